@@ -1,0 +1,194 @@
+//! The command line: every subcommand and option, as clap types. No I/O here.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use brief::listing::Format;
+
+/// Turn a short TOML spec into a typeset PDF policy brief on BNPT's international
+/// counter-terrorism cooperation.
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render briefs (a folder means every *.toml spec in it).
+    Generate(GenerateArgs),
+    /// Validate specs, data and templates: compiles every brief, writes nothing.
+    Check(CheckArgs),
+    /// Query the dataset's events.
+    Events(EventsArgs),
+    /// The partner registry with event counts.
+    Partners(PartnersArgs),
+    /// The built-in templates.
+    Templates {
+        /// What to do with them.
+        #[command(subcommand)]
+        command: TemplatesCommand,
+    },
+}
+
+/// What `brief templates` does.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// List the built-in templates.
+    List,
+    /// Write the built-in templates and a sample brief.json to DIR, ready for
+    /// `typst compile` and `typst watch`.
+    Export {
+        /// The folder to write to (created if missing).
+        dir: PathBuf,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Dataset options shared by the subcommands that read data.
+#[derive(Debug, Clone, Args)]
+pub struct DataArgs {
+    /// An extra dataset file (TOML, JSON or CSV); repeatable.
+    #[arg(long = "data", value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+    /// Use only the --data files, not the bundled dataset.
+    #[arg(long)]
+    pub no_bundled_data: bool,
+}
+
+/// Options shared by `generate` and `check`.
+#[derive(Debug, Clone, Args)]
+pub struct BriefArgs {
+    /// Spec files, or folders of *.toml specs.
+    #[arg(required = true, value_name = "SPEC|DIR")]
+    pub specs: Vec<PathBuf>,
+    /// The reference date for relative periods, "today" in templates and the PDF date
+    /// [default: today, or the day of SOURCE_DATE_EPOCH].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Dataset files.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Files here shadow the built-in templates of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub template_dir: Option<PathBuf>,
+    /// A folder of extra fonts; repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// The language of every brief, instead of the spec's.
+    #[arg(long, value_enum)]
+    pub language: Option<LanguageArg>,
+    /// The audience of every brief, instead of the spec's.
+    #[arg(long, value_enum)]
+    pub audience: Option<AudienceArg>,
+    /// Briefs rendered in parallel [default: all cores].
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `brief generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// What to render, and how.
+    #[command(flatten)]
+    pub brief: BriefArgs,
+    /// A file (one output) or a folder (several).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Write a JSON report of the run: one entry per output.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Also write the /brief.json that the template receives.
+    #[arg(long, value_name = "FILE")]
+    pub emit_data: Option<PathBuf>,
+    /// Resolve everything and print what would be written; render nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `brief check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// What to check.
+    #[command(flatten)]
+    pub brief: BriefArgs,
+}
+
+/// `brief events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Only events with this partner (id, name in either language, or alias); repeatable.
+    #[arg(long, value_name = "P")]
+    pub partner: Vec<String>,
+    /// Only events that end on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "D")]
+    pub from: Option<String>,
+    /// Only events that start on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "D")]
+    pub to: Option<String>,
+    /// Only events of this type; repeatable.
+    #[arg(long = "type", value_name = "T")]
+    pub kind: Vec<String>,
+    /// Only events with this topic (id or name); repeatable.
+    #[arg(long, value_name = "T")]
+    pub topic: Vec<String>,
+    /// Only events with this status (held or planned); repeatable.
+    #[arg(long, value_name = "S")]
+    pub status: Vec<String>,
+    /// The language of titles in the table.
+    #[arg(long, value_enum, default_value = "en")]
+    pub language: LanguageArg,
+    /// Dataset files.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// `brief partners`.
+#[derive(Debug, Args)]
+pub struct PartnersArgs {
+    /// Dataset files.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// A language on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LanguageArg {
+    /// English.
+    En,
+    /// Bahasa Indonesia.
+    Id,
+}
+
+/// An audience on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AudienceArg {
+    /// Directors: at most two pages.
+    Executive,
+    /// Analysts: the full brief.
+    Analyst,
+    /// Public release.
+    Public,
+}
+
+/// Reads a day as YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+}

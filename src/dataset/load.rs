@@ -1,0 +1,892 @@
+//! Reading dataset files (TOML, JSON, CSV) into raw records, and validating raw records
+//! into a [`Dataset`].
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Read;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{
+    Dataset, DatasetInfo, Direction, Event, EventType, Location, Mode, Origin, Participant,
+    Partner, PartnerKind, Source, Status, Text, Topic, normalise,
+};
+use crate::dates::PartialDate;
+use crate::diag::{Diagnostic, Severity, SourceText, field_hint, quoted_list, suggestion};
+
+/// The largest dataset file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The file formats a dataset can come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `[[partners]]`, `[[topics]]` and `[[events]]` tables.
+    Toml,
+    /// An object with `partners`, `topics` and `events` arrays, or an array of events.
+    Json,
+    /// One event per row, with the columns of [`CSV_COLUMNS`].
+    Csv,
+}
+
+/// The columns a CSV dataset may have, in their documented order.
+pub const CSV_COLUMNS: [&str; 17] = [
+    "id",
+    "date",
+    "end",
+    "status",
+    "partners",
+    "type",
+    "title_en",
+    "title_id",
+    "summary_en",
+    "summary_id",
+    "city",
+    "country",
+    "mode",
+    "topics",
+    "source_url",
+    "source_publisher",
+    "source_published",
+];
+
+/// The CSV columns every row needs.
+const CSV_REQUIRED: [&str; 7] = [
+    "id",
+    "date",
+    "status",
+    "partners",
+    "type",
+    "source_url",
+    "source_publisher",
+];
+
+/// Reads a file, refusing ones too large to be a dataset.
+pub fn read_file(path: &Path) -> Result<String, String> {
+    let file = fs::File::open(path).map_err(|e| e.to_string())?;
+    let size = file.metadata().map_err(|e| e.to_string())?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(format!(
+            "{} MiB; the limit is {} MiB",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let mut text = String::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES)
+        .read_to_string(&mut text)
+        .map_err(|e| format!("{e}; dataset files must be UTF-8 text"))?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text))
+}
+
+/// Name and version as written in a file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInfo {
+    name: String,
+    version: String,
+}
+
+/// A partner as written in a file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPartner {
+    id: String,
+    name: Text,
+    kind: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+/// A topic as written in a file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    id: String,
+    name: Text,
+}
+
+/// A location as written in a file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLocation {
+    city: Option<String>,
+    country: Option<String>,
+    mode: Option<String>,
+}
+
+/// A participant as written in a file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParticipant {
+    name: String,
+    #[serde(default)]
+    role: Text,
+}
+
+/// A source as written in a file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    publisher: String,
+    url: String,
+    published: Option<String>,
+    title: Option<String>,
+}
+
+/// An event as written in a file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    id: String,
+    date: String,
+    end: Option<String>,
+    status: String,
+    date_note: Option<String>,
+    partners: Vec<String>,
+    #[serde(rename = "type")]
+    kind: String,
+    direction: Option<String>,
+    #[serde(default)]
+    title: Text,
+    #[serde(default)]
+    summary: Text,
+    #[serde(default)]
+    location: RawLocation,
+    #[serde(default)]
+    participants: Vec<RawParticipant>,
+    #[serde(default)]
+    topics: Vec<String>,
+    #[serde(default)]
+    sources: Vec<RawSource>,
+}
+
+/// A TOML dataset file, every record with its span.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlFile {
+    dataset: Option<RawInfo>,
+    #[serde(default)]
+    partners: Vec<Spanned<RawPartner>>,
+    #[serde(default)]
+    topics: Vec<Spanned<RawTopic>>,
+    #[serde(default)]
+    events: Vec<Spanned<RawEvent>>,
+}
+
+/// A JSON dataset file in its object form.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonFile {
+    dataset: Option<RawInfo>,
+    #[serde(default)]
+    partners: Vec<RawPartner>,
+    #[serde(default)]
+    topics: Vec<RawTopic>,
+    #[serde(default)]
+    events: Vec<RawEvent>,
+}
+
+/// Raw records from every file read, each with its origin.
+#[derive(Debug, Default)]
+pub struct RawSet {
+    info: Option<RawInfo>,
+    partners: Vec<(RawPartner, Origin)>,
+    topics: Vec<(RawTopic, Origin)>,
+    events: Vec<(RawEvent, Origin)>,
+}
+
+/// Reads one file's records into `set`, reporting what cannot be read.
+pub fn read(
+    source: &Arc<SourceText>,
+    format: Format,
+    set: &mut RawSet,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let origin = |range: Range<usize>| Origin {
+        source: Arc::clone(source),
+        range,
+    };
+    match format {
+        Format::Toml => match toml::from_str::<TomlFile>(&source.text) {
+            Ok(file) => {
+                set.info = set.info.take().or(file.dataset);
+                // A table's span covers only its `[[…]]` header: stretch it to the next
+                // header so that errors can point at the record's fields.
+                let text = source.text.as_str();
+                let spanned = |s: Range<usize>| {
+                    let end = text[s.end..].find("\n[").map_or(text.len(), |i| s.end + i);
+                    origin(s.start..end)
+                };
+                set.partners.extend(file.partners.into_iter().map(|p| {
+                    let span = p.span();
+                    (p.into_inner(), spanned(span))
+                }));
+                set.topics.extend(file.topics.into_iter().map(|t| {
+                    let span = t.span();
+                    (t.into_inner(), spanned(span))
+                }));
+                set.events.extend(file.events.into_iter().map(|e| {
+                    let span = e.span();
+                    (e.into_inner(), spanned(span))
+                }));
+            }
+            Err(error) => {
+                let range = error.span().unwrap_or(0..0);
+                diagnostics.push(
+                    Diagnostic::error(format!("invalid dataset file: {}", error.message().trim()))
+                        .at(source, range)
+                        .maybe_hint(field_hint(error.message())),
+                );
+            }
+        },
+        Format::Json => read_json(source, set, diagnostics),
+        Format::Csv => read_csv(source, set, diagnostics),
+    }
+}
+
+/// Reads a JSON dataset: an object like the TOML form, or an array of events.
+fn read_json(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Diagnostic>) {
+    let text = source.text.as_str();
+    let parsed = if text.trim_start().starts_with('[') {
+        serde_json::from_str::<Vec<RawEvent>>(text).map(|events| JsonFile {
+            dataset: None,
+            partners: vec![],
+            topics: vec![],
+            events,
+        })
+    } else {
+        serde_json::from_str::<JsonFile>(text)
+    };
+    let file = match parsed {
+        Ok(file) => file,
+        Err(error) => {
+            let offset = offset_of(text, error.line(), error.column());
+            let message = error.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_owned();
+            diagnostics.push(
+                Diagnostic::error(format!("invalid dataset file: {message}"))
+                    .at(source, offset..offset + 1)
+                    .maybe_hint(field_hint(&message)),
+            );
+            return;
+        }
+    };
+    set.info = set.info.take().or(file.dataset);
+    let mut cursor = 0;
+    let mut place = |id: &str| {
+        let range = crate::diag::locate(text, cursor..text.len(), "id", &format!("\"{id}\""));
+        let start = text[..range.start].rfind('{').unwrap_or(range.start);
+        cursor = range.end;
+        Origin {
+            source: Arc::clone(source),
+            range: start..range.end,
+        }
+    };
+    for partner in file.partners {
+        let origin = place(&partner.id);
+        set.partners.push((partner, origin));
+    }
+    for topic in file.topics {
+        let origin = place(&topic.id);
+        set.topics.push((topic, origin));
+    }
+    for event in file.events {
+        let origin = place(&event.id);
+        set.events.push((event, origin));
+    }
+    // Widen each record to the start of the next, so that lookups find its fields.
+    widen(&mut set.events, text.len());
+}
+
+/// Stretches each record's range up to the start of the next record of the same file.
+fn widen<T>(records: &mut [(T, Origin)], end: usize) {
+    for i in 0..records.len() {
+        let next = records
+            .get(i + 1)
+            .filter(|(_, o)| Arc::ptr_eq(&o.source, &records[i].1.source))
+            .map_or(end, |(_, o)| o.range.start);
+        let origin = &mut records[i].1;
+        if next > origin.range.start {
+            origin.range.end = next;
+        }
+    }
+}
+
+/// The byte offset of a 1-based line and column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// Reads a CSV dataset, one event per row.
+fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Diagnostic>) {
+    let text = source.text.as_str();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(error) => {
+            diagnostics
+                .push(Diagnostic::error(format!("invalid CSV file: {error}")).at(source, 0..0));
+            return;
+        }
+    };
+    let header_line = text.find('\n').unwrap_or(text.len());
+    let mut column_of: HashMap<&str, usize> = HashMap::new();
+    let mut bad_header = false;
+    for (i, name) in headers.iter().enumerate() {
+        let name = name.trim();
+        let Some(&column) = CSV_COLUMNS.iter().find(|c| **c == name) else {
+            let at = crate::diag::locate(text, 0..header_line, "", name);
+            diagnostics.push(
+                Diagnostic::error(format!("unknown column `{name}`"))
+                    .at(source, at)
+                    .hint(suggestion(name, &CSV_COLUMNS)),
+            );
+            bad_header = true;
+            continue;
+        };
+        if column_of.insert(column, i).is_some() {
+            let at = crate::diag::locate(text, 0..header_line, "", name);
+            diagnostics
+                .push(Diagnostic::error(format!("column `{name}` appears twice")).at(source, at));
+            bad_header = true;
+        }
+    }
+    let missing: Vec<&str> = CSV_REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| !column_of.contains_key(c))
+        .collect();
+    if !missing.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(format!("missing column(s) {}", quoted_list(&missing)))
+                .at(source, 0..header_line)
+                .hint(format!("the columns are {}", quoted_list(&CSV_COLUMNS))),
+        );
+        bad_header = true;
+    }
+    if !column_of.contains_key("title_en") && !column_of.contains_key("title_id") {
+        diagnostics.push(
+            Diagnostic::error("a CSV dataset needs a `title_en` or `title_id` column")
+                .at(source, 0..header_line),
+        );
+        bad_header = true;
+    }
+    if bad_header {
+        return;
+    }
+    for row in reader.records() {
+        let row = match row {
+            Ok(row) => row,
+            Err(error) => {
+                let at = error.position().map_or(0, |p| p.byte() as usize);
+                diagnostics.push(
+                    Diagnostic::error(format!("invalid CSV row: {error}")).at(source, at..at),
+                );
+                continue;
+            }
+        };
+        let start = row.position().map_or(0, |p| p.byte() as usize);
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let field = |name: &str| {
+            column_of
+                .get(name)
+                .and_then(|&i| row.get(i))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        let list = |name: &str| -> Vec<String> {
+            field(name)
+                .map(|v| {
+                    v.split(';')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let text_pair = |prefix: &str| Text {
+            en: field(&format!("{prefix}_en")),
+            id: field(&format!("{prefix}_id")),
+        };
+        let event = RawEvent {
+            id: field("id").unwrap_or_default(),
+            date: field("date").unwrap_or_default(),
+            end: field("end"),
+            status: field("status").unwrap_or_default(),
+            date_note: None,
+            partners: list("partners"),
+            kind: field("type").unwrap_or_default(),
+            direction: None,
+            title: text_pair("title"),
+            summary: text_pair("summary"),
+            location: RawLocation {
+                city: field("city"),
+                country: field("country"),
+                mode: field("mode"),
+            },
+            participants: vec![],
+            topics: list("topics"),
+            sources: match (field("source_url"), field("source_publisher")) {
+                (None, None) => vec![],
+                (url, publisher) => vec![RawSource {
+                    publisher: publisher.unwrap_or_default(),
+                    url: url.unwrap_or_default(),
+                    published: field("source_published"),
+                    title: None,
+                }],
+            },
+        };
+        set.events.push((
+            event,
+            Origin {
+                source: Arc::clone(source),
+                range: start..end,
+            },
+        ));
+    }
+}
+
+/// Whether an id is lowercase ASCII letters, digits and hyphens.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Checks that both languages of a text are there: an error if neither, a warning if one.
+fn check_text(
+    text: &Text,
+    key: &str,
+    what: &str,
+    origin: &Origin,
+    required: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    match (text.get("en"), text.get("id")) {
+        (Some(_), Some(_)) => {}
+        (None, None) if required => {
+            out.push(origin.error_at(key, "", format!("{what} is missing in both languages")))
+        }
+        (None, None) => {}
+        (en, _) => {
+            let missing = if en.is_none() {
+                "English (`en`)"
+            } else {
+                "Indonesian (`id`)"
+            };
+            let mut d = origin.error_at(key, "", format!("{what} has no {missing} text"));
+            d.severity = Severity::Warning;
+            out.push(d.hint("briefs in that language will use the other language's text"));
+        }
+    }
+}
+
+/// Parses a date field, reporting a precise error.
+fn check_date(
+    value: &str,
+    key: &str,
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) -> Option<PartialDate> {
+    match value.parse::<PartialDate>() {
+        Ok(date) => Some(date),
+        Err(error) => {
+            let needle = if value.is_empty() { "" } else { value };
+            out.push(
+                origin
+                    .error_at(key, needle, format!("invalid `{key}`: {error}"))
+                    .hint("dates are YYYY-MM-DD, YYYY-MM or YYYY; the form is the precision"),
+            );
+            None
+        }
+    }
+}
+
+/// Parses a vocabulary field, suggesting the nearest valid value.
+fn check_vocab<T>(
+    value: &str,
+    key: &str,
+    what: &str,
+    parse: fn(&str) -> Option<T>,
+    names: &[&str],
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let parsed = parse(value);
+    if parsed.is_none() {
+        out.push(
+            origin
+                .error_at(key, value, format!("unknown {what} `{value}`"))
+                .hint(suggestion(value, names)),
+        );
+    }
+    parsed
+}
+
+/// Validates every raw record and the set as a whole.
+pub fn validate(
+    raw: RawSet,
+    mut out: Vec<Diagnostic>,
+) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let partners = validate_partners(raw.partners, &mut out);
+    let topics = validate_topics(raw.topics, &mut out);
+    let events = validate_events(raw.events, &partners, &topics, &mut out);
+    if out.iter().any(|d| d.severity == Severity::Error) {
+        return Err(out);
+    }
+    let mut partner_index = HashMap::new();
+    for (i, partner) in partners.iter().enumerate() {
+        for key in partner_keys(partner) {
+            partner_index.insert(normalise(key), i);
+        }
+    }
+    let info = raw.info.map_or(
+        DatasetInfo {
+            name: "user dataset".into(),
+            version: "unversioned".into(),
+        },
+        |i| DatasetInfo {
+            name: i.name,
+            version: i.version,
+        },
+    );
+    let mut events = events;
+    events.sort_by(|a, b| (a.first_day(), &a.id).cmp(&(b.first_day(), &b.id)));
+    Ok((
+        Dataset {
+            info,
+            partners,
+            topics,
+            events,
+            partner_index,
+        },
+        out,
+    ))
+}
+
+/// Every name a partner can be found by.
+fn partner_keys(partner: &Partner) -> impl Iterator<Item = &str> {
+    [
+        Some(partner.id.as_str()),
+        partner.name.en.as_deref(),
+        partner.name.id.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(partner.aliases.iter().map(String::as_str))
+}
+
+/// Reports an id defined twice, naming both places.
+fn duplicate(what: &str, id: &str, first: &Origin, again: &Origin) -> Diagnostic {
+    again
+        .error_at(
+            "id",
+            &format!("\"{id}\""),
+            format!("{what} id `{id}` is defined twice"),
+        )
+        .hint(format!("it is first defined at {}", first.location()))
+}
+
+fn validate_partners(raw: Vec<(RawPartner, Origin)>, out: &mut Vec<Diagnostic>) -> Vec<Partner> {
+    let mut partners: Vec<Partner> = Vec::with_capacity(raw.len());
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for (p, origin) in raw {
+        if !valid_id(&p.id) {
+            out.push(
+                origin
+                    .error_at("id", &p.id, format!("invalid partner id `{}`", p.id))
+                    .hint("partner ids are lowercase: ISO 3166-1 alpha-3 for states, the acronym for organisations"),
+            );
+        }
+        if let Some(first) = partners.iter().find(|q| q.id == p.id) {
+            out.push(duplicate("partner", &p.id, &first.origin, &origin));
+            continue;
+        }
+        check_text(&p.name, "name", "the partner's name", &origin, true, out);
+        let Some(kind) = check_vocab(
+            &p.kind,
+            "kind",
+            "partner kind",
+            PartnerKind::parse,
+            PartnerKind::NAMES,
+            &origin,
+            out,
+        ) else {
+            continue;
+        };
+        let partner = Partner {
+            id: p.id,
+            name: p.name,
+            kind,
+            aliases: p.aliases,
+            origin,
+        };
+        let index = partners.len();
+        for key in partner_keys(&partner) {
+            if let Some(&other) = names.get(&normalise(key))
+                && other != index
+            {
+                out.push(
+                    partner
+                        .origin
+                        .error_at(
+                            "",
+                            key,
+                            format!(
+                                "the name `{key}` is already used by partner `{}`",
+                                partners[other].id
+                            ),
+                        )
+                        .hint("each id, name and alias must find exactly one partner"),
+                );
+            }
+        }
+        for key in partner_keys(&partner) {
+            names.insert(normalise(key), index);
+        }
+        partners.push(partner);
+    }
+    partners
+}
+
+fn validate_topics(raw: Vec<(RawTopic, Origin)>, out: &mut Vec<Diagnostic>) -> Vec<Topic> {
+    let mut topics: Vec<Topic> = Vec::with_capacity(raw.len());
+    for (t, origin) in raw {
+        if !valid_id(&t.id) {
+            out.push(origin.error_at("id", &t.id, format!("invalid topic id `{}`", t.id)).hint(
+                "topic ids are lowercase words joined by hyphens, e.g. `online-radicalisation`",
+            ));
+        }
+        if let Some(first) = topics.iter().find(|q| q.id == t.id) {
+            out.push(duplicate("topic", &t.id, &first.origin, &origin));
+            continue;
+        }
+        check_text(&t.name, "name", "the topic's name", &origin, true, out);
+        topics.push(Topic {
+            id: t.id,
+            name: t.name,
+            origin,
+        });
+    }
+    topics
+}
+
+fn validate_events(
+    raw: Vec<(RawEvent, Origin)>,
+    partners: &[Partner],
+    topics: &[Topic],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Event> {
+    let partner_ids: Vec<&str> = partners.iter().map(|p| p.id.as_str()).collect();
+    let topic_ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+    let mut seen: HashMap<String, Origin> = HashMap::new();
+    let mut events = Vec::with_capacity(raw.len());
+    for (e, origin) in raw {
+        let errors_before = out.iter().filter(|d| d.severity == Severity::Error).count();
+        if !valid_id(&e.id) {
+            out.push(
+                origin
+                    .error_at("id", &e.id, format!("invalid event id `{}`", e.id))
+                    .hint("event ids are lowercase letters, digits and hyphens, e.g. `2021-11-gbr-jwg-1`"),
+            );
+        } else if let Some(first) = seen.get(&e.id) {
+            out.push(duplicate("event", &e.id, first, &origin));
+            continue;
+        }
+        seen.insert(e.id.clone(), origin.clone());
+        let date = check_date(&e.date, "date", &origin, out);
+        let end = e
+            .end
+            .as_deref()
+            .and_then(|v| check_date(v, "end", &origin, out));
+        if let (Some(date), Some(end)) = (date, end)
+            && end.first_day() < date.first_day()
+        {
+            out.push(
+                origin
+                    .error_at(
+                        "end",
+                        &end.to_string(),
+                        format!("the event ends ({end}) before it starts ({date})"),
+                    )
+                    .hint("swap `date` and `end`, or remove `end` for a one-day event"),
+            );
+        }
+        let status = check_vocab(
+            &e.status,
+            "status",
+            "status",
+            Status::parse,
+            Status::NAMES,
+            &origin,
+            out,
+        );
+        let kind = check_vocab(
+            &e.kind,
+            "type",
+            "event type",
+            EventType::parse,
+            EventType::NAMES,
+            &origin,
+            out,
+        );
+        let direction = e.direction.as_deref().and_then(|d| {
+            check_vocab(
+                d,
+                "direction",
+                "direction",
+                Direction::parse,
+                Direction::NAMES,
+                &origin,
+                out,
+            )
+        });
+        if e.partners.is_empty() {
+            out.push(
+                origin
+                    .error_at("partners", "", "the event names no partner")
+                    .hint("list at least one partner id, e.g. `partners = [\"gbr\"]`"),
+            );
+        }
+        for partner in &e.partners {
+            if !partner_ids.contains(&partner.as_str()) {
+                out.push(
+                    origin
+                        .error_at("partners", &format!("\"{partner}\""), format!("unknown partner `{partner}`"))
+                        .maybe_hint(crate::diag::nearest(partner, partner_ids.iter().copied()).map(|n| format!("did you mean `{n}`?")))
+                        .hint("a partner must be in the bundled registry or defined with [[partners]] in a data file"),
+                );
+            }
+        }
+        for topic in &e.topics {
+            if !topic_ids.contains(&topic.as_str()) {
+                out.push(
+                    origin
+                        .error_at("topics", topic, format!("unknown topic `{topic}`"))
+                        .hint(suggestion(topic, &topic_ids)),
+                );
+            }
+        }
+        check_text(&e.title, "title", "the event's title", &origin, true, out);
+        check_text(
+            &e.summary,
+            "summary",
+            "the event's summary",
+            &origin,
+            false,
+            out,
+        );
+        let mode = e.location.mode.as_deref().and_then(|m| {
+            check_vocab(
+                m,
+                "mode",
+                "meeting mode",
+                Mode::parse,
+                Mode::NAMES,
+                &origin,
+                out,
+            )
+        });
+        if let Some(country) = &e.location.country
+            && !(country.len() == 3 && country.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            out.push(
+                origin
+                    .error_at(
+                        "country",
+                        country,
+                        format!("invalid country code `{country}`"),
+                    )
+                    .hint("use the ISO 3166-1 alpha-3 code in capitals, e.g. `IDN`"),
+            );
+        }
+        if e.sources.is_empty() {
+            out.push(
+                origin
+                    .error_at("sources", "", format!("event `{}` has no source", e.id))
+                    .hint("every event needs at least one source with a publisher and a URL"),
+            );
+        }
+        let mut sources = Vec::with_capacity(e.sources.len());
+        for s in e.sources {
+            if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
+                out.push(
+                    origin
+                        .error_at("url", &s.url, format!("invalid source URL `{}`", s.url))
+                        .hint("source URLs start with https:// or http://"),
+                );
+            }
+            if s.publisher.trim().is_empty() {
+                out.push(origin.error_at("publisher", "", "a source has no publisher"));
+            }
+            let published = s
+                .published
+                .as_deref()
+                .and_then(|p| check_date(p, "published", &origin, out));
+            sources.push(Source {
+                publisher: s.publisher,
+                url: s.url,
+                published,
+                title: s.title,
+            });
+        }
+        let participants = e
+            .participants
+            .into_iter()
+            .map(|p| Participant {
+                name: p.name,
+                role: p.role,
+            })
+            .collect();
+        let errors_after = out.iter().filter(|d| d.severity == Severity::Error).count();
+        if errors_after > errors_before {
+            continue;
+        }
+        let (Some(date), Some(status), Some(kind)) = (date, status, kind) else {
+            continue;
+        };
+        events.push(Event {
+            id: e.id,
+            date,
+            end,
+            status,
+            date_note: e.date_note.filter(|n| !n.trim().is_empty()),
+            partners: e.partners,
+            kind,
+            direction,
+            title: e.title,
+            summary: e.summary,
+            location: Location {
+                city: e.location.city,
+                country: e.location.country,
+                mode,
+            },
+            participants,
+            topics: e.topics,
+            sources,
+            origin,
+        });
+    }
+    events
+}

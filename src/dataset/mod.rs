@@ -1,0 +1,409 @@
+//! The dataset: partners, topics and events, loaded from the bundled files and the
+//! user's own (TOML, JSON or CSV), validated, and queried.
+//!
+//! Records are read in two steps. [`load`] turns a file into raw records that remember
+//! where they stand in the file; [`DatasetBuilder::build`] checks them one by one and as
+//! a whole (unique ids, known partners and topics) and reports every problem with its
+//! file, line and column.
+
+mod load;
+mod vocab;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::dates::{PartialDate, Period};
+use crate::diag::{Diagnostic, SourceText, nearest};
+
+pub use load::CSV_COLUMNS;
+pub use vocab::{Direction, EventType, Mode, PartnerKind, Status};
+
+/// The bundled dataset files, embedded at build time.
+const BUNDLED: [(&str, &str); 3] = [
+    (
+        "data/partners.toml",
+        include_str!("../../data/partners.toml"),
+    ),
+    ("data/topics.toml", include_str!("../../data/topics.toml")),
+    ("data/events.toml", include_str!("../../data/events.toml")),
+];
+
+/// A text in English and Bahasa Indonesia; either may be missing in user data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// The English text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    /// The Indonesian text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+impl Text {
+    /// The text in `language` (`en` or `id`), if present and not blank.
+    pub fn get(&self, language: &str) -> Option<&str> {
+        let text = if language == "id" { &self.id } else { &self.en };
+        text.as_deref().filter(|t| !t.trim().is_empty())
+    }
+
+    /// The text in `language`, or else in the other language, or else empty.
+    pub fn get_or_other(&self, language: &str) -> &str {
+        let other = if language == "id" { "en" } else { "id" };
+        self.get(language).or_else(|| self.get(other)).unwrap_or("")
+    }
+}
+
+/// Where a record was read from, for diagnostics that point at it.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// The file.
+    pub source: Arc<SourceText>,
+    /// The byte range of the record in the file.
+    pub range: Range<usize>,
+}
+
+impl Origin {
+    /// `file:line:column` of the record's start.
+    pub fn location(&self) -> String {
+        let (line, column) = self.source.line_column(self.range.start);
+        format!("{}:{line}:{column}", self.source.name)
+    }
+
+    /// A diagnostic pointing at `needle` after `key` inside this record.
+    pub fn error_at(&self, key: &str, needle: &str, message: impl Into<String>) -> Diagnostic {
+        let range = crate::diag::locate(&self.source.text, self.range.clone(), key, needle);
+        Diagnostic::error(message).at(&self.source, range)
+    }
+}
+
+/// A counterpart of BNPT: a state, an organisation or a regional body.
+#[derive(Debug, Clone, Serialize)]
+pub struct Partner {
+    /// Lowercase id: ISO 3166-1 alpha-3 for states, the acronym for organisations.
+    pub id: String,
+    /// The name in both languages.
+    pub name: Text,
+    /// What sort of body the partner is.
+    pub kind: PartnerKind,
+    /// Other names people use, in either language.
+    pub aliases: Vec<String>,
+    /// Where the record was read from.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// An entry of the topic vocabulary.
+#[derive(Debug, Clone, Serialize)]
+pub struct Topic {
+    /// Lowercase, hyphenated id, used in events and filters.
+    pub id: String,
+    /// The label in both languages.
+    pub name: Text,
+    /// Where the record was read from.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where an event took place.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Location {
+    /// The city, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-3 code of the country, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// In person, hybrid or virtual, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<Mode>,
+}
+
+/// A named person at an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Participant {
+    /// The person's name as the sources spell it.
+    pub name: String,
+    /// Their role, in both languages.
+    pub role: Text,
+}
+
+/// A published source for an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    /// The publisher: an outlet or an official site.
+    pub publisher: String,
+    /// The address of the page.
+    pub url: String,
+    /// When the page was published, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+    /// The page's title, if recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// One engagement between BNPT and its partners.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    /// Unique id, e.g. `2021-11-gbr-jwg-1`.
+    pub id: String,
+    /// The (first) date, at its precision.
+    pub date: PartialDate,
+    /// The last date of a span.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+    /// Held or planned.
+    pub status: Status,
+    /// Uncertainty about the date: inferred years, sources that disagree.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
+    /// Ids of the partners involved.
+    pub partners: Vec<String>,
+    /// The kind of engagement.
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    /// Who travelled, if it matters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// A short title in both languages.
+    pub title: Text,
+    /// What happened, in both languages.
+    pub summary: Text,
+    /// Where it took place.
+    pub location: Location,
+    /// The people named in the sources.
+    pub participants: Vec<Participant>,
+    /// Topic ids.
+    pub topics: Vec<String>,
+    /// The sources, at least one.
+    pub sources: Vec<Source>,
+    /// Where the record was read from.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+impl Event {
+    /// The first day the event can have taken place.
+    pub fn first_day(&self) -> NaiveDate {
+        self.date.first_day()
+    }
+
+    /// The last day the event can have taken place.
+    pub fn last_day(&self) -> NaiveDate {
+        self.end.unwrap_or(self.date).last_day()
+    }
+}
+
+/// The name and version of a dataset.
+#[derive(Debug, Clone, Serialize)]
+pub struct DatasetInfo {
+    /// A human name for the dataset.
+    pub name: String,
+    /// The version, changed whenever records change.
+    pub version: String,
+}
+
+/// A validated, merged set of partners, topics and events, events in date order.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// Name and version (of the bundled data, or of the first user file that has them).
+    pub info: DatasetInfo,
+    /// The partner registry.
+    pub partners: Vec<Partner>,
+    /// The topic vocabulary.
+    pub topics: Vec<Topic>,
+    /// The events, sorted by first day, then id.
+    pub events: Vec<Event>,
+    /// Lowercased names, ids and aliases to partner indices.
+    partner_index: HashMap<String, usize>,
+}
+
+/// A partner name that matched nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownPartner {
+    /// "did you mean `Inggris` (United Kingdom)?", when a name is near.
+    pub suggestion: Option<String>,
+}
+
+impl Dataset {
+    /// The bundled dataset alone.
+    pub fn bundled() -> Result<Dataset, Vec<Diagnostic>> {
+        let mut builder = DatasetBuilder::default();
+        builder.add_bundled();
+        builder.build().map(|(dataset, _)| dataset)
+    }
+
+    /// The partner with this id.
+    pub fn partner(&self, id: &str) -> Option<&Partner> {
+        self.partners.iter().find(|p| p.id == id)
+    }
+
+    /// The topic with this id.
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    /// Finds a partner by id, name in either language or alias, in any case.
+    pub fn find_partner(&self, name: &str) -> Result<&Partner, UnknownPartner> {
+        if let Some(&i) = self.partner_index.get(&normalise(name)) {
+            return Ok(&self.partners[i]);
+        }
+        let keys: Vec<&str> = self
+            .partners
+            .iter()
+            .flat_map(|p| {
+                [p.name.en.as_deref(), p.name.id.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .chain(p.aliases.iter().map(String::as_str))
+                    .chain([p.id.as_str()])
+            })
+            .collect();
+        let suggestion = nearest(name, keys).map(|near| {
+            let partner = &self.partners[self.partner_index[&normalise(near)]];
+            let english = partner.name.get_or_other("en");
+            if english == near {
+                format!("did you mean `{near}`?")
+            } else {
+                format!("did you mean `{near}` ({english})?")
+            }
+        });
+        Err(UnknownPartner { suggestion })
+    }
+
+    /// The events a query selects, in date order.
+    pub fn select<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a Event> + 'a {
+        self.events.iter().filter(move |e| query.matches(e))
+    }
+}
+
+/// Lowercase with single spaces, for name lookups.
+fn normalise(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A selection of events; an empty list means "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Partner ids; an event matches if it involves any of them.
+    pub partners: Vec<String>,
+    /// The period an event's span must overlap.
+    pub period: Option<Period>,
+    /// Event types.
+    pub types: Vec<EventType>,
+    /// Topic ids; an event matches if it has any of them.
+    pub topics: Vec<String>,
+    /// Statuses.
+    pub status: Vec<Status>,
+}
+
+impl Query {
+    /// Whether the event passes every part of the query.
+    ///
+    /// An event matches the period when its span, at its date precision, overlaps it:
+    /// an event dated `2022-11` matches a period ending on 2022-11-15, and one dated
+    /// `2025` does not match a period that ends in 2024.
+    pub fn matches(&self, event: &Event) -> bool {
+        let any = |list: &[String], have: &[String]| {
+            list.is_empty() || list.iter().any(|x| have.contains(x))
+        };
+        any(&self.partners, &event.partners)
+            && any(&self.topics, &event.topics)
+            && (self.types.is_empty() || self.types.contains(&event.kind))
+            && (self.status.is_empty() || self.status.contains(&event.status))
+            && self
+                .period
+                .is_none_or(|p| p.overlaps(event.first_day(), event.last_day()))
+    }
+
+    /// The query narrowed by another: each list of `narrower` that is not empty replaces
+    /// this one's, keeping only values both allow.
+    pub fn narrowed_by(&self, narrower: &Query) -> Query {
+        fn narrow<T: Clone + PartialEq>(base: &[T], by: &[T]) -> Vec<T> {
+            match (base.is_empty(), by.is_empty()) {
+                (_, true) => base.to_vec(),
+                (true, false) => by.to_vec(),
+                (false, false) => by.iter().filter(|x| base.contains(x)).cloned().collect(),
+            }
+        }
+        Query {
+            partners: narrow(&self.partners, &narrower.partners),
+            period: self.period,
+            types: narrow(&self.types, &narrower.types),
+            topics: narrow(&self.topics, &narrower.topics),
+            status: narrow(&self.status, &narrower.status),
+        }
+    }
+}
+
+/// Collects dataset files and builds a validated [`Dataset`].
+#[derive(Debug, Default)]
+pub struct DatasetBuilder {
+    /// Raw records from every file added so far.
+    raw: load::RawSet,
+    /// Problems found while reading files.
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl DatasetBuilder {
+    /// Adds the bundled files.
+    pub fn add_bundled(&mut self) {
+        for (name, text) in BUNDLED {
+            let source = SourceText::new(name, text);
+            load::read(
+                &source,
+                load::Format::Toml,
+                &mut self.raw,
+                &mut self.diagnostics,
+            );
+        }
+    }
+
+    /// Adds a user file; its format follows its extension (`.toml`, `.json`, `.csv`).
+    /// `shown` is the name diagnostics print for it.
+    pub fn add_file(&mut self, path: &Path, shown: &str) {
+        let format = match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+        {
+            Some(e) if e == "toml" => load::Format::Toml,
+            Some(e) if e == "json" => load::Format::Json,
+            Some(e) if e == "csv" => load::Format::Csv,
+            _ => {
+                self.diagnostics.push(
+                    Diagnostic::error(format!("cannot read dataset file `{shown}`"))
+                        .hint("dataset files end in .toml, .json or .csv"),
+                );
+                return;
+            }
+        };
+        match load::read_file(path) {
+            Ok(text) => {
+                let source = SourceText::new(shown, text);
+                load::read(&source, format, &mut self.raw, &mut self.diagnostics);
+            }
+            Err(message) => self.diagnostics.push(Diagnostic::error(format!(
+                "cannot read dataset file `{shown}` ({message})"
+            ))),
+        }
+    }
+
+    /// Validates everything added and returns the dataset with any warnings, or every
+    /// error found.
+    pub fn build(self) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {
+        load::validate(self.raw, self.diagnostics)
+    }
+}
+
+#[cfg(test)]
+mod tests;

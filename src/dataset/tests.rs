@@ -1,0 +1,386 @@
+//! Tests of loading, validation, partner resolution and matching.
+
+use std::path::Path;
+
+use super::*;
+use crate::dates::Period;
+
+/// Builds a dataset from the bundled files plus one user file given as text.
+fn with_user_file(name: &str, text: &str) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let mut builder = DatasetBuilder::default();
+    builder.add_bundled();
+    builder.add_file(&path, name);
+    builder.build()
+}
+
+fn rendered(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(|d| d.to_string()).collect()
+}
+
+#[test]
+fn the_bundled_dataset_is_valid_and_complete() {
+    let mut builder = DatasetBuilder::default();
+    builder.add_bundled();
+    let (dataset, warnings) = builder
+        .build()
+        .unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    assert!(
+        warnings.is_empty(),
+        "bundled data has warnings:\n{}",
+        rendered(&warnings)
+    );
+    assert!(
+        dataset.events.len() >= 65,
+        "only {} events",
+        dataset.events.len()
+    );
+    for event in &dataset.events {
+        assert!(!event.sources.is_empty(), "{} has no source", event.id);
+        assert!(
+            event.title.get("en").is_some() && event.title.get("id").is_some(),
+            "{}",
+            event.id
+        );
+        assert!(
+            event.summary.get("en").is_some() && event.summary.get("id").is_some(),
+            "{}",
+            event.id
+        );
+    }
+    for partner in &dataset.partners {
+        assert!(
+            dataset
+                .events
+                .iter()
+                .any(|e| e.partners.contains(&partner.id)),
+            "partner {} has no event",
+            partner.id
+        );
+    }
+}
+
+#[test]
+fn every_seed_event_is_in_the_bundled_dataset() {
+    let dataset = Dataset::bundled().unwrap();
+    for id in [
+        "2021-11-gbr-jwg-1",
+        "2021-04-gbr-mou",
+        "2022-09-unoct-voronkov-meeting",
+        "2022-09-un-congress-victims",
+        "2022-11-unoct-vulnerable-targets-consultations",
+        "2022-05-tha-major-events-meeting",
+        "2019-asean-bali-work-plan",
+        "2022-03-phl-jwg-4",
+        "2019-09-phl-jwg-3",
+        "2024-10-rus-ambassador-call",
+        "2025-rus-expert-meeting",
+        "2007-rus-mou",
+        "2010-rus-mou-ratification",
+    ] {
+        assert!(
+            dataset.events.iter().any(|e| e.id == id),
+            "missing seed event {id}"
+        );
+    }
+    let planned = dataset
+        .events
+        .iter()
+        .find(|e| e.id == "2025-rus-expert-meeting")
+        .unwrap();
+    assert_eq!(planned.status, Status::Planned);
+    assert!(
+        planned
+            .date_note
+            .as_deref()
+            .unwrap_or("")
+            .contains("early 2025")
+    );
+}
+
+#[test]
+fn events_are_in_date_order() {
+    let dataset = Dataset::bundled().unwrap();
+    assert!(
+        dataset
+            .events
+            .windows(2)
+            .all(|w| w[0].first_day() <= w[1].first_day())
+    );
+}
+
+#[test]
+fn partners_are_found_by_id_name_and_alias_in_either_language_and_any_case() {
+    let dataset = Dataset::bundled().unwrap();
+    for (name, id) in [
+        ("gbr", "gbr"),
+        ("United Kingdom", "gbr"),
+        ("inggris", "gbr"),
+        ("UK", "gbr"),
+        ("britania raya", "gbr"),
+        ("Filipina", "phl"),
+        ("philippines", "phl"),
+        ("RUS", "rus"),
+        ("Rusia", "rus"),
+        ("Russian Federation", "rus"),
+        ("unoct", "unoct"),
+        ("Kantor PBB Bidang Kontra-Terorisme", "unoct"),
+        ("  amerika   serikat ", "usa"),
+    ] {
+        assert_eq!(
+            dataset.find_partner(name).map(|p| p.id.as_str()),
+            Ok(id),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn unknown_partners_suggest_the_nearest_name() {
+    let dataset = Dataset::bundled().unwrap();
+    let unknown = dataset.find_partner("Inggriss").unwrap_err();
+    assert_eq!(
+        unknown.suggestion.as_deref(),
+        Some("did you mean `Inggris` (United Kingdom)?")
+    );
+    assert!(
+        dataset
+            .find_partner("Atlantis")
+            .unwrap_err()
+            .suggestion
+            .is_none()
+    );
+}
+
+#[test]
+fn aliases_in_both_languages_select_the_same_events() {
+    let dataset = Dataset::bundled().unwrap();
+    let select = |name: &str| -> Vec<String> {
+        let id = dataset.find_partner(name).unwrap().id.clone();
+        let query = Query {
+            partners: vec![id],
+            ..Query::default()
+        };
+        dataset.select(&query).map(|e| e.id.clone()).collect()
+    };
+    assert_eq!(select("United Kingdom"), select("Inggris"));
+    assert_eq!(select("Philippines"), select("Filipina"));
+    assert_eq!(select("Russia"), select("Rusia"));
+    assert!(!select("UK").is_empty());
+}
+
+#[test]
+fn matching_uses_the_date_precision() {
+    let dataset = Dataset::bundled().unwrap();
+    let period =
+        |from: &str, to: &str| Some(Period::between(from.parse().unwrap(), to.parse().unwrap()));
+    let ids =
+        |query: Query| -> Vec<String> { dataset.select(&query).map(|e| e.id.clone()).collect() };
+    // "2022-11" (the chemical-terrorism project launch) overlaps a period ending 2022-11-15.
+    let november = ids(Query {
+        period: period("2022-11-01", "2022-11-15"),
+        ..Query::default()
+    });
+    assert!(
+        november.contains(&"2022-11-unodc-unicri-chemical-project-launch".to_owned()),
+        "{november:?}"
+    );
+    // "2025" (the planned Russia expert meeting) does not match 2024.
+    let year = ids(Query {
+        period: period("2024", "2024"),
+        ..Query::default()
+    });
+    assert!(!year.contains(&"2025-rus-expert-meeting".to_owned()));
+    // A span that starts before the period still overlaps it.
+    let december = ids(Query {
+        period: period("2022-12-01", "2022-12-31"),
+        ..Query::default()
+    });
+    assert!(december.contains(&"2022-11-unoct-vulnerable-targets-consultations".to_owned()));
+}
+
+#[test]
+fn narrowing_keeps_what_both_filters_allow() {
+    let base = Query {
+        types: vec![EventType::Mou, EventType::Visit],
+        ..Query::default()
+    };
+    let narrower = Query {
+        types: vec![EventType::Mou, EventType::Seminar],
+        status: vec![Status::Held],
+        ..Query::default()
+    };
+    let narrowed = base.narrowed_by(&narrower);
+    assert_eq!(narrowed.types, vec![EventType::Mou]);
+    assert_eq!(narrowed.status, vec![Status::Held]);
+}
+
+const USER_TOML: &str = r#"
+[[partners]]
+id = "sgp"
+name = { en = "Singapore", id = "Singapura" }
+kind = "country"
+
+[[events]]
+id = "2024-05-sgp-visit"
+date = "2024-05-02"
+status = "held"
+partners = ["sgp"]
+type = "visit"
+title = { en = "A visit", id = "Sebuah kunjungan" }
+summary = { en = "Summary.", id = "Ringkasan." }
+sources = [{ publisher = "Example", url = "https://example.org/a" }]
+"#;
+
+#[test]
+fn a_user_event_can_name_a_partner_the_user_file_defines() {
+    let (dataset, warnings) =
+        with_user_file("mine.toml", USER_TOML).unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    assert!(warnings.is_empty());
+    assert!(dataset.events.iter().any(|e| e.id == "2024-05-sgp-visit"));
+    assert_eq!(dataset.find_partner("singapura").unwrap().id, "sgp");
+}
+
+#[test]
+fn a_clashing_id_names_both_places() {
+    let text = USER_TOML.replace("2024-05-sgp-visit", "2021-11-gbr-jwg-1");
+    let errors = with_user_file("mine.toml", &text).unwrap_err();
+    let all = rendered(&errors);
+    assert!(
+        all.contains("event id `2021-11-gbr-jwg-1` is defined twice"),
+        "{all}"
+    );
+    assert!(all.contains("mine.toml:8:6"), "{all}");
+    assert!(all.contains("first defined at data/events.toml:"), "{all}");
+}
+
+#[test]
+fn bad_records_are_reported_together_with_their_places() {
+    let text = USER_TOML
+        .replace("date = \"2024-05-02\"", "date = \"2024-02-30\"")
+        .replace("type = \"visit\"", "type = \"visti\"")
+        .replace("partners = [\"sgp\"]", "partners = [\"sgpp\"]");
+    let errors = with_user_file("mine.toml", &text).unwrap_err();
+    let all = rendered(&errors);
+    assert!(all.contains("mine.toml:9:9"), "{all}");
+    assert!(all.contains("not a day of the calendar"), "{all}");
+    assert!(
+        all.contains("unknown event type `visti`") && all.contains("did you mean `visit`?"),
+        "{all}"
+    );
+    assert!(
+        all.contains("unknown partner `sgpp`") && all.contains("did you mean `sgp`?"),
+        "{all}"
+    );
+}
+
+#[test]
+fn an_event_without_sources_or_with_end_before_start_is_an_error() {
+    let text = USER_TOML
+        .replace(
+            "sources = [{ publisher = \"Example\", url = \"https://example.org/a\" }]",
+            "",
+        )
+        .replace(
+            "date = \"2024-05-02\"",
+            "date = \"2024-05-02\"\nend = \"2024-05-01\"",
+        );
+    let all = rendered(&with_user_file("mine.toml", &text).unwrap_err());
+    assert!(all.contains("has no source"), "{all}");
+    assert!(
+        all.contains("ends (2024-05-01) before it starts (2024-05-02)"),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_missing_translation_is_a_warning() {
+    let text = USER_TOML.replace(
+        "summary = { en = \"Summary.\", id = \"Ringkasan.\" }",
+        "summary = { en = \"Summary.\" }",
+    );
+    let (_, warnings) = with_user_file("mine.toml", &text).unwrap();
+    assert!(rendered(&warnings).contains("has no Indonesian (`id`) text"));
+}
+
+const CSV_HEADER: &str = "id,date,end,status,partners,type,title_en,title_id,summary_en,summary_id,city,country,mode,topics,source_url,source_publisher,source_published\n";
+
+#[test]
+fn csv_rows_become_events() {
+    let text = format!(
+        "{CSV_HEADER}2024-06-gbr-x,2024-06-03,,held,gbr;unoct,meeting,\"A meeting, in London\",Sebuah pertemuan,,,London,GBR,hybrid,capacity-building,https://example.org/x,Example,2024-06-04\n"
+    );
+    let (dataset, _) =
+        with_user_file("sheet.csv", &text).unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    let event = dataset
+        .events
+        .iter()
+        .find(|e| e.id == "2024-06-gbr-x")
+        .unwrap();
+    assert_eq!(event.partners, ["gbr", "unoct"]);
+    assert_eq!(event.title.get("en"), Some("A meeting, in London"));
+    assert_eq!(event.location.mode, Some(Mode::Hybrid));
+    assert_eq!(
+        event.sources[0].published.map(|d| d.to_string()).as_deref(),
+        Some("2024-06-04")
+    );
+}
+
+#[test]
+fn a_csv_row_with_an_impossible_date_names_the_file_and_line() {
+    let text = format!(
+        "{CSV_HEADER}2024-06-gbr-x,2024-06-03,,held,gbr,meeting,A,B,,,,,,,https://example.org/x,Example,\n2024-06-gbr-y,2024-02-31,,held,gbr,meeting,A,B,,,,,,,https://example.org/y,Example,\n"
+    );
+    let all = rendered(&with_user_file("sheet.csv", &text).unwrap_err());
+    assert!(all.contains("sheet.csv:3:15"), "{all}");
+    assert!(
+        all.contains("`2024-02-31` is not a day of the calendar"),
+        "{all}"
+    );
+}
+
+#[test]
+fn unknown_csv_columns_are_errors_with_a_suggestion() {
+    let text = CSV_HEADER.replace("source_url", "source_link")
+        + "x,2024,,held,gbr,meeting,A,B,,,,,,,u,p,\n";
+    let all = rendered(&with_user_file("sheet.csv", &text).unwrap_err());
+    assert!(all.contains("unknown column `source_link`"), "{all}");
+    assert!(all.contains("did you mean `source_url`?"), "{all}");
+}
+
+#[test]
+fn json_files_hold_events_like_toml_files() {
+    let json = r#"{ "events": [ {
+        "id": "2024-07-gbr-json", "date": "2024-07", "status": "planned", "partners": ["gbr"],
+        "type": "seminar", "title": { "en": "A seminar", "id": "Sebuah seminar" },
+        "sources": [ { "publisher": "Example", "url": "https://example.org/j" } ] } ] }"#;
+    let (dataset, _) =
+        with_user_file("extra.json", json).unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    let event = dataset
+        .events
+        .iter()
+        .find(|e| e.id == "2024-07-gbr-json")
+        .unwrap();
+    assert_eq!(event.status, Status::Planned);
+    let broken = json.replace("\"seminar\"", "\"seminaar\"");
+    let all = rendered(&with_user_file("extra.json", &broken).unwrap_err());
+    assert!(
+        all.contains("extra.json:3:") && all.contains("did you mean `seminar`?"),
+        "{all}"
+    );
+}
+
+#[test]
+fn unreadable_files_are_errors() {
+    let mut builder = DatasetBuilder::default();
+    builder.add_file(Path::new("/nonexistent/file.csv"), "file.csv");
+    builder.add_file(Path::new("notes.txt"), "notes.txt");
+    let all = rendered(&builder.build().unwrap_err());
+    assert!(all.contains("cannot read dataset file `file.csv`"), "{all}");
+    assert!(
+        all.contains("dataset files end in .toml, .json or .csv"),
+        "{all}"
+    );
+}

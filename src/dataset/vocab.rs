@@ -1,0 +1,131 @@
+//! The closed vocabularies of the dataset: event types, statuses, directions, partner
+//! kinds and meeting modes. Each is an enum with its spelling in files and specs.
+
+use serde::Serialize;
+
+/// Declares a vocabulary enum with its file spelling, the list of all values, and parsing.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in vocabulary order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every spelling, in vocabulary order.
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+
+            /// The spelling used in files, specs and `/brief.json`.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Reads a spelling, ignoring case and surrounding space.
+            pub fn parse(text: &str) -> Option<Self> {
+                let text = text.trim();
+                Self::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(text))
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// What kind of engagement an event is.
+    EventType {
+        /// A memorandum of understanding signed or extended.
+        Mou = "mou",
+        /// Another formal agreement: a protocol, a joint statement, a ratification.
+        Agreement = "agreement",
+        /// A meeting of a standing joint working group.
+        WorkingGroup = "working-group",
+        /// A bilateral consultation round.
+        Consultation = "consultation",
+        /// A bilateral meeting.
+        Meeting = "meeting",
+        /// A courtesy call, usually by an ambassador.
+        CourtesyCall = "courtesy-call",
+        /// A working or study visit.
+        Visit = "visit",
+        /// A multilateral conference or regional meeting.
+        Conference = "conference",
+        /// A workshop, exercise or training.
+        Training = "training",
+        /// A seminar.
+        Seminar = "seminar",
+        /// A framework or plan adopted.
+        Framework = "framework",
+        /// A programme joined, launched or reaching a milestone.
+        Programme = "programme",
+    }
+}
+
+vocabulary! {
+    /// Whether an event took place or is announced.
+    Status {
+        /// Reported as having taken place.
+        Held = "held",
+        /// Announced for the future and not confirmed as held.
+        Planned = "planned",
+    }
+}
+
+vocabulary! {
+    /// Who travelled, seen from BNPT.
+    Direction {
+        /// A foreign delegation came to Indonesia or BNPT.
+        Incoming = "incoming",
+        /// A BNPT delegation went abroad.
+        Outgoing = "outgoing",
+        /// A multilateral setting.
+        Multilateral = "multilateral",
+    }
+}
+
+vocabulary! {
+    /// What sort of body a partner is.
+    PartnerKind {
+        /// A state, represented by its government and agencies.
+        Country = "country",
+        /// An international organisation, such as a UN office.
+        Organisation = "organisation",
+        /// A regional body, such as ASEAN.
+        RegionalBody = "regional-body",
+    }
+}
+
+vocabulary! {
+    /// How people met.
+    Mode {
+        /// Everyone in one room.
+        InPerson = "in-person",
+        /// Some in the room, some online.
+        Hybrid = "hybrid",
+        /// Online only.
+        Virtual = "virtual",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_round_trip_in_any_case() {
+        for t in EventType::ALL {
+            assert_eq!(EventType::parse(&t.as_str().to_uppercase()), Some(*t));
+        }
+        assert_eq!(
+            EventType::parse(" working-group "),
+            Some(EventType::WorkingGroup)
+        );
+        assert_eq!(EventType::parse("jwg"), None);
+        assert_eq!(Status::NAMES, ["held", "planned"]);
+    }
+}

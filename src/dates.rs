@@ -1,0 +1,352 @@
+//! Dates at a precision, inclusive periods, and relative periods.
+//!
+//! Both specs and the dataset speak of dates whose written form is their precision:
+//! `2022-11-09` is a day, `2022-11` the whole of November, `2022` the whole year. An
+//! event matches a period when its span, at that precision, overlaps the period.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+/// How much of a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// Only the year.
+    Year,
+    /// Year and month.
+    Month,
+    /// Year, month and day.
+    Day,
+}
+
+/// A calendar date known to a [`Precision`]: `2021`, `2021-11` or `2021-11-11`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    /// The first day the date can mean.
+    first: NaiveDate,
+    /// How much of the date is known.
+    precision: Precision,
+}
+
+impl PartialDate {
+    /// A date known to the day.
+    pub fn day(date: NaiveDate) -> Self {
+        Self {
+            first: date,
+            precision: Precision::Day,
+        }
+    }
+
+    /// How much of the date is known.
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    /// The first day the date can mean (1 January for a year, the 1st for a month).
+    pub fn first_day(&self) -> NaiveDate {
+        self.first
+    }
+
+    /// The last day the date can mean (31 December for a year, the month's last day).
+    pub fn last_day(&self) -> NaiveDate {
+        match self.precision {
+            Precision::Day => self.first,
+            Precision::Month => self.first + Months::new(1) - chrono::Days::new(1),
+            Precision::Year => NaiveDate::from_ymd_opt(self.first.year(), 12, 31)
+                .expect("31 December exists in every year"),
+        }
+    }
+
+    /// The year.
+    pub fn year(&self) -> i32 {
+        self.first.year()
+    }
+
+    /// The month (1–12), when known.
+    pub fn month(&self) -> Option<u32> {
+        (self.precision >= Precision::Month).then(|| self.first.month())
+    }
+
+    /// The day of the month, when known.
+    pub fn day_of_month(&self) -> Option<u32> {
+        (self.precision == Precision::Day).then(|| self.first.day())
+    }
+}
+
+/// Why a date could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let shape_error = || {
+            DateError(format!(
+                "`{text}` is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY"
+            ))
+        };
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |part: &str, len: usize| -> Result<u32, DateError> {
+            if part.len() != len || !part.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(shape_error());
+            }
+            part.parse().map_err(|_| shape_error())
+        };
+        let year = number(parts[0], 4)? as i32;
+        let (month, day, precision) = match parts.len() {
+            1 => (1, 1, Precision::Year),
+            2 => (number(parts[1], 2)?, 1, Precision::Month),
+            3 => (number(parts[1], 2)?, number(parts[2], 2)?, Precision::Day),
+            _ => return Err(shape_error()),
+        };
+        if !(1..=12).contains(&month) {
+            return Err(DateError(format!(
+                "`{text}` has no month {month}; months run 01 to 12"
+            )));
+        }
+        let first = NaiveDate::from_ymd_opt(year, month, day)
+            .ok_or_else(|| DateError(format!("`{text}` is not a day of the calendar")))?;
+        Ok(Self { first, precision })
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.precision {
+            Precision::Year => write!(f, "{:04}", self.first.year()),
+            Precision::Month => write!(f, "{}", self.first.format("%Y-%m")),
+            Precision::Day => write!(f, "{}", self.first.format("%Y-%m-%d")),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// An inclusive span of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Period {
+    /// The first day in the period.
+    pub from: NaiveDate,
+    /// The last day in the period.
+    pub to: NaiveDate,
+}
+
+impl Period {
+    /// The period from the first day of `from` to the last day of `to`.
+    pub fn between(from: PartialDate, to: PartialDate) -> Self {
+        Self {
+            from: from.first_day(),
+            to: to.last_day(),
+        }
+    }
+
+    /// Whether the inclusive span `first..=last` shares at least one day with the period.
+    pub fn overlaps(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        first <= self.to && last >= self.from
+    }
+
+    /// Whether the period covers exactly one calendar month.
+    pub fn is_whole_month(&self) -> bool {
+        self.from.day() == 1 && self.to == self.from + Months::new(1) - chrono::Days::new(1)
+    }
+
+    /// Whether the period covers exactly one calendar quarter.
+    pub fn is_whole_quarter(&self) -> bool {
+        self.from.day() == 1
+            && (self.from.month() - 1) % 3 == 0
+            && self.to == self.from + Months::new(3) - chrono::Days::new(1)
+    }
+
+    /// Whether the period covers exactly one calendar year.
+    pub fn is_whole_year(&self) -> bool {
+        self.from.ordinal() == 1
+            && self.to.year() == self.from.year()
+            && self.to.month() == 12
+            && self.to.day() == 31
+    }
+}
+
+/// A period named relative to the as-of date, for scheduled briefs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelativePeriod {
+    /// The calendar month before the as-of date's month.
+    PreviousMonth,
+    /// The calendar quarter before the as-of date's quarter.
+    PreviousQuarter,
+    /// The calendar year before the as-of date's year.
+    PreviousYear,
+    /// From 1 January of the as-of year to the as-of date.
+    YearToDate,
+    /// The twelve months ending on the as-of date.
+    Last12Months,
+}
+
+impl RelativePeriod {
+    /// Every relative period with its spec spelling.
+    pub const ALL: [(&'static str, RelativePeriod); 5] = [
+        ("previous-month", RelativePeriod::PreviousMonth),
+        ("previous-quarter", RelativePeriod::PreviousQuarter),
+        ("previous-year", RelativePeriod::PreviousYear),
+        ("year-to-date", RelativePeriod::YearToDate),
+        ("last-12-months", RelativePeriod::Last12Months),
+    ];
+
+    /// Reads a spec spelling such as `previous-month`.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+    }
+
+    /// The concrete period this names, seen from `as_of`.
+    pub fn resolve(self, as_of: NaiveDate) -> Period {
+        let month_start = as_of.with_day(1).expect("day 1 exists");
+        let year_start = NaiveDate::from_ymd_opt(as_of.year(), 1, 1).expect("1 January exists");
+        let day_before = |d: NaiveDate| d - chrono::Days::new(1);
+        match self {
+            RelativePeriod::PreviousMonth => Period {
+                from: month_start - Months::new(1),
+                to: day_before(month_start),
+            },
+            RelativePeriod::PreviousQuarter => {
+                let quarter_start = month_start
+                    .with_month(((as_of.month() - 1) / 3) * 3 + 1)
+                    .expect("quarter months exist");
+                Period {
+                    from: quarter_start - Months::new(3),
+                    to: day_before(quarter_start),
+                }
+            }
+            RelativePeriod::PreviousYear => Period {
+                from: year_start - Months::new(12),
+                to: day_before(year_start),
+            },
+            RelativePeriod::YearToDate => Period {
+                from: year_start,
+                to: as_of,
+            },
+            RelativePeriod::Last12Months => Period {
+                from: as_of - Months::new(12) + chrono::Days::new(1),
+                to: as_of,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn p(text: &str) -> PartialDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn precision_follows_the_written_form() {
+        assert_eq!(p("2022").precision(), Precision::Year);
+        assert_eq!(p("2022-11").precision(), Precision::Month);
+        assert_eq!(p("2022-11-09").precision(), Precision::Day);
+        assert_eq!(p("2022-11").to_string(), "2022-11");
+    }
+
+    #[test]
+    fn spans_cover_the_whole_unit() {
+        assert_eq!(p("2022-11").last_day(), d("2022-11-30"));
+        assert_eq!(p("2024-02").last_day(), d("2024-02-29"));
+        assert_eq!(p("2025").first_day(), d("2025-01-01"));
+        assert_eq!(p("2025").last_day(), d("2025-12-31"));
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected_with_a_reason() {
+        assert!(
+            "2022-02-30"
+                .parse::<PartialDate>()
+                .unwrap_err()
+                .0
+                .contains("not a day")
+        );
+        assert!(
+            "2022-13"
+                .parse::<PartialDate>()
+                .unwrap_err()
+                .0
+                .contains("no month 13")
+        );
+        assert!("22-11-09".parse::<PartialDate>().is_err());
+        assert!("2022/11/09".parse::<PartialDate>().is_err());
+        assert!("2022-1-9".parse::<PartialDate>().is_err());
+        assert!("".parse::<PartialDate>().is_err());
+    }
+
+    #[test]
+    fn a_month_overlaps_a_period_ending_inside_it() {
+        let period = Period::between(p("2022-01-01"), p("2022-11-15"));
+        let nov = p("2022-11");
+        assert!(period.overlaps(nov.first_day(), nov.last_day()));
+    }
+
+    #[test]
+    fn a_year_after_the_period_does_not_overlap() {
+        let period = Period::between(p("2024"), p("2024"));
+        let y = p("2025");
+        assert!(!period.overlaps(y.first_day(), y.last_day()));
+        let day = p("2024-12-31");
+        assert!(period.overlaps(day.first_day(), day.last_day()));
+    }
+
+    #[test]
+    fn spans_that_straddle_the_edge_overlap() {
+        let period = Period::between(p("2022-12-01"), p("2022-12-31"));
+        assert!(period.overlaps(d("2022-11-29"), d("2022-12-02")));
+        assert!(!period.overlaps(d("2022-11-01"), d("2022-11-30")));
+    }
+
+    #[test]
+    fn relative_periods_resolve_against_the_as_of_date() {
+        let as_of = d("2022-10-01");
+        let month = RelativePeriod::PreviousMonth.resolve(as_of);
+        assert_eq!((month.from, month.to), (d("2022-09-01"), d("2022-09-30")));
+        assert!(month.is_whole_month());
+        let quarter = RelativePeriod::PreviousQuarter.resolve(d("2022-11-15"));
+        assert_eq!(
+            (quarter.from, quarter.to),
+            (d("2022-07-01"), d("2022-09-30"))
+        );
+        assert!(quarter.is_whole_quarter());
+        let year = RelativePeriod::PreviousYear.resolve(d("2023-01-01"));
+        assert_eq!((year.from, year.to), (d("2022-01-01"), d("2022-12-31")));
+        assert!(year.is_whole_year());
+        let ytd = RelativePeriod::YearToDate.resolve(d("2024-03-05"));
+        assert_eq!((ytd.from, ytd.to), (d("2024-01-01"), d("2024-03-05")));
+        let last12 = RelativePeriod::Last12Months.resolve(d("2024-03-05"));
+        assert_eq!((last12.from, last12.to), (d("2023-03-06"), d("2024-03-05")));
+    }
+
+    #[test]
+    fn january_wraps_to_the_previous_year() {
+        let month = RelativePeriod::PreviousMonth.resolve(d("2023-01-20"));
+        assert_eq!((month.from, month.to), (d("2022-12-01"), d("2022-12-31")));
+        let quarter = RelativePeriod::PreviousQuarter.resolve(d("2023-02-01"));
+        assert_eq!(
+            (quarter.from, quarter.to),
+            (d("2022-10-01"), d("2022-12-31"))
+        );
+    }
+}

@@ -1,0 +1,19 @@
+//! `brief` turns a short TOML spec into a typeset PDF policy brief on BNPT's
+//! international counter-terrorism cooperation.
+//!
+//! Data flows one way, one module per stage:
+//! [`spec`] → [`select`] (with [`dataset`]) → [`model`] (with [`locale`]) →
+//! [`render`] → [`output`]. [`generate`] runs the stages for a batch of specs, and
+//! [`listing`] prints the dataset for `brief events` and `brief partners`.
+
+pub mod dataset;
+pub mod dates;
+pub mod diag;
+pub mod generate;
+pub mod listing;
+pub mod locale;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod select;
+pub mod spec;

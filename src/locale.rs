@@ -1,0 +1,537 @@
+//! English and Bahasa Indonesia: labels, month names, dates, numbers and period names.
+//!
+//! Typst formats dates in English only and knows no Indonesian month names, so every
+//! date, number and label a brief prints is formatted here and handed to the template
+//! as text.
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use crate::dataset::{Direction, EventType, Mode, PartnerKind, Status};
+use crate::dates::{PartialDate, Period, Precision};
+
+/// A language a brief can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// English.
+    En,
+    /// Bahasa Indonesia.
+    Id,
+}
+
+impl Language {
+    /// Every language's code, for messages.
+    pub const NAMES: &'static [&'static str] = &["en", "id"];
+
+    /// The ISO 639-1 code, as used in specs, `/brief.json` and the PDF.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Id => "id",
+        }
+    }
+
+    /// Reads a code (`en`, `id`), ignoring case.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Language::En),
+            "id" => Some(Language::Id),
+            _ => None,
+        }
+    }
+
+    /// Picks the English or the Indonesian text.
+    fn pick<'a>(self, en: &'a str, id: &'a str) -> &'a str {
+        match self {
+            Language::En => en,
+            Language::Id => id,
+        }
+    }
+}
+
+/// Month names, January first.
+const MONTHS: [(&str, &str); 12] = [
+    ("January", "Januari"),
+    ("February", "Februari"),
+    ("March", "Maret"),
+    ("April", "April"),
+    ("May", "Mei"),
+    ("June", "Juni"),
+    ("July", "Juli"),
+    ("August", "Agustus"),
+    ("September", "September"),
+    ("October", "Oktober"),
+    ("November", "November"),
+    ("December", "Desember"),
+];
+
+/// The name of month `month` (1–12).
+pub fn month_name(language: Language, month: u32) -> &'static str {
+    let (en, id) = MONTHS[(month.clamp(1, 12) - 1) as usize];
+    language.pick(en, id)
+}
+
+/// A date at its precision: "9 October 2024", "Oktober 2024", "2024".
+pub fn format_date(language: Language, date: PartialDate) -> String {
+    match (date.month(), date.day_of_month()) {
+        (Some(m), Some(d)) => format!("{d} {} {}", month_name(language, m), date.year()),
+        (Some(m), None) => format!("{} {}", month_name(language, m), date.year()),
+        _ => date.year().to_string(),
+    }
+}
+
+/// A date or a span, shortened where the ends share a month or year:
+/// "10–12 May 2022", "29 November – 2 December 2022".
+pub fn format_span(language: Language, date: PartialDate, end: Option<PartialDate>) -> String {
+    let Some(end) = end.filter(|e| *e != date) else {
+        return format_date(language, date);
+    };
+    let both_days = date.precision() == Precision::Day && end.precision() == Precision::Day;
+    if both_days && date.year() == end.year() {
+        let (d1, m1) = (date.first_day().day(), date.first_day().month());
+        let (d2, m2) = (end.first_day().day(), end.first_day().month());
+        if m1 == m2 {
+            return format!("{d1}–{d2} {} {}", month_name(language, m1), date.year());
+        }
+        return format!(
+            "{d1} {} – {d2} {} {}",
+            month_name(language, m1),
+            month_name(language, m2),
+            date.year()
+        );
+    }
+    format!(
+        "{} – {}",
+        format_date(language, date),
+        format_date(language, end)
+    )
+}
+
+/// A whole number with thousands grouped: "1,234" in English, "1.234" in Indonesian.
+pub fn format_number(language: Language, n: usize) -> String {
+    let digits = n.to_string();
+    let separator = language.pick(",", ".");
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The period in words: "September 2022", "Q3 2022" / "Triwulan III 2022", "2022",
+/// "2021–2024", or its two end dates.
+pub fn period_name(language: Language, period: Period) -> String {
+    let from = PartialDate::day(period.from);
+    let to = PartialDate::day(period.to);
+    let year = period.from.year();
+    if period.is_whole_month() {
+        return format!("{} {year}", month_name(language, period.from.month()));
+    }
+    if period.is_whole_quarter() {
+        let quarter = (period.from.month() - 1) / 3 + 1;
+        let roman = ["I", "II", "III", "IV"][quarter as usize - 1];
+        return match language {
+            Language::En => format!("Q{quarter} {year}"),
+            Language::Id => format!("Triwulan {roman} {year}"),
+        };
+    }
+    let whole_years =
+        period.from.ordinal() == 1 && period.to.month() == 12 && period.to.day() == 31;
+    if whole_years {
+        return if period.is_whole_year() {
+            year.to_string()
+        } else {
+            format!("{year}–{}", period.to.year())
+        };
+    }
+    format_span(language, from, Some(to))
+}
+
+/// A translated label: its key, English and Indonesian text.
+type Entry = (&'static str, &'static str, &'static str);
+
+/// Every label a template may print, in both languages.
+const LABELS: &[Entry] = &[
+    // Cover and running heads.
+    ("brief", "Policy brief", "Ringkasan kebijakan"),
+    (
+        "agency",
+        "BNPT · National Counter-Terrorism Agency",
+        "BNPT · Badan Nasional Penanggulangan Terorisme",
+    ),
+    ("period", "Period", "Periode"),
+    ("as-of", "As of", "Per tanggal"),
+    ("prepared-by", "Prepared by", "Disusun oleh"),
+    ("audience", "Audience", "Pembaca"),
+    ("marking", "Marking", "Klasifikasi"),
+    ("page", "Page", "Halaman"),
+    ("page-of", "of", "dari"),
+    ("contents", "Contents", "Daftar isi"),
+    ("colophon", "Colophon", "Kolofon"),
+    // Section default titles.
+    ("section-key-figures", "Key figures", "Angka utama"),
+    (
+        "section-timeline",
+        "Timeline of engagements",
+        "Lini masa keterlibatan",
+    ),
+    ("section-partners", "Partner profiles", "Profil mitra"),
+    ("section-events", "Engagements", "Keterlibatan"),
+    (
+        "section-table",
+        "Engagements at a glance",
+        "Ringkasan keterlibatan",
+    ),
+    ("section-upcoming", "Coming up", "Agenda mendatang"),
+    ("section-text", "Notes", "Catatan"),
+    ("section-sources", "Sources", "Sumber"),
+    ("section-methodology", "Methodology", "Metodologi"),
+    // Key figures.
+    ("figure-events", "engagements", "keterlibatan"),
+    ("figure-partners", "partners", "mitra"),
+    (
+        "figure-agreements",
+        "MoUs and agreements",
+        "MoU dan perjanjian",
+    ),
+    (
+        "figure-working-groups",
+        "working-group meetings",
+        "pertemuan kelompok kerja",
+    ),
+    (
+        "figure-planned",
+        "announced, not confirmed as held",
+        "diumumkan, belum terkonfirmasi terlaksana",
+    ),
+    ("by-partner", "By partner", "Menurut mitra"),
+    ("by-type", "By type", "Menurut jenis"),
+    ("by-year", "By year", "Menurut tahun"),
+    // Event entries and tables.
+    ("date", "Date", "Tanggal"),
+    ("event", "Engagement", "Keterlibatan"),
+    ("partner", "Partner", "Mitra"),
+    ("partners", "Partners", "Mitra"),
+    ("place", "Place", "Tempat"),
+    ("type", "Type", "Jenis"),
+    ("status", "Status", "Status"),
+    ("participants", "Participants", "Peserta"),
+    ("topics", "Topics", "Topik"),
+    ("date-note", "Note on the date", "Catatan tanggal"),
+    ("sources-ref", "Sources", "Sumber"),
+    ("count", "Number", "Jumlah"),
+    // Timeline.
+    ("timeline-held", "Held", "Terlaksana"),
+    (
+        "timeline-planned",
+        "Planned or announced",
+        "Direncanakan atau diumumkan",
+    ),
+    ("timeline-other", "Other partners", "Mitra lain"),
+    // Partner profiles.
+    ("profile-kind", "Kind", "Jenis"),
+    (
+        "profile-first",
+        "First recorded engagement",
+        "Keterlibatan pertama yang tercatat",
+    ),
+    (
+        "profile-latest",
+        "Latest recorded engagement",
+        "Keterlibatan terakhir yang tercatat",
+    ),
+    (
+        "profile-in-period",
+        "Engagements in this period",
+        "Keterlibatan pada periode ini",
+    ),
+    (
+        "profile-agreements",
+        "Agreements on record",
+        "Perjanjian yang tercatat",
+    ),
+    ("profile-none", "None on record", "Tidak ada yang tercatat"),
+    // Sources.
+    ("source-published", "published", "terbit"),
+    (
+        "source-accessed-note",
+        "Numbers in brackets in the text refer to this list.",
+        "Angka dalam kurung siku pada teks merujuk ke daftar ini.",
+    ),
+    // Methodology and colophon.
+    ("method-dataset", "Dataset", "Dataset"),
+    ("method-version", "Version", "Versi"),
+    (
+        "method-size",
+        "Records in dataset",
+        "Jumlah rekaman dalam dataset",
+    ),
+    (
+        "method-selected",
+        "Engagements in this brief",
+        "Keterlibatan dalam ringkasan ini",
+    ),
+    ("method-filters", "Filters", "Filter"),
+    ("method-no-filter", "none", "tidak ada"),
+    ("method-period", "Period", "Periode"),
+    ("method-as-of", "As-of date", "Tanggal acuan"),
+    ("method-tool", "Produced with", "Dibuat dengan"),
+    ("method-spec", "Specification", "Spesifikasi"),
+    (
+        "method-matching",
+        "An engagement is included when its date, at the precision the sources give (day, month or year), overlaps the period. Dates that are inferred or disputed are marked and explained.",
+        "Sebuah keterlibatan dicantumkan bila tanggalnya, pada ketelitian yang diberikan sumber (hari, bulan, atau tahun), beririsan dengan periode. Tanggal yang disimpulkan atau diperselisihkan ditandai dan dijelaskan.",
+    ),
+    (
+        "method-sources",
+        "Every engagement rests on at least one published source, listed at the end of the brief.",
+        "Setiap keterlibatan bersandar pada sedikitnya satu sumber terbitan, yang tercantum di akhir ringkasan.",
+    ),
+    // Empty sections.
+    (
+        "empty-events",
+        "No engagements in this period match the brief's filters.",
+        "Tidak ada keterlibatan pada periode ini yang sesuai dengan filter ringkasan.",
+    ),
+    (
+        "empty-upcoming",
+        "No planned engagements after the as-of date are on record.",
+        "Tidak ada rencana keterlibatan setelah tanggal acuan yang tercatat.",
+    ),
+    (
+        "empty-sources",
+        "No sources: the brief cites no engagement.",
+        "Tidak ada sumber: ringkasan ini tidak memuat keterlibatan.",
+    ),
+    // Vocabularies.
+    ("type-mou", "MoU", "MoU"),
+    ("type-agreement", "Agreement", "Perjanjian"),
+    ("type-working-group", "Working group", "Kelompok kerja"),
+    ("type-consultation", "Consultation", "Konsultasi"),
+    ("type-meeting", "Meeting", "Pertemuan"),
+    (
+        "type-courtesy-call",
+        "Courtesy call",
+        "Kunjungan kehormatan",
+    ),
+    ("type-visit", "Visit", "Kunjungan"),
+    ("type-conference", "Conference", "Konferensi"),
+    (
+        "type-training",
+        "Workshop or training",
+        "Lokakarya atau pelatihan",
+    ),
+    ("type-seminar", "Seminar", "Seminar"),
+    ("type-framework", "Framework", "Kerangka kerja"),
+    ("type-programme", "Programme", "Program"),
+    ("status-held", "Held", "Terlaksana"),
+    ("status-planned", "Planned", "Direncanakan"),
+    ("direction-incoming", "in Indonesia", "di Indonesia"),
+    ("direction-outgoing", "abroad", "di luar negeri"),
+    ("direction-multilateral", "multilateral", "multilateral"),
+    ("kind-country", "Country", "Negara"),
+    (
+        "kind-organisation",
+        "International organisation",
+        "Organisasi internasional",
+    ),
+    ("kind-regional-body", "Regional body", "Badan kawasan"),
+    ("mode-in-person", "in person", "tatap muka"),
+    ("mode-hybrid", "hybrid", "hibrida"),
+    ("mode-virtual", "online", "daring"),
+    ("audience-executive", "Executive", "Pimpinan"),
+    ("audience-analyst", "Analyst", "Analis"),
+    ("audience-public", "Public", "Publik"),
+];
+
+/// Every label in `language`, by key, for `/brief.json`.
+pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
+    LABELS
+        .iter()
+        .map(|(key, en, id)| (*key, language.pick(en, id)))
+        .collect()
+}
+
+/// One label; panics on an unknown key, which is a programming error caught by tests.
+pub fn label(language: Language, key: &str) -> &'static str {
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, en, id)| language.pick(en, id))
+        .unwrap_or_else(|| panic!("no label `{key}`"))
+}
+
+/// The name of an event type.
+pub fn event_type(language: Language, kind: EventType) -> &'static str {
+    label(language, &format!("type-{}", kind.as_str()))
+}
+
+/// The name of a status.
+pub fn status(language: Language, status: Status) -> &'static str {
+    label(language, &format!("status-{}", status.as_str()))
+}
+
+/// The name of a direction.
+pub fn direction(language: Language, direction: Direction) -> &'static str {
+    label(language, &format!("direction-{}", direction.as_str()))
+}
+
+/// The name of a partner kind.
+pub fn partner_kind(language: Language, kind: PartnerKind) -> &'static str {
+    label(language, &format!("kind-{}", kind.as_str()))
+}
+
+/// The name of a meeting mode.
+pub fn mode(language: Language, mode: Mode) -> &'static str {
+    label(language, &format!("mode-{}", mode.as_str()))
+}
+
+/// Country names by ISO 3166-1 alpha-3 code.
+const COUNTRIES: &[Entry] = &[
+    ("ARE", "United Arab Emirates", "Uni Emirat Arab"),
+    ("AUS", "Australia", "Australia"),
+    ("AUT", "Austria", "Austria"),
+    ("BEL", "Belgium", "Belgia"),
+    ("CAN", "Canada", "Kanada"),
+    ("CHN", "China", "Tiongkok"),
+    ("DEU", "Germany", "Jerman"),
+    ("EGY", "Egypt", "Mesir"),
+    ("FRA", "France", "Prancis"),
+    ("GBR", "United Kingdom", "Inggris"),
+    ("IDN", "Indonesia", "Indonesia"),
+    ("IND", "India", "India"),
+    ("JOR", "Jordan", "Yordania"),
+    ("JPN", "Japan", "Jepang"),
+    ("MAR", "Morocco", "Maroko"),
+    ("MYS", "Malaysia", "Malaysia"),
+    ("NLD", "Netherlands", "Belanda"),
+    ("NZL", "New Zealand", "Selandia Baru"),
+    ("OMN", "Oman", "Oman"),
+    ("PHL", "Philippines", "Filipina"),
+    ("QAT", "Qatar", "Qatar"),
+    ("RUS", "Russia", "Rusia"),
+    ("SAU", "Saudi Arabia", "Arab Saudi"),
+    ("SGP", "Singapore", "Singapura"),
+    ("THA", "Thailand", "Thailand"),
+    ("TUR", "Türkiye", "Turki"),
+    ("USA", "United States", "Amerika Serikat"),
+    ("VNM", "Viet Nam", "Vietnam"),
+];
+
+/// The country's name, or its code when it is not in the table.
+pub fn country(language: Language, code: &str) -> String {
+    COUNTRIES.iter().find(|(c, _, _)| *c == code).map_or_else(
+        || code.to_owned(),
+        |(_, en, id)| language.pick(en, id).to_owned(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> PartialDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn indonesian_dates_use_indonesian_month_names() {
+        assert_eq!(format_date(Language::Id, p("2024-10-09")), "9 Oktober 2024");
+        assert_eq!(format_date(Language::En, p("2024-10-09")), "9 October 2024");
+        assert_eq!(format_date(Language::Id, p("2022-08")), "Agustus 2022");
+        assert_eq!(format_date(Language::En, p("2025")), "2025");
+    }
+
+    #[test]
+    fn spans_share_their_month_and_year() {
+        assert_eq!(
+            format_span(Language::En, p("2022-05-10"), Some(p("2022-05-12"))),
+            "10–12 May 2022"
+        );
+        assert_eq!(
+            format_span(Language::Id, p("2022-11-29"), Some(p("2022-12-02"))),
+            "29 November – 2 Desember 2022"
+        );
+        assert_eq!(
+            format_span(Language::En, p("2021-11-11"), Some(p("2021-11-11"))),
+            "11 November 2021"
+        );
+    }
+
+    #[test]
+    fn numbers_group_thousands_by_language() {
+        assert_eq!(format_number(Language::En, 1_234_567), "1,234,567");
+        assert_eq!(format_number(Language::Id, 1_234_567), "1.234.567");
+        assert_eq!(format_number(Language::Id, 70), "70");
+    }
+
+    #[test]
+    fn periods_are_named_in_words() {
+        let period = |a: &str, b: &str| Period::between(p(a), p(b));
+        assert_eq!(
+            period_name(Language::En, period("2022-09", "2022-09")),
+            "September 2022"
+        );
+        assert_eq!(
+            period_name(Language::Id, period("2022-09", "2022-09")),
+            "September 2022"
+        );
+        assert_eq!(
+            period_name(Language::En, period("2022-07", "2022-09")),
+            "Q3 2022"
+        );
+        assert_eq!(
+            period_name(Language::Id, period("2022-07", "2022-09")),
+            "Triwulan III 2022"
+        );
+        assert_eq!(period_name(Language::En, period("2022", "2022")), "2022");
+        assert_eq!(
+            period_name(Language::En, period("2021", "2024")),
+            "2021–2024"
+        );
+        assert_eq!(
+            period_name(Language::Id, period("2024-01-01", "2024-03-05")),
+            "1 Januari – 5 Maret 2024"
+        );
+    }
+
+    #[test]
+    fn every_label_exists_in_both_languages() {
+        for (key, en, id) in LABELS {
+            assert!(!en.is_empty() && !id.is_empty(), "label `{key}` is empty");
+        }
+        for kind in EventType::ALL {
+            event_type(Language::Id, *kind);
+        }
+        for kind in PartnerKind::ALL {
+            partner_kind(Language::Id, *kind);
+        }
+        for m in Mode::ALL {
+            mode(Language::Id, *m);
+        }
+        for d in Direction::ALL {
+            direction(Language::Id, *d);
+        }
+    }
+
+    #[test]
+    fn indonesian_labels_contain_no_english_month_names() {
+        let english_only = [
+            "January", "February", "March", "May", "June", "July", "August", "October", "December",
+        ];
+        for (key, _, id) in LABELS {
+            for month in english_only {
+                assert!(
+                    !id.contains(month),
+                    "label `{key}` has `{month}` in Indonesian"
+                );
+            }
+        }
+    }
+}

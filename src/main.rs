@@ -1,0 +1,427 @@
+//! The `brief` command: parses arguments, dispatches to the library, prints messages
+//! and errors, and sets the exit code (0 success, 1 a brief failed, 2 invalid input).
+
+mod args;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+use clap::Parser;
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
+
+use args::{AudienceArg, BriefArgs, Cli, Command, LanguageArg, TemplatesCommand};
+use brief::dataset::Query;
+use brief::dates::{PartialDate, Period};
+use brief::diag::Diagnostic;
+use brief::generate::{self, Message, Mode, Options, Summary};
+use brief::locale::Language;
+use brief::output::{self, Report};
+use brief::spec::Audience;
+use brief::{dataset, listing, model, render, select, spec};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Generate(args) => {
+            let mode = if args.dry_run {
+                Mode::DryRun
+            } else {
+                Mode::Write
+            };
+            run_briefs(
+                &args.brief,
+                mode,
+                args.output,
+                args.emit_data,
+                args.report.as_deref(),
+            )
+        }
+        Command::Check(args) => run_briefs(&args.brief, Mode::Check, None, None, None),
+        Command::Events(args) => events(&args),
+        Command::Partners(args) => partners(&args),
+        Command::Templates {
+            command: TemplatesCommand::List,
+        } => templates_list(),
+        Command::Templates {
+            command: TemplatesCommand::Export { dir, force },
+        } => templates_export(&dir, force),
+    };
+    ExitCode::from(code)
+}
+
+/// A standard-error stream, coloured on terminals unless NO_COLOR is set.
+fn stderr() -> StandardStream {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    StandardStream::stderr(if colour {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    })
+}
+
+/// Prints diagnostics to standard error.
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    let mut err = stderr();
+    for d in diagnostics {
+        d.emit(&mut err);
+    }
+}
+
+/// Prints a plain error (with hints) and returns exit code `code`.
+fn fail(message: impl Into<String>, hints: &[&str], code: u8) -> u8 {
+    let mut diagnostic = Diagnostic::error(message);
+    for hint in hints {
+        diagnostic = diagnostic.hint(*hint);
+    }
+    print_diagnostics(&[diagnostic]);
+    code
+}
+
+/// The as-of date: the flag, else the day of SOURCE_DATE_EPOCH, else today.
+fn as_of(flag: Option<NaiveDate>) -> Result<NaiveDate, String> {
+    if let Some(date) = flag {
+        return Ok(date);
+    }
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+            .map(|t| t.date_naive())
+            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{value}` is not a Unix timestamp")),
+        Err(_) => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+fn language(arg: LanguageArg) -> Language {
+    match arg {
+        LanguageArg::En => Language::En,
+        LanguageArg::Id => Language::Id,
+    }
+}
+
+fn audience(arg: AudienceArg) -> Audience {
+    match arg {
+        AudienceArg::Executive => Audience::Executive,
+        AudienceArg::Analyst => Audience::Analyst,
+        AudienceArg::Public => Audience::Public,
+    }
+}
+
+/// `brief generate` and `brief check`.
+fn run_briefs(
+    args: &BriefArgs,
+    mode: Mode,
+    output: Option<PathBuf>,
+    emit_data: Option<PathBuf>,
+    report: Option<&Path>,
+) -> u8 {
+    let as_of = match as_of(args.as_of) {
+        Ok(date) => date,
+        Err(message) => return fail(message, &["unset it, or pass --as-of YYYY-MM-DD"], 2),
+    };
+    let options = Options {
+        output,
+        as_of,
+        data: args.data.data.clone(),
+        no_bundled_data: args.data.no_bundled_data,
+        template_dir: args.template_dir.clone(),
+        font_paths: args.font_path.clone(),
+        language: args.language.map(language),
+        audience: args.audience.map(audience),
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        emit_data,
+        mode,
+    };
+    let quiet = args.quiet;
+    let lock = Mutex::new(());
+    let on = |message: Message<'_>| {
+        let _guard = lock.lock().unwrap_or_else(|e| e.into_inner());
+        match message {
+            Message::Invalid(diagnostics) => print_diagnostics(diagnostics),
+            Message::Warnings(diagnostics) if !quiet => print_diagnostics(diagnostics),
+            Message::TemplateWarnings(text) if !quiet => eprint!("{text}"),
+            Message::Planned(plan) => {
+                let counts: Vec<String> = plan
+                    .section_counts()
+                    .iter()
+                    .map(|(kind, n)| format!("{kind} {n}"))
+                    .collect();
+                println!(
+                    "{} → {}\n  {} · {} · {} · {} ({} to {}) · template {}\n  sections: {}",
+                    plan.spec.path.display(),
+                    plan.output.display(),
+                    plan.settings.language.code(),
+                    plan.settings.audience.as_str(),
+                    plan.settings.marking.map_or("no marking", |m| m.as_str()),
+                    brief::locale::period_name(plan.settings.language, plan.settings.period),
+                    plan.settings.period.from,
+                    plan.settings.period.to,
+                    plan.settings.template,
+                    counts.join(", ")
+                );
+            }
+            Message::Done(entry) if !quiet => {
+                let verb = if entry.status == "checked" {
+                    "checked"
+                } else {
+                    "wrote"
+                };
+                eprintln!(
+                    "{verb} {} ({} pages, {} engagements, {} ms)",
+                    entry.path.as_deref().unwrap_or("?"),
+                    entry.pages.unwrap_or(0),
+                    entry.events.unwrap_or(0),
+                    entry.milliseconds.unwrap_or(0)
+                );
+            }
+            Message::Failed(entry) => {
+                let mut err = stderr();
+                let _ = writeln!(
+                    err,
+                    "error: could not render {} (variant {}) to {}",
+                    entry.spec,
+                    entry.variant + 1,
+                    entry.path.as_deref().unwrap_or("?")
+                );
+                let _ = err.reset();
+                eprintln!("{}", entry.error.as_deref().unwrap_or("").trim_end());
+            }
+            _ => {}
+        }
+    };
+    let summary = generate::run(&args.specs, &options, &on);
+    if summary.entries.len() > 1 && !quiet {
+        eprintln!(
+            "{} of {} outputs done, {} failed",
+            summary.written(),
+            summary.entries.len(),
+            summary.failed()
+        );
+    }
+    if let Some(path) = report
+        && let Err(message) = write_report(path, &summary, as_of)
+    {
+        return fail(message, &[], 1);
+    }
+    summary.exit_code()
+}
+
+/// Writes the run report as JSON.
+fn write_report(path: &Path, summary: &Summary, as_of: NaiveDate) -> Result<(), String> {
+    let report = Report {
+        tool: model::TOOL,
+        as_of: as_of.to_string(),
+        written: summary.written(),
+        failed: summary.failed(),
+        outputs: summary.entries.clone(),
+    };
+    let json = serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())?;
+    output::write_atomic(path, &json)
+}
+
+/// Loads the dataset for `events` and `partners`, printing problems.
+fn load(args: &args::DataArgs) -> Result<dataset::Dataset, u8> {
+    match generate::load_dataset(args.no_bundled_data, &args.data) {
+        Ok((dataset, warnings)) => {
+            print_diagnostics(&warnings);
+            Ok(dataset)
+        }
+        Err(errors) => {
+            print_diagnostics(&errors);
+            Err(2)
+        }
+    }
+}
+
+/// Reads a `--from`/`--to` date.
+fn date_arg(flag: &str, text: &Option<String>) -> Result<Option<PartialDate>, u8> {
+    match text {
+        None => Ok(None),
+        Some(text) => text.parse::<PartialDate>().map(Some).map_err(|e| {
+            fail(
+                format!("invalid {flag}: {e}"),
+                &["write YYYY-MM-DD, YYYY-MM or YYYY"],
+                2,
+            )
+        }),
+    }
+}
+
+/// Resolves a vocabulary argument, suggesting the nearest valid value.
+fn vocab_arg<T>(
+    flag: &str,
+    values: &[String],
+    parse: fn(&str) -> Option<T>,
+    names: &[&str],
+) -> Result<Vec<T>, u8> {
+    values
+        .iter()
+        .map(|v| {
+            parse(v).ok_or_else(|| {
+                let hint = brief::diag::suggestion(v, names);
+                fail(format!("unknown {flag} `{v}`"), &[&hint], 2)
+            })
+        })
+        .collect()
+}
+
+/// `brief events`.
+fn events(args: &args::EventsArgs) -> u8 {
+    let dataset = match load(&args.data) {
+        Ok(dataset) => dataset,
+        Err(code) => return code,
+    };
+    let mut query = Query::default();
+    for name in &args.partner {
+        match dataset.find_partner(name) {
+            Ok(partner) => query.partners.push(partner.id.clone()),
+            Err(unknown) => {
+                let hint = unknown
+                    .suggestion
+                    .unwrap_or_else(|| "`brief partners` lists every partner".into());
+                return fail(format!("unknown partner `{name}`"), &[&hint], 2);
+            }
+        }
+    }
+    for name in &args.topic {
+        match select::find_topic(&dataset, name) {
+            Ok(id) => query.topics.push(id),
+            Err(hint) => return fail(format!("unknown topic `{name}`"), &[&hint], 2),
+        }
+    }
+    query.types = match vocab_arg(
+        "type",
+        &args.kind,
+        dataset::EventType::parse,
+        dataset::EventType::NAMES,
+    ) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    query.status = match vocab_arg(
+        "status",
+        &args.status,
+        dataset::Status::parse,
+        dataset::Status::NAMES,
+    ) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let (from, to) = match (date_arg("--from", &args.from), date_arg("--to", &args.to)) {
+        (Ok(from), Ok(to)) => (from, to),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    if from.is_some() || to.is_some() {
+        let first = from.map_or(NaiveDate::MIN, |d| d.first_day());
+        let last = to.map_or(NaiveDate::MAX, |d| d.last_day());
+        if first > last {
+            return fail("--from is after --to", &["swap the two dates"], 2);
+        }
+        query.period = Some(Period {
+            from: first,
+            to: last,
+        });
+    }
+    let selected: Vec<&dataset::Event> = dataset.select(&query).collect();
+    print_listing(listing::events(
+        &dataset,
+        &selected,
+        language(args.language),
+        args.format,
+    ))
+}
+
+/// `brief partners`.
+fn partners(args: &args::PartnersArgs) -> u8 {
+    match load(&args.data) {
+        Ok(dataset) => print_listing(listing::partners(&dataset, args.format)),
+        Err(code) => code,
+    }
+}
+
+/// Prints a listing to standard output.
+fn print_listing(listing: Result<String, String>) -> u8 {
+    match listing {
+        Ok(text) => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()) {
+                Ok(()) => 0,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Err(e) => fail(format!("cannot write the listing ({e})"), &[], 1),
+            }
+        }
+        Err(message) => fail(message, &[], 1),
+    }
+}
+
+/// `brief templates list`.
+fn templates_list() -> u8 {
+    for (name, what) in render::TEMPLATE_NAMES {
+        println!("{name:<10} {what}");
+    }
+    println!("\nShared components: lib.typ. Export them with `brief templates export DIR`.");
+    0
+}
+
+/// The flagship spec, embedded for `templates export`'s sample data.
+const SAMPLE_SPEC: &str = include_str!("../briefs/bnpt-international-2021-2024.toml");
+
+/// `brief templates export DIR`.
+fn templates_export(dir: &Path, force: bool) -> u8 {
+    let sample = match sample_data() {
+        Ok(json) => json,
+        Err(message) => return fail(message, &[], 1),
+    };
+    let mut files: Vec<(&str, &[u8])> = render::BUILTIN_TEMPLATES
+        .iter()
+        .map(|(name, text)| (*name, text.as_bytes()))
+        .collect();
+    files.push(("brief.json", &sample));
+    if !force && let Some((name, _)) = files.iter().find(|(name, _)| dir.join(name).exists()) {
+        return fail(
+            format!("`{}` already exists", dir.join(name).display()),
+            &["pass --force to overwrite the exported files"],
+            2,
+        );
+    }
+    for (name, bytes) in &files {
+        if let Err(message) = output::write_atomic(&dir.join(name), bytes) {
+            return fail(message, &[], 1);
+        }
+    }
+    println!("wrote {} files to {}", files.len(), dir.display());
+    println!("try: typst compile --root {0} {0}/brief.typ", dir.display());
+    0
+}
+
+/// The flagship brief's /brief.json, as a sample for template authors.
+fn sample_data() -> Result<Vec<u8>, String> {
+    let path = Path::new("bnpt-international-2021-2024.toml");
+    let source = brief::diag::SourceText::new("bnpt-international-2021-2024.toml", SAMPLE_SPEC);
+    let spec =
+        spec::Spec::parse(path, source).map_err(|_| "the sample spec is invalid".to_owned())?;
+    let dataset =
+        dataset::Dataset::bundled().map_err(|_| "the bundled dataset is invalid".to_owned())?;
+    let as_of = as_of(None)?;
+    let period = spec.period.resolve(as_of);
+    let selection = select::resolve(&spec, &dataset, period)
+        .map_err(|_| "the sample spec names unknown partners".to_owned())?;
+    let settings = model::BriefSettings {
+        language: spec.language,
+        audience: spec.audience,
+        marking: spec.marking,
+        period,
+        as_of,
+        template: "brief".into(),
+    };
+    let (data, _) = model::build(&spec, &settings, &selection, &dataset)
+        .map_err(|_| "the sample brief is empty".to_owned())?;
+    serde_json::to_vec_pretty(&data).map_err(|e| e.to_string())
+}

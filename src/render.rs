@@ -1,0 +1,372 @@
+//! Rendering: the one `typst::World` that compiles a brief, and PDF export.
+//!
+//! The world serves the built-in templates (embedded at build time), files from a user
+//! template folder that shadow them by relative path, the embedded fonts plus any
+//! `--font-path` fonts, and the brief's data as the virtual file `/brief.json`. Its
+//! "today" is the brief's as-of date, so output depends only on its inputs.
+//!
+//! Templates are sandboxed: they can read files in their own folder and `/brief.json`,
+//! nothing else. Paths that leave the folder (including through symlinks) and package
+//! imports are refused with a clear error, and nothing reaches the network.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{FileError, FileResult, SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::diagnostics::termcolor::NoColor;
+use typst_kit::diagnostics::{DiagnosticFormat, DiagnosticWorld, emit};
+use typst_layout::PagedDocument;
+
+use crate::model::{TOOL, TYPST_VERSION};
+
+/// The built-in template files, by path relative to the template folder.
+pub const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
+    ("brief.typ", include_str!("../templates/brief.typ")),
+    ("executive.typ", include_str!("../templates/executive.typ")),
+    ("public.typ", include_str!("../templates/public.typ")),
+    ("lib.typ", include_str!("../templates/lib.typ")),
+    ("README.md", include_str!("../templates/README.md")),
+];
+
+/// The built-in templates a spec can name, with what each is for.
+pub const TEMPLATE_NAMES: [(&str, &str); 3] = [
+    ("brief", "the full analyst brief"),
+    (
+        "executive",
+        "at most two pages for directors: headline figures, key developments, what is coming",
+    ),
+    (
+        "public",
+        "for release: no participant names, no marking beyond TLP:CLEAR",
+    ),
+];
+
+/// The bundled fonts (OFL; licences in fonts/).
+const FONTS: [&[u8]; 8] = [
+    include_bytes!("../fonts/Inter-Regular.otf"),
+    include_bytes!("../fonts/Inter-Italic.otf"),
+    include_bytes!("../fonts/Inter-SemiBold.otf"),
+    include_bytes!("../fonts/Inter-Bold.otf"),
+    include_bytes!("../fonts/NotoSerif-Regular.ttf"),
+    include_bytes!("../fonts/NotoSerif-Italic.ttf"),
+    include_bytes!("../fonts/NotoSerif-Bold.ttf"),
+    include_bytes!("../fonts/NotoSerif-BoldItalic.ttf"),
+];
+
+/// The virtual path of the brief's data.
+pub const DATA_PATH: &str = "/brief.json";
+
+/// What a brief compiles: which template, from where, with which data.
+#[derive(Debug, Clone)]
+pub struct RenderRequest {
+    /// The main file, relative to the template folder (e.g. `brief.typ`).
+    pub main: String,
+    /// A folder whose files shadow the built-in ones.
+    pub overrides: Option<PathBuf>,
+    /// The brief's data, served as `/brief.json`.
+    pub data: Vec<u8>,
+    /// "Today" for the template and the PDF's date.
+    pub as_of: NaiveDate,
+    /// A stable identifier for the PDF (hashed into its /ID).
+    pub ident: String,
+}
+
+/// A compiled and exported brief.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// The number of pages.
+    pub pages: usize,
+    /// Typst's warnings, formatted, or empty.
+    pub warnings: String,
+}
+
+/// Fonts, library and parsed built-in templates, shared by every brief of a run.
+pub struct Renderer {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    builtin: HashMap<FileId, Source>,
+}
+
+/// The file id of a path in the template folder.
+fn project_file(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(path).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+impl Renderer {
+    /// Loads the embedded fonts and templates, and fonts from `font_paths`.
+    pub fn new(font_paths: &[PathBuf]) -> Result<Renderer, String> {
+        let mut fonts: Vec<Font> = FONTS
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
+        for dir in font_paths {
+            let entries = fs::read_dir(dir)
+                .map_err(|e| format!("cannot read font folder `{}` ({e})", dir.display()))?;
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for path in paths {
+                let ext = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .map(str::to_ascii_lowercase);
+                if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
+                    let data = fs::read(&path)
+                        .map_err(|e| format!("cannot read font `{}` ({e})", path.display()))?;
+                    fonts.extend(Font::iter(Bytes::new(data)));
+                }
+            }
+        }
+        let book = FontBook::from_fonts(&fonts);
+        let builtin = BUILTIN_TEMPLATES
+            .iter()
+            .filter(|(path, _)| path.ends_with(".typ"))
+            .filter_map(|(path, text)| {
+                let id = project_file(path)?;
+                Some((id, Source::new(id, (*text).to_owned())))
+            })
+            .collect();
+        Ok(Renderer {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(book),
+            fonts,
+            builtin,
+        })
+    }
+
+    /// Compiles the request and exports a PDF; on failure, Typst's diagnostics, formatted
+    /// with the template's own paths and lines.
+    pub fn render(&self, request: &RenderRequest) -> Result<Rendered, String> {
+        let world = BriefWorld::new(self, request)?;
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let result = output.and_then(|document| {
+            let options = typst_pdf::PdfOptions {
+                ident: Smart::Custom(request.ident.clone()),
+                creator: Smart::Custom(Some(format!("{TOOL} (Typst {TYPST_VERSION})"))),
+                timestamp: Some(typst_pdf::Timestamp::new_utc(world.today)),
+                ..Default::default()
+            };
+            let pages = document.pages().len();
+            typst_pdf::pdf(&document, &options).map(|pdf| (pdf, pages))
+        });
+        // Keep recently used memoised results (the parsed templates) for the next brief
+        // of a batch, and let everything else go.
+        typst::comemo::evict(10);
+        let warnings = world.format(&warnings);
+        match result {
+            Ok((pdf, pages)) => Ok(Rendered {
+                pdf,
+                pages,
+                warnings,
+            }),
+            Err(errors) => Err(format!("{warnings}{}", world.format(&errors))),
+        }
+    }
+}
+
+/// The world of one brief.
+struct BriefWorld<'a> {
+    renderer: &'a Renderer,
+    main: FileId,
+    data_id: FileId,
+    data: Bytes,
+    overrides: Option<Overrides>,
+    today: Datetime,
+}
+
+/// A user template folder, read lazily and sandboxed.
+struct Overrides {
+    /// The folder as the user gave it, for messages.
+    shown: PathBuf,
+    /// The folder, canonical.
+    root: PathBuf,
+    /// Files read so far.
+    cache: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+    /// Files parsed as Typst sources so far.
+    sources: Mutex<HashMap<FileId, Source>>,
+}
+
+impl Overrides {
+    /// The bytes of the folder's file for `id`, `None` if the folder has no such file.
+    fn read(&self, id: FileId) -> Option<FileResult<Bytes>> {
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = cache.get(&id) {
+            return Some(hit.clone());
+        }
+        let relative = id.vpath().get_without_slash();
+        let path = self.root.join(relative);
+        if !path.exists() {
+            return None;
+        }
+        let result = match path.canonicalize() {
+            Ok(real) if !real.starts_with(&self.root) => Err(FileError::Other(Some(
+                format!(
+                    "`{relative}` in the template folder `{}` leads outside it; templates may read only their own folder",
+                    self.shown.display()
+                )
+                .into(),
+            ))),
+            Ok(real) if real.is_dir() => Err(FileError::IsDirectory),
+            Ok(real) => fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &real)),
+            Err(e) => Err(FileError::from_io(e, &path)),
+        };
+        cache.insert(id, result.clone());
+        Some(result)
+    }
+}
+
+impl<'a> BriefWorld<'a> {
+    fn new(renderer: &'a Renderer, request: &RenderRequest) -> Result<Self, String> {
+        let main = project_file(&request.main)
+            .ok_or_else(|| format!("invalid template path `{}`", request.main))?;
+        let overrides = match &request.overrides {
+            None => None,
+            Some(dir) => Some(Overrides {
+                root: dir.canonicalize().map_err(|e| {
+                    format!("cannot open template folder `{}` ({e})", dir.display())
+                })?,
+                shown: dir.clone(),
+                cache: Mutex::default(),
+                sources: Mutex::default(),
+            }),
+        };
+        let date = request.as_of;
+        let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+            .ok_or_else(|| format!("the as-of date {date} is out of range"))?;
+        Ok(BriefWorld {
+            renderer,
+            main,
+            data_id: project_file(DATA_PATH).expect("the data path is valid"),
+            data: Bytes::new(request.data.clone()),
+            overrides,
+            today,
+        })
+    }
+
+    /// Formats diagnostics like the Typst CLI, with each file's real path.
+    fn format(&self, diagnostics: &[SourceDiagnostic]) -> String {
+        if diagnostics.is_empty() {
+            return String::new();
+        }
+        let mut out = NoColor::new(Vec::new());
+        if emit(&mut out, self, diagnostics, DiagnosticFormat::Human).is_err() {
+            return diagnostics
+                .iter()
+                .map(|d| format!("error: {}\n", d.message))
+                .collect();
+        }
+        String::from_utf8_lossy(&out.into_inner()).into_owned()
+    }
+
+    /// The bytes of a file in the template folder: the user's copy, else the built-in.
+    fn template_file(&self, id: FileId) -> FileResult<Bytes> {
+        if let VirtualRoot::Package(spec) = id.root() {
+            return Err(FileError::Other(Some(
+                format!(
+                    "templates cannot import packages such as `{spec}`; copy the files you need into the template folder"
+                )
+                .into(),
+            )));
+        }
+        if id == self.data_id {
+            return Ok(self.data.clone());
+        }
+        if let Some(found) = self.overrides.as_ref().and_then(|o| o.read(id)) {
+            return found;
+        }
+        match self.renderer.builtin.get(&id) {
+            Some(source) => Ok(Bytes::from_string(source.clone())),
+            None => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
+        }
+    }
+}
+
+impl World for BriefWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.renderer.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.renderer.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        let user_copy = self.overrides.as_ref().and_then(|o| Some((o, o.read(id)?)));
+        match user_copy {
+            Some((overrides, bytes)) => {
+                let mut sources = overrides.sources.lock().unwrap_or_else(|e| e.into_inner());
+                if let Some(source) = sources.get(&id) {
+                    return Ok(source.clone());
+                }
+                let bytes = bytes?;
+                let text =
+                    std::str::from_utf8(bytes.as_slice()).map_err(|_| FileError::InvalidUtf8)?;
+                let source = Source::new(id, text.trim_start_matches('\u{feff}').to_owned());
+                sources.insert(id, source.clone());
+                Ok(source)
+            }
+            None => match self.renderer.builtin.get(&id) {
+                Some(source) => Ok(source.clone()),
+                None => {
+                    self.template_file(id)?;
+                    Err(FileError::NotSource)
+                }
+            },
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.template_file(id)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.renderer.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+impl DiagnosticWorld for BriefWorld<'_> {
+    fn name(&self, id: FileId) -> String {
+        let relative = id.vpath().get_without_slash();
+        if id == self.data_id {
+            return "brief.json (generated)".into();
+        }
+        match &self.overrides {
+            Some(o) if o.root.join(relative).exists() => {
+                o.shown.join(relative).display().to_string()
+            }
+            _ => format!("<built-in>/{relative}"),
+        }
+    }
+}
+
+/// Whether `dir` exists and is a folder, as a template folder must be.
+pub fn check_template_dir(dir: &Path) -> Result<(), String> {
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        Err(format!(
+            "template folder `{}` does not exist",
+            dir.display()
+        ))
+    }
+}

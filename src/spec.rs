@@ -1,0 +1,808 @@
+//! Brief specs: the TOML an analyst writes, parsed, validated and resolved.
+//!
+//! A spec names what a brief is about. [`Spec::parse`] reads and checks it, reporting
+//! every problem it can find at once, each with file, line and column and the nearest
+//! valid value. Values that can only be checked against the dataset (partners, topics)
+//! keep their place in the file so that later stages can point at them.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::dataset::{EventType, Status};
+use crate::dates::{PartialDate, Period, RelativePeriod};
+use crate::diag::{Diagnostic, SourceText, field_hint, quoted_list, suggestion};
+use crate::locale::Language;
+
+/// Who a brief is written for; each audience has its own default template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// Directors: at most two pages.
+    Executive,
+    /// Analysts: the full brief.
+    Analyst,
+    /// Public release: no participant names, no marking beyond TLP:CLEAR.
+    Public,
+}
+
+impl Audience {
+    /// Every audience's spelling.
+    pub const NAMES: &'static [&'static str] = &["executive", "analyst", "public"];
+
+    /// The spelling used in specs and `/brief.json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Executive => "executive",
+            Audience::Analyst => "analyst",
+            Audience::Public => "public",
+        }
+    }
+
+    /// Reads a spelling, ignoring case.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "executive" => Some(Audience::Executive),
+            "analyst" => Some(Audience::Analyst),
+            "public" => Some(Audience::Public),
+            _ => None,
+        }
+    }
+
+    /// The built-in template written for this audience.
+    pub fn default_template(self) -> &'static str {
+        match self {
+            Audience::Executive => "executive",
+            Audience::Analyst => "brief",
+            Audience::Public => "public",
+        }
+    }
+}
+
+/// A Traffic Light Protocol 2.0 label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Marking {
+    /// TLP:RED — for the named recipients only.
+    Red,
+    /// TLP:AMBER+STRICT — the recipient's organisation only.
+    AmberStrict,
+    /// TLP:AMBER — the recipient's organisation and its clients.
+    Amber,
+    /// TLP:GREEN — the recipient's community.
+    Green,
+    /// TLP:CLEAR — no limit on disclosure.
+    Clear,
+}
+
+impl Marking {
+    /// Every label, as printed.
+    pub const NAMES: &'static [&'static str] = &[
+        "TLP:RED",
+        "TLP:AMBER+STRICT",
+        "TLP:AMBER",
+        "TLP:GREEN",
+        "TLP:CLEAR",
+    ];
+
+    /// The label as printed on the page and in the PDF keywords.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Marking::Red => "TLP:RED",
+            Marking::AmberStrict => "TLP:AMBER+STRICT",
+            Marking::Amber => "TLP:AMBER",
+            Marking::Green => "TLP:GREEN",
+            Marking::Clear => "TLP:CLEAR",
+        }
+    }
+
+    /// Reads a label, ignoring case and spaces ("tlp: amber" is TLP:AMBER).
+    pub fn parse(text: &str) -> Option<Self> {
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let upper = squeezed.to_ascii_uppercase();
+        Self::NAMES.iter().position(|n| *n == upper).map(|i| {
+            [
+                Marking::Red,
+                Marking::AmberStrict,
+                Marking::Amber,
+                Marking::Green,
+                Marking::Clear,
+            ][i]
+        })
+    }
+
+    /// The TLP 2.0 colours: text colour and background, as hex.
+    pub fn colours(self) -> (&'static str, &'static str) {
+        match self {
+            Marking::Red => ("#FF2B2B", "#000000"),
+            Marking::AmberStrict | Marking::Amber => ("#FFC000", "#000000"),
+            Marking::Green => ("#33FF00", "#000000"),
+            Marking::Clear => ("#FFFFFF", "#000000"),
+        }
+    }
+}
+
+/// The kinds of section a brief can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionKind {
+    /// Headline counts.
+    KeyFigures,
+    /// A chart of engagements over time, one lane per partner.
+    Timeline,
+    /// A profile per partner.
+    Partners,
+    /// The engagements, one entry each.
+    Events,
+    /// The engagements in a compact table.
+    Table,
+    /// Planned engagements after the as-of date.
+    Upcoming,
+    /// Typst markup written by the spec author.
+    Text,
+    /// The numbered source list.
+    Sources,
+    /// How the brief was made.
+    Methodology,
+}
+
+impl SectionKind {
+    /// Every kind's spelling.
+    pub const NAMES: &'static [&'static str] = &[
+        "key-figures",
+        "timeline",
+        "partners",
+        "events",
+        "table",
+        "upcoming",
+        "text",
+        "sources",
+        "methodology",
+    ];
+
+    /// Every kind, in the order of [`SectionKind::NAMES`].
+    const ALL: [SectionKind; 9] = [
+        SectionKind::KeyFigures,
+        SectionKind::Timeline,
+        SectionKind::Partners,
+        SectionKind::Events,
+        SectionKind::Table,
+        SectionKind::Upcoming,
+        SectionKind::Text,
+        SectionKind::Sources,
+        SectionKind::Methodology,
+    ];
+
+    /// The spelling used in specs and `/brief.json`.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[Self::ALL.iter().position(|k| *k == self).unwrap_or(0)]
+    }
+
+    /// Reads a spelling, ignoring case.
+    pub fn parse(text: &str) -> Option<Self> {
+        let lower = text.trim().to_ascii_lowercase();
+        Self::NAMES
+            .iter()
+            .position(|n| *n == lower)
+            .map(|i| Self::ALL[i])
+    }
+}
+
+/// What to do when a section selects no engagements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnEmpty {
+    /// Print the section with a short note.
+    #[default]
+    Note,
+    /// Leave the section out.
+    Omit,
+    /// Fail the brief.
+    Fail,
+}
+
+/// How much of each engagement an `events` section prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Summary, participants, topics and sources.
+    #[default]
+    Full,
+    /// Date, title and a one-paragraph summary.
+    Summary,
+}
+
+/// A value with its byte range in the spec file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is written.
+    pub range: Range<usize>,
+}
+
+/// Which engagements to include; empty lists mean "all".
+#[derive(Debug, Clone, Default)]
+pub struct FilterSpec {
+    /// Partner names as written (ids, names in either language, aliases).
+    pub partners: Vec<Located<String>>,
+    /// Event types.
+    pub types: Vec<EventType>,
+    /// Topic ids as written.
+    pub topics: Vec<Located<String>>,
+    /// Statuses.
+    pub status: Vec<Status>,
+}
+
+/// One section of a brief.
+#[derive(Debug, Clone)]
+pub struct SectionSpec {
+    /// The kind.
+    pub kind: SectionKind,
+    /// A title instead of the kind's localised default.
+    pub title: Option<String>,
+    /// Narrows the brief's filter for this section.
+    pub filter: FilterSpec,
+    /// What to do when nothing matches.
+    pub on_empty: OnEmpty,
+    /// Typst markup, for `text` sections.
+    pub body: Option<String>,
+    /// How much to print, for `events` sections.
+    pub detail: Detail,
+}
+
+/// The period a brief covers, as the spec gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodSpec {
+    /// Fixed dates.
+    Fixed(Period),
+    /// Relative to the as-of date.
+    Relative(RelativePeriod),
+}
+
+impl PeriodSpec {
+    /// The concrete period, seen from `as_of`.
+    pub fn resolve(self, as_of: NaiveDate) -> Period {
+        match self {
+            PeriodSpec::Fixed(period) => period,
+            PeriodSpec::Relative(relative) => relative.resolve(as_of),
+        }
+    }
+}
+
+/// One output of a spec: the spec itself, or one of its `[[variants]]`.
+#[derive(Debug, Clone, Default)]
+pub struct VariantSpec {
+    /// The audience instead of the spec's.
+    pub audience: Option<Audience>,
+    /// The language instead of the spec's.
+    pub language: Option<Language>,
+    /// The template instead of the spec's.
+    pub template: Option<String>,
+    /// The marking instead of the spec's.
+    pub marking: Option<Marking>,
+    /// The output pattern instead of the spec's.
+    pub output: Option<String>,
+}
+
+/// A parsed, validated brief spec.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// The spec file as given.
+    pub path: PathBuf,
+    /// The spec's text, for diagnostics.
+    pub source: Arc<SourceText>,
+    /// The brief's title (plain text).
+    pub title: String,
+    /// The subtitle (plain text).
+    pub subtitle: Option<String>,
+    /// The author or issuing unit (plain text).
+    pub author: Option<String>,
+    /// The language.
+    pub language: Language,
+    /// The audience.
+    pub audience: Audience,
+    /// A built-in template name or a path to a `.typ` file (relative to the spec).
+    pub template: Option<String>,
+    /// A folder whose files shadow the built-in templates (relative to the spec).
+    pub templates: Option<PathBuf>,
+    /// The TLP marking.
+    pub marking: Option<Marking>,
+    /// The output path pattern (relative to the spec).
+    pub output: Option<String>,
+    /// Extra dataset files (relative to the spec).
+    pub data: Vec<PathBuf>,
+    /// The period.
+    pub period: PeriodSpec,
+    /// The brief's filter.
+    pub filter: FilterSpec,
+    /// The sections, in order.
+    pub sections: Vec<SectionSpec>,
+    /// The outputs: one per `[[variants]]` entry, or the spec alone.
+    pub variants: Vec<VariantSpec>,
+}
+
+/// The sections a spec gets when it lists none.
+const DEFAULT_SECTIONS: [SectionKind; 6] = [
+    SectionKind::KeyFigures,
+    SectionKind::Timeline,
+    SectionKind::Partners,
+    SectionKind::Events,
+    SectionKind::Sources,
+    SectionKind::Methodology,
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpec {
+    title: Spanned<String>,
+    subtitle: Option<String>,
+    author: Option<String>,
+    language: Option<Spanned<String>>,
+    audience: Option<Spanned<String>>,
+    template: Option<String>,
+    templates: Option<String>,
+    marking: Option<Spanned<String>>,
+    output: Option<String>,
+    #[serde(default)]
+    data: Vec<String>,
+    period: Spanned<RawPeriod>,
+    #[serde(default)]
+    filter: RawFilter,
+    #[serde(default)]
+    sections: Vec<Spanned<RawSection>>,
+    #[serde(default)]
+    variants: Vec<Spanned<RawVariant>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPeriod {
+    from: Option<Spanned<toml::Value>>,
+    to: Option<Spanned<toml::Value>>,
+    relative: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFilter {
+    #[serde(default)]
+    partners: Vec<Spanned<String>>,
+    #[serde(default)]
+    types: Vec<Spanned<String>>,
+    #[serde(default)]
+    topics: Vec<Spanned<String>>,
+    #[serde(default)]
+    status: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    kind: Spanned<String>,
+    title: Option<String>,
+    #[serde(default)]
+    filter: RawFilter,
+    on_empty: Option<Spanned<String>>,
+    body: Option<Spanned<String>>,
+    detail: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVariant {
+    audience: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
+    template: Option<String>,
+    marking: Option<Spanned<String>>,
+    output: Option<String>,
+}
+
+/// Collects a spec's problems while it is being checked.
+struct Checker<'a> {
+    source: &'a Arc<SourceText>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, range: Range<usize>, message: String, hint: String) {
+        self.errors
+            .push(Diagnostic::error(message).at(self.source, range).hint(hint));
+    }
+
+    /// Reads a vocabulary value, reporting the nearest valid one when it is unknown.
+    fn vocab<T>(
+        &mut self,
+        value: &Spanned<String>,
+        what: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        names: &[&str],
+    ) -> Option<T> {
+        let parsed = parse(value.get_ref());
+        if parsed.is_none() {
+            self.error(
+                value.span(),
+                format!("unknown {what} `{}`", value.get_ref()),
+                suggestion(value.get_ref(), names),
+            );
+        }
+        parsed
+    }
+
+    fn filter(&mut self, raw: RawFilter) -> FilterSpec {
+        let located = |s: Spanned<String>| Located {
+            range: s.span(),
+            value: s.into_inner(),
+        };
+        let types = raw
+            .types
+            .iter()
+            .filter_map(|t| self.vocab(t, "event type", EventType::parse, EventType::NAMES))
+            .collect();
+        let status = raw
+            .status
+            .iter()
+            .filter_map(|s| self.vocab(s, "status", Status::parse, Status::NAMES))
+            .collect();
+        FilterSpec {
+            partners: raw.partners.into_iter().map(located).collect(),
+            types,
+            topics: raw.topics.into_iter().map(located).collect(),
+            status,
+        }
+    }
+
+    fn date(&mut self, value: &Spanned<toml::Value>, key: &str) -> Option<PartialDate> {
+        let text = match value.get_ref() {
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Integer(year) => year.to_string(),
+            toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.to_string(),
+            other => other.to_string(),
+        };
+        match text.parse::<PartialDate>() {
+            Ok(date) => Some(date),
+            Err(error) => {
+                self.error(
+                    value.span(),
+                    format!("invalid `{key}` date: {error}"),
+                    "write a day (2021-01-01), a month (\"2021-01\") or a year (2021)".into(),
+                );
+                None
+            }
+        }
+    }
+
+    fn period(&mut self, raw: Spanned<RawPeriod>) -> Option<PeriodSpec> {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        let relative_names: Vec<&str> = RelativePeriod::ALL.iter().map(|(n, _)| *n).collect();
+        match (raw.from, raw.to, raw.relative) {
+            (None, None, Some(relative)) => self
+                .vocab(
+                    &relative,
+                    "relative period",
+                    RelativePeriod::parse,
+                    &relative_names,
+                )
+                .map(PeriodSpec::Relative),
+            (Some(from), Some(to), None) => {
+                let (start, end) = (self.date(&from, "from"), self.date(&to, "to"));
+                let (start, end) = (start?, end?);
+                if start.first_day() > end.last_day() {
+                    self.error(
+                        from.span().start..to.span().end,
+                        format!("the period starts ({start}) after it ends ({end})"),
+                        "swap `from` and `to`".into(),
+                    );
+                    return None;
+                }
+                Some(PeriodSpec::Fixed(Period::between(start, end)))
+            }
+            (_, _, Some(relative)) => {
+                self.error(
+                    relative.span(),
+                    "a period has either `from` and `to` or `relative`, not both".into(),
+                    "remove `from` and `to`, or remove `relative`".into(),
+                );
+                None
+            }
+            _ => {
+                self.error(
+                    span,
+                    "the period needs both `from` and `to`, or `relative`".into(),
+                    format!("e.g. `from = 2021-01-01` and `to = 2024-12-31`, or `relative = \"previous-month\"` (one of {})", quoted_list(&relative_names)),
+                );
+                None
+            }
+        }
+    }
+
+    fn section(&mut self, raw: Spanned<RawSection>) -> Option<SectionSpec> {
+        let raw = raw.into_inner();
+        let kind = self.vocab(
+            &raw.kind,
+            "section kind",
+            SectionKind::parse,
+            SectionKind::NAMES,
+        );
+        let on_empty = raw.on_empty.as_ref().and_then(|v| {
+            let parse = |s: &str| match s.trim().to_ascii_lowercase().as_str() {
+                "note" => Some(OnEmpty::Note),
+                "omit" => Some(OnEmpty::Omit),
+                "fail" => Some(OnEmpty::Fail),
+                _ => None,
+            };
+            self.vocab(v, "`on_empty` value", parse, &["note", "omit", "fail"])
+        });
+        let detail = raw.detail.as_ref().and_then(|v| {
+            let parse = |s: &str| match s.trim().to_ascii_lowercase().as_str() {
+                "full" => Some(Detail::Full),
+                "summary" => Some(Detail::Summary),
+                _ => None,
+            };
+            self.vocab(v, "`detail` value", parse, &["full", "summary"])
+        });
+        let filter = self.filter(raw.filter);
+        let kind = kind?;
+        if kind == SectionKind::Text && raw.body.is_none() {
+            self.error(
+                raw.kind.span(),
+                "a `text` section needs a `body`".into(),
+                "add `body = \"…\"` with the section's Typst markup".into(),
+            );
+        }
+        if let Some(body) = &raw.body
+            && kind != SectionKind::Text
+        {
+            self.error(
+                body.span(),
+                format!(
+                    "only `text` sections have a `body`, not `{}`",
+                    kind.as_str()
+                ),
+                "remove `body`, or change the kind to `text`".into(),
+            );
+        }
+        if let Some(detail) = &raw.detail
+            && kind != SectionKind::Events
+        {
+            self.error(
+                detail.span(),
+                format!(
+                    "only `events` sections have a `detail`, not `{}`",
+                    kind.as_str()
+                ),
+                "remove `detail`".into(),
+            );
+        }
+        Some(SectionSpec {
+            kind,
+            title: raw.title,
+            filter,
+            on_empty: on_empty.unwrap_or_default(),
+            body: raw.body.map(Spanned::into_inner),
+            detail: detail.unwrap_or_default(),
+        })
+    }
+
+    fn variant(&mut self, raw: Spanned<RawVariant>) -> VariantSpec {
+        let raw = raw.into_inner();
+        VariantSpec {
+            audience: raw
+                .audience
+                .as_ref()
+                .and_then(|a| self.vocab(a, "audience", Audience::parse, Audience::NAMES)),
+            language: raw
+                .language
+                .as_ref()
+                .and_then(|l| self.vocab(l, "language", Language::parse, Language::NAMES)),
+            template: raw.template,
+            marking: raw
+                .marking
+                .as_ref()
+                .and_then(|m| self.vocab(m, "marking", Marking::parse, Marking::NAMES)),
+            output: raw.output,
+        }
+    }
+}
+
+impl Spec {
+    /// Reads and checks a spec file; `shown` is the name diagnostics print for it.
+    pub fn load(path: &Path, shown: &str) -> Result<Spec, Vec<Diagnostic>> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            vec![Diagnostic::error(format!(
+                "cannot read spec `{shown}` ({e})"
+            ))]
+        })?;
+        Spec::parse(path, SourceText::new(shown, text))
+    }
+
+    /// Parses and checks a spec's text, reporting every problem found.
+    pub fn parse(path: &Path, source: Arc<SourceText>) -> Result<Spec, Vec<Diagnostic>> {
+        let raw: RawSpec = toml::from_str(&source.text).map_err(|error| {
+            vec![
+                Diagnostic::error(format!("invalid spec: {}", error.message().trim()))
+                    .at(&source, error.span().unwrap_or(0..0))
+                    .maybe_hint(field_hint(error.message())),
+            ]
+        })?;
+        let mut check = Checker {
+            source: &source,
+            errors: vec![],
+        };
+        let language = raw
+            .language
+            .as_ref()
+            .and_then(|l| check.vocab(l, "language", Language::parse, Language::NAMES));
+        let audience = raw
+            .audience
+            .as_ref()
+            .and_then(|a| check.vocab(a, "audience", Audience::parse, Audience::NAMES));
+        let marking = raw
+            .marking
+            .as_ref()
+            .and_then(|m| check.vocab(m, "marking", Marking::parse, Marking::NAMES));
+        if raw.title.get_ref().trim().is_empty() {
+            check.error(
+                raw.title.span(),
+                "the title is empty".into(),
+                "give the brief a title".into(),
+            );
+        }
+        let period = check.period(raw.period);
+        let filter = check.filter(raw.filter);
+        let sections: Vec<SectionSpec> = raw
+            .sections
+            .into_iter()
+            .filter_map(|s| check.section(s))
+            .collect();
+        let variants: Vec<VariantSpec> =
+            raw.variants.into_iter().map(|v| check.variant(v)).collect();
+        if !check.errors.is_empty() {
+            return Err(check.errors);
+        }
+        let Some(period) = period else {
+            return Err(check.errors);
+        };
+        let sections = if sections.is_empty() {
+            DEFAULT_SECTIONS
+                .iter()
+                .map(|kind| SectionSpec {
+                    kind: *kind,
+                    title: None,
+                    filter: FilterSpec::default(),
+                    on_empty: OnEmpty::Note,
+                    body: None,
+                    detail: Detail::Full,
+                })
+                .collect()
+        } else {
+            sections
+        };
+        Ok(Spec {
+            path: path.to_path_buf(),
+            title: raw.title.into_inner(),
+            subtitle: raw.subtitle,
+            author: raw.author,
+            language: language.unwrap_or(Language::En),
+            audience: audience.unwrap_or(Audience::Analyst),
+            template: raw.template,
+            templates: raw.templates.map(PathBuf::from),
+            marking,
+            output: raw.output,
+            data: raw.data.into_iter().map(PathBuf::from).collect(),
+            period,
+            filter,
+            sections,
+            variants: if variants.is_empty() {
+                vec![VariantSpec::default()]
+            } else {
+                variants
+            },
+            source,
+        })
+    }
+
+    /// The folder paths in the spec are relative to.
+    pub fn folder(&self) -> PathBuf {
+        self.path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    }
+
+    /// The file stem, used for default output names and PDF ids.
+    pub fn stem(&self) -> String {
+        self.path
+            .file_stem()
+            .map_or_else(|| "brief".into(), |s| s.to_string_lossy().into_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Spec, Vec<Diagnostic>> {
+        Spec::parse(Path::new("t.toml"), SourceText::new("t.toml", text))
+    }
+
+    const MINIMAL: &str = "title = \"T\"\n[period]\nfrom = 2021-01-01\nto = \"2024\"\n";
+
+    #[test]
+    fn a_minimal_spec_gets_defaults() {
+        let spec = parse(MINIMAL).unwrap();
+        assert_eq!(spec.language, Language::En);
+        assert_eq!(spec.audience, Audience::Analyst);
+        assert_eq!(spec.sections.len(), DEFAULT_SECTIONS.len());
+        assert_eq!(spec.variants.len(), 1);
+        let PeriodSpec::Fixed(period) = spec.period else {
+            panic!("fixed period expected")
+        };
+        assert_eq!(period.to, NaiveDate::from_ymd_opt(2024, 12, 31).unwrap());
+    }
+
+    #[test]
+    fn unknown_keys_name_the_nearest_key() {
+        let errors = parse(&format!("titel = \"x\"\n{MINIMAL}")).unwrap_err();
+        let text = errors[0].to_string();
+        assert!(text.contains("t.toml:1:1"), "{text}");
+        assert!(text.contains("did you mean `title`?"), "{text}");
+    }
+
+    #[test]
+    fn several_errors_are_reported_together() {
+        let text = "title = \"T\"\nlanguage = \"fr\"\naudience = \"executiv\"\n\
+                    [period]\nfrom = 2021-01-01\nto = \"2024\"\n[[sections]]\nkind = \"timelin\"\n";
+        let errors = parse(text).unwrap_err();
+        let all: String = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errors.len(), 3, "{all}");
+        assert!(all.contains("unknown language `fr`"), "{all}");
+        assert!(all.contains("did you mean `executive`?"), "{all}");
+        assert!(all.contains("did you mean `timeline`?"), "{all}");
+    }
+
+    #[test]
+    fn a_period_that_ends_before_it_starts_is_an_error() {
+        let errors =
+            parse("title = \"T\"\n[period]\nfrom = 2024-01-01\nto = 2021-12-31\n").unwrap_err();
+        assert!(
+            errors[0]
+                .message
+                .contains("starts (2024-01-01) after it ends (2021-12-31)")
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_errors_with_their_place() {
+        let errors =
+            parse("title = \"T\"\n[period]\nfrom = \"2021-02-30\"\nto = 2021\n").unwrap_err();
+        assert_eq!(errors[0].location().as_deref(), Some("t.toml:3:8"));
+    }
+
+    #[test]
+    fn relative_periods_are_read() {
+        let spec = parse("title = \"T\"\n[period]\nrelative = \"previous-month\"\n").unwrap();
+        assert_eq!(
+            spec.period,
+            PeriodSpec::Relative(RelativePeriod::PreviousMonth)
+        );
+        let errors = parse("title = \"T\"\n[period]\nrelative = \"last-month\"\n").unwrap_err();
+        assert!(errors[0].to_string().contains("unknown relative period"));
+    }
+
+    #[test]
+    fn markings_are_tlp_labels() {
+        assert_eq!(Marking::parse("tlp:amber"), Some(Marking::Amber));
+        assert_eq!(
+            Marking::parse("TLP: AMBER+STRICT"),
+            Some(Marking::AmberStrict)
+        );
+        assert_eq!(Marking::parse("SECRET"), None);
+    }
+
+    #[test]
+    fn text_sections_need_a_body_and_others_refuse_one() {
+        let errors = parse(&format!("{MINIMAL}[[sections]]\nkind = \"text\"\n[[sections]]\nkind = \"events\"\nbody = \"x\"\n")).unwrap_err();
+        assert_eq!(errors.len(), 2);
+    }
+}
