@@ -167,7 +167,7 @@ impl Period {
     /// Whether the period covers exactly one calendar quarter.
     pub fn is_whole_quarter(&self) -> bool {
         self.from.day() == 1
-            && (self.from.month() - 1) % 3 == 0
+            && (self.from.month() - 1).is_multiple_of(3)
             && self.to == self.from + Months::new(3) - chrono::Days::new(1)
     }
 

@@ -162,7 +162,7 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// "did you mean `x`?" for the nearest candidate, or a list of the valid values.
-pub fn suggestion<'a>(word: &str, candidates: &[&'a str]) -> String {
+pub fn suggestion(word: &str, candidates: &[&str]) -> String {
     match nearest(word, candidates.iter().copied()) {
         Some(near) => format!("did you mean `{near}`?"),
         None => format!("expected one of {}", quoted_list(candidates)),

@@ -423,7 +423,7 @@ pub fn build(
 
     let entry = |event: &Event, warnings: &mut Vec<Diagnostic>| -> EventEntry {
         for (what, text) in [("title", &event.title), ("summary", &event.summary)] {
-            if text.get(lang).is_none() && text.get_or_other(lang) != "" {
+            if text.get(lang).is_none() && !text.get_or_other(lang).is_empty() {
                 warnings.push(Diagnostic::warning(format!(
                     "event `{}` has no {what} in `{lang}`; the other language's text is used",
                     event.id
@@ -434,7 +434,11 @@ pub fn build(
             id: event.id.clone(),
             date: format_span(language, event.date, event.end),
             date_iso: event.first_day().to_string(),
-            date_note: event.date_note.clone().unwrap_or_default(),
+            date_note: event
+                .date_note
+                .as_ref()
+                .map(|n| n.get_or_other(lang).to_owned())
+                .unwrap_or_default(),
             status: event.status.as_str(),
             status_label: locale::status(language, event.status),
             kind: event.kind.as_str(),
@@ -869,7 +873,7 @@ fn ticks(language: Language, period: Period, position: &dyn Fn(NaiveDate) -> f64
         let mut first = true;
         while day <= period.to {
             if day >= period.from {
-                let labelled = months <= 12 || (day.month() - 1) % 3 == 0;
+                let labelled = months <= 12 || (day.month() - 1).is_multiple_of(3);
                 let label = if labelled {
                     let short: String = locale::month_name(language, day.month())
                         .chars()

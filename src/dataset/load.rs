@@ -148,7 +148,7 @@ struct RawEvent {
     date: String,
     end: Option<String>,
     status: String,
-    date_note: Option<String>,
+    date_note: Option<Note>,
     partners: Vec<String>,
     #[serde(rename = "type")]
     kind: String,
@@ -165,6 +165,16 @@ struct RawEvent {
     topics: Vec<String>,
     #[serde(default)]
     sources: Vec<RawSource>,
+}
+
+/// A note as written: the same text for both languages, or a text per language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum Note {
+    /// One text, shown in briefs of either language.
+    Plain(String),
+    /// A text per language.
+    Translated(Text),
 }
 
 /// A TOML dataset file, every record with its span.
@@ -788,6 +798,17 @@ fn validate_events(
                 );
             }
         }
+        let date_note = match e.date_note {
+            Some(Note::Plain(text)) => Text {
+                en: Some(text.clone()),
+                id: Some(text),
+            },
+            Some(Note::Translated(text)) => {
+                check_text(&text, "date_note", "the date note", &origin, false, out);
+                text
+            }
+            None => Text::default(),
+        };
         check_text(&e.title, "title", "the event's title", &origin, true, out);
         check_text(
             &e.summary,
@@ -871,7 +892,8 @@ fn validate_events(
             date,
             end,
             status,
-            date_note: e.date_note.filter(|n| !n.trim().is_empty()),
+            date_note: (date_note.get("en").is_some() || date_note.get("id").is_some())
+                .then_some(date_note),
             partners: e.partners,
             kind,
             direction,

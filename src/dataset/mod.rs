@@ -160,9 +160,10 @@ pub struct Event {
     pub end: Option<PartialDate>,
     /// Held or planned.
     pub status: Status,
-    /// Uncertainty about the date: inferred years, sources that disagree.
+    /// Uncertainty about the date (inferred years, sources that disagree), in both
+    /// languages; a note written once serves both.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_note: Option<String>,
+    pub date_note: Option<Text>,
     /// Ids of the partners involved.
     pub partners: Vec<String>,
     /// The kind of engagement.

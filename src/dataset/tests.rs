@@ -91,13 +91,9 @@ fn every_seed_event_is_in_the_bundled_dataset() {
         .find(|e| e.id == "2025-rus-expert-meeting")
         .unwrap();
     assert_eq!(planned.status, Status::Planned);
-    assert!(
-        planned
-            .date_note
-            .as_deref()
-            .unwrap_or("")
-            .contains("early 2025")
-    );
+    let note = planned.date_note.as_ref().unwrap();
+    assert!(note.get("en").unwrap().contains("early 2025"));
+    assert!(note.get("id").unwrap().contains("awal tahun 2025"));
 }
 
 #[test]

@@ -1,0 +1,12 @@
+//! Integration tests: the real `brief` binary on real specs, checking the PDF's text and
+//! metadata (read back with poppler's pdftotext and pdfinfo), exit codes and messages.
+
+mod cli {
+    pub mod harness;
+
+    mod batch;
+    mod data;
+    mod errors;
+    mod generate;
+    mod templates;
+}

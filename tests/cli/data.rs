@@ -1,0 +1,233 @@
+//! `brief events` and `brief partners`, and user data in briefs.
+
+use super::harness::*;
+
+#[test]
+fn events_as_json_lists_every_bundled_event_with_a_source() {
+    let dir = tempdir();
+    let run = brief(dir.path(), &["events", "--format", "json"]).expect(0);
+    let events: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert!(events.len() >= 65, "{} events", events.len());
+    for event in &events {
+        let url = event["sources"][0]["url"].as_str().unwrap_or("");
+        assert!(url.starts_with("http"), "{} has no source URL", event["id"]);
+    }
+    for seed in [
+        "2021-11-gbr-jwg-1",
+        "2022-09-unoct-voronkov-meeting",
+        "2022-03-phl-jwg-4",
+        "2024-10-rus-ambassador-call",
+    ] {
+        assert!(events.iter().any(|e| e["id"] == seed), "missing {seed}");
+    }
+}
+
+#[test]
+fn partner_aliases_give_identical_answers_in_both_languages() {
+    let dir = tempdir();
+    for (en, id) in [
+        ("United Kingdom", "Inggris"),
+        ("Philippines", "Filipina"),
+        ("Russia", "Rusia"),
+        (
+            "UN Office of Counter-Terrorism",
+            "Kantor PBB Bidang Kontra-Terorisme",
+        ),
+    ] {
+        let a = brief(dir.path(), &["events", "--partner", en, "--format", "csv"])
+            .expect(0)
+            .stdout;
+        let b = brief(
+            dir.path(),
+            &["events", "--partner", &id.to_uppercase(), "--format", "csv"],
+        )
+        .expect(0)
+        .stdout;
+        assert_eq!(a, b, "{en} and {id} differ");
+        assert!(a.lines().count() > 1);
+    }
+}
+
+#[test]
+fn events_filters_by_period_type_topic_and_status() {
+    let dir = tempdir();
+    let run = brief(
+        dir.path(),
+        &[
+            "events", "--from", "2022-09", "--to", "2022-09", "--type", "meeting",
+        ],
+    )
+    .expect(0);
+    assert!(
+        run.stdout.contains("2022-09-unoct-voronkov-meeting"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("1 of 70 events"), "{}", run.stdout);
+    let run = brief(
+        dir.path(),
+        &["events", "--status", "planned", "--format", "csv"],
+    )
+    .expect(0);
+    assert!(run.stdout.contains("2025-rus-expert-meeting"));
+    let run = brief(
+        dir.path(),
+        &[
+            "events",
+            "--topic",
+            "Victims of terrorism",
+            "--format",
+            "csv",
+        ],
+    )
+    .expect(0);
+    assert!(run.stdout.contains("2022-09-un-congress-victims"));
+}
+
+#[test]
+fn events_with_an_unknown_partner_or_type_exit_2_with_a_suggestion() {
+    let dir = tempdir();
+    let run = brief(dir.path(), &["events", "--partner", "Filipinna"]).expect(2);
+    assert!(
+        run.stderr
+            .contains("did you mean `Filipina` (Philippines)?"),
+        "{}",
+        run.stderr
+    );
+    let run = brief(dir.path(), &["events", "--type", "workinggroup"]).expect(2);
+    assert!(
+        run.stderr.contains("did you mean `working-group`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn partners_lists_the_registry_with_counts() {
+    let dir = tempdir();
+    let run = brief(dir.path(), &["partners"]).expect(0);
+    assert!(
+        run.stdout.lines().next().unwrap().starts_with("ID"),
+        "{}",
+        run.stdout
+    );
+    let gbr = run.stdout.lines().find(|l| l.starts_with("gbr")).unwrap();
+    assert!(
+        gbr.contains("United Kingdom") && gbr.contains("Inggris") && gbr.contains("Britania Raya"),
+        "{gbr}"
+    );
+    let json: Vec<serde_json::Value> = serde_json::from_str(
+        &brief(dir.path(), &["partners", "--format", "json"])
+            .expect(0)
+            .stdout,
+    )
+    .unwrap();
+    let gbr = json.iter().find(|p| p["id"] == "gbr").unwrap();
+    assert_eq!(gbr["events"], 5);
+}
+
+const USER_CSV: &str = "id,date,status,partners,type,title_en,title_id,summary_en,summary_id,city,country,source_url,source_publisher\n\
+2022-09-gbr-user,2022-09-20,held,gbr,seminar,Analysts' own seminar record,Catatan seminar analis,From the user's spreadsheet.,Dari lembar kerja pengguna.,London,GBR,https://example.org/user,Example Org\n";
+
+#[test]
+fn a_user_csv_shows_in_events_and_in_a_brief() {
+    let dir = tempdir();
+    let csv = write(dir.path(), "mine.csv", USER_CSV);
+    let run = brief(
+        dir.path(),
+        &[
+            "events",
+            "--data",
+            &csv,
+            "--partner",
+            "UK",
+            "--from",
+            "2022-09",
+        ],
+    )
+    .expect(0);
+    assert!(run.stdout.contains("2022-09-gbr-user"), "{}", run.stdout);
+    let spec = write(
+        dir.path(),
+        "s.toml",
+        "title = \"S\"\n[period]\nfrom = \"2022-09\"\nto = \"2022-09\"\n",
+    );
+    brief(
+        dir.path(),
+        &["generate", &spec, "--data", &csv, "--as-of", "2026-11-22"],
+    )
+    .expect(0);
+    let text = pdf_text(&dir.path().join("s.pdf"));
+    assert!(
+        text.contains("Analysts' own seminar record") && text.contains("Example Org"),
+        "{text}"
+    );
+    // --no-bundled-data leaves only the user's events.
+    let registry = repo_file("data/partners.toml");
+    let run = brief(
+        dir.path(),
+        &[
+            "events",
+            "--data",
+            &csv,
+            "--data",
+            &registry,
+            "--no-bundled-data",
+        ],
+    )
+    .expect(0);
+    assert!(run.stdout.contains("1 of 1 events"), "{}", run.stdout);
+}
+
+#[test]
+fn a_csv_row_with_an_impossible_date_exits_2_naming_file_and_line() {
+    let dir = tempdir();
+    let csv = write(
+        dir.path(),
+        "mine.csv",
+        &USER_CSV.replace("2022-09-20", "2022-09-31"),
+    );
+    let run = brief(dir.path(), &["events", "--data", &csv]).expect(2);
+    assert!(run.stderr.contains("mine.csv:2:"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`2022-09-31` is not a day of the calendar"),
+        "{}",
+        run.stderr
+    );
+    let spec = write(
+        dir.path(),
+        "s.toml",
+        "title = \"S\"\ndata = [\"mine.csv\"]\n[period]\nfrom = 2022\nto = 2022\n",
+    );
+    let run = brief(dir.path(), &["generate", &spec]).expect(2);
+    assert!(run.stderr.contains("mine.csv:2:"), "{}", run.stderr);
+    assert_eq!(files_in(dir.path()), ["mine.csv", "s.toml"]);
+}
+
+#[test]
+fn events_csv_output_reads_back_as_a_dataset() {
+    let dir = tempdir();
+    let csv = brief(
+        dir.path(),
+        &["events", "--partner", "phl", "--format", "csv"],
+    )
+    .expect(0)
+    .stdout;
+    let path = write(dir.path(), "phl.csv", &csv);
+    let run = brief(
+        dir.path(),
+        &[
+            "events",
+            "--no-bundled-data",
+            "--data",
+            &path,
+            "--data",
+            &repo_file("data/partners.toml"),
+            "--data",
+            &repo_file("data/topics.toml"),
+        ],
+    )
+    .expect(0);
+    assert!(run.stdout.contains("2022-03-phl-jwg-4"), "{}", run.stdout);
+}

@@ -1,0 +1,263 @@
+//! Bad input: precise messages with file:line:column and a suggestion, exit code 2, and
+//! nothing half-written; broken templates: Typst's diagnostics and exit code 1.
+
+use super::harness::*;
+
+const GOOD: &str = "title = \"T\"\n[period]\nfrom = 2022-01-01\nto = 2022-12-31\n";
+
+#[test]
+fn an_unknown_partner_exits_2_with_file_line_and_a_suggestion() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "bad.toml",
+        &format!("{GOOD}[filter]\npartners = [\"UNOCT\", \"Inggriss\"]\n"),
+    );
+    let run = brief(dir.path(), &["generate", &spec]).expect(2);
+    assert!(
+        run.stderr.contains("error: unknown partner `Inggriss`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("bad.toml:6:22"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("partners = [\"UNOCT\", \"Inggriss\"]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("did you mean `Inggris` (United Kingdom)?"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(files_in(dir.path()), ["bad.toml"], "something was written");
+}
+
+#[test]
+fn an_unknown_key_names_the_nearest_key() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "bad.toml",
+        &format!("{GOOD}[[sections]]\nkind = \"events\"\ntitel = \"x\"\n"),
+    );
+    let run = brief(dir.path(), &["generate", &spec]).expect(2);
+    assert!(run.stderr.contains("bad.toml:7:1"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown field `titel`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `title`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn several_errors_in_one_spec_are_reported_together() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "bad.toml",
+        "title = \"T\"\nlanguage = \"english\"\nmarking = \"TLP:AMBR\"\n[period]\nfrom = 2022-01-01\nto = \"2022-13\"\n\
+         [[sections]]\nkind = \"timelines\"\n[filter]\ntypes = [\"mou\", \"jwg\"]\n",
+    );
+    let run = brief(dir.path(), &["check", &spec]).expect(2);
+    for expected in [
+        "unknown language `english`",
+        "unknown marking `TLP:AMBR`",
+        "did you mean `TLP:AMBER`?",
+        "has no month 13",
+        "bad.toml:6:6",
+        "unknown section kind `timelines`",
+        "did you mean `timeline`?",
+        "unknown event type `jwg`",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "lacks `{expected}`:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_period_from_after_to_is_an_error() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "bad.toml",
+        "title = \"T\"\n[period]\nfrom = 2024-01-01\nto = 2021-01-01\n",
+    );
+    let run = brief(dir.path(), &["generate", &spec]).expect(2);
+    assert!(
+        run.stderr
+            .contains("starts (2024-01-01) after it ends (2021-01-01)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("bad.toml:3:8"), "{}", run.stderr);
+}
+
+#[test]
+fn a_toml_syntax_error_names_its_place() {
+    let dir = tempdir();
+    let spec = write(dir.path(), "bad.toml", "title = \"T\n[period]\n");
+    let run = brief(dir.path(), &["generate", &spec]).expect(2);
+    assert!(run.stderr.contains("bad.toml:1:"), "{}", run.stderr);
+}
+
+#[test]
+fn a_failed_run_leaves_an_existing_output_untouched() {
+    let dir = tempdir();
+    let existing = write(dir.path(), "bad.pdf", "previous brief");
+    let spec = write(
+        dir.path(),
+        "bad.toml",
+        &format!("{GOOD}[filter]\npartners = [\"Atlantis\"]\n"),
+    );
+    brief(dir.path(), &["generate", &spec]).expect(2);
+    assert_eq!(std::fs::read_to_string(existing).unwrap(), "previous brief");
+    assert_eq!(files_in(dir.path()), ["bad.pdf", "bad.toml"]);
+}
+
+#[test]
+fn a_missing_spec_is_an_argument_error() {
+    let dir = tempdir();
+    let run = brief(dir.path(), &["generate", "nowhere.toml"]).expect(2);
+    assert!(
+        run.stderr.contains("spec `nowhere.toml` does not exist"),
+        "{}",
+        run.stderr
+    );
+    let run = brief(dir.path(), &["generate", "x.toml", "--as-of", "2022-02-30"]).expect(2);
+    assert!(run.stderr.contains("not a date"), "{}", run.stderr);
+}
+
+#[test]
+fn a_broken_template_reports_its_own_path_and_line_and_writes_nothing() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "templates/brief.typ",
+        "#import \"lib.typ\": *\n#let data = json(\"/brief.json\")\n#show: setup.with(data)\n#data.meta.no-such-field\n",
+    );
+    let spec = write(
+        dir.path(),
+        "b.toml",
+        &format!("templates = \"templates\"\n{GOOD}"),
+    );
+    let existing = write(dir.path(), "b.pdf", "previous brief");
+    let run = brief(dir.path(), &["generate", &spec]).expect(1);
+    assert!(
+        run.stderr.contains("templates/brief.typ:4:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("dictionary does not contain key"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(existing).unwrap(), "previous brief");
+    assert!(
+        files_in(dir.path())
+            .iter()
+            .all(|f| !f.starts_with(".brief-"))
+    );
+}
+
+#[test]
+fn a_template_cannot_read_outside_its_folder() {
+    let dir = tempdir();
+    write(dir.path(), "secret.txt", "top secret");
+    write(
+        dir.path(),
+        "templates/brief.typ",
+        "#read(\"../secret.txt\")\n",
+    );
+    let spec = write(
+        dir.path(),
+        "b.toml",
+        &format!("templates = \"templates\"\n{GOOD}"),
+    );
+    let run = brief(dir.path(), &["generate", &spec]).expect(1);
+    assert!(run.stderr.contains("error"), "{}", run.stderr);
+    assert!(!dir.path().join("b.pdf").exists());
+
+    write(
+        dir.path(),
+        "templates/brief.typ",
+        "#read(\"/etc/hostname\")\n#read(\"/etc/passwd\")\n",
+    );
+    let run = brief(dir.path(), &["generate", &spec]).expect(1);
+    assert!(run.stderr.contains("file not found"), "{}", run.stderr);
+
+    write(
+        dir.path(),
+        "templates/brief.typ",
+        "#import \"@preview/cetz:0.3.0\": *\n",
+    );
+    let run = brief(dir.path(), &["generate", &spec]).expect(1);
+    assert!(
+        run.stderr.contains("templates cannot import packages"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_template_folder_is_refused() {
+    let dir = tempdir();
+    write(dir.path(), "secret.txt", "top secret");
+    write(dir.path(), "templates/brief.typ", "#read(\"leak.txt\")\n");
+    std::os::unix::fs::symlink(
+        dir.path().join("secret.txt"),
+        dir.path().join("templates/leak.txt"),
+    )
+    .unwrap();
+    let spec = write(
+        dir.path(),
+        "b.toml",
+        &format!("templates = \"templates\"\n{GOOD}"),
+    );
+    let run = brief(dir.path(), &["generate", &spec]).expect(1);
+    assert!(run.stderr.contains("leads outside it"), "{}", run.stderr);
+}
+
+#[test]
+fn typst_syntax_in_data_is_printed_literally() {
+    let dir = tempdir();
+    let hostile = [
+        "#panic(\"boom\")",
+        "$x^2$ *bold* _em_",
+        "@ref <label> [bracket]",
+        "#read(\"/etc/passwd\") // comment",
+        "`raw` \\backslash #import \"x.typ\"",
+    ];
+    let mut csv = String::from(
+        "id,date,status,partners,type,title_en,title_id,summary_en,summary_id,source_url,source_publisher\n",
+    );
+    for (i, text) in hostile.iter().enumerate() {
+        let quoted = format!("\"{}\"", text.replace('"', "\"\""));
+        csv.push_str(&format!("2022-06-x-{i},2022-06-0{},held,gbr,meeting,{quoted},{quoted},{quoted},{quoted},https://example.org/{i},{quoted}\n", i + 1));
+    }
+    write(dir.path(), "hostile.csv", &csv);
+    let spec = write(
+        dir.path(),
+        "h.toml",
+        "title = \"#panic(1) $x$ <y>\"\nsubtitle = \"*not bold*\"\ndata = [\"hostile.csv\"]\n[period]\nfrom = 2022-06-01\nto = 2022-06-30\n",
+    );
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
+    let text = pdf_text(&dir.path().join("h.pdf"));
+    for literal in hostile.iter().chain(&["#panic(1) $x$ <y>", "*not bold*"]) {
+        assert!(
+            text.contains(literal),
+            "`{literal}` is not in the PDF as written:\n{text}"
+        );
+    }
+}

@@ -1,0 +1,373 @@
+//! `brief generate`: the flagship and other example briefs, their text and metadata.
+
+use super::harness::*;
+
+const FLAGSHIP: &str = "briefs/bnpt-international-2021-2024.toml";
+
+#[test]
+fn the_flagship_renders_from_another_folder_with_its_facts() {
+    let dir = tempdir();
+    let run = brief(
+        dir.path(),
+        &["generate", &repo_file(FLAGSHIP), "--as-of", "2026-11-22"],
+    )
+    .expect(0);
+    assert!(
+        run.stderr
+            .contains("wrote bnpt-international-2021-2024.pdf"),
+        "{}",
+        run.stderr
+    );
+    let pdf = dir.path().join("bnpt-international-2021-2024.pdf");
+    qpdf_check(&pdf);
+    let text = pdf_text(&pdf);
+    for expected in [
+        "BNPT International Cooperation 2021–2024",
+        // Each partner.
+        "UN Office of Counter-Terrorism",
+        "United Kingdom",
+        "Philippines",
+        "Russia",
+        // The Truss JWG.
+        "Elizabeth Truss",
+        "1st Indonesia–UK Joint Working Group on Counter-Terrorism",
+        "11 November 2021",
+        // The Voronkov meeting.
+        "Vladimir Voronkov",
+        "9 September 2022",
+        "Global Programme on Vulnerable Targets Protection",
+        // The 4th Philippines JWG.
+        "4th Indonesia–Philippines Joint Working Group on Combating International Terrorism",
+        "24 March 2022",
+        "Damian L. Carlos",
+        // The Russian ambassador's call.
+        "Sergei Tolchenov",
+        "9 October 2024",
+        // Structure: sections, numbered sources, page numbers, marking, colophon.
+        "Key figures",
+        "Timeline of engagements",
+        "Partner profiles",
+        "Sources",
+        "[1] newsreal.id",
+        "Page 1 of",
+        "TLP:AMBER",
+        "Dataset: BNPT international cooperation",
+    ] {
+        assert!(
+            text.contains(expected),
+            "the PDF lacks `{expected}`:\n{text}"
+        );
+    }
+    // The 2025 planned expert meeting is outside the period.
+    assert!(!text.contains("Planned Indonesia–Russia expert meeting"));
+}
+
+#[test]
+fn the_flagship_pdf_carries_title_author_keywords_and_bookmarks() {
+    let dir = tempdir();
+    brief(
+        dir.path(),
+        &[
+            "generate",
+            &repo_file(FLAGSHIP),
+            "--as-of",
+            "2026-11-22",
+            "-o",
+            "flagship.pdf",
+        ],
+    )
+    .expect(0);
+    let pdf = dir.path().join("flagship.pdf");
+    let info = pdf_info(&pdf);
+    assert!(
+        info.contains("Title:           BNPT International Cooperation 2021–2024"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:          Directorate of International Cooperation"),
+        "{info}"
+    );
+    assert!(info.contains("TLP:AMBER"), "{info}");
+    assert!(
+        info.contains("CreationDate:    Sun Nov 22 00:00:00 2026 UTC"),
+        "{info}"
+    );
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(raw.contains("/Outlines"), "the PDF has no bookmarks");
+    assert!(
+        raw.contains("<dc:language>") && raw.contains("<rdf:li>en</rdf:li>"),
+        "no language in the metadata"
+    );
+}
+
+#[test]
+fn a_narrower_spec_leaves_out_what_it_should() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "uk-2022.toml",
+        "title = \"UK 2022\"\n[period]\nfrom = \"2022\"\nto = \"2022\"\n[filter]\npartners = [\"Inggris\"]\n",
+    );
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
+    let text = pdf_text(&dir.path().join("uk-2022.pdf"));
+    assert!(text.contains("Royal College of Defence Studies"), "{text}");
+    assert!(!text.contains("Elizabeth Truss"), "the 2021 JWG leaked in");
+    assert!(!text.contains("Voronkov"), "another partner leaked in");
+    assert!(!text.contains("Philippines"), "another partner leaked in");
+}
+
+#[test]
+fn output_goes_where_o_says() {
+    let dir = tempdir();
+    brief(
+        dir.path(),
+        &[
+            "generate",
+            &repo_file(FLAGSHIP),
+            "--as-of",
+            "2026-11-22",
+            "-o",
+            "nested/dir/brief.pdf",
+        ],
+    )
+    .expect(0);
+    assert!(dir.path().join("nested/dir/brief.pdf").is_file());
+    assert_eq!(files_in(&dir.path().join("nested/dir")), ["brief.pdf"]);
+}
+
+#[test]
+fn the_indonesian_brief_has_indonesian_labels_and_month_names() {
+    let dir = tempdir();
+    brief(
+        dir.path(),
+        &[
+            "generate",
+            &repo_file("briefs/bnpt-international-2021-2024-id.toml"),
+            "--as-of",
+            "2026-11-22",
+        ],
+    )
+    .expect(0);
+    let text = pdf_text(&dir.path().join("bnpt-international-2021-2024-id.pdf"));
+    for expected in [
+        "Halaman 1 dari",
+        "Angka utama",
+        "Profil mitra",
+        "9 Oktober 2024",
+        "24 Maret 2022",
+        "Inggris",
+        "Filipina",
+        "Sumber",
+    ] {
+        assert!(text.contains(expected), "lacks `{expected}`:\n{text}");
+    }
+    for english in [
+        "Page 1 of",
+        "Key figures",
+        "October",
+        "March 2022",
+        "Partner profiles",
+        "Participants",
+        "Engagements in this period",
+    ] {
+        assert!(
+            !text.contains(english),
+            "English `{english}` in the Indonesian brief"
+        );
+    }
+}
+
+#[test]
+fn the_executive_brief_fits_two_pages() {
+    let dir = tempdir();
+    brief(
+        dir.path(),
+        &[
+            "generate",
+            &repo_file("briefs/executive-2021-2024.toml"),
+            "--as-of",
+            "2026-11-22",
+        ],
+    )
+    .expect(0);
+    let pdf = dir.path().join("executive-2021-2024.pdf");
+    assert!(pdf_pages(&pdf) <= 2, "{} pages", pdf_pages(&pdf));
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Key developments") && text.contains("Assessment"),
+        "{text}"
+    );
+    // The spec's Typst markup is evaluated: *UNOCT* is bold, so the asterisks are gone.
+    assert!(
+        text.contains("Engagement with UNOCT has been") && !text.contains("*UNOCT*"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_public_brief_names_no_participant() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "public.toml",
+        "title = \"Public\"\naudience = \"public\"\nmarking = \"TLP:CLEAR\"\n[period]\nfrom = 2021\nto = 2024\n\
+         [filter]\npartners = [\"UK\", \"UNOCT\"]\n[[sections]]\nkind = \"events\"\n",
+    );
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
+    let text = pdf_text(&dir.path().join("public.pdf"));
+    assert!(
+        text.contains("1st Indonesia–UK Joint Working Group"),
+        "{text}"
+    );
+    for name in [
+        "Participants",
+        "Vladimir Voronkov (",
+        "Boy Rafli Amar (Head of BNPT)",
+        "Elizabeth Truss (UK",
+    ] {
+        assert!(!text.contains(name), "`{name}` in a public brief");
+    }
+}
+
+#[test]
+fn a_public_brief_with_a_restrictive_marking_is_refused() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "p.toml",
+        "title = \"P\"\naudience = \"public\"\nmarking = \"TLP:AMBER\"\n[period]\nfrom = 2022\nto = 2022\n",
+    );
+    let run = brief(dir.path(), &["generate", &spec]).expect(2);
+    assert!(
+        run.stderr.contains("no marking beyond TLP:CLEAR"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(files_in(dir.path()), ["p.toml"]);
+}
+
+#[test]
+fn variants_write_one_output_each() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "v.toml",
+        "title = \"V\"\noutput = \"v-{language}-{audience}.pdf\"\n[period]\nfrom = 2022\nto = 2022\n\
+         [[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\naudience = \"executive\"\n",
+    );
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
+    assert_eq!(
+        files_in(dir.path()),
+        ["v-en-analyst.pdf", "v-id-executive.pdf", "v.toml"]
+    );
+    assert!(pdf_text(&dir.path().join("v-id-executive.pdf")).contains("Halaman 1 dari"));
+}
+
+#[test]
+fn language_and_audience_flags_override_the_spec() {
+    let dir = tempdir();
+    brief(
+        dir.path(),
+        &[
+            "generate",
+            &repo_file(FLAGSHIP),
+            "--as-of",
+            "2026-11-22",
+            "--language",
+            "id",
+            "--audience",
+            "executive",
+            "-o",
+            "x.pdf",
+        ],
+    )
+    .expect(0);
+    let pdf = dir.path().join("x.pdf");
+    assert!(pdf_pages(&pdf) <= 2);
+    assert!(pdf_text(&pdf).contains("Angka utama"));
+}
+
+#[test]
+fn emit_data_writes_the_template_input() {
+    let dir = tempdir();
+    brief(
+        dir.path(),
+        &[
+            "generate",
+            &repo_file(FLAGSHIP),
+            "--as-of",
+            "2026-11-22",
+            "--emit-data",
+            "brief.json",
+        ],
+    )
+    .expect(0);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("brief.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        json["meta"]["title"],
+        "BNPT International Cooperation 2021–2024"
+    );
+    assert_eq!(json["meta"]["event_count"], 13);
+    assert_eq!(json["partners"].as_array().unwrap().len(), 4);
+    assert_eq!(json["labels"]["page"], "Page");
+}
+
+#[test]
+fn identical_inputs_give_identical_bytes() {
+    let dir = tempdir();
+    let spec = repo_file(FLAGSHIP);
+    brief(
+        dir.path(),
+        &["generate", &spec, "--as-of", "2024-06-30", "-o", "a.pdf"],
+    )
+    .expect(0);
+    brief(
+        dir.path(),
+        &["generate", &spec, "--as-of", "2024-06-30", "-o", "b.pdf"],
+    )
+    .expect(0);
+    // SOURCE_DATE_EPOCH for a moment of the same day gives the same as-of date.
+    brief_env(
+        dir.path(),
+        &["generate", &spec, "-o", "c.pdf"],
+        &[("SOURCE_DATE_EPOCH", "1719748800")],
+    )
+    .expect(0);
+    let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+    assert_eq!(read("a.pdf"), read("b.pdf"));
+    assert_eq!(read("a.pdf"), read("c.pdf"));
+}
+
+#[test]
+fn dry_run_prints_the_plan_and_writes_nothing() {
+    let dir = tempdir();
+    let run = brief(
+        dir.path(),
+        &[
+            "generate",
+            &repo_file("briefs/monthly.toml"),
+            "--as-of",
+            "2022-10-01",
+            "--dry-run",
+        ],
+    )
+    .expect(0);
+    assert!(run.stdout.contains("September 2022"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("monthly-2022-09-en.pdf"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("events 3"), "{}", run.stdout);
+    assert!(
+        !repo().join("briefs/out").exists()
+            || files_in(&repo().join("briefs/out"))
+                .iter()
+                .all(|f| !f.contains("2022-09"))
+    );
+    assert!(files_in(dir.path()).is_empty());
+}

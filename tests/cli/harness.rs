@@ -1,0 +1,145 @@
+//! Running the binary in a temporary folder and reading PDFs back.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository's root, where briefs/ and tests/fixtures/ live.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A repository file's absolute path.
+pub fn repo_file(relative: &str) -> String {
+    repo().join(relative).display().to_string()
+}
+
+/// What a run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    /// The exit code.
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Run {
+    /// Asserts the exit code, printing the run when it differs.
+    #[track_caller]
+    pub fn expect(self, code: i32) -> Run {
+        assert_eq!(
+            self.code, code,
+            "unexpected exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+/// Runs `brief` with `args` in `dir`, with a clean environment for dates and colour.
+pub fn brief(dir: &Path, args: &[&str]) -> Run {
+    brief_env(dir, args, &[])
+}
+
+/// Runs `brief` with extra environment variables.
+pub fn brief_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("the brief binary runs");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Runs a poppler tool on a PDF and returns its output.
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed for the tests (Debian: poppler-utils): {e}"));
+    assert!(
+        output.status.success(),
+        "{tool} failed on {}: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The PDF's text, with lines joined so that wrapped phrases can be found.
+pub fn pdf_text(pdf: &Path) -> String {
+    let raw = poppler("pdftotext", &["-enc", "UTF-8"], pdf);
+    // Join hyphenated and wrapped lines into one stream of words.
+    raw.replace("-\n", "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The PDF's metadata as pdfinfo prints it.
+pub fn pdf_info(pdf: &Path) -> String {
+    poppler("pdfinfo", &[], pdf)
+}
+
+/// The number of pages.
+pub fn pdf_pages(pdf: &Path) -> usize {
+    pdf_info(pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
+        .expect("pdfinfo prints the page count")
+}
+
+/// Asserts that qpdf finds the PDF structurally sound.
+pub fn qpdf_check(pdf: &Path) {
+    let output = Command::new("qpdf")
+        .arg("--check")
+        .arg(pdf)
+        .output()
+        .expect("qpdf is needed for the tests");
+    assert!(
+        output.status.success(),
+        "qpdf --check failed:\n{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}
+
+/// The names of the files in a folder, sorted.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Writes a file into a folder and returns its path as a string.
+pub fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+/// A fresh temporary folder.
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}

@@ -1,0 +1,137 @@
+//! Built-in templates, exporting them, and overriding them.
+
+use super::harness::*;
+
+#[test]
+fn templates_list_names_the_built_in_templates() {
+    let dir = tempdir();
+    let run = brief(dir.path(), &["templates", "list"]).expect(0);
+    for name in ["brief", "executive", "public"] {
+        assert!(
+            run.stdout.lines().any(|l| l.starts_with(name)),
+            "{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn export_writes_the_templates_and_a_sample_brief_json() {
+    let dir = tempdir();
+    let out = dir.path().join("mine");
+    brief(
+        dir.path(),
+        &["templates", "export", &out.display().to_string()],
+    )
+    .expect(0);
+    assert_eq!(
+        files_in(&out),
+        [
+            "README.md",
+            "brief.json",
+            "brief.typ",
+            "executive.typ",
+            "lib.typ",
+            "public.typ"
+        ]
+    );
+    let sample: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("brief.json")).unwrap()).unwrap();
+    assert_eq!(
+        sample["meta"]["title"],
+        "BNPT International Cooperation 2021–2024"
+    );
+    // A second export does not overwrite without --force.
+    let run = brief(
+        dir.path(),
+        &["templates", "export", &out.display().to_string()],
+    )
+    .expect(2);
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    brief(
+        dir.path(),
+        &["templates", "export", &out.display().to_string(), "--force"],
+    )
+    .expect(0);
+}
+
+#[test]
+fn a_changed_template_in_template_dir_shows_in_the_output() {
+    let dir = tempdir();
+    let out = dir.path().join("mine");
+    brief(
+        dir.path(),
+        &["templates", "export", &out.display().to_string()],
+    )
+    .expect(0);
+    let lib = std::fs::read_to_string(out.join("lib.typ")).unwrap();
+    let changed = lib.replace("#let full-brief(data) = {\n  title-block(data)", "#let full-brief(data) = {\n  [Prepared for the office of the Minister]\n  title-block(data)");
+    assert_ne!(lib, changed, "the replacement did not apply");
+    std::fs::write(out.join("lib.typ"), changed).unwrap();
+    // Only lib.typ is kept: brief.typ still comes from the binary.
+    for name in [
+        "brief.typ",
+        "executive.typ",
+        "public.typ",
+        "brief.json",
+        "README.md",
+    ] {
+        std::fs::remove_file(out.join(name)).unwrap();
+    }
+    let spec = repo_file("briefs/bnpt-international-2021-2024.toml");
+    brief(
+        dir.path(),
+        &[
+            "generate",
+            &spec,
+            "--template-dir",
+            &out.display().to_string(),
+            "-o",
+            "custom.pdf",
+        ],
+    )
+    .expect(0);
+    assert!(
+        pdf_text(&dir.path().join("custom.pdf"))
+            .contains("Prepared for the office of the Minister")
+    );
+}
+
+#[test]
+fn a_spec_can_name_its_own_template_file_importing_the_library() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "tpl/one-pager.typ",
+        "#import \"lib.typ\": *\n#let data = json(\"/brief.json\")\n#show: setup.with(data)\n#title-block(data)\nCustom one-pager with #data.meta.event_count engagements.\n",
+    );
+    let spec = write(
+        dir.path(),
+        "s.toml",
+        "title = \"S\"\ntemplate = \"tpl/one-pager.typ\"\n[period]\nfrom = 2022\nto = 2022\n",
+    );
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
+    let text = pdf_text(&dir.path().join("s.pdf"));
+    assert!(
+        text.contains("Custom one-pager with 18 engagements."),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unknown_template_name_suggests_the_nearest() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "s.toml",
+        "title = \"S\"\ntemplate = \"executiv\"\n[period]\nfrom = 2022\nto = 2022\n",
+    );
+    let run = brief(dir.path(), &["generate", &spec]).expect(2);
+    assert!(
+        run.stderr.contains("unknown template `executiv`")
+            && run.stderr.contains("did you mean `executive`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("s.toml:2:1"), "{}", run.stderr);
+}
