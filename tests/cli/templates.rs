@@ -135,3 +135,77 @@ fn an_unknown_template_name_suggests_the_nearest() {
     );
     assert!(run.stderr.contains("s.toml:2:1"), "{}", run.stderr);
 }
+
+/// Every key path in a JSON value, arrays marked `[]`, the labels map as `labels.*`.
+fn key_paths(value: &serde_json::Value, path: &str, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                if path == "labels" {
+                    out.insert("labels.*".into());
+                    continue;
+                }
+                let child_path = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                key_paths(child, &child_path, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            out.insert(path.to_owned());
+            for item in items {
+                key_paths(item, &format!("{path}[]"), out);
+            }
+        }
+        _ => {
+            out.insert(path.to_owned());
+        }
+    }
+}
+
+#[test]
+fn brief_json_matches_its_documentation() {
+    let dir = tempdir();
+    // As of 2024-11-01 the planned 2025 meeting is upcoming, so every field has a value.
+    brief(
+        dir.path(),
+        &[
+            "generate",
+            &repo_file("tests/fixtures/all-sections.toml"),
+            "--as-of",
+            "2024-11-01",
+            "--emit-data",
+            "all.json",
+            "-o",
+            "all.pdf",
+        ],
+    )
+    .expect(0);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("all.json")).unwrap())
+            .unwrap();
+    let mut actual = std::collections::BTreeSet::new();
+    key_paths(&json, "", &mut actual);
+    // `meta.marking` is an object here; the docs also list the object itself.
+    actual.insert("meta.marking".into());
+    let readme = std::fs::read_to_string(repo().join("templates/README.md")).unwrap();
+    let documented: std::collections::BTreeSet<String> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once('`').map(|(key, _)| key.to_owned()))
+        .filter(|k| k.contains('.') || ["partners", "sources", "sections"].contains(&k.as_str()))
+        .filter(|k| !k.ends_with(".typ"))
+        .collect();
+    let undocumented: Vec<&String> = actual.difference(&documented).collect();
+    let stale: Vec<&String> = documented.difference(&actual).collect();
+    assert!(
+        undocumented.is_empty(),
+        "brief.json keys missing from templates/README.md: {undocumented:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "templates/README.md documents keys brief.json lacks: {stale:?}"
+    );
+}
