@@ -34,10 +34,7 @@ pub struct PartialDate {
 impl PartialDate {
     /// A date known to the day.
     pub fn day(date: NaiveDate) -> Self {
-        Self {
-            first: date,
-            precision: Precision::Day,
-        }
+        Self { first: date, precision: Precision::Day }
     }
 
     /// How much of the date is known.
@@ -91,9 +88,7 @@ impl FromStr for PartialDate {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let shape_error = || {
-            DateError(format!(
-                "`{text}` is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY"
-            ))
+            DateError(format!("`{text}` is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY"))
         };
         let parts: Vec<&str> = text.split('-').collect();
         let number = |part: &str, len: usize| -> Result<u32, DateError> {
@@ -110,9 +105,7 @@ impl FromStr for PartialDate {
             _ => return Err(shape_error()),
         };
         if !(1..=12).contains(&month) {
-            return Err(DateError(format!(
-                "`{text}` has no month {month}; months run 01 to 12"
-            )));
+            return Err(DateError(format!("`{text}` has no month {month}; months run 01 to 12")));
         }
         let first = NaiveDate::from_ymd_opt(year, month, day)
             .ok_or_else(|| DateError(format!("`{text}` is not a day of the calendar")))?;
@@ -148,10 +141,7 @@ pub struct Period {
 impl Period {
     /// The period from the first day of `from` to the last day of `to`.
     pub fn between(from: PartialDate, to: PartialDate) -> Self {
-        Self {
-            from: from.first_day(),
-            to: to.last_day(),
-        }
+        Self { from: from.first_day(), to: to.last_day() }
     }
 
     /// Whether the inclusive span `first..=last` shares at least one day with the period.
@@ -216,31 +206,22 @@ impl RelativePeriod {
         let year_start = NaiveDate::from_ymd_opt(as_of.year(), 1, 1).expect("1 January exists");
         let day_before = |d: NaiveDate| d - chrono::Days::new(1);
         match self {
-            RelativePeriod::PreviousMonth => Period {
-                from: month_start - Months::new(1),
-                to: day_before(month_start),
-            },
+            RelativePeriod::PreviousMonth => {
+                Period { from: month_start - Months::new(1), to: day_before(month_start) }
+            }
             RelativePeriod::PreviousQuarter => {
                 let quarter_start = month_start
                     .with_month(((as_of.month() - 1) / 3) * 3 + 1)
                     .expect("quarter months exist");
-                Period {
-                    from: quarter_start - Months::new(3),
-                    to: day_before(quarter_start),
-                }
+                Period { from: quarter_start - Months::new(3), to: day_before(quarter_start) }
             }
-            RelativePeriod::PreviousYear => Period {
-                from: year_start - Months::new(12),
-                to: day_before(year_start),
-            },
-            RelativePeriod::YearToDate => Period {
-                from: year_start,
-                to: as_of,
-            },
-            RelativePeriod::Last12Months => Period {
-                from: as_of - Months::new(12) + chrono::Days::new(1),
-                to: as_of,
-            },
+            RelativePeriod::PreviousYear => {
+                Period { from: year_start - Months::new(12), to: day_before(year_start) }
+            }
+            RelativePeriod::YearToDate => Period { from: year_start, to: as_of },
+            RelativePeriod::Last12Months => {
+                Period { from: as_of - Months::new(12) + chrono::Days::new(1), to: as_of }
+            }
         }
     }
 }
@@ -275,20 +256,8 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_rejected_with_a_reason() {
-        assert!(
-            "2022-02-30"
-                .parse::<PartialDate>()
-                .unwrap_err()
-                .0
-                .contains("not a day")
-        );
-        assert!(
-            "2022-13"
-                .parse::<PartialDate>()
-                .unwrap_err()
-                .0
-                .contains("no month 13")
-        );
+        assert!("2022-02-30".parse::<PartialDate>().unwrap_err().0.contains("not a day"));
+        assert!("2022-13".parse::<PartialDate>().unwrap_err().0.contains("no month 13"));
         assert!("22-11-09".parse::<PartialDate>().is_err());
         assert!("2022/11/09".parse::<PartialDate>().is_err());
         assert!("2022-1-9".parse::<PartialDate>().is_err());
@@ -325,10 +294,7 @@ mod tests {
         assert_eq!((month.from, month.to), (d("2022-09-01"), d("2022-09-30")));
         assert!(month.is_whole_month());
         let quarter = RelativePeriod::PreviousQuarter.resolve(d("2022-11-15"));
-        assert_eq!(
-            (quarter.from, quarter.to),
-            (d("2022-07-01"), d("2022-09-30"))
-        );
+        assert_eq!((quarter.from, quarter.to), (d("2022-07-01"), d("2022-09-30")));
         assert!(quarter.is_whole_quarter());
         let year = RelativePeriod::PreviousYear.resolve(d("2023-01-01"));
         assert_eq!((year.from, year.to), (d("2022-01-01"), d("2022-12-31")));
@@ -344,9 +310,6 @@ mod tests {
         let month = RelativePeriod::PreviousMonth.resolve(d("2023-01-20"));
         assert_eq!((month.from, month.to), (d("2022-12-01"), d("2022-12-31")));
         let quarter = RelativePeriod::PreviousQuarter.resolve(d("2023-02-01"));
-        assert_eq!(
-            (quarter.from, quarter.to),
-            (d("2022-10-01"), d("2022-12-31"))
-        );
+        assert_eq!((quarter.from, quarter.to), (d("2022-10-01"), d("2022-12-31")));
     }
 }

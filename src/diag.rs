@@ -24,10 +24,7 @@ pub struct SourceText {
 impl SourceText {
     /// A named text, shared between the diagnostics that point into it.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Arc<Self> {
-        Arc::new(Self {
-            name: name.into(),
-            text: text.into(),
-        })
+        Arc::new(Self { name: name.into(), text: text.into() })
     }
 
     /// The 1-based line and column of a byte offset.
@@ -65,20 +62,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error with no place in a file.
     pub fn error(message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Error,
-            message: message.into(),
-            place: None,
-            hints: vec![],
-        }
+        Self { severity: Severity::Error, message: message.into(), place: None, hints: vec![] }
     }
 
     /// A warning with no place in a file.
     pub fn warning(message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Warning,
-            ..Self::error(message)
-        }
+        Self { severity: Severity::Warning, ..Self::error(message) }
     }
 
     /// Points the diagnostic at a byte range of a file.
@@ -117,10 +106,7 @@ impl Diagnostic {
             Severity::Warning => ReportSeverity::Warning,
         };
         let notes = self.hints.iter().map(|h| format!("hint: {h}")).collect();
-        let config = term::Config {
-            tab_width: 2,
-            ..Default::default()
-        };
+        let config = term::Config { tab_width: 2, ..Default::default() };
         match &self.place {
             Some((source, range)) => {
                 let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
@@ -133,9 +119,7 @@ impl Diagnostic {
             }
             None => {
                 let file = SimpleFile::new("", "");
-                let report = Report::new(severity)
-                    .with_message(&self.message)
-                    .with_notes(notes);
+                let report = Report::new(severity).with_message(&self.message).with_notes(notes);
                 let _ = term::emit(out, &config, &file, &report);
             }
         }
@@ -171,11 +155,7 @@ pub fn suggestion(word: &str, candidates: &[&str]) -> String {
 
 /// `a`, `b`, `c` — for messages that list valid values.
 pub fn quoted_list(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// Turns serde's "unknown field `x`, expected one of ..." into a nearest-key hint.
@@ -193,11 +173,7 @@ pub fn field_hint(message: &str) -> Option<String> {
 pub fn locate(text: &str, within: Range<usize>, key: &str, needle: &str) -> Range<usize> {
     let within = within.start.min(text.len())..within.end.min(text.len());
     let region = &text[within.clone()];
-    let key_at = if key.is_empty() {
-        None
-    } else {
-        find_key(region, key)
-    };
+    let key_at = if key.is_empty() { None } else { find_key(region, key) };
     let search_from = key_at.unwrap_or(0);
     if !needle.is_empty()
         && let Some(i) = region[search_from..].find(needle)
@@ -217,9 +193,7 @@ fn find_key(region: &str, key: &str) -> Option<usize> {
     while let Some(i) = region[from..].find(key) {
         let at = from + i;
         let before = region[..at].chars().next_back();
-        let after = region[at + key.len()..]
-            .trim_start_matches('"')
-            .trim_start();
+        let after = region[at + key.len()..].trim_start_matches('"').trim_start();
         let bounded = before.is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '-');
         if bounded && (after.starts_with('=') || after.starts_with(':')) {
             return Some(at);
@@ -243,10 +217,7 @@ mod tests {
 
     #[test]
     fn nearest_finds_typos_in_any_case() {
-        assert_eq!(
-            nearest("Inggriss", ["Inggris", "Filipina"]),
-            Some("Inggris")
-        );
+        assert_eq!(nearest("Inggriss", ["Inggris", "Filipina"]), Some("Inggris"));
         assert_eq!(nearest("TIMELINE", ["timeline", "table"]), Some("timeline"));
         assert_eq!(nearest("zzzz", ["timeline", "table"]), None);
     }
@@ -263,9 +234,7 @@ mod tests {
     #[test]
     fn rendered_diagnostics_name_file_line_and_column() {
         let src = SourceText::new("spec.toml", "title = \"x\"\nlanguage = \"fr\"\n");
-        let diag = Diagnostic::error("unknown language `fr`")
-            .at(&src, 23..27)
-            .hint("use `en`");
+        let diag = Diagnostic::error("unknown language `fr`").at(&src, 23..27).hint("use `en`");
         let text = diag.to_string();
         assert!(text.contains("spec.toml:2:12"), "{text}");
         assert!(text.contains("language = \"fr\""), "{text}");

@@ -136,11 +136,7 @@ impl Summary {
 
     /// The exit code: 0 all well; 2 bad arguments, or nothing valid to render; 1 otherwise.
     pub fn exit_code(&self) -> u8 {
-        let invalid = self
-            .entries
-            .iter()
-            .filter(|e| e.status == "invalid")
-            .count();
+        let invalid = self.entries.iter().filter(|e| e.status == "invalid").count();
         if self.bad_arguments || (invalid > 0 && invalid == self.entries.len()) {
             2
         } else if self.failed() > 0 {
@@ -174,10 +170,8 @@ pub fn spec_files(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         } else if arg.is_file() {
             files.push(arg.clone());
         } else {
-            return Err(
-                Diagnostic::error(format!("spec `{}` does not exist", arg.display()))
-                    .hint("give a spec file or a folder of *.toml specs"),
-            );
+            return Err(Diagnostic::error(format!("spec `{}` does not exist", arg.display()))
+                .hint("give a spec file or a folder of *.toml specs"));
         }
     }
     Ok(files)
@@ -276,14 +270,9 @@ pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync
             return summary;
         }
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs.max(1))
-        .build();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(options.jobs.max(1)).build();
     let render_all = || -> Vec<ReportEntry> {
-        plans
-            .par_iter()
-            .map(|plan| render_one(plan, options, &renderer, on))
-            .collect()
+        plans.par_iter().map(|plan| render_one(plan, options, &renderer, on)).collect()
     };
     let results = match pool {
         Ok(pool) => pool.install(render_all),
@@ -295,9 +284,7 @@ pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync
 
 /// The report entry of a spec that could not be planned.
 fn invalid_entry(path: &Path, diagnostics: &[Diagnostic]) -> ReportEntry {
-    let first = diagnostics
-        .iter()
-        .find(|d| d.severity == crate::diag::Severity::Error);
+    let first = diagnostics.iter().find(|d| d.severity == crate::diag::Severity::Error);
     ReportEntry {
         spec: path.display().to_string(),
         variant: 0,
@@ -356,14 +343,8 @@ fn plan_spec(
     let mut plans = Vec::new();
     let mut errors = Vec::new();
     for (index, variant) in spec.variants.iter().enumerate() {
-        let language = options
-            .language
-            .or(variant.language)
-            .unwrap_or(spec.language);
-        let audience = options
-            .audience
-            .or(variant.audience)
-            .unwrap_or(spec.audience);
+        let language = options.language.or(variant.language).unwrap_or(spec.language);
+        let audience = options.audience.or(variant.audience).unwrap_or(spec.audience);
         let marking = variant.marking.or(spec.marking);
         if audience == Audience::Public && marking.is_some_and(|m| m != Marking::Clear) {
             errors.push(
@@ -398,14 +379,8 @@ fn plan_spec(
                 continue;
             }
         };
-        let settings = BriefSettings {
-            language,
-            audience,
-            marking,
-            period,
-            as_of: options.as_of,
-            template,
-        };
+        let settings =
+            BriefSettings { language, audience, marking, period, as_of: options.as_of, template };
         let placeholders = Placeholders {
             slug: output::slug(&spec.title),
             language: language.code().into(),
@@ -445,11 +420,7 @@ fn plan_spec(
             overrides,
         });
     }
-    if errors.is_empty() {
-        Ok(plans)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(plans) } else { Err(errors) }
 }
 
 /// The byte range of `key = …` in a spec, for errors about unspanned values.
@@ -476,19 +447,11 @@ fn resolve_template(
     if template.ends_with(".typ") {
         let path = spec.folder().join(template);
         if !path.is_file() {
-            return Err(
-                Diagnostic::error(format!("template `{}` does not exist", path.display()))
-                    .at(&spec.source, locate_key(spec, "template")),
-            );
+            return Err(Diagnostic::error(format!("template `{}` does not exist", path.display()))
+                .at(&spec.source, locate_key(spec, "template")));
         }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let folder = path
-            .parent()
-            .map(Path::to_path_buf)
-            .filter(|p| !p.as_os_str().is_empty());
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let folder = path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty());
         return Ok((name, Some(folder.unwrap_or_else(|| PathBuf::from(".")))));
     }
     let names: Vec<&str> = TEMPLATE_NAMES.iter().map(|(n, _)| *n).collect();
@@ -505,10 +468,7 @@ fn place_outputs(plans: &mut [Plan], options: &Options) {
     };
     let as_folder = plans.len() > 1
         || target.is_dir()
-        || target
-            .as_os_str()
-            .to_string_lossy()
-            .ends_with(std::path::MAIN_SEPARATOR);
+        || target.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR);
     for plan in plans.iter_mut() {
         plan.output = if as_folder {
             target.join(plan.output.file_name().unwrap_or_default())
@@ -541,10 +501,7 @@ fn check_clashes(plans: &[Plan]) -> Result<(), Diagnostic> {
 /// A path made absolute and free of `.` parts, for comparing output paths.
 fn normalise_path(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    absolute
-        .components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .collect()
+    absolute.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect()
 }
 
 /// Builds, renders and writes one brief.
@@ -593,11 +550,7 @@ fn render_one(
     result.milliseconds = Some(started.elapsed().as_millis() as u64);
     match outcome {
         Ok((pages, bytes)) => {
-            result.status = if options.mode == Mode::Check {
-                "checked"
-            } else {
-                "written"
-            };
+            result.status = if options.mode == Mode::Check { "checked" } else { "written" };
             result.pages = Some(pages);
             result.bytes = Some(bytes);
             on(Message::Done(&result));

@@ -77,20 +77,13 @@ pub fn events(
                     ]
                 })
                 .collect();
-            let mut out = table(
-                &["DATE", "TYPE", "STATUS", "PARTNERS", "ID", "TITLE"],
-                &rows,
-            );
-            out.push_str(&format!(
-                "{} of {} events\n",
-                events.len(),
-                dataset.events.len()
-            ));
+            let mut out = table(&["DATE", "TYPE", "STATUS", "PARTNERS", "ID", "TITLE"], &rows);
+            out.push_str(&format!("{} of {} events\n", events.len(), dataset.events.len()));
             Ok(out)
         }
-        Format::Json => serde_json::to_string_pretty(events)
-            .map(|s| s + "\n")
-            .map_err(|e| e.to_string()),
+        Format::Json => {
+            serde_json::to_string_pretty(events).map(|s| s + "\n").map_err(|e| e.to_string())
+        }
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(Vec::new());
             let write = |w: &mut csv::Writer<Vec<u8>>, row: &[&str]| {
@@ -101,10 +94,8 @@ pub fn events(
                 let source = e.sources.first();
                 let date_text = e.date.to_string();
                 let end_text = e.end.map(|d| d.to_string()).unwrap_or_default();
-                let published = source
-                    .and_then(|s| s.published)
-                    .map(|d| d.to_string())
-                    .unwrap_or_default();
+                let published =
+                    source.and_then(|s| s.published).map(|d| d.to_string()).unwrap_or_default();
                 let row = [
                     e.id.as_str(),
                     &date_text,
@@ -142,13 +133,7 @@ struct PartnerRow<'a> {
 
 /// The partner registry with event counts, in the format asked for.
 pub fn partners(dataset: &Dataset, format: Format) -> Result<String, String> {
-    let count = |p: &Partner| {
-        dataset
-            .events
-            .iter()
-            .filter(|e| e.partners.contains(&p.id))
-            .count()
-    };
+    let count = |p: &Partner| dataset.events.iter().filter(|e| e.partners.contains(&p.id)).count();
     match format {
         Format::Table => {
             let rows: Vec<Vec<String>> = dataset
@@ -165,23 +150,15 @@ pub fn partners(dataset: &Dataset, format: Format) -> Result<String, String> {
                     ]
                 })
                 .collect();
-            Ok(table(
-                &["ID", "NAME (EN)", "NAME (ID)", "KIND", "EVENTS", "ALIASES"],
-                &rows,
-            ))
+            Ok(table(&["ID", "NAME (EN)", "NAME (ID)", "KIND", "EVENTS", "ALIASES"], &rows))
         }
         Format::Json => {
             let rows: Vec<PartnerRow> = dataset
                 .partners
                 .iter()
-                .map(|p| PartnerRow {
-                    partner: p,
-                    events: count(p),
-                })
+                .map(|p| PartnerRow { partner: p, events: count(p) })
                 .collect();
-            serde_json::to_string_pretty(&rows)
-                .map(|s| s + "\n")
-                .map_err(|e| e.to_string())
+            serde_json::to_string_pretty(&rows).map(|s| s + "\n").map_err(|e| e.to_string())
         }
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(Vec::new());

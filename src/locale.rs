@@ -103,11 +103,7 @@ pub fn format_span(language: Language, date: PartialDate, end: Option<PartialDat
             date.year()
         );
     }
-    format!(
-        "{} – {}",
-        format_date(language, date),
-        format_date(language, end)
-    )
+    format!("{} – {}", format_date(language, date), format_date(language, end))
 }
 
 /// A whole number with thousands grouped: "1,234" in English, "1.234" in Indonesian.
@@ -174,20 +170,13 @@ const LABELS: &[Entry] = &[
     ("page-of", "of", "dari"),
     ("contents", "Contents", "Daftar isi"),
     ("colophon", "Colophon", "Kolofon"),
+    ("public-release", "For public release", "Untuk publikasi umum"),
     // Section default titles.
     ("section-key-figures", "Key figures", "Angka utama"),
-    (
-        "section-timeline",
-        "Timeline of engagements",
-        "Lini masa keterlibatan",
-    ),
+    ("section-timeline", "Timeline of engagements", "Lini masa keterlibatan"),
     ("section-partners", "Partner profiles", "Profil mitra"),
     ("section-events", "Engagements", "Keterlibatan"),
-    (
-        "section-table",
-        "Engagements at a glance",
-        "Ringkasan keterlibatan",
-    ),
+    ("section-table", "Engagements at a glance", "Ringkasan keterlibatan"),
     ("section-upcoming", "Coming up", "Agenda mendatang"),
     ("section-text", "Notes", "Catatan"),
     ("section-sources", "Sources", "Sumber"),
@@ -195,16 +184,8 @@ const LABELS: &[Entry] = &[
     // Key figures.
     ("figure-events", "engagements", "keterlibatan"),
     ("figure-partners", "partners", "mitra"),
-    (
-        "figure-agreements",
-        "MoUs and agreements",
-        "MoU dan perjanjian",
-    ),
-    (
-        "figure-working-groups",
-        "working-group meetings",
-        "pertemuan kelompok kerja",
-    ),
+    ("figure-agreements", "MoUs and agreements", "MoU dan perjanjian"),
+    ("figure-working-groups", "working-group meetings", "pertemuan kelompok kerja"),
     (
         "figure-planned",
         "announced, not confirmed as held",
@@ -228,34 +209,14 @@ const LABELS: &[Entry] = &[
     ("count", "Number", "Jumlah"),
     // Timeline.
     ("timeline-held", "Held", "Terlaksana"),
-    (
-        "timeline-planned",
-        "Planned or announced",
-        "Direncanakan atau diumumkan",
-    ),
+    ("timeline-planned", "Planned or announced", "Direncanakan atau diumumkan"),
     ("timeline-other", "Other partners", "Mitra lain"),
     // Partner profiles.
     ("profile-kind", "Kind", "Jenis"),
-    (
-        "profile-first",
-        "First recorded engagement",
-        "Keterlibatan pertama yang tercatat",
-    ),
-    (
-        "profile-latest",
-        "Latest recorded engagement",
-        "Keterlibatan terakhir yang tercatat",
-    ),
-    (
-        "profile-in-period",
-        "Engagements in this period",
-        "Keterlibatan pada periode ini",
-    ),
-    (
-        "profile-agreements",
-        "Agreements on record",
-        "Perjanjian yang tercatat",
-    ),
+    ("profile-first", "First recorded engagement", "Keterlibatan pertama yang tercatat"),
+    ("profile-latest", "Latest recorded engagement", "Keterlibatan terakhir yang tercatat"),
+    ("profile-in-period", "Engagements in this period", "Keterlibatan pada periode ini"),
+    ("profile-agreements", "Agreements on record", "Perjanjian yang tercatat"),
     ("profile-none", "None on record", "Tidak ada yang tercatat"),
     // Sources.
     ("source-published", "published", "terbit"),
@@ -267,16 +228,8 @@ const LABELS: &[Entry] = &[
     // Methodology and colophon.
     ("method-dataset", "Dataset", "Dataset"),
     ("method-version", "Version", "Versi"),
-    (
-        "method-size",
-        "Records in dataset",
-        "Jumlah rekaman dalam dataset",
-    ),
-    (
-        "method-selected",
-        "Engagements in this brief",
-        "Keterlibatan dalam ringkasan ini",
-    ),
+    ("method-size", "Records in dataset", "Jumlah rekaman dalam dataset"),
+    ("method-selected", "Engagements in this brief", "Keterlibatan dalam ringkasan ini"),
     ("method-filters", "Filters", "Filter"),
     ("method-no-filter", "none", "tidak ada"),
     ("method-period", "Period", "Periode"),
@@ -315,18 +268,10 @@ const LABELS: &[Entry] = &[
     ("type-working-group", "Working group", "Kelompok kerja"),
     ("type-consultation", "Consultation", "Konsultasi"),
     ("type-meeting", "Meeting", "Pertemuan"),
-    (
-        "type-courtesy-call",
-        "Courtesy call",
-        "Kunjungan kehormatan",
-    ),
+    ("type-courtesy-call", "Courtesy call", "Kunjungan kehormatan"),
     ("type-visit", "Visit", "Kunjungan"),
     ("type-conference", "Conference", "Konferensi"),
-    (
-        "type-training",
-        "Workshop or training",
-        "Lokakarya atau pelatihan",
-    ),
+    ("type-training", "Workshop or training", "Lokakarya atau pelatihan"),
     ("type-seminar", "Seminar", "Seminar"),
     ("type-framework", "Framework", "Kerangka kerja"),
     ("type-programme", "Programme", "Program"),
@@ -336,11 +281,7 @@ const LABELS: &[Entry] = &[
     ("direction-outgoing", "abroad", "di luar negeri"),
     ("direction-multilateral", "multilateral", "multilateral"),
     ("kind-country", "Country", "Negara"),
-    (
-        "kind-organisation",
-        "International organisation",
-        "Organisasi internasional",
-    ),
+    ("kind-organisation", "International organisation", "Organisasi internasional"),
     ("kind-regional-body", "Regional body", "Badan kawasan"),
     ("mode-in-person", "in person", "tatap muka"),
     ("mode-hybrid", "hybrid", "hibrida"),
@@ -352,10 +293,7 @@ const LABELS: &[Entry] = &[
 
 /// Every label in `language`, by key, for `/brief.json`.
 pub fn labels(language: Language) -> BTreeMap<&'static str, &'static str> {
-    LABELS
-        .iter()
-        .map(|(key, en, id)| (*key, language.pick(en, id)))
-        .collect()
+    LABELS.iter().map(|(key, en, id)| (*key, language.pick(en, id))).collect()
 }
 
 /// One label; panics on an unknown key, which is a programming error caught by tests.
@@ -426,10 +364,10 @@ const COUNTRIES: &[Entry] = &[
 
 /// The country's name, or its code when it is not in the table.
 pub fn country(language: Language, code: &str) -> String {
-    COUNTRIES.iter().find(|(c, _, _)| *c == code).map_or_else(
-        || code.to_owned(),
-        |(_, en, id)| language.pick(en, id).to_owned(),
-    )
+    COUNTRIES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map_or_else(|| code.to_owned(), |(_, en, id)| language.pick(en, id).to_owned())
 }
 
 #[cfg(test)]
@@ -474,27 +412,12 @@ mod tests {
     #[test]
     fn periods_are_named_in_words() {
         let period = |a: &str, b: &str| Period::between(p(a), p(b));
-        assert_eq!(
-            period_name(Language::En, period("2022-09", "2022-09")),
-            "September 2022"
-        );
-        assert_eq!(
-            period_name(Language::Id, period("2022-09", "2022-09")),
-            "September 2022"
-        );
-        assert_eq!(
-            period_name(Language::En, period("2022-07", "2022-09")),
-            "Q3 2022"
-        );
-        assert_eq!(
-            period_name(Language::Id, period("2022-07", "2022-09")),
-            "Triwulan III 2022"
-        );
+        assert_eq!(period_name(Language::En, period("2022-09", "2022-09")), "September 2022");
+        assert_eq!(period_name(Language::Id, period("2022-09", "2022-09")), "September 2022");
+        assert_eq!(period_name(Language::En, period("2022-07", "2022-09")), "Q3 2022");
+        assert_eq!(period_name(Language::Id, period("2022-07", "2022-09")), "Triwulan III 2022");
         assert_eq!(period_name(Language::En, period("2022", "2022")), "2022");
-        assert_eq!(
-            period_name(Language::En, period("2021", "2024")),
-            "2021–2024"
-        );
+        assert_eq!(period_name(Language::En, period("2021", "2024")), "2021–2024");
         assert_eq!(
             period_name(Language::Id, period("2024-01-01", "2024-03-05")),
             "1 Januari – 5 Maret 2024"
@@ -527,10 +450,7 @@ mod tests {
         ];
         for (key, _, id) in LABELS {
             for month in english_only {
-                assert!(
-                    !id.contains(month),
-                    "label `{key}` has `{month}` in Indonesian"
-                );
+                assert!(!id.contains(month), "label `{key}` has `{month}` in Indonesian");
             }
         }
     }

@@ -26,28 +26,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Generate(args) => {
-            let mode = if args.dry_run {
-                Mode::DryRun
-            } else {
-                Mode::Write
-            };
-            run_briefs(
-                &args.brief,
-                mode,
-                args.output,
-                args.emit_data,
-                args.report.as_deref(),
-            )
+            let mode = if args.dry_run { Mode::DryRun } else { Mode::Write };
+            run_briefs(&args.brief, mode, args.output, args.emit_data, args.report.as_deref())
         }
         Command::Check(args) => run_briefs(&args.brief, Mode::Check, None, None, None),
         Command::Events(args) => events(&args),
         Command::Partners(args) => partners(&args),
-        Command::Templates {
-            command: TemplatesCommand::List,
-        } => templates_list(),
-        Command::Templates {
-            command: TemplatesCommand::Export { dir, force },
-        } => templates_export(&dir, force),
+        Command::Templates { command: TemplatesCommand::List } => templates_list(),
+        Command::Templates { command: TemplatesCommand::Export { dir, force } } => {
+            templates_export(&dir, force)
+        }
     };
     ExitCode::from(code)
 }
@@ -55,11 +43,7 @@ fn main() -> ExitCode {
 /// A standard-error stream, coloured on terminals unless NO_COLOR is set.
 fn stderr() -> StandardStream {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    StandardStream::stderr(if colour {
-        ColorChoice::Auto
-    } else {
-        ColorChoice::Never
-    })
+    StandardStream::stderr(if colour { ColorChoice::Auto } else { ColorChoice::Never })
 }
 
 /// Prints diagnostics to standard error.
@@ -148,11 +132,8 @@ fn run_briefs(
             Message::Warnings(diagnostics) if !quiet => print_diagnostics(diagnostics),
             Message::TemplateWarnings(text) if !quiet => eprint!("{text}"),
             Message::Planned(plan) => {
-                let counts: Vec<String> = plan
-                    .section_counts()
-                    .iter()
-                    .map(|(kind, n)| format!("{kind} {n}"))
-                    .collect();
+                let counts: Vec<String> =
+                    plan.section_counts().iter().map(|(kind, n)| format!("{kind} {n}")).collect();
                 println!(
                     "{} → {}\n  {} · {} · {} · {} ({} to {}) · template {}\n  sections: {}",
                     plan.spec.path.display(),
@@ -168,11 +149,7 @@ fn run_briefs(
                 );
             }
             Message::Done(entry) if !quiet => {
-                let verb = if entry.status == "checked" {
-                    "checked"
-                } else {
-                    "wrote"
-                };
+                let verb = if entry.status == "checked" { "checked" } else { "wrote" };
                 eprintln!(
                     "{verb} {} ({} pages, {} engagements, {} ms)",
                     entry.path.as_deref().unwrap_or("?"),
@@ -245,11 +222,7 @@ fn date_arg(flag: &str, text: &Option<String>) -> Result<Option<PartialDate>, u8
     match text {
         None => Ok(None),
         Some(text) => text.parse::<PartialDate>().map(Some).map_err(|e| {
-            fail(
-                format!("invalid {flag}: {e}"),
-                &["write YYYY-MM-DD, YYYY-MM or YYYY"],
-                2,
-            )
+            fail(format!("invalid {flag}: {e}"), &["write YYYY-MM-DD, YYYY-MM or YYYY"], 2)
         }),
     }
 }
@@ -296,24 +269,16 @@ fn events(args: &args::EventsArgs) -> u8 {
             Err(hint) => return fail(format!("unknown topic `{name}`"), &[&hint], 2),
         }
     }
-    query.types = match vocab_arg(
-        "type",
-        &args.kind,
-        dataset::EventType::parse,
-        dataset::EventType::NAMES,
-    ) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
-    query.status = match vocab_arg(
-        "status",
-        &args.status,
-        dataset::Status::parse,
-        dataset::Status::NAMES,
-    ) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
+    query.types =
+        match vocab_arg("type", &args.kind, dataset::EventType::parse, dataset::EventType::NAMES) {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+    query.status =
+        match vocab_arg("status", &args.status, dataset::Status::parse, dataset::Status::NAMES) {
+            Ok(s) => s,
+            Err(code) => return code,
+        };
     let (from, to) = match (date_arg("--from", &args.from), date_arg("--to", &args.to)) {
         (Ok(from), Ok(to)) => (from, to),
         (Err(code), _) | (_, Err(code)) => return code,
@@ -324,18 +289,10 @@ fn events(args: &args::EventsArgs) -> u8 {
         if first > last {
             return fail("--from is after --to", &["swap the two dates"], 2);
         }
-        query.period = Some(Period {
-            from: first,
-            to: last,
-        });
+        query.period = Some(Period { from: first, to: last });
     }
     let selected: Vec<&dataset::Event> = dataset.select(&query).collect();
-    print_listing(listing::events(
-        &dataset,
-        &selected,
-        language(args.language),
-        args.format,
-    ))
+    print_listing(listing::events(&dataset, &selected, language(args.language), args.format))
 }
 
 /// `brief partners`.
@@ -379,10 +336,8 @@ fn templates_export(dir: &Path, force: bool) -> u8 {
         Ok(json) => json,
         Err(message) => return fail(message, &[], 1),
     };
-    let mut files: Vec<(&str, &[u8])> = render::BUILTIN_TEMPLATES
-        .iter()
-        .map(|(name, text)| (*name, text.as_bytes()))
-        .collect();
+    let mut files: Vec<(&str, &[u8])> =
+        render::BUILTIN_TEMPLATES.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
     files.push(("brief.json", &sample));
     if !force && let Some((name, _)) = files.iter().find(|(name, _)| dir.join(name).exists()) {
         return fail(

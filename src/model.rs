@@ -142,6 +142,8 @@ pub struct PartnerRef {
     pub id: String,
     /// Its name in the brief's language.
     pub name: String,
+    /// A name for tight spaces: its acronym when the name is long, else the name.
+    pub short: String,
 }
 
 /// A numbered source.
@@ -328,6 +330,8 @@ pub struct EventEntry {
     pub type_label: &'static str,
     /// The partners' names.
     pub partners: Vec<String>,
+    /// The partners' short names, for tables.
+    pub partners_short: Vec<String>,
     /// The title.
     pub title: String,
     /// The summary.
@@ -379,17 +383,14 @@ pub fn build(
     let mut warnings = Vec::new();
     let brief_events: Vec<&Event> = dataset.select(&selection.brief).collect();
     let upcoming_query = upcoming_query(&selection.brief);
-    let upcoming: Vec<&Event> = dataset
-        .select(&upcoming_query)
-        .filter(|e| e.last_day() > settings.as_of)
-        .collect();
+    let upcoming: Vec<&Event> =
+        dataset.select(&upcoming_query).filter(|e| e.last_day() > settings.as_of).collect();
 
     let partner_ids = brief_partners(&selection.brief, &brief_events);
     let partner_name = |id: &str| {
-        dataset
-            .partner(id)
-            .map_or_else(|| id.to_owned(), |p| p.name.get_or_other(lang).to_owned())
+        dataset.partner(id).map_or_else(|| id.to_owned(), |p| p.name.get_or_other(lang).to_owned())
     };
+    let partner_short = |id: &str| short_name(dataset, id, lang);
 
     // Number every source of every engagement the brief covers, first cited first.
     let mut sources: Vec<SourceEntry> = Vec::new();
@@ -444,6 +445,7 @@ pub fn build(
             kind: event.kind.as_str(),
             type_label: locale::event_type(language, event.kind),
             partners: event.partners.iter().map(|p| partner_name(p)).collect(),
+            partners_short: event.partners.iter().map(|p| partner_short(p)).collect(),
             title: event.title.get_or_other(lang).to_owned(),
             summary: event.summary.get_or_other(lang).to_owned(),
             place: place(language, event),
@@ -485,11 +487,7 @@ pub fn build(
         };
         let can_be_empty = !matches!(kind, SectionKind::Text | SectionKind::Methodology);
         let is_empty = can_be_empty
-            && if kind == SectionKind::Sources {
-                sources.is_empty()
-            } else {
-                events.is_empty()
-            };
+            && if kind == SectionKind::Sources { sources.is_empty() } else { events.is_empty() };
         let title = spec_section
             .title
             .clone()
@@ -522,20 +520,12 @@ pub fn build(
             .cloned()
             .collect();
         let content = match kind {
-            SectionKind::KeyFigures => key_figures(
-                language,
-                &events,
-                &section_partners,
-                settings.period,
-                &partner_name,
-            ),
-            SectionKind::Timeline => timeline(
-                language,
-                &events,
-                &section_partners,
-                settings.period,
-                &partner_name,
-            ),
+            SectionKind::KeyFigures => {
+                key_figures(language, &events, &section_partners, settings.period, &partner_short)
+            }
+            SectionKind::Timeline => {
+                timeline(language, &events, &section_partners, settings.period, &partner_short)
+            }
             SectionKind::Partners => Content::Partners {
                 profiles: section_partners
                     .iter()
@@ -550,9 +540,9 @@ pub fn build(
                 },
                 events: events.iter().map(|e| entry(e, &mut warnings)).collect(),
             },
-            SectionKind::Text => Content::Text {
-                body: spec_section.body.clone().unwrap_or_default(),
-            },
+            SectionKind::Text => {
+                Content::Text { body: spec_section.body.clone().unwrap_or_default() }
+            }
             SectionKind::Sources => Content::Sources {},
             SectionKind::Methodology => methodology(
                 spec,
@@ -563,21 +553,13 @@ pub fn build(
                 &partner_name,
             ),
         };
-        sections.push(Section {
-            kind: kind.as_str(),
-            title,
-            empty_note,
-            content,
-        });
+        sections.push(Section { kind: kind.as_str(), title, empty_note, content });
     }
     warnings.dedup_by(|a, b| a.message == b.message);
 
     let partners: Vec<PartnerRef> = partner_ids
         .iter()
-        .map(|id| PartnerRef {
-            id: id.clone(),
-            name: partner_name(id),
-        })
+        .map(|id| PartnerRef { id: id.clone(), name: partner_name(id), short: partner_short(id) })
         .collect();
     let period_label = locale::period_name(language, settings.period);
     let mut keywords: Vec<String> = partners.iter().map(|p| p.name.clone()).collect();
@@ -592,17 +574,10 @@ pub fn build(
         author: spec.author.clone().unwrap_or_default(),
         language,
         audience: settings.audience.as_str(),
-        audience_label: label(
-            language,
-            &format!("audience-{}", settings.audience.as_str()),
-        ),
+        audience_label: label(language, &format!("audience-{}", settings.audience.as_str())),
         marking: settings.marking.map(|m| {
             let (colour, background) = m.colours();
-            MarkingData {
-                label: m.as_str(),
-                colour,
-                background,
-            }
+            MarkingData { label: m.as_str(), colour, background }
         }),
         period: PeriodData {
             from: settings.period.from.to_string(),
@@ -628,23 +603,33 @@ pub fn build(
             typst: TYPST_VERSION,
         },
     };
-    let data = BriefData {
-        meta,
-        labels: locale::labels(language),
-        sections,
-        partners,
-        sources,
-    };
+    let data = BriefData { meta, labels: locale::labels(language), sections, partners, sources };
     Ok((data, warnings))
+}
+
+/// Names longer than this are shortened to an acronym in charts and tables.
+const SHORT_NAME_CHARS: usize = 24;
+
+/// A partner's name for tight spaces: an acronym alias (UNOCT, CTED) when the name in
+/// `lang` is long, else the name itself.
+fn short_name(dataset: &Dataset, id: &str, lang: &str) -> String {
+    let Some(partner) = dataset.partner(id) else {
+        return id.to_owned();
+    };
+    let name = partner.name.get_or_other(lang);
+    if name.chars().count() <= SHORT_NAME_CHARS {
+        return name.to_owned();
+    }
+    let acronym = partner.aliases.iter().find(|a| {
+        (2..=8).contains(&a.len())
+            && a.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    });
+    acronym.cloned().unwrap_or_else(|| name.to_owned())
 }
 
 /// The brief's query for planned engagements at any date.
 fn upcoming_query(brief: &Query) -> Query {
-    Query {
-        period: None,
-        status: vec![Status::Planned],
-        ..brief.clone()
-    }
+    Query { period: None, status: vec![Status::Planned], ..brief.clone() }
 }
 
 /// The brief's partners: those the spec names, in its order, or else every partner of
@@ -675,10 +660,7 @@ fn place(language: Language, event: &Event) -> String {
         parts.push(locale::country(language, country));
     }
     let mut place = parts.join(", ");
-    if let Some(mode) = location
-        .mode
-        .filter(|m| *m != crate::dataset::Mode::InPerson)
-    {
+    if let Some(mode) = location.mode.filter(|m| *m != crate::dataset::Mode::InPerson) {
         if !place.is_empty() {
             place.push_str(" · ");
         }
@@ -692,11 +674,7 @@ fn counts(language: Language, items: Vec<(String, usize)>) -> Vec<Count> {
     let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
     items
         .into_iter()
-        .map(|(label, n)| Count {
-            label,
-            value: format_number(language, n),
-            share: n as f64 / max,
-        })
+        .map(|(label, n)| Count { label, value: format_number(language, n), share: n as f64 / max })
         .collect()
 }
 
@@ -708,14 +686,8 @@ fn key_figures(
     partner_name: &dyn Fn(&str) -> String,
 ) -> Content {
     let of_types = |types: &[EventType]| events.iter().filter(|e| types.contains(&e.kind)).count();
-    let engaged = partners
-        .iter()
-        .filter(|p| events.iter().any(|e| e.partners.contains(p)))
-        .count();
-    let planned = events
-        .iter()
-        .filter(|e| e.status == Status::Planned)
-        .count();
+    let engaged = partners.iter().filter(|p| events.iter().any(|e| e.partners.contains(p))).count();
+    let planned = events.iter().filter(|e| e.status == Status::Planned).count();
     let mut figures = vec![
         Figure {
             value: format_number(language, events.len()),
@@ -740,16 +712,17 @@ fn key_figures(
             label: label(language, "figure-planned"),
         });
     }
-    let by_partner = partners
+    let mut by_partner: Vec<(String, usize)> = partners
         .iter()
-        .map(|p| {
-            (
-                partner_name(p),
-                events.iter().filter(|e| e.partners.contains(p)).count(),
-            )
-        })
+        .map(|p| (partner_name(p), events.iter().filter(|e| e.partners.contains(p)).count()))
         .filter(|(_, n)| *n > 0)
         .collect();
+    if by_partner.len() > MAX_PARTNER_BARS {
+        // Keep the most engaged partners (a stable sort: the spec's order breaks ties).
+        by_partner.sort_by_key(|b| std::cmp::Reverse(b.1));
+        let others: usize = by_partner.split_off(MAX_PARTNER_BARS - 1).iter().map(|(_, n)| n).sum();
+        by_partner.push((label(language, "timeline-other").to_owned(), others));
+    }
     let by_type = EventType::ALL
         .iter()
         .map(|t| {
@@ -763,12 +736,7 @@ fn key_figures(
     let years: Vec<i32> = (period.from.year()..=period.to.year()).collect();
     let per_year: Vec<(String, usize)> = years
         .iter()
-        .map(|y| {
-            (
-                y.to_string(),
-                events.iter().filter(|e| e.first_day().year() == *y).count(),
-            )
-        })
+        .map(|y| (y.to_string(), events.iter().filter(|e| e.first_day().year() == *y).count()))
         .collect();
     let by_year = if per_year.len() > 12 {
         per_year.into_iter().filter(|(_, n)| *n > 0).collect()
@@ -782,6 +750,9 @@ fn key_figures(
         by_year: counts(language, by_year),
     }
 }
+
+/// The most partners key figures list before grouping the rest as "other partners".
+const MAX_PARTNER_BARS: usize = 8;
 
 /// The most lanes a timeline draws before it groups the rest as "other partners".
 const MAX_LANES: usize = 10;
@@ -808,16 +779,9 @@ fn timeline(
     let mut lanes: Vec<Lane> = shown
         .iter()
         .map(|p| {
-            let marks: Vec<Mark> = events
-                .iter()
-                .filter(|e| e.partners.contains(p))
-                .map(|e| mark(e))
-                .collect();
-            Lane {
-                label: partner_name(p),
-                count: format_number(language, marks.len()),
-                marks,
-            }
+            let marks: Vec<Mark> =
+                events.iter().filter(|e| e.partners.contains(p)).map(|e| mark(e)).collect();
+            Lane { label: partner_name(p), count: format_number(language, marks.len()), marks }
         })
         .collect();
     if !rest.is_empty() {
@@ -835,10 +799,7 @@ fn timeline(
             marks,
         });
     }
-    Content::Timeline {
-        lanes,
-        ticks: ticks(language, period, &position),
-    }
+    Content::Timeline { lanes, ticks: ticks(language, period, &position) }
 }
 
 /// Axis ticks: every year for long periods, every month (labelled quarterly) for short.
@@ -848,18 +809,12 @@ fn ticks(language: Language, period: Period, position: &dyn Fn(NaiveDate) -> f64
     let mut ticks = Vec::new();
     if months > 24 {
         for year in period.from.year()..=period.to.year() {
-            let start = NaiveDate::from_ymd_opt(year, 1, 1)
-                .expect("1 January exists")
-                .max(period.from);
-            let end = NaiveDate::from_ymd_opt(year, 12, 31)
-                .expect("31 December exists")
-                .min(period.to);
+            let start =
+                NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists").max(period.from);
+            let end =
+                NaiveDate::from_ymd_opt(year, 12, 31).expect("31 December exists").min(period.to);
             if year > period.from.year() {
-                ticks.push(Tick {
-                    x: position(start),
-                    label: String::new(),
-                    line: true,
-                });
+                ticks.push(Tick { x: position(start), label: String::new(), line: true });
             }
             // Each year's label sits in the middle of its stretch of the axis.
             ticks.push(Tick {
@@ -875,10 +830,8 @@ fn ticks(language: Language, period: Period, position: &dyn Fn(NaiveDate) -> f64
             if day >= period.from {
                 let labelled = months <= 12 || (day.month() - 1).is_multiple_of(3);
                 let label = if labelled {
-                    let short: String = locale::month_name(language, day.month())
-                        .chars()
-                        .take(3)
-                        .collect();
+                    let short: String =
+                        locale::month_name(language, day.month()).chars().take(3).collect();
                     if day.month() == 1 || first {
                         format!("{short} {}", day.year())
                     } else {
@@ -888,11 +841,7 @@ fn ticks(language: Language, period: Period, position: &dyn Fn(NaiveDate) -> f64
                     String::new()
                 };
                 first = false;
-                ticks.push(Tick {
-                    x: position(day),
-                    label,
-                    line: true,
-                });
+                ticks.push(Tick { x: position(day), label, line: true });
             }
             day = day + chrono::Months::new(1);
         }
@@ -915,10 +864,8 @@ fn profile(
             e.partners.contains(&partner.id) && e.status == Status::Held && e.first_day() <= as_of
         })
         .collect();
-    let mine: Vec<&&Event> = in_period
-        .iter()
-        .filter(|e| e.partners.contains(&partner.id))
-        .collect();
+    let mine: Vec<&&Event> =
+        in_period.iter().filter(|e| e.partners.contains(&partner.id)).collect();
     let by_type = EventType::ALL
         .iter()
         .map(|t| {
@@ -934,12 +881,8 @@ fn profile(
         id: partner.id.clone(),
         name: partner.name.get_or_other(lang).to_owned(),
         kind: locale::partner_kind(language, partner.kind),
-        first: on_record
-            .first()
-            .map_or_else(none, |e| format_date(language, e.date)),
-        latest: on_record
-            .last()
-            .map_or_else(none, |e| format_date(language, e.date)),
+        first: on_record.first().map_or_else(none, |e| format_date(language, e.date)),
+        latest: on_record.last().map_or_else(none, |e| format_date(language, e.date)),
         in_period: format_number(language, mine.len()),
         by_type: counts(language, by_type),
         agreements: on_record
@@ -965,18 +908,11 @@ fn methodology(
     let mut filters: Vec<String> = Vec::new();
     if !query.partners.is_empty() {
         let names: Vec<String> = query.partners.iter().map(|p| partner_name(p)).collect();
-        filters.push(format!(
-            "{}: {}",
-            label(language, "partners"),
-            names.join(", ")
-        ));
+        filters.push(format!("{}: {}", label(language, "partners"), names.join(", ")));
     }
     if !query.types.is_empty() {
-        let names: Vec<&str> = query
-            .types
-            .iter()
-            .map(|t| locale::event_type(language, *t))
-            .collect();
+        let names: Vec<&str> =
+            query.types.iter().map(|t| locale::event_type(language, *t)).collect();
         filters.push(format!("{}: {}", label(language, "type"), names.join(", ")));
     }
     if !query.topics.is_empty() {
@@ -984,47 +920,25 @@ fn methodology(
             .topics
             .iter()
             .map(|t| {
-                dataset.topic(t).map_or_else(
-                    || t.clone(),
-                    |t| t.name.get_or_other(language.code()).to_owned(),
-                )
+                dataset
+                    .topic(t)
+                    .map_or_else(|| t.clone(), |t| t.name.get_or_other(language.code()).to_owned())
             })
             .collect();
-        filters.push(format!(
-            "{}: {}",
-            label(language, "topics"),
-            names.join(", ")
-        ));
+        filters.push(format!("{}: {}", label(language, "topics"), names.join(", ")));
     }
     if !query.status.is_empty() {
-        let names: Vec<&str> = query
-            .status
-            .iter()
-            .map(|s| locale::status(language, *s))
-            .collect();
-        filters.push(format!(
-            "{}: {}",
-            label(language, "status"),
-            names.join(", ")
-        ));
+        let names: Vec<&str> = query.status.iter().map(|s| locale::status(language, *s)).collect();
+        filters.push(format!("{}: {}", label(language, "status"), names.join(", ")));
     }
     let rows = vec![
-        Row {
-            label: label(language, "method-dataset"),
-            value: dataset.info.name.clone(),
-        },
-        Row {
-            label: label(language, "method-version"),
-            value: dataset.info.version.clone(),
-        },
+        Row { label: label(language, "method-dataset"), value: dataset.info.name.clone() },
+        Row { label: label(language, "method-version"), value: dataset.info.version.clone() },
         Row {
             label: label(language, "method-size"),
             value: format_number(language, dataset.events.len()),
         },
-        Row {
-            label: label(language, "method-selected"),
-            value: format_number(language, selected),
-        },
+        Row { label: label(language, "method-selected"), value: format_number(language, selected) },
         Row {
             label: label(language, "method-filters"),
             value: if filters.is_empty() {
@@ -1055,9 +969,6 @@ fn methodology(
     ];
     Content::Methodology {
         rows,
-        notes: vec![
-            label(language, "method-matching"),
-            label(language, "method-sources"),
-        ],
+        notes: vec![label(language, "method-matching"), label(language, "method-sources")],
     }
 }

@@ -216,26 +216,10 @@ mod tests {
 
     #[test]
     fn bad_patterns_explain_themselves() {
-        assert!(
-            expand("{lang}.pdf", &values())
-                .unwrap_err()
-                .contains("did you mean `language`?")
-        );
-        assert!(
-            expand("{from.pdf", &values())
-                .unwrap_err()
-                .contains("never closed")
-        );
-        assert!(
-            expand("{from:%Q}", &values())
-                .unwrap_err()
-                .contains("not a valid strftime")
-        );
-        assert!(
-            expand("{slug:%Y}", &values())
-                .unwrap_err()
-                .contains("takes no format")
-        );
+        assert!(expand("{lang}.pdf", &values()).unwrap_err().contains("did you mean `language`?"));
+        assert!(expand("{from.pdf", &values()).unwrap_err().contains("never closed"));
+        assert!(expand("{from:%Q}", &values()).unwrap_err().contains("not a valid strftime"));
+        assert!(expand("{slug:%Y}", &values()).unwrap_err().contains("takes no format"));
     }
 
     #[test]

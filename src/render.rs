@@ -43,10 +43,7 @@ pub const TEMPLATE_NAMES: [(&str, &str); 3] = [
         "executive",
         "at most two pages for directors: headline figures, key developments, what is coming",
     ),
-    (
-        "public",
-        "for release: no participant names, no marking beyond TLP:CLEAR",
-    ),
+    ("public", "for release: no participant names, no marking beyond TLP:CLEAR"),
 ];
 
 /// The bundled fonts (OFL; licences in fonts/).
@@ -107,10 +104,8 @@ fn project_file(path: &str) -> Option<FileId> {
 impl Renderer {
     /// Loads the embedded fonts and templates, and fonts from `font_paths`.
     pub fn new(font_paths: &[PathBuf]) -> Result<Renderer, String> {
-        let mut fonts: Vec<Font> = FONTS
-            .iter()
-            .flat_map(|data| Font::iter(Bytes::new(*data)))
-            .collect();
+        let mut fonts: Vec<Font> =
+            FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
         for dir in font_paths {
             let entries = fs::read_dir(dir)
                 .map_err(|e| format!("cannot read font folder `{}` ({e})", dir.display()))?;
@@ -118,10 +113,7 @@ impl Renderer {
                 entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             paths.sort();
             for path in paths {
-                let ext = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .map(str::to_ascii_lowercase);
+                let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
                 if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
                     let data = fs::read(&path)
                         .map_err(|e| format!("cannot read font `{}` ({e})", path.display()))?;
@@ -166,11 +158,7 @@ impl Renderer {
         typst::comemo::evict(10);
         let warnings = world.format(&warnings);
         match result {
-            Ok((pdf, pages)) => Ok(Rendered {
-                pdf,
-                pages,
-                warnings,
-            }),
+            Ok((pdf, pages)) => Ok(Rendered { pdf, pages, warnings }),
             Err(errors) => Err(format!("{warnings}{}", world.format(&errors))),
         }
     }
@@ -262,10 +250,7 @@ impl<'a> BriefWorld<'a> {
         }
         let mut out = NoColor::new(Vec::new());
         if emit(&mut out, self, diagnostics, DiagnosticFormat::Human).is_err() {
-            return diagnostics
-                .iter()
-                .map(|d| format!("error: {}\n", d.message))
-                .collect();
+            return diagnostics.iter().map(|d| format!("error: {}\n", d.message)).collect();
         }
         String::from_utf8_lossy(&out.into_inner()).into_owned()
     }
@@ -364,9 +349,6 @@ pub fn check_template_dir(dir: &Path) -> Result<(), String> {
     if dir.is_dir() {
         Ok(())
     } else {
-        Err(format!(
-            "template folder `{}` does not exist",
-            dir.display()
-        ))
+        Err(format!("template folder `{}` does not exist", dir.display()))
     }
 }

@@ -34,11 +34,7 @@ pub fn resolve(
         .iter()
         .map(|s| brief.narrowed_by(&query(&s.filter, dataset, &spec.source, &mut errors)))
         .collect();
-    if errors.is_empty() {
-        Ok(Selection { brief, sections })
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(Selection { brief, sections }) } else { Err(errors) }
 }
 
 /// Turns one filter into a query, collecting errors for names that find nothing.

@@ -79,13 +79,8 @@ pub enum Marking {
 
 impl Marking {
     /// Every label, as printed.
-    pub const NAMES: &'static [&'static str] = &[
-        "TLP:RED",
-        "TLP:AMBER+STRICT",
-        "TLP:AMBER",
-        "TLP:GREEN",
-        "TLP:CLEAR",
-    ];
+    pub const NAMES: &'static [&'static str] =
+        &["TLP:RED", "TLP:AMBER+STRICT", "TLP:AMBER", "TLP:GREEN", "TLP:CLEAR"];
 
     /// The label as printed on the page and in the PDF keywords.
     pub fn as_str(self) -> &'static str {
@@ -103,13 +98,7 @@ impl Marking {
         let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         let upper = squeezed.to_ascii_uppercase();
         Self::NAMES.iter().position(|n| *n == upper).map(|i| {
-            [
-                Marking::Red,
-                Marking::AmberStrict,
-                Marking::Amber,
-                Marking::Green,
-                Marking::Clear,
-            ][i]
+            [Marking::Red, Marking::AmberStrict, Marking::Amber, Marking::Green, Marking::Clear][i]
         })
     }
 
@@ -182,10 +171,7 @@ impl SectionKind {
     /// Reads a spelling, ignoring case.
     pub fn parse(text: &str) -> Option<Self> {
         let lower = text.trim().to_ascii_lowercase();
-        Self::NAMES
-            .iter()
-            .position(|n| *n == lower)
-            .map(|i| Self::ALL[i])
+        Self::NAMES.iter().position(|n| *n == lower).map(|i| Self::ALL[i])
     }
 }
 
@@ -405,8 +391,7 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn error(&mut self, range: Range<usize>, message: String, hint: String) {
-        self.errors
-            .push(Diagnostic::error(message).at(self.source, range).hint(hint));
+        self.errors.push(Diagnostic::error(message).at(self.source, range).hint(hint));
     }
 
     /// Reads a vocabulary value, reporting the nearest valid one when it is unknown.
@@ -429,10 +414,7 @@ impl Checker<'_> {
     }
 
     fn filter(&mut self, raw: RawFilter) -> FilterSpec {
-        let located = |s: Spanned<String>| Located {
-            range: s.span(),
-            value: s.into_inner(),
-        };
+        let located = |s: Spanned<String>| Located { range: s.span(), value: s.into_inner() };
         let types = raw
             .types
             .iter()
@@ -477,12 +459,7 @@ impl Checker<'_> {
         let relative_names: Vec<&str> = RelativePeriod::ALL.iter().map(|(n, _)| *n).collect();
         match (raw.from, raw.to, raw.relative) {
             (None, None, Some(relative)) => self
-                .vocab(
-                    &relative,
-                    "relative period",
-                    RelativePeriod::parse,
-                    &relative_names,
-                )
+                .vocab(&relative, "relative period", RelativePeriod::parse, &relative_names)
                 .map(PeriodSpec::Relative),
             (Some(from), Some(to), None) => {
                 let (start, end) = (self.date(&from, "from"), self.date(&to, "to"));
@@ -518,12 +495,7 @@ impl Checker<'_> {
 
     fn section(&mut self, raw: Spanned<RawSection>) -> Option<SectionSpec> {
         let raw = raw.into_inner();
-        let kind = self.vocab(
-            &raw.kind,
-            "section kind",
-            SectionKind::parse,
-            SectionKind::NAMES,
-        );
+        let kind = self.vocab(&raw.kind, "section kind", SectionKind::parse, SectionKind::NAMES);
         let on_empty = raw.on_empty.as_ref().and_then(|v| {
             let parse = |s: &str| match s.trim().to_ascii_lowercase().as_str() {
                 "note" => Some(OnEmpty::Note),
@@ -555,10 +527,7 @@ impl Checker<'_> {
         {
             self.error(
                 body.span(),
-                format!(
-                    "only `text` sections have a `body`, not `{}`",
-                    kind.as_str()
-                ),
+                format!("only `text` sections have a `body`, not `{}`", kind.as_str()),
                 "remove `body`, or change the kind to `text`".into(),
             );
         }
@@ -567,10 +536,7 @@ impl Checker<'_> {
         {
             self.error(
                 detail.span(),
-                format!(
-                    "only `events` sections have a `detail`, not `{}`",
-                    kind.as_str()
-                ),
+                format!("only `events` sections have a `detail`, not `{}`", kind.as_str()),
                 "remove `detail`".into(),
             );
         }
@@ -608,11 +574,8 @@ impl Checker<'_> {
 impl Spec {
     /// Reads and checks a spec file; `shown` is the name diagnostics print for it.
     pub fn load(path: &Path, shown: &str) -> Result<Spec, Vec<Diagnostic>> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            vec![Diagnostic::error(format!(
-                "cannot read spec `{shown}` ({e})"
-            ))]
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| vec![Diagnostic::error(format!("cannot read spec `{shown}` ({e})"))])?;
         Spec::parse(path, SourceText::new(shown, text))
     }
 
@@ -625,10 +588,7 @@ impl Spec {
                     .maybe_hint(field_hint(error.message())),
             ]
         })?;
-        let mut check = Checker {
-            source: &source,
-            errors: vec![],
-        };
+        let mut check = Checker { source: &source, errors: vec![] };
         let language = raw
             .language
             .as_ref()
@@ -650,11 +610,8 @@ impl Spec {
         }
         let period = check.period(raw.period);
         let filter = check.filter(raw.filter);
-        let sections: Vec<SectionSpec> = raw
-            .sections
-            .into_iter()
-            .filter_map(|s| check.section(s))
-            .collect();
+        let sections: Vec<SectionSpec> =
+            raw.sections.into_iter().filter_map(|s| check.section(s)).collect();
         let variants: Vec<VariantSpec> =
             raw.variants.into_iter().map(|v| check.variant(v)).collect();
         if !check.errors.is_empty() {
@@ -693,28 +650,19 @@ impl Spec {
             period,
             filter,
             sections,
-            variants: if variants.is_empty() {
-                vec![VariantSpec::default()]
-            } else {
-                variants
-            },
+            variants: if variants.is_empty() { vec![VariantSpec::default()] } else { variants },
             source,
         })
     }
 
     /// The folder paths in the spec are relative to.
     pub fn folder(&self) -> PathBuf {
-        self.path
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default()
+        self.path.parent().map(Path::to_path_buf).unwrap_or_default()
     }
 
     /// The file stem, used for default output names and PDF ids.
     pub fn stem(&self) -> String {
-        self.path
-            .file_stem()
-            .map_or_else(|| "brief".into(), |s| s.to_string_lossy().into_owned())
+        self.path.file_stem().map_or_else(|| "brief".into(), |s| s.to_string_lossy().into_owned())
     }
 }
 
@@ -735,9 +683,7 @@ mod tests {
         assert_eq!(spec.audience, Audience::Analyst);
         assert_eq!(spec.sections.len(), DEFAULT_SECTIONS.len());
         assert_eq!(spec.variants.len(), 1);
-        let PeriodSpec::Fixed(period) = spec.period else {
-            panic!("fixed period expected")
-        };
+        let PeriodSpec::Fixed(period) = spec.period else { panic!("fixed period expected") };
         assert_eq!(period.to, NaiveDate::from_ymd_opt(2024, 12, 31).unwrap());
     }
 
@@ -765,11 +711,7 @@ mod tests {
     fn a_period_that_ends_before_it_starts_is_an_error() {
         let errors =
             parse("title = \"T\"\n[period]\nfrom = 2024-01-01\nto = 2021-12-31\n").unwrap_err();
-        assert!(
-            errors[0]
-                .message
-                .contains("starts (2024-01-01) after it ends (2021-12-31)")
-        );
+        assert!(errors[0].message.contains("starts (2024-01-01) after it ends (2021-12-31)"));
     }
 
     #[test]
@@ -782,10 +724,7 @@ mod tests {
     #[test]
     fn relative_periods_are_read() {
         let spec = parse("title = \"T\"\n[period]\nrelative = \"previous-month\"\n").unwrap();
-        assert_eq!(
-            spec.period,
-            PeriodSpec::Relative(RelativePeriod::PreviousMonth)
-        );
+        assert_eq!(spec.period, PeriodSpec::Relative(RelativePeriod::PreviousMonth));
         let errors = parse("title = \"T\"\n[period]\nrelative = \"last-month\"\n").unwrap_err();
         assert!(errors[0].to_string().contains("unknown relative period"));
     }
@@ -793,10 +732,7 @@ mod tests {
     #[test]
     fn markings_are_tlp_labels() {
         assert_eq!(Marking::parse("tlp:amber"), Some(Marking::Amber));
-        assert_eq!(
-            Marking::parse("TLP: AMBER+STRICT"),
-            Some(Marking::AmberStrict)
-        );
+        assert_eq!(Marking::parse("TLP: AMBER+STRICT"), Some(Marking::AmberStrict));
         assert_eq!(Marking::parse("SECRET"), None);
     }
 

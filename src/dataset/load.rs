@@ -54,15 +54,8 @@ pub const CSV_COLUMNS: [&str; 17] = [
 ];
 
 /// The CSV columns every row needs.
-const CSV_REQUIRED: [&str; 7] = [
-    "id",
-    "date",
-    "status",
-    "partners",
-    "type",
-    "source_url",
-    "source_publisher",
-];
+const CSV_REQUIRED: [&str; 7] =
+    ["id", "date", "status", "partners", "type", "source_url", "source_publisher"];
 
 /// Reads a file, refusing ones too large to be a dataset.
 pub fn read_file(path: &Path) -> Result<String, String> {
@@ -79,10 +72,7 @@ pub fn read_file(path: &Path) -> Result<String, String> {
     file.take(MAX_FILE_BYTES)
         .read_to_string(&mut text)
         .map_err(|e| format!("{e}; dataset files must be UTF-8 text"))?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text))
+    Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
 }
 
 /// Name and version as written in a file.
@@ -219,10 +209,7 @@ pub fn read(
     set: &mut RawSet,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let origin = |range: Range<usize>| Origin {
-        source: Arc::clone(source),
-        range,
-    };
+    let origin = |range: Range<usize>| Origin { source: Arc::clone(source), range };
     match format {
         Format::Toml => match toml::from_str::<TomlFile>(&source.text) {
             Ok(file) => {
@@ -279,11 +266,7 @@ fn read_json(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<D
         Err(error) => {
             let offset = offset_of(text, error.line(), error.column());
             let message = error.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_owned();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
             diagnostics.push(
                 Diagnostic::error(format!("invalid dataset file: {message}"))
                     .at(source, offset..offset + 1)
@@ -298,10 +281,7 @@ fn read_json(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<D
         let range = crate::diag::locate(text, cursor..text.len(), "id", &format!("\"{id}\""));
         let start = text[..range.start].rfind('{').unwrap_or(range.start);
         cursor = range.end;
-        Origin {
-            source: Arc::clone(source),
-            range: start..range.end,
-        }
+        Origin { source: Arc::clone(source), range: start..range.end }
     };
     for partner in file.partners {
         let origin = place(&partner.id);
@@ -335,20 +315,15 @@ fn widen<T>(records: &mut [(T, Origin)], end: usize) {
 
 /// The byte offset of a 1-based line and column.
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
+    let line_start: usize =
+        text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
     (line_start + column.saturating_sub(1)).min(text.len())
 }
 
 /// Reads a CSV dataset, one event per row.
 fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Diagnostic>) {
     let text = source.text.as_str();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(error) => {
@@ -379,11 +354,8 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
             bad_header = true;
         }
     }
-    let missing: Vec<&str> = CSV_REQUIRED
-        .iter()
-        .copied()
-        .filter(|c| !column_of.contains_key(c))
-        .collect();
+    let missing: Vec<&str> =
+        CSV_REQUIRED.iter().copied().filter(|c| !column_of.contains_key(c)).collect();
     if !missing.is_empty() {
         diagnostics.push(
             Diagnostic::error(format!("missing column(s) {}", quoted_list(&missing)))
@@ -466,22 +438,13 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
                 }],
             },
         };
-        set.events.push((
-            event,
-            Origin {
-                source: Arc::clone(source),
-                range: start..end,
-            },
-        ));
+        set.events.push((event, Origin { source: Arc::clone(source), range: start..end }));
     }
 }
 
 /// Whether an id is lowercase ASCII letters, digits and hyphens.
 fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Checks that both languages of a text are there: an error if neither, a warning if one.
@@ -500,11 +463,7 @@ fn check_text(
         }
         (None, None) => {}
         (en, _) => {
-            let missing = if en.is_none() {
-                "English (`en`)"
-            } else {
-                "Indonesian (`id`)"
-            };
+            let missing = if en.is_none() { "English (`en`)" } else { "Indonesian (`id`)" };
             let mut d = origin.error_at(key, "", format!("{what} has no {missing} text"));
             d.severity = Severity::Warning;
             out.push(d.hint("briefs in that language will use the other language's text"));
@@ -571,50 +530,28 @@ pub fn validate(
             partner_index.insert(normalise(key), i);
         }
     }
-    let info = raw.info.map_or(
-        DatasetInfo {
-            name: "user dataset".into(),
-            version: "unversioned".into(),
-        },
-        |i| DatasetInfo {
-            name: i.name,
-            version: i.version,
-        },
-    );
+    let info = raw
+        .info
+        .map_or(DatasetInfo { name: "user dataset".into(), version: "unversioned".into() }, |i| {
+            DatasetInfo { name: i.name, version: i.version }
+        });
     let mut events = events;
     events.sort_by(|a, b| (a.first_day(), &a.id).cmp(&(b.first_day(), &b.id)));
-    Ok((
-        Dataset {
-            info,
-            partners,
-            topics,
-            events,
-            partner_index,
-        },
-        out,
-    ))
+    Ok((Dataset { info, partners, topics, events, partner_index }, out))
 }
 
 /// Every name a partner can be found by.
 fn partner_keys(partner: &Partner) -> impl Iterator<Item = &str> {
-    [
-        Some(partner.id.as_str()),
-        partner.name.en.as_deref(),
-        partner.name.id.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .chain(partner.aliases.iter().map(String::as_str))
+    [Some(partner.id.as_str()), partner.name.en.as_deref(), partner.name.id.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(partner.aliases.iter().map(String::as_str))
 }
 
 /// Reports an id defined twice, naming both places.
 fn duplicate(what: &str, id: &str, first: &Origin, again: &Origin) -> Diagnostic {
     again
-        .error_at(
-            "id",
-            &format!("\"{id}\""),
-            format!("{what} id `{id}` is defined twice"),
-        )
+        .error_at("id", &format!("\"{id}\""), format!("{what} id `{id}` is defined twice"))
         .hint(format!("it is first defined at {}", first.location()))
 }
 
@@ -645,13 +582,7 @@ fn validate_partners(raw: Vec<(RawPartner, Origin)>, out: &mut Vec<Diagnostic>) 
         ) else {
             continue;
         };
-        let partner = Partner {
-            id: p.id,
-            name: p.name,
-            kind,
-            aliases: p.aliases,
-            origin,
-        };
+        let partner = Partner { id: p.id, name: p.name, kind, aliases: p.aliases, origin };
         let index = partners.len();
         for key in partner_keys(&partner) {
             if let Some(&other) = names.get(&normalise(key))
@@ -693,11 +624,7 @@ fn validate_topics(raw: Vec<(RawTopic, Origin)>, out: &mut Vec<Diagnostic>) -> V
             continue;
         }
         check_text(&t.name, "name", "the topic's name", &origin, true, out);
-        topics.push(Topic {
-            id: t.id,
-            name: t.name,
-            origin,
-        });
+        topics.push(Topic { id: t.id, name: t.name, origin });
     }
     topics
 }
@@ -715,21 +642,16 @@ fn validate_events(
     for (e, origin) in raw {
         let errors_before = out.iter().filter(|d| d.severity == Severity::Error).count();
         if !valid_id(&e.id) {
-            out.push(
-                origin
-                    .error_at("id", &e.id, format!("invalid event id `{}`", e.id))
-                    .hint("event ids are lowercase letters, digits and hyphens, e.g. `2021-11-gbr-jwg-1`"),
-            );
+            out.push(origin.error_at("id", &e.id, format!("invalid event id `{}`", e.id)).hint(
+                "event ids are lowercase letters, digits and hyphens, e.g. `2021-11-gbr-jwg-1`",
+            ));
         } else if let Some(first) = seen.get(&e.id) {
             out.push(duplicate("event", &e.id, first, &origin));
             continue;
         }
         seen.insert(e.id.clone(), origin.clone());
         let date = check_date(&e.date, "date", &origin, out);
-        let end = e
-            .end
-            .as_deref()
-            .and_then(|v| check_date(v, "end", &origin, out));
+        let end = e.end.as_deref().and_then(|v| check_date(v, "end", &origin, out));
         if let (Some(date), Some(end)) = (date, end)
             && end.first_day() < date.first_day()
         {
@@ -743,15 +665,8 @@ fn validate_events(
                     .hint("swap `date` and `end`, or remove `end` for a one-day event"),
             );
         }
-        let status = check_vocab(
-            &e.status,
-            "status",
-            "status",
-            Status::parse,
-            Status::NAMES,
-            &origin,
-            out,
-        );
+        let status =
+            check_vocab(&e.status, "status", "status", Status::parse, Status::NAMES, &origin, out);
         let kind = check_vocab(
             &e.kind,
             "type",
@@ -799,10 +714,7 @@ fn validate_events(
             }
         }
         let date_note = match e.date_note {
-            Some(Note::Plain(text)) => Text {
-                en: Some(text.clone()),
-                id: Some(text),
-            },
+            Some(Note::Plain(text)) => Text { en: Some(text.clone()), id: Some(text) },
             Some(Note::Translated(text)) => {
                 check_text(&text, "date_note", "the date note", &origin, false, out);
                 text
@@ -810,35 +722,16 @@ fn validate_events(
             None => Text::default(),
         };
         check_text(&e.title, "title", "the event's title", &origin, true, out);
-        check_text(
-            &e.summary,
-            "summary",
-            "the event's summary",
-            &origin,
-            false,
-            out,
-        );
+        check_text(&e.summary, "summary", "the event's summary", &origin, false, out);
         let mode = e.location.mode.as_deref().and_then(|m| {
-            check_vocab(
-                m,
-                "mode",
-                "meeting mode",
-                Mode::parse,
-                Mode::NAMES,
-                &origin,
-                out,
-            )
+            check_vocab(m, "mode", "meeting mode", Mode::parse, Mode::NAMES, &origin, out)
         });
         if let Some(country) = &e.location.country
             && !(country.len() == 3 && country.bytes().all(|b| b.is_ascii_uppercase()))
         {
             out.push(
                 origin
-                    .error_at(
-                        "country",
-                        country,
-                        format!("invalid country code `{country}`"),
-                    )
+                    .error_at("country", country, format!("invalid country code `{country}`"))
                     .hint("use the ISO 3166-1 alpha-3 code in capitals, e.g. `IDN`"),
             );
         }
@@ -861,24 +754,14 @@ fn validate_events(
             if s.publisher.trim().is_empty() {
                 out.push(origin.error_at("publisher", "", "a source has no publisher"));
             }
-            let published = s
-                .published
-                .as_deref()
-                .and_then(|p| check_date(p, "published", &origin, out));
-            sources.push(Source {
-                publisher: s.publisher,
-                url: s.url,
-                published,
-                title: s.title,
-            });
+            let published =
+                s.published.as_deref().and_then(|p| check_date(p, "published", &origin, out));
+            sources.push(Source { publisher: s.publisher, url: s.url, published, title: s.title });
         }
         let participants = e
             .participants
             .into_iter()
-            .map(|p| Participant {
-                name: p.name,
-                role: p.role,
-            })
+            .map(|p| Participant { name: p.name, role: p.role })
             .collect();
         let errors_after = out.iter().filter(|d| d.severity == Severity::Error).count();
         if errors_after > errors_before {
@@ -899,11 +782,7 @@ fn validate_events(
             direction,
             title: e.title,
             summary: e.summary,
-            location: Location {
-                city: e.location.city,
-                country: e.location.country,
-                mode,
-            },
+            location: Location { city: e.location.city, country: e.location.country, mode },
             participants,
             topics: e.topics,
             sources,

@@ -25,10 +25,7 @@ pub use vocab::{Direction, EventType, Mode, PartnerKind, Status};
 
 /// The bundled dataset files, embedded at build time.
 const BUNDLED: [(&str, &str); 3] = [
-    (
-        "data/partners.toml",
-        include_str!("../../data/partners.toml"),
-    ),
+    ("data/partners.toml", include_str!("../../data/partners.toml")),
     ("data/topics.toml", include_str!("../../data/topics.toml")),
     ("data/events.toml", include_str!("../../data/events.toml")),
 ];
@@ -286,10 +283,7 @@ impl Dataset {
 
 /// Lowercase with single spaces, for name lookups.
 fn normalise(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// A selection of events; an empty list means "any".
@@ -321,9 +315,7 @@ impl Query {
             && any(&self.topics, &event.topics)
             && (self.types.is_empty() || self.types.contains(&event.kind))
             && (self.status.is_empty() || self.status.contains(&event.status))
-            && self
-                .period
-                .is_none_or(|p| p.overlaps(event.first_day(), event.last_day()))
+            && self.period.is_none_or(|p| p.overlaps(event.first_day(), event.last_day()))
     }
 
     /// The query narrowed by another: each list of `narrower` that is not empty replaces
@@ -360,23 +352,14 @@ impl DatasetBuilder {
     pub fn add_bundled(&mut self) {
         for (name, text) in BUNDLED {
             let source = SourceText::new(name, text);
-            load::read(
-                &source,
-                load::Format::Toml,
-                &mut self.raw,
-                &mut self.diagnostics,
-            );
+            load::read(&source, load::Format::Toml, &mut self.raw, &mut self.diagnostics);
         }
     }
 
     /// Adds a user file; its format follows its extension (`.toml`, `.json`, `.csv`).
     /// `shown` is the name diagnostics print for it.
     pub fn add_file(&mut self, path: &Path, shown: &str) {
-        let format = match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_lowercase)
-        {
+        let format = match path.extension().and_then(|e| e.to_str()).map(str::to_lowercase) {
             Some(e) if e == "toml" => load::Format::Toml,
             Some(e) if e == "json" => load::Format::Json,
             Some(e) if e == "csv" => load::Format::Csv,
@@ -393,9 +376,9 @@ impl DatasetBuilder {
                 let source = SourceText::new(shown, text);
                 load::read(&source, format, &mut self.raw, &mut self.diagnostics);
             }
-            Err(message) => self.diagnostics.push(Diagnostic::error(format!(
-                "cannot read dataset file `{shown}` ({message})"
-            ))),
+            Err(message) => self
+                .diagnostics
+                .push(Diagnostic::error(format!("cannot read dataset file `{shown}` ({message})"))),
         }
     }
 

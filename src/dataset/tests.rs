@@ -24,26 +24,12 @@ fn rendered(diagnostics: &[Diagnostic]) -> String {
 fn the_bundled_dataset_is_valid_and_complete() {
     let mut builder = DatasetBuilder::default();
     builder.add_bundled();
-    let (dataset, warnings) = builder
-        .build()
-        .unwrap_or_else(|e| panic!("{}", rendered(&e)));
-    assert!(
-        warnings.is_empty(),
-        "bundled data has warnings:\n{}",
-        rendered(&warnings)
-    );
-    assert!(
-        dataset.events.len() >= 65,
-        "only {} events",
-        dataset.events.len()
-    );
+    let (dataset, warnings) = builder.build().unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    assert!(warnings.is_empty(), "bundled data has warnings:\n{}", rendered(&warnings));
+    assert!(dataset.events.len() >= 65, "only {} events", dataset.events.len());
     for event in &dataset.events {
         assert!(!event.sources.is_empty(), "{} has no source", event.id);
-        assert!(
-            event.title.get("en").is_some() && event.title.get("id").is_some(),
-            "{}",
-            event.id
-        );
+        assert!(event.title.get("en").is_some() && event.title.get("id").is_some(), "{}", event.id);
         assert!(
             event.summary.get("en").is_some() && event.summary.get("id").is_some(),
             "{}",
@@ -52,10 +38,7 @@ fn the_bundled_dataset_is_valid_and_complete() {
     }
     for partner in &dataset.partners {
         assert!(
-            dataset
-                .events
-                .iter()
-                .any(|e| e.partners.contains(&partner.id)),
+            dataset.events.iter().any(|e| e.partners.contains(&partner.id)),
             "partner {} has no event",
             partner.id
         );
@@ -80,16 +63,9 @@ fn every_seed_event_is_in_the_bundled_dataset() {
         "2007-rus-mou",
         "2010-rus-mou-ratification",
     ] {
-        assert!(
-            dataset.events.iter().any(|e| e.id == id),
-            "missing seed event {id}"
-        );
+        assert!(dataset.events.iter().any(|e| e.id == id), "missing seed event {id}");
     }
-    let planned = dataset
-        .events
-        .iter()
-        .find(|e| e.id == "2025-rus-expert-meeting")
-        .unwrap();
+    let planned = dataset.events.iter().find(|e| e.id == "2025-rus-expert-meeting").unwrap();
     assert_eq!(planned.status, Status::Planned);
     let note = planned.date_note.as_ref().unwrap();
     assert!(note.get("en").unwrap().contains("early 2025"));
@@ -99,12 +75,7 @@ fn every_seed_event_is_in_the_bundled_dataset() {
 #[test]
 fn events_are_in_date_order() {
     let dataset = Dataset::bundled().unwrap();
-    assert!(
-        dataset
-            .events
-            .windows(2)
-            .all(|w| w[0].first_day() <= w[1].first_day())
-    );
+    assert!(dataset.events.windows(2).all(|w| w[0].first_day() <= w[1].first_day()));
 }
 
 #[test]
@@ -125,11 +96,7 @@ fn partners_are_found_by_id_name_and_alias_in_either_language_and_any_case() {
         ("Kantor PBB Bidang Kontra-Terorisme", "unoct"),
         ("  amerika   serikat ", "usa"),
     ] {
-        assert_eq!(
-            dataset.find_partner(name).map(|p| p.id.as_str()),
-            Ok(id),
-            "{name}"
-        );
+        assert_eq!(dataset.find_partner(name).map(|p| p.id.as_str()), Ok(id), "{name}");
     }
 }
 
@@ -137,17 +104,8 @@ fn partners_are_found_by_id_name_and_alias_in_either_language_and_any_case() {
 fn unknown_partners_suggest_the_nearest_name() {
     let dataset = Dataset::bundled().unwrap();
     let unknown = dataset.find_partner("Inggriss").unwrap_err();
-    assert_eq!(
-        unknown.suggestion.as_deref(),
-        Some("did you mean `Inggris` (United Kingdom)?")
-    );
-    assert!(
-        dataset
-            .find_partner("Atlantis")
-            .unwrap_err()
-            .suggestion
-            .is_none()
-    );
+    assert_eq!(unknown.suggestion.as_deref(), Some("did you mean `Inggris` (United Kingdom)?"));
+    assert!(dataset.find_partner("Atlantis").unwrap_err().suggestion.is_none());
 }
 
 #[test]
@@ -155,10 +113,7 @@ fn aliases_in_both_languages_select_the_same_events() {
     let dataset = Dataset::bundled().unwrap();
     let select = |name: &str| -> Vec<String> {
         let id = dataset.find_partner(name).unwrap().id.clone();
-        let query = Query {
-            partners: vec![id],
-            ..Query::default()
-        };
+        let query = Query { partners: vec![id], ..Query::default() };
         dataset.select(&query).map(|e| e.id.clone()).collect()
     };
     assert_eq!(select("United Kingdom"), select("Inggris"));
@@ -175,34 +130,22 @@ fn matching_uses_the_date_precision() {
     let ids =
         |query: Query| -> Vec<String> { dataset.select(&query).map(|e| e.id.clone()).collect() };
     // "2022-11" (the chemical-terrorism project launch) overlaps a period ending 2022-11-15.
-    let november = ids(Query {
-        period: period("2022-11-01", "2022-11-15"),
-        ..Query::default()
-    });
+    let november = ids(Query { period: period("2022-11-01", "2022-11-15"), ..Query::default() });
     assert!(
         november.contains(&"2022-11-unodc-unicri-chemical-project-launch".to_owned()),
         "{november:?}"
     );
     // "2025" (the planned Russia expert meeting) does not match 2024.
-    let year = ids(Query {
-        period: period("2024", "2024"),
-        ..Query::default()
-    });
+    let year = ids(Query { period: period("2024", "2024"), ..Query::default() });
     assert!(!year.contains(&"2025-rus-expert-meeting".to_owned()));
     // A span that starts before the period still overlaps it.
-    let december = ids(Query {
-        period: period("2022-12-01", "2022-12-31"),
-        ..Query::default()
-    });
+    let december = ids(Query { period: period("2022-12-01", "2022-12-31"), ..Query::default() });
     assert!(december.contains(&"2022-11-unoct-vulnerable-targets-consultations".to_owned()));
 }
 
 #[test]
 fn narrowing_keeps_what_both_filters_allow() {
-    let base = Query {
-        types: vec![EventType::Mou, EventType::Visit],
-        ..Query::default()
-    };
+    let base = Query { types: vec![EventType::Mou, EventType::Visit], ..Query::default() };
     let narrower = Query {
         types: vec![EventType::Mou, EventType::Seminar],
         status: vec![Status::Held],
@@ -244,10 +187,7 @@ fn a_clashing_id_names_both_places() {
     let text = USER_TOML.replace("2024-05-sgp-visit", "2021-11-gbr-jwg-1");
     let errors = with_user_file("mine.toml", &text).unwrap_err();
     let all = rendered(&errors);
-    assert!(
-        all.contains("event id `2021-11-gbr-jwg-1` is defined twice"),
-        "{all}"
-    );
+    assert!(all.contains("event id `2021-11-gbr-jwg-1` is defined twice"), "{all}");
     assert!(all.contains("mine.toml:8:6"), "{all}");
     assert!(all.contains("first defined at data/events.toml:"), "{all}");
 }
@@ -266,29 +206,17 @@ fn bad_records_are_reported_together_with_their_places() {
         all.contains("unknown event type `visti`") && all.contains("did you mean `visit`?"),
         "{all}"
     );
-    assert!(
-        all.contains("unknown partner `sgpp`") && all.contains("did you mean `sgp`?"),
-        "{all}"
-    );
+    assert!(all.contains("unknown partner `sgpp`") && all.contains("did you mean `sgp`?"), "{all}");
 }
 
 #[test]
 fn an_event_without_sources_or_with_end_before_start_is_an_error() {
     let text = USER_TOML
-        .replace(
-            "sources = [{ publisher = \"Example\", url = \"https://example.org/a\" }]",
-            "",
-        )
-        .replace(
-            "date = \"2024-05-02\"",
-            "date = \"2024-05-02\"\nend = \"2024-05-01\"",
-        );
+        .replace("sources = [{ publisher = \"Example\", url = \"https://example.org/a\" }]", "")
+        .replace("date = \"2024-05-02\"", "date = \"2024-05-02\"\nend = \"2024-05-01\"");
     let all = rendered(&with_user_file("mine.toml", &text).unwrap_err());
     assert!(all.contains("has no source"), "{all}");
-    assert!(
-        all.contains("ends (2024-05-01) before it starts (2024-05-02)"),
-        "{all}"
-    );
+    assert!(all.contains("ends (2024-05-01) before it starts (2024-05-02)"), "{all}");
 }
 
 #[test]
@@ -310,18 +238,11 @@ fn csv_rows_become_events() {
     );
     let (dataset, _) =
         with_user_file("sheet.csv", &text).unwrap_or_else(|e| panic!("{}", rendered(&e)));
-    let event = dataset
-        .events
-        .iter()
-        .find(|e| e.id == "2024-06-gbr-x")
-        .unwrap();
+    let event = dataset.events.iter().find(|e| e.id == "2024-06-gbr-x").unwrap();
     assert_eq!(event.partners, ["gbr", "unoct"]);
     assert_eq!(event.title.get("en"), Some("A meeting, in London"));
     assert_eq!(event.location.mode, Some(Mode::Hybrid));
-    assert_eq!(
-        event.sources[0].published.map(|d| d.to_string()).as_deref(),
-        Some("2024-06-04")
-    );
+    assert_eq!(event.sources[0].published.map(|d| d.to_string()).as_deref(), Some("2024-06-04"));
 }
 
 #[test]
@@ -331,10 +252,7 @@ fn a_csv_row_with_an_impossible_date_names_the_file_and_line() {
     );
     let all = rendered(&with_user_file("sheet.csv", &text).unwrap_err());
     assert!(all.contains("sheet.csv:3:15"), "{all}");
-    assert!(
-        all.contains("`2024-02-31` is not a day of the calendar"),
-        "{all}"
-    );
+    assert!(all.contains("`2024-02-31` is not a day of the calendar"), "{all}");
 }
 
 #[test]
@@ -354,18 +272,11 @@ fn json_files_hold_events_like_toml_files() {
         "sources": [ { "publisher": "Example", "url": "https://example.org/j" } ] } ] }"#;
     let (dataset, _) =
         with_user_file("extra.json", json).unwrap_or_else(|e| panic!("{}", rendered(&e)));
-    let event = dataset
-        .events
-        .iter()
-        .find(|e| e.id == "2024-07-gbr-json")
-        .unwrap();
+    let event = dataset.events.iter().find(|e| e.id == "2024-07-gbr-json").unwrap();
     assert_eq!(event.status, Status::Planned);
     let broken = json.replace("\"seminar\"", "\"seminaar\"");
     let all = rendered(&with_user_file("extra.json", &broken).unwrap_err());
-    assert!(
-        all.contains("extra.json:3:") && all.contains("did you mean `seminar`?"),
-        "{all}"
-    );
+    assert!(all.contains("extra.json:3:") && all.contains("did you mean `seminar`?"), "{all}");
 }
 
 #[test]
@@ -375,8 +286,5 @@ fn unreadable_files_are_errors() {
     builder.add_file(Path::new("notes.txt"), "notes.txt");
     let all = rendered(&builder.build().unwrap_err());
     assert!(all.contains("cannot read dataset file `file.csv`"), "{all}");
-    assert!(
-        all.contains("dataset files end in .toml, .json or .csv"),
-        "{all}"
-    );
+    assert!(all.contains("dataset files end in .toml, .json or .csv"), "{all}");
 }

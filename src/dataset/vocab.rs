@@ -121,10 +121,7 @@ mod tests {
         for t in EventType::ALL {
             assert_eq!(EventType::parse(&t.as_str().to_uppercase()), Some(*t));
         }
-        assert_eq!(
-            EventType::parse(" working-group "),
-            Some(EventType::WorkingGroup)
-        );
+        assert_eq!(EventType::parse(" working-group "), Some(EventType::WorkingGroup));
         assert_eq!(EventType::parse("jwg"), None);
         assert_eq!(Status::NAMES, ["held", "planned"]);
     }

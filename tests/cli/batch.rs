@@ -24,35 +24,21 @@ fn the_monthly_brief_covers_the_previous_month() {
     let pdf = out.join("monthly-2022-09-en.pdf");
     let text = pdf_text(&pdf);
     assert!(text.contains("September 2022"), "{text}");
-    assert!(
-        text.contains("Vladimir Voronkov"),
-        "the Voronkov meeting is missing"
-    );
-    assert!(
-        !text.contains("Elizabeth Truss"),
-        "the 2021 Truss JWG leaked in"
-    );
+    assert!(text.contains("Vladimir Voronkov"), "the Voronkov meeting is missing");
+    assert!(!text.contains("Elizabeth Truss"), "the 2021 Truss JWG leaked in");
 }
 
 #[test]
 fn a_batch_with_a_broken_spec_renders_the_others_and_reports_it() {
     let dir = tempdir();
     let specs = dir.path().join("specs");
-    write(
-        &specs,
-        "a.toml",
-        "title = \"A\"\n[period]\nfrom = 2022\nto = 2022\n",
-    );
+    write(&specs, "a.toml", "title = \"A\"\n[period]\nfrom = 2022\nto = 2022\n");
     write(
         &specs,
         "b.toml",
         "title = \"B\"\n[period]\nfrom = 2022\nto = 2022\n[filter]\npartners = [\"Narnia\"]\n",
     );
-    write(
-        &specs,
-        "c.toml",
-        "title = \"C\"\nlanguage = \"id\"\n[period]\nfrom = 2023\nto = 2023\n",
-    );
+    write(&specs, "c.toml", "title = \"C\"\nlanguage = \"id\"\n[period]\nfrom = 2023\nto = 2023\n");
     let out = dir.path().join("out");
     let existing = write(&out, "b.pdf", "last month's brief");
     let run = brief(
@@ -67,39 +53,19 @@ fn a_batch_with_a_broken_spec_renders_the_others_and_reports_it() {
         ],
     )
     .expect(1);
-    assert!(
-        run.stderr.contains("unknown partner `Narnia`"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("2 of 3 outputs done, 1 failed"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("unknown partner `Narnia`"), "{}", run.stderr);
+    assert!(run.stderr.contains("2 of 3 outputs done, 1 failed"), "{}", run.stderr);
     assert_eq!(files_in(&out), ["a.pdf", "b.pdf", "c.pdf"]);
-    assert_eq!(
-        std::fs::read_to_string(existing).unwrap(),
-        "last month's brief"
-    );
+    assert_eq!(std::fs::read_to_string(existing).unwrap(), "last month's brief");
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
             .unwrap();
     let outputs = report["outputs"].as_array().unwrap();
     assert_eq!(outputs.len(), 3);
-    let failed = outputs
-        .iter()
-        .find(|o| o["spec"].as_str().unwrap().ends_with("b.toml"))
-        .unwrap();
+    let failed = outputs.iter().find(|o| o["spec"].as_str().unwrap().ends_with("b.toml")).unwrap();
     assert_eq!(failed["status"], "invalid");
-    assert!(
-        failed["error"].as_str().unwrap().contains("b.toml:6:"),
-        "{failed}"
-    );
-    let written = outputs
-        .iter()
-        .find(|o| o["spec"].as_str().unwrap().ends_with("a.toml"))
-        .unwrap();
+    assert!(failed["error"].as_str().unwrap().contains("b.toml:6:"), "{failed}");
+    let written = outputs.iter().find(|o| o["spec"].as_str().unwrap().ends_with("a.toml")).unwrap();
     assert_eq!(written["status"], "written");
     assert!(written["pages"].as_u64().unwrap() >= 1);
     assert!(written["bytes"].as_u64().unwrap() > 10_000);
@@ -116,11 +82,7 @@ fn two_outputs_on_one_path_are_refused_before_rendering() {
         "title = \"V\"\noutput = \"same.pdf\"\n[period]\nfrom = 2022\nto = 2022\n[[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\n",
     );
     let run = brief(dir.path(), &["generate", &spec]).expect(2);
-    assert!(
-        run.stderr.contains("two outputs would be written to"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("two outputs would be written to"), "{}", run.stderr);
     assert_eq!(files_in(dir.path()), ["v.toml"]);
 }
 

@@ -29,20 +29,12 @@ fn partner_aliases_give_identical_answers_in_both_languages() {
         ("United Kingdom", "Inggris"),
         ("Philippines", "Filipina"),
         ("Russia", "Rusia"),
-        (
-            "UN Office of Counter-Terrorism",
-            "Kantor PBB Bidang Kontra-Terorisme",
-        ),
+        ("UN Office of Counter-Terrorism", "Kantor PBB Bidang Kontra-Terorisme"),
     ] {
-        let a = brief(dir.path(), &["events", "--partner", en, "--format", "csv"])
+        let a = brief(dir.path(), &["events", "--partner", en, "--format", "csv"]).expect(0).stdout;
+        let b = brief(dir.path(), &["events", "--partner", &id.to_uppercase(), "--format", "csv"])
             .expect(0)
             .stdout;
-        let b = brief(
-            dir.path(),
-            &["events", "--partner", &id.to_uppercase(), "--format", "csv"],
-        )
-        .expect(0)
-        .stdout;
         assert_eq!(a, b, "{en} and {id} differ");
         assert!(a.lines().count() > 1);
     }
@@ -51,36 +43,15 @@ fn partner_aliases_give_identical_answers_in_both_languages() {
 #[test]
 fn events_filters_by_period_type_topic_and_status() {
     let dir = tempdir();
-    let run = brief(
-        dir.path(),
-        &[
-            "events", "--from", "2022-09", "--to", "2022-09", "--type", "meeting",
-        ],
-    )
-    .expect(0);
-    assert!(
-        run.stdout.contains("2022-09-unoct-voronkov-meeting"),
-        "{}",
-        run.stdout
-    );
+    let run =
+        brief(dir.path(), &["events", "--from", "2022-09", "--to", "2022-09", "--type", "meeting"])
+            .expect(0);
+    assert!(run.stdout.contains("2022-09-unoct-voronkov-meeting"), "{}", run.stdout);
     assert!(run.stdout.contains("1 of 70 events"), "{}", run.stdout);
-    let run = brief(
-        dir.path(),
-        &["events", "--status", "planned", "--format", "csv"],
-    )
-    .expect(0);
+    let run = brief(dir.path(), &["events", "--status", "planned", "--format", "csv"]).expect(0);
     assert!(run.stdout.contains("2025-rus-expert-meeting"));
-    let run = brief(
-        dir.path(),
-        &[
-            "events",
-            "--topic",
-            "Victims of terrorism",
-            "--format",
-            "csv",
-        ],
-    )
-    .expect(0);
+    let run = brief(dir.path(), &["events", "--topic", "Victims of terrorism", "--format", "csv"])
+        .expect(0);
     assert!(run.stdout.contains("2022-09-un-congress-victims"));
 }
 
@@ -88,38 +59,23 @@ fn events_filters_by_period_type_topic_and_status() {
 fn events_with_an_unknown_partner_or_type_exit_2_with_a_suggestion() {
     let dir = tempdir();
     let run = brief(dir.path(), &["events", "--partner", "Filipinna"]).expect(2);
-    assert!(
-        run.stderr
-            .contains("did you mean `Filipina` (Philippines)?"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("did you mean `Filipina` (Philippines)?"), "{}", run.stderr);
     let run = brief(dir.path(), &["events", "--type", "workinggroup"]).expect(2);
-    assert!(
-        run.stderr.contains("did you mean `working-group`?"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("did you mean `working-group`?"), "{}", run.stderr);
 }
 
 #[test]
 fn partners_lists_the_registry_with_counts() {
     let dir = tempdir();
     let run = brief(dir.path(), &["partners"]).expect(0);
-    assert!(
-        run.stdout.lines().next().unwrap().starts_with("ID"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.lines().next().unwrap().starts_with("ID"), "{}", run.stdout);
     let gbr = run.stdout.lines().find(|l| l.starts_with("gbr")).unwrap();
     assert!(
         gbr.contains("United Kingdom") && gbr.contains("Inggris") && gbr.contains("Britania Raya"),
         "{gbr}"
     );
     let json: Vec<serde_json::Value> = serde_json::from_str(
-        &brief(dir.path(), &["partners", "--format", "json"])
-            .expect(0)
-            .stdout,
+        &brief(dir.path(), &["partners", "--format", "json"]).expect(0).stdout,
     )
     .unwrap();
     let gbr = json.iter().find(|p| p["id"] == "gbr").unwrap();
@@ -133,30 +89,16 @@ const USER_CSV: &str = "id,date,status,partners,type,title_en,title_id,summary_e
 fn a_user_csv_shows_in_events_and_in_a_brief() {
     let dir = tempdir();
     let csv = write(dir.path(), "mine.csv", USER_CSV);
-    let run = brief(
-        dir.path(),
-        &[
-            "events",
-            "--data",
-            &csv,
-            "--partner",
-            "UK",
-            "--from",
-            "2022-09",
-        ],
-    )
-    .expect(0);
+    let run =
+        brief(dir.path(), &["events", "--data", &csv, "--partner", "UK", "--from", "2022-09"])
+            .expect(0);
     assert!(run.stdout.contains("2022-09-gbr-user"), "{}", run.stdout);
     let spec = write(
         dir.path(),
         "s.toml",
         "title = \"S\"\n[period]\nfrom = \"2022-09\"\nto = \"2022-09\"\n",
     );
-    brief(
-        dir.path(),
-        &["generate", &spec, "--data", &csv, "--as-of", "2026-11-22"],
-    )
-    .expect(0);
+    brief(dir.path(), &["generate", &spec, "--data", &csv, "--as-of", "2026-11-22"]).expect(0);
     let text = pdf_text(&dir.path().join("s.pdf"));
     assert!(
         text.contains("Analysts' own seminar record") && text.contains("Example Org"),
@@ -164,37 +106,19 @@ fn a_user_csv_shows_in_events_and_in_a_brief() {
     );
     // --no-bundled-data leaves only the user's events.
     let registry = repo_file("data/partners.toml");
-    let run = brief(
-        dir.path(),
-        &[
-            "events",
-            "--data",
-            &csv,
-            "--data",
-            &registry,
-            "--no-bundled-data",
-        ],
-    )
-    .expect(0);
+    let run =
+        brief(dir.path(), &["events", "--data", &csv, "--data", &registry, "--no-bundled-data"])
+            .expect(0);
     assert!(run.stdout.contains("1 of 1 events"), "{}", run.stdout);
 }
 
 #[test]
 fn a_csv_row_with_an_impossible_date_exits_2_naming_file_and_line() {
     let dir = tempdir();
-    let csv = write(
-        dir.path(),
-        "mine.csv",
-        &USER_CSV.replace("2022-09-20", "2022-09-31"),
-    );
+    let csv = write(dir.path(), "mine.csv", &USER_CSV.replace("2022-09-20", "2022-09-31"));
     let run = brief(dir.path(), &["events", "--data", &csv]).expect(2);
     assert!(run.stderr.contains("mine.csv:2:"), "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("`2022-09-31` is not a day of the calendar"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("`2022-09-31` is not a day of the calendar"), "{}", run.stderr);
     let spec = write(
         dir.path(),
         "s.toml",
@@ -208,12 +132,8 @@ fn a_csv_row_with_an_impossible_date_exits_2_naming_file_and_line() {
 #[test]
 fn events_csv_output_reads_back_as_a_dataset() {
     let dir = tempdir();
-    let csv = brief(
-        dir.path(),
-        &["events", "--partner", "phl", "--format", "csv"],
-    )
-    .expect(0)
-    .stdout;
+    let csv =
+        brief(dir.path(), &["events", "--partner", "phl", "--format", "csv"]).expect(0).stdout;
     let path = write(dir.path(), "phl.csv", &csv);
     let run = brief(
         dir.path(),

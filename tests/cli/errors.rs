@@ -14,23 +14,10 @@ fn an_unknown_partner_exits_2_with_file_line_and_a_suggestion() {
         &format!("{GOOD}[filter]\npartners = [\"UNOCT\", \"Inggriss\"]\n"),
     );
     let run = brief(dir.path(), &["generate", &spec]).expect(2);
-    assert!(
-        run.stderr.contains("error: unknown partner `Inggriss`"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("error: unknown partner `Inggriss`"), "{}", run.stderr);
     assert!(run.stderr.contains("bad.toml:6:22"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("partners = [\"UNOCT\", \"Inggriss\"]"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("did you mean `Inggris` (United Kingdom)?"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("partners = [\"UNOCT\", \"Inggriss\"]"), "{}", run.stderr);
+    assert!(run.stderr.contains("did you mean `Inggris` (United Kingdom)?"), "{}", run.stderr);
     assert_eq!(files_in(dir.path()), ["bad.toml"], "something was written");
 }
 
@@ -44,16 +31,8 @@ fn an_unknown_key_names_the_nearest_key() {
     );
     let run = brief(dir.path(), &["generate", &spec]).expect(2);
     assert!(run.stderr.contains("bad.toml:7:1"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("unknown field `titel`"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("did you mean `title`?"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("unknown field `titel`"), "{}", run.stderr);
+    assert!(run.stderr.contains("did you mean `title`?"), "{}", run.stderr);
 }
 
 #[test]
@@ -76,11 +55,7 @@ fn several_errors_in_one_spec_are_reported_together() {
         "did you mean `timeline`?",
         "unknown event type `jwg`",
     ] {
-        assert!(
-            run.stderr.contains(expected),
-            "lacks `{expected}`:\n{}",
-            run.stderr
-        );
+        assert!(run.stderr.contains(expected), "lacks `{expected}`:\n{}", run.stderr);
     }
 }
 
@@ -94,8 +69,7 @@ fn a_period_from_after_to_is_an_error() {
     );
     let run = brief(dir.path(), &["generate", &spec]).expect(2);
     assert!(
-        run.stderr
-            .contains("starts (2024-01-01) after it ends (2021-01-01)"),
+        run.stderr.contains("starts (2024-01-01) after it ends (2021-01-01)"),
         "{}",
         run.stderr
     );
@@ -114,11 +88,8 @@ fn a_toml_syntax_error_names_its_place() {
 fn a_failed_run_leaves_an_existing_output_untouched() {
     let dir = tempdir();
     let existing = write(dir.path(), "bad.pdf", "previous brief");
-    let spec = write(
-        dir.path(),
-        "bad.toml",
-        &format!("{GOOD}[filter]\npartners = [\"Atlantis\"]\n"),
-    );
+    let spec =
+        write(dir.path(), "bad.toml", &format!("{GOOD}[filter]\npartners = [\"Atlantis\"]\n"));
     brief(dir.path(), &["generate", &spec]).expect(2);
     assert_eq!(std::fs::read_to_string(existing).unwrap(), "previous brief");
     assert_eq!(files_in(dir.path()), ["bad.pdf", "bad.toml"]);
@@ -128,11 +99,7 @@ fn a_failed_run_leaves_an_existing_output_untouched() {
 fn a_missing_spec_is_an_argument_error() {
     let dir = tempdir();
     let run = brief(dir.path(), &["generate", "nowhere.toml"]).expect(2);
-    assert!(
-        run.stderr.contains("spec `nowhere.toml` does not exist"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("spec `nowhere.toml` does not exist"), "{}", run.stderr);
     let run = brief(dir.path(), &["generate", "x.toml", "--as-of", "2022-02-30"]).expect(2);
     assert!(run.stderr.contains("not a date"), "{}", run.stderr);
 }
@@ -145,68 +112,32 @@ fn a_broken_template_reports_its_own_path_and_line_and_writes_nothing() {
         "templates/brief.typ",
         "#import \"lib.typ\": *\n#let data = json(\"/brief.json\")\n#show: setup.with(data)\n#data.meta.no-such-field\n",
     );
-    let spec = write(
-        dir.path(),
-        "b.toml",
-        &format!("templates = \"templates\"\n{GOOD}"),
-    );
+    let spec = write(dir.path(), "b.toml", &format!("templates = \"templates\"\n{GOOD}"));
     let existing = write(dir.path(), "b.pdf", "previous brief");
     let run = brief(dir.path(), &["generate", &spec]).expect(1);
-    assert!(
-        run.stderr.contains("templates/brief.typ:4:"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("dictionary does not contain key"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("templates/brief.typ:4:"), "{}", run.stderr);
+    assert!(run.stderr.contains("dictionary does not contain key"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(existing).unwrap(), "previous brief");
-    assert!(
-        files_in(dir.path())
-            .iter()
-            .all(|f| !f.starts_with(".brief-"))
-    );
+    assert!(files_in(dir.path()).iter().all(|f| !f.starts_with(".brief-")));
 }
 
 #[test]
 fn a_template_cannot_read_outside_its_folder() {
     let dir = tempdir();
     write(dir.path(), "secret.txt", "top secret");
-    write(
-        dir.path(),
-        "templates/brief.typ",
-        "#read(\"../secret.txt\")\n",
-    );
-    let spec = write(
-        dir.path(),
-        "b.toml",
-        &format!("templates = \"templates\"\n{GOOD}"),
-    );
+    write(dir.path(), "templates/brief.typ", "#read(\"../secret.txt\")\n");
+    let spec = write(dir.path(), "b.toml", &format!("templates = \"templates\"\n{GOOD}"));
     let run = brief(dir.path(), &["generate", &spec]).expect(1);
     assert!(run.stderr.contains("error"), "{}", run.stderr);
     assert!(!dir.path().join("b.pdf").exists());
 
-    write(
-        dir.path(),
-        "templates/brief.typ",
-        "#read(\"/etc/hostname\")\n#read(\"/etc/passwd\")\n",
-    );
+    write(dir.path(), "templates/brief.typ", "#read(\"/etc/hostname\")\n#read(\"/etc/passwd\")\n");
     let run = brief(dir.path(), &["generate", &spec]).expect(1);
     assert!(run.stderr.contains("file not found"), "{}", run.stderr);
 
-    write(
-        dir.path(),
-        "templates/brief.typ",
-        "#import \"@preview/cetz:0.3.0\": *\n",
-    );
+    write(dir.path(), "templates/brief.typ", "#import \"@preview/cetz:0.3.0\": *\n");
     let run = brief(dir.path(), &["generate", &spec]).expect(1);
-    assert!(
-        run.stderr.contains("templates cannot import packages"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("templates cannot import packages"), "{}", run.stderr);
 }
 
 #[cfg(unix)]
@@ -220,11 +151,7 @@ fn a_symlink_out_of_the_template_folder_is_refused() {
         dir.path().join("templates/leak.txt"),
     )
     .unwrap();
-    let spec = write(
-        dir.path(),
-        "b.toml",
-        &format!("templates = \"templates\"\n{GOOD}"),
-    );
+    let spec = write(dir.path(), "b.toml", &format!("templates = \"templates\"\n{GOOD}"));
     let run = brief(dir.path(), &["generate", &spec]).expect(1);
     assert!(run.stderr.contains("leads outside it"), "{}", run.stderr);
 }
@@ -255,9 +182,6 @@ fn typst_syntax_in_data_is_printed_literally() {
     brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
     let text = pdf_text(&dir.path().join("h.pdf"));
     for literal in hostile.iter().chain(&["#panic(1) $x$ <y>", "*not bold*"]) {
-        assert!(
-            text.contains(literal),
-            "`{literal}` is not in the PDF as written:\n{text}"
-        );
+        assert!(text.contains(literal), "`{literal}` is not in the PDF as written:\n{text}");
     }
 }

@@ -7,17 +7,9 @@ const FLAGSHIP: &str = "briefs/bnpt-international-2021-2024.toml";
 #[test]
 fn the_flagship_renders_from_another_folder_with_its_facts() {
     let dir = tempdir();
-    let run = brief(
-        dir.path(),
-        &["generate", &repo_file(FLAGSHIP), "--as-of", "2026-11-22"],
-    )
-    .expect(0);
-    assert!(
-        run.stderr
-            .contains("wrote bnpt-international-2021-2024.pdf"),
-        "{}",
-        run.stderr
-    );
+    let run =
+        brief(dir.path(), &["generate", &repo_file(FLAGSHIP), "--as-of", "2026-11-22"]).expect(0);
+    assert!(run.stderr.contains("wrote bnpt-international-2021-2024.pdf"), "{}", run.stderr);
     let pdf = dir.path().join("bnpt-international-2021-2024.pdf");
     qpdf_check(&pdf);
     let text = pdf_text(&pdf);
@@ -53,10 +45,7 @@ fn the_flagship_renders_from_another_folder_with_its_facts() {
         "TLP:AMBER",
         "Dataset: BNPT international cooperation",
     ] {
-        assert!(
-            text.contains(expected),
-            "the PDF lacks `{expected}`:\n{text}"
-        );
+        assert!(text.contains(expected), "the PDF lacks `{expected}`:\n{text}");
     }
     // The 2025 planned expert meeting is outside the period.
     assert!(!text.contains("Planned Indonesia–Russia expert meeting"));
@@ -67,31 +56,15 @@ fn the_flagship_pdf_carries_title_author_keywords_and_bookmarks() {
     let dir = tempdir();
     brief(
         dir.path(),
-        &[
-            "generate",
-            &repo_file(FLAGSHIP),
-            "--as-of",
-            "2026-11-22",
-            "-o",
-            "flagship.pdf",
-        ],
+        &["generate", &repo_file(FLAGSHIP), "--as-of", "2026-11-22", "-o", "flagship.pdf"],
     )
     .expect(0);
     let pdf = dir.path().join("flagship.pdf");
     let info = pdf_info(&pdf);
-    assert!(
-        info.contains("Title:           BNPT International Cooperation 2021–2024"),
-        "{info}"
-    );
-    assert!(
-        info.contains("Author:          Directorate of International Cooperation"),
-        "{info}"
-    );
+    assert!(info.contains("Title:           BNPT International Cooperation 2021–2024"), "{info}");
+    assert!(info.contains("Author:          Directorate of International Cooperation"), "{info}");
     assert!(info.contains("TLP:AMBER"), "{info}");
-    assert!(
-        info.contains("CreationDate:    Sun Nov 22 00:00:00 2026 UTC"),
-        "{info}"
-    );
+    assert!(info.contains("CreationDate:    Sun Nov 22 00:00:00 2026 UTC"), "{info}");
     assert!(info.contains("Tagged:          yes"), "{info}");
     let bytes = std::fs::read(&pdf).unwrap();
     let raw = String::from_utf8_lossy(&bytes);
@@ -123,14 +96,7 @@ fn output_goes_where_o_says() {
     let dir = tempdir();
     brief(
         dir.path(),
-        &[
-            "generate",
-            &repo_file(FLAGSHIP),
-            "--as-of",
-            "2026-11-22",
-            "-o",
-            "nested/dir/brief.pdf",
-        ],
+        &["generate", &repo_file(FLAGSHIP), "--as-of", "2026-11-22", "-o", "nested/dir/brief.pdf"],
     )
     .expect(0);
     assert!(dir.path().join("nested/dir/brief.pdf").is_file());
@@ -172,10 +138,7 @@ fn the_indonesian_brief_has_indonesian_labels_and_month_names() {
         "Participants",
         "Engagements in this period",
     ] {
-        assert!(
-            !text.contains(english),
-            "English `{english}` in the Indonesian brief"
-        );
+        assert!(!text.contains(english), "English `{english}` in the Indonesian brief");
     }
 }
 
@@ -184,26 +147,15 @@ fn the_executive_brief_fits_two_pages() {
     let dir = tempdir();
     brief(
         dir.path(),
-        &[
-            "generate",
-            &repo_file("briefs/executive-2021-2024.toml"),
-            "--as-of",
-            "2026-11-22",
-        ],
+        &["generate", &repo_file("briefs/executive-2021-2024.toml"), "--as-of", "2026-11-22"],
     )
     .expect(0);
     let pdf = dir.path().join("executive-2021-2024.pdf");
     assert!(pdf_pages(&pdf) <= 2, "{} pages", pdf_pages(&pdf));
     let text = pdf_text(&pdf);
-    assert!(
-        text.contains("Key developments") && text.contains("Assessment"),
-        "{text}"
-    );
+    assert!(text.contains("Key developments") && text.contains("Assessment"), "{text}");
     // The spec's Typst markup is evaluated: *UNOCT* is bold, so the asterisks are gone.
-    assert!(
-        text.contains("Engagement with UNOCT has been") && !text.contains("*UNOCT*"),
-        "{text}"
-    );
+    assert!(text.contains("Engagement with UNOCT has been") && !text.contains("*UNOCT*"), "{text}");
 }
 
 #[test]
@@ -217,10 +169,7 @@ fn the_public_brief_names_no_participant() {
     );
     brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
     let text = pdf_text(&dir.path().join("public.pdf"));
-    assert!(
-        text.contains("1st Indonesia–UK Joint Working Group"),
-        "{text}"
-    );
+    assert!(text.contains("1st Indonesia–UK Joint Working Group"), "{text}");
     for name in [
         "Participants",
         "Vladimir Voronkov (",
@@ -240,11 +189,7 @@ fn a_public_brief_with_a_restrictive_marking_is_refused() {
         "title = \"P\"\naudience = \"public\"\nmarking = \"TLP:AMBER\"\n[period]\nfrom = 2022\nto = 2022\n",
     );
     let run = brief(dir.path(), &["generate", &spec]).expect(2);
-    assert!(
-        run.stderr.contains("no marking beyond TLP:CLEAR"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("no marking beyond TLP:CLEAR"), "{}", run.stderr);
     assert_eq!(files_in(dir.path()), ["p.toml"]);
 }
 
@@ -258,10 +203,7 @@ fn variants_write_one_output_each() {
          [[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\naudience = \"executive\"\n",
     );
     brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
-    assert_eq!(
-        files_in(dir.path()),
-        ["v-en-analyst.pdf", "v-id-executive.pdf", "v.toml"]
-    );
+    assert_eq!(files_in(dir.path()), ["v-en-analyst.pdf", "v-id-executive.pdf", "v.toml"]);
     assert!(pdf_text(&dir.path().join("v-id-executive.pdf")).contains("Halaman 1 dari"));
 }
 
@@ -294,23 +236,13 @@ fn emit_data_writes_the_template_input() {
     let dir = tempdir();
     brief(
         dir.path(),
-        &[
-            "generate",
-            &repo_file(FLAGSHIP),
-            "--as-of",
-            "2026-11-22",
-            "--emit-data",
-            "brief.json",
-        ],
+        &["generate", &repo_file(FLAGSHIP), "--as-of", "2026-11-22", "--emit-data", "brief.json"],
     )
     .expect(0);
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("brief.json")).unwrap())
             .unwrap();
-    assert_eq!(
-        json["meta"]["title"],
-        "BNPT International Cooperation 2021–2024"
-    );
+    assert_eq!(json["meta"]["title"], "BNPT International Cooperation 2021–2024");
     assert_eq!(json["meta"]["event_count"], 13);
     assert_eq!(json["partners"].as_array().unwrap().len(), 4);
     assert_eq!(json["labels"]["page"], "Page");
@@ -320,16 +252,8 @@ fn emit_data_writes_the_template_input() {
 fn identical_inputs_give_identical_bytes() {
     let dir = tempdir();
     let spec = repo_file(FLAGSHIP);
-    brief(
-        dir.path(),
-        &["generate", &spec, "--as-of", "2024-06-30", "-o", "a.pdf"],
-    )
-    .expect(0);
-    brief(
-        dir.path(),
-        &["generate", &spec, "--as-of", "2024-06-30", "-o", "b.pdf"],
-    )
-    .expect(0);
+    brief(dir.path(), &["generate", &spec, "--as-of", "2024-06-30", "-o", "a.pdf"]).expect(0);
+    brief(dir.path(), &["generate", &spec, "--as-of", "2024-06-30", "-o", "b.pdf"]).expect(0);
     // SOURCE_DATE_EPOCH for a moment of the same day gives the same as-of date.
     brief_env(
         dir.path(),
@@ -347,27 +271,15 @@ fn dry_run_prints_the_plan_and_writes_nothing() {
     let dir = tempdir();
     let run = brief(
         dir.path(),
-        &[
-            "generate",
-            &repo_file("briefs/monthly.toml"),
-            "--as-of",
-            "2022-10-01",
-            "--dry-run",
-        ],
+        &["generate", &repo_file("briefs/monthly.toml"), "--as-of", "2022-10-01", "--dry-run"],
     )
     .expect(0);
     assert!(run.stdout.contains("September 2022"), "{}", run.stdout);
-    assert!(
-        run.stdout.contains("monthly-2022-09-en.pdf"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.contains("monthly-2022-09-en.pdf"), "{}", run.stdout);
     assert!(run.stdout.contains("events 3"), "{}", run.stdout);
     assert!(
         !repo().join("briefs/out").exists()
-            || files_in(&repo().join("briefs/out"))
-                .iter()
-                .all(|f| !f.contains("2022-09"))
+            || files_in(&repo().join("briefs/out")).iter().all(|f| !f.contains("2022-09"))
     );
     assert!(files_in(dir.path()).is_empty());
 }

@@ -45,11 +45,7 @@ pub fn brief(dir: &Path, args: &[&str]) -> Run {
 /// Runs `brief` with extra environment variables.
 pub fn brief_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
-    command
-        .args(args)
-        .current_dir(dir)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .env("NO_COLOR", "1");
+    command.args(args).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
     for (key, value) in env {
         command.env(key, value);
     }
@@ -66,11 +62,7 @@ fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     let output = Command::new(tool)
         .args(args)
         .arg(pdf)
-        .args(if tool == "pdftotext" {
-            &["-"][..]
-        } else {
-            &[][..]
-        })
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
         .output()
         .unwrap_or_else(|e| panic!("{tool} is needed for the tests (Debian: poppler-utils): {e}"));
     assert!(
@@ -86,10 +78,7 @@ fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
 pub fn pdf_text(pdf: &Path) -> String {
     let raw = poppler("pdftotext", &["-enc", "UTF-8"], pdf);
     // Join hyphenated and wrapped lines into one stream of words.
-    raw.replace("-\n", "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    raw.replace("-\n", "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The PDF's metadata as pdfinfo prints it.

@@ -7,11 +7,7 @@ fn templates_list_names_the_built_in_templates() {
     let dir = tempdir();
     let run = brief(dir.path(), &["templates", "list"]).expect(0);
     for name in ["brief", "executive", "public"] {
-        assert!(
-            run.stdout.lines().any(|l| l.starts_with(name)),
-            "{}",
-            run.stdout
-        );
+        assert!(run.stdout.lines().any(|l| l.starts_with(name)), "{}", run.stdout);
     }
 }
 
@@ -19,76 +15,37 @@ fn templates_list_names_the_built_in_templates() {
 fn export_writes_the_templates_and_a_sample_brief_json() {
     let dir = tempdir();
     let out = dir.path().join("mine");
-    brief(
-        dir.path(),
-        &["templates", "export", &out.display().to_string()],
-    )
-    .expect(0);
+    brief(dir.path(), &["templates", "export", &out.display().to_string()]).expect(0);
     assert_eq!(
         files_in(&out),
-        [
-            "README.md",
-            "brief.json",
-            "brief.typ",
-            "executive.typ",
-            "lib.typ",
-            "public.typ"
-        ]
+        ["README.md", "brief.json", "brief.typ", "executive.typ", "lib.typ", "public.typ"]
     );
     let sample: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("brief.json")).unwrap()).unwrap();
-    assert_eq!(
-        sample["meta"]["title"],
-        "BNPT International Cooperation 2021–2024"
-    );
+    assert_eq!(sample["meta"]["title"], "BNPT International Cooperation 2021–2024");
     // A second export does not overwrite without --force.
-    let run = brief(
-        dir.path(),
-        &["templates", "export", &out.display().to_string()],
-    )
-    .expect(2);
+    let run = brief(dir.path(), &["templates", "export", &out.display().to_string()]).expect(2);
     assert!(run.stderr.contains("--force"), "{}", run.stderr);
-    brief(
-        dir.path(),
-        &["templates", "export", &out.display().to_string(), "--force"],
-    )
-    .expect(0);
+    brief(dir.path(), &["templates", "export", &out.display().to_string(), "--force"]).expect(0);
 }
 
 #[test]
 fn a_changed_template_in_template_dir_shows_in_the_output() {
     let dir = tempdir();
     let out = dir.path().join("mine");
-    brief(
-        dir.path(),
-        &["templates", "export", &out.display().to_string()],
-    )
-    .expect(0);
+    brief(dir.path(), &["templates", "export", &out.display().to_string()]).expect(0);
     let lib = std::fs::read_to_string(out.join("lib.typ")).unwrap();
     let changed = lib.replace("#let full-brief(data) = {\n  title-block(data)", "#let full-brief(data) = {\n  [Prepared for the office of the Minister]\n  title-block(data)");
     assert_ne!(lib, changed, "the replacement did not apply");
     std::fs::write(out.join("lib.typ"), changed).unwrap();
     // Only lib.typ is kept: brief.typ still comes from the binary.
-    for name in [
-        "brief.typ",
-        "executive.typ",
-        "public.typ",
-        "brief.json",
-        "README.md",
-    ] {
+    for name in ["brief.typ", "executive.typ", "public.typ", "brief.json", "README.md"] {
         std::fs::remove_file(out.join(name)).unwrap();
     }
     let spec = repo_file("briefs/bnpt-international-2021-2024.toml");
     brief(
         dir.path(),
-        &[
-            "generate",
-            &spec,
-            "--template-dir",
-            &out.display().to_string(),
-            "-o",
-            "custom.pdf",
-        ],
+        &["generate", &spec, "--template-dir", &out.display().to_string(), "-o", "custom.pdf"],
     )
     .expect(0);
     assert!(
@@ -112,10 +69,7 @@ fn a_spec_can_name_its_own_template_file_importing_the_library() {
     );
     brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
     let text = pdf_text(&dir.path().join("s.pdf"));
-    assert!(
-        text.contains("Custom one-pager with 18 engagements."),
-        "{text}"
-    );
+    assert!(text.contains("Custom one-pager with 18 engagements."), "{text}");
 }
 
 #[test]
@@ -145,11 +99,8 @@ fn key_paths(value: &serde_json::Value, path: &str, out: &mut std::collections::
                     out.insert("labels.*".into());
                     continue;
                 }
-                let child_path = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
+                let child_path =
+                    if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
                 key_paths(child, &child_path, out);
             }
         }
@@ -204,8 +155,5 @@ fn brief_json_matches_its_documentation() {
         undocumented.is_empty(),
         "brief.json keys missing from templates/README.md: {undocumented:?}"
     );
-    assert!(
-        stale.is_empty(),
-        "templates/README.md documents keys brief.json lacks: {stale:?}"
-    );
+    assert!(stale.is_empty(), "templates/README.md documents keys brief.json lacks: {stale:?}");
 }
