@@ -92,8 +92,11 @@ pub struct BriefArgs {
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
     /// Print nothing but errors.
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Also print what each output will hold: period, template and sections.
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 /// `brief generate`.

@@ -70,8 +70,10 @@ pub enum Message<'a> {
     Warnings(&'a [Diagnostic]),
     /// Typst's warnings for a brief that rendered.
     TemplateWarnings(&'a str),
-    /// What a dry run would write.
+    /// An output that will be written (in a dry run: would be written).
     Planned(&'a Plan),
+    /// Rendering starts: this many outputs.
+    Rendering(usize),
     /// A brief was written (or checked).
     Done(&'a ReportEntry),
     /// A brief failed; the text is the error, with Typst's diagnostics if any.
@@ -106,7 +108,10 @@ impl Plan {
             .sections
             .iter()
             .zip(&self.selection.sections)
-            .map(|(s, q)| (s.kind.as_str(), self.dataset.select(q).count()))
+            .map(|(s, q)| {
+                let events = model::section_events(&self.dataset, s.kind, q, self.settings.as_of);
+                (s.kind.as_str(), events.len())
+            })
             .collect()
     }
 }
@@ -255,11 +260,11 @@ pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync
         return summary;
     }
 
+    for plan in &plans {
+        on(Message::Planned(plan));
+    }
     if options.mode == Mode::DryRun {
-        for plan in &plans {
-            on(Message::Planned(plan));
-            summary.entries.push(entry(plan, "planned"));
-        }
+        summary.entries.extend(plans.iter().map(|plan| entry(plan, "planned")));
         return summary;
     }
 
@@ -270,6 +275,7 @@ pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync
             return summary;
         }
     };
+    on(Message::Rendering(plans.len()));
     let pool = rayon::ThreadPoolBuilder::new().num_threads(options.jobs.max(1)).build();
     let render_all = || -> Vec<ReportEntry> {
         plans.par_iter().map(|plan| render_one(plan, options, &renderer, on)).collect()

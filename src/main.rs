@@ -10,7 +10,8 @@ use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use clap::Parser;
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use args::{AudienceArg, BriefArgs, Cli, Command, LanguageArg, TemplatesCommand};
 use brief::dataset::Query;
@@ -124,6 +125,13 @@ fn run_briefs(
         mode,
     };
     let quiet = args.quiet;
+    let verbose = args.verbose;
+    // A progress bar for batches on a terminal; plain lines otherwise.
+    let progress: Mutex<Option<ProgressBar>> = Mutex::new(None);
+    let say = |line: String| match progress.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+        Some(bar) => bar.println(line),
+        None => eprintln!("{line}"),
+    };
     let lock = Mutex::new(());
     let on = |message: Message<'_>| {
         let _guard = lock.lock().unwrap_or_else(|e| e.into_inner());
@@ -131,49 +139,53 @@ fn run_briefs(
             Message::Invalid(diagnostics) => print_diagnostics(diagnostics),
             Message::Warnings(diagnostics) if !quiet => print_diagnostics(diagnostics),
             Message::TemplateWarnings(text) if !quiet => eprint!("{text}"),
-            Message::Planned(plan) => {
-                let counts: Vec<String> =
-                    plan.section_counts().iter().map(|(kind, n)| format!("{kind} {n}")).collect();
-                println!(
-                    "{} → {}\n  {} · {} · {} · {} ({} to {}) · template {}\n  sections: {}",
-                    plan.spec.path.display(),
-                    plan.output.display(),
-                    plan.settings.language.code(),
-                    plan.settings.audience.as_str(),
-                    plan.settings.marking.map_or("no marking", |m| m.as_str()),
-                    brief::locale::period_name(plan.settings.language, plan.settings.period),
-                    plan.settings.period.from,
-                    plan.settings.period.to,
-                    plan.settings.template,
-                    counts.join(", ")
-                );
+            Message::Planned(plan) if mode == Mode::DryRun => println!("{}", describe(plan)),
+            Message::Planned(plan) if verbose => say(describe(plan)),
+            Message::Rendering(total) => {
+                if !quiet && total > 1 && std::io::stderr().is_terminal() {
+                    let bar = ProgressBar::new(total as u64).with_style(
+                        ProgressStyle::with_template(
+                            "{bar:32.cyan/blue} {pos}/{len} briefs {elapsed}",
+                        )
+                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                    );
+                    *progress.lock().unwrap_or_else(|e| e.into_inner()) = Some(bar);
+                }
             }
-            Message::Done(entry) if !quiet => {
-                let verb = if entry.status == "checked" { "checked" } else { "wrote" };
-                eprintln!(
-                    "{verb} {} ({} pages, {} engagements, {} ms)",
-                    entry.path.as_deref().unwrap_or("?"),
-                    entry.pages.unwrap_or(0),
-                    entry.events.unwrap_or(0),
-                    entry.milliseconds.unwrap_or(0)
-                );
+            Message::Done(entry) => {
+                if let Some(bar) = progress.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+                    bar.inc(1);
+                }
+                if !quiet {
+                    let verb = if entry.status == "checked" { "checked" } else { "wrote" };
+                    say(format!(
+                        "{verb} {} ({} pages, {} engagements, {} ms)",
+                        entry.path.as_deref().unwrap_or("?"),
+                        entry.pages.unwrap_or(0),
+                        entry.events.unwrap_or(0),
+                        entry.milliseconds.unwrap_or(0)
+                    ));
+                }
             }
             Message::Failed(entry) => {
-                let mut err = stderr();
-                let _ = writeln!(
-                    err,
-                    "error: could not render {} (variant {}) to {}",
+                if let Some(bar) = progress.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+                    bar.inc(1);
+                }
+                say(format!(
+                    "error: could not render {} (variant {}) to {}\n{}",
                     entry.spec,
                     entry.variant + 1,
-                    entry.path.as_deref().unwrap_or("?")
-                );
-                let _ = err.reset();
-                eprintln!("{}", entry.error.as_deref().unwrap_or("").trim_end());
+                    entry.path.as_deref().unwrap_or("?"),
+                    entry.error.as_deref().unwrap_or("").trim_end()
+                ));
             }
             _ => {}
         }
     };
     let summary = generate::run(&args.specs, &options, &on);
+    if let Some(bar) = progress.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        bar.finish_and_clear();
+    }
     if summary.entries.len() > 1 && !quiet {
         eprintln!(
             "{} of {} outputs done, {} failed",
@@ -188,6 +200,26 @@ fn run_briefs(
         return fail(message, &[], 1);
     }
     summary.exit_code()
+}
+
+/// One output's plan in words: spec, path, language, audience, marking, period, template
+/// and the engagements each section selects.
+fn describe(plan: &generate::Plan) -> String {
+    let counts: Vec<String> =
+        plan.section_counts().iter().map(|(kind, n)| format!("{kind} {n}")).collect();
+    format!(
+        "{} → {}\n  {} · {} · {} · {} ({} to {}) · template {}\n  sections: {}",
+        plan.spec.path.display(),
+        plan.output.display(),
+        plan.settings.language.code(),
+        plan.settings.audience.as_str(),
+        plan.settings.marking.map_or("no marking", |m| m.as_str()),
+        brief::locale::period_name(plan.settings.language, plan.settings.period),
+        plan.settings.period.from,
+        plan.settings.period.to,
+        plan.settings.template,
+        counts.join(", ")
+    )
 }
 
 /// Writes the run report as JSON.

@@ -382,9 +382,7 @@ pub fn build(
     let lang = language.code();
     let mut warnings = Vec::new();
     let brief_events: Vec<&Event> = dataset.select(&selection.brief).collect();
-    let upcoming_query = upcoming_query(&selection.brief);
-    let upcoming: Vec<&Event> =
-        dataset.select(&upcoming_query).filter(|e| e.last_day() > settings.as_of).collect();
+    let upcoming = section_events(dataset, SectionKind::Upcoming, &selection.brief, settings.as_of);
 
     let partner_ids = brief_partners(&selection.brief, &brief_events);
     let partner_name = |id: &str| {
@@ -477,14 +475,7 @@ pub fn build(
     let mut sections = Vec::new();
     for (spec_section, query) in spec.sections.iter().zip(&selection.sections) {
         let kind = spec_section.kind;
-        let upcoming_in_section = upcoming_query.narrowed_by(query);
-        let events: Vec<&Event> = match kind {
-            SectionKind::Upcoming => dataset
-                .select(&upcoming_in_section)
-                .filter(|e| e.last_day() > settings.as_of)
-                .collect(),
-            _ => dataset.select(query).collect(),
-        };
+        let events = section_events(dataset, kind, query, settings.as_of);
         let can_be_empty = !matches!(kind, SectionKind::Text | SectionKind::Methodology);
         let is_empty = can_be_empty
             && if kind == SectionKind::Sources { sources.is_empty() } else { events.is_empty() };
@@ -627,9 +618,21 @@ fn short_name(dataset: &Dataset, id: &str, lang: &str) -> String {
     acronym.cloned().unwrap_or_else(|| name.to_owned())
 }
 
-/// The brief's query for planned engagements at any date.
-fn upcoming_query(brief: &Query) -> Query {
-    Query { period: None, status: vec![Status::Planned], ..brief.clone() }
+/// The engagements a section selects: those of its query or, for `upcoming`, the
+/// planned engagements its query allows at any date that end after the as-of date.
+pub fn section_events<'a>(
+    dataset: &'a Dataset,
+    kind: SectionKind,
+    query: &Query,
+    as_of: NaiveDate,
+) -> Vec<&'a Event> {
+    match kind {
+        SectionKind::Upcoming => {
+            let planned = Query { period: None, status: vec![Status::Planned], ..query.clone() };
+            dataset.select(&planned).filter(|e| e.last_day() > as_of).collect()
+        }
+        _ => dataset.select(query).collect(),
+    }
 }
 
 /// The brief's partners: those the spec names, in its order, or else every partner of
@@ -738,10 +741,12 @@ fn key_figures(
         .iter()
         .map(|y| (y.to_string(), events.iter().filter(|e| e.first_day().year() == *y).count()))
         .collect();
-    let by_year = if per_year.len() > 12 {
-        per_year.into_iter().filter(|(_, n)| *n > 0).collect()
-    } else {
-        per_year
+    // One year says nothing a reader does not see from the period; many years are
+    // listed only where something happened.
+    let by_year = match per_year.len() {
+        1 => Vec::new(),
+        2..=12 => per_year,
+        _ => per_year.into_iter().filter(|(_, n)| *n > 0).collect(),
     };
     Content::KeyFigures {
         figures,
@@ -822,6 +827,18 @@ fn ticks(language: Language, period: Period, position: &dyn Fn(NaiveDate) -> f64
                 label: year.to_string(),
                 line: false,
             });
+        }
+    } else if months < 2 {
+        // A short period: a tick every seven days from the first, labelled "8 Sep".
+        let mut day = period.from;
+        while day <= period.to {
+            let month: String = locale::month_name(language, day.month()).chars().take(3).collect();
+            ticks.push(Tick {
+                x: position(day),
+                label: format!("{} {month}", day.day()),
+                line: true,
+            });
+            day = day + chrono::Days::new(7);
         }
     } else {
         let mut day = period.from.with_day(1).expect("day 1 exists");

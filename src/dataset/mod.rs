@@ -276,7 +276,7 @@ impl Dataset {
     }
 
     /// The events a query selects, in date order.
-    pub fn select<'a>(&'a self, query: &'a Query) -> impl Iterator<Item = &'a Event> + 'a {
+    pub fn select<'a>(&'a self, query: &Query) -> impl Iterator<Item = &'a Event> {
         self.events.iter().filter(move |e| query.matches(e))
     }
 }
