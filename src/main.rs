@@ -141,16 +141,12 @@ fn run_briefs(
             Message::TemplateWarnings(text) if !quiet => eprint!("{text}"),
             Message::Planned(plan) if mode == Mode::DryRun => println!("{}", describe(plan)),
             Message::Planned(plan) if verbose => say(describe(plan)),
-            Message::Rendering(total) => {
-                if !quiet && total > 1 && std::io::stderr().is_terminal() {
-                    let bar = ProgressBar::new(total as u64).with_style(
-                        ProgressStyle::with_template(
-                            "{bar:32.cyan/blue} {pos}/{len} briefs {elapsed}",
-                        )
-                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-                    );
-                    *progress.lock().unwrap_or_else(|e| e.into_inner()) = Some(bar);
-                }
+            Message::Rendering(total) if !quiet && total > 1 && std::io::stderr().is_terminal() => {
+                let style =
+                    ProgressStyle::with_template("{bar:32.cyan/blue} {pos}/{len} briefs {elapsed}")
+                        .unwrap_or_else(|_| ProgressStyle::default_bar());
+                let bar = ProgressBar::new(total as u64).with_style(style);
+                *progress.lock().unwrap_or_else(|e| e.into_inner()) = Some(bar);
             }
             Message::Done(entry) => {
                 if let Some(bar) = progress.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
