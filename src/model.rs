@@ -6,7 +6,7 @@
 //! dates, numbers and labels read in the brief's language; the template decides only
 //! how it looks. Its shape is documented in `templates/README.md`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -392,7 +392,8 @@ pub fn build(
 
     // Number every source of every engagement the brief covers, first cited first.
     let mut sources: Vec<SourceEntry> = Vec::new();
-    let mut refs_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut number_of: HashMap<&str, usize> = HashMap::new();
+    let mut refs_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for event in brief_events.iter().chain(&upcoming) {
         if refs_of.contains_key(event.id.as_str()) {
             continue;
@@ -400,9 +401,10 @@ pub fn build(
         let refs = event
             .sources
             .iter()
-            .map(|s| match sources.iter().find(|known| known.url == s.url) {
-                Some(known) => known.number,
+            .map(|s| match number_of.get(s.url.as_str()) {
+                Some(number) => *number,
                 None => {
+                    number_of.insert(&s.url, sources.len() + 1);
                     sources.push(SourceEntry {
                         number: sources.len() + 1,
                         publisher: s.publisher.clone(),
