@@ -364,9 +364,12 @@ fn templates_export(dir: &Path, force: bool) -> u8 {
         Ok(json) => json,
         Err(message) => return fail(message, &[], 1),
     };
+    let fonts: Vec<(String, &[u8])> =
+        render::FONT_FILES.iter().map(|(name, bytes)| (format!("fonts/{name}"), *bytes)).collect();
     let mut files: Vec<(&str, &[u8])> =
         render::BUILTIN_TEMPLATES.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
     files.push(("brief.json", &sample));
+    files.extend(fonts.iter().map(|(name, bytes)| (name.as_str(), *bytes)));
     if !force && let Some((name, _)) = files.iter().find(|(name, _)| dir.join(name).exists()) {
         return fail(
             format!("`{}` already exists", dir.join(name).display()),
@@ -380,7 +383,10 @@ fn templates_export(dir: &Path, force: bool) -> u8 {
         }
     }
     println!("wrote {} files to {}", files.len(), dir.display());
-    println!("try: typst compile --root {0} {0}/brief.typ", dir.display());
+    println!(
+        "try: typst compile --root {0} --font-path {0}/fonts --ignore-system-fonts {0}/brief.typ",
+        dir.display()
+    );
     0
 }
 

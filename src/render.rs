@@ -46,16 +46,18 @@ pub const TEMPLATE_NAMES: [(&str, &str); 3] = [
     ("public", "for release: no participant names, no marking beyond TLP:CLEAR"),
 ];
 
-/// The bundled fonts (OFL; licences in fonts/).
-const FONTS: [&[u8]; 8] = [
-    include_bytes!("../fonts/Inter-Regular.otf"),
-    include_bytes!("../fonts/Inter-Italic.otf"),
-    include_bytes!("../fonts/Inter-SemiBold.otf"),
-    include_bytes!("../fonts/Inter-Bold.otf"),
-    include_bytes!("../fonts/NotoSerif-Regular.ttf"),
-    include_bytes!("../fonts/NotoSerif-Italic.ttf"),
-    include_bytes!("../fonts/NotoSerif-Bold.ttf"),
-    include_bytes!("../fonts/NotoSerif-BoldItalic.ttf"),
+/// The bundled fonts and their licences (SIL Open Font License), by file name.
+pub const FONT_FILES: [(&str, &[u8]); 10] = [
+    ("Inter-Regular.otf", include_bytes!("../fonts/Inter-Regular.otf")),
+    ("Inter-Italic.otf", include_bytes!("../fonts/Inter-Italic.otf")),
+    ("Inter-SemiBold.otf", include_bytes!("../fonts/Inter-SemiBold.otf")),
+    ("Inter-Bold.otf", include_bytes!("../fonts/Inter-Bold.otf")),
+    ("NotoSerif-Regular.ttf", include_bytes!("../fonts/NotoSerif-Regular.ttf")),
+    ("NotoSerif-Italic.ttf", include_bytes!("../fonts/NotoSerif-Italic.ttf")),
+    ("NotoSerif-Bold.ttf", include_bytes!("../fonts/NotoSerif-Bold.ttf")),
+    ("NotoSerif-BoldItalic.ttf", include_bytes!("../fonts/NotoSerif-BoldItalic.ttf")),
+    ("LICENSE-Inter-OFL.txt", include_bytes!("../fonts/LICENSE-Inter-OFL.txt")),
+    ("LICENSE-NotoSerif-OFL.txt", include_bytes!("../fonts/LICENSE-NotoSerif-OFL.txt")),
 ];
 
 /// The virtual path of the brief's data.
@@ -104,8 +106,11 @@ fn project_file(path: &str) -> Option<FileId> {
 impl Renderer {
     /// Loads the embedded fonts and templates, and fonts from `font_paths`.
     pub fn new(font_paths: &[PathBuf]) -> Result<Renderer, String> {
-        let mut fonts: Vec<Font> =
-            FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
+        let mut fonts: Vec<Font> = FONT_FILES
+            .iter()
+            .filter(|(name, _)| !name.ends_with(".txt"))
+            .flat_map(|(_, data)| Font::iter(Bytes::new(*data)))
+            .collect();
         for dir in font_paths {
             let entries = fs::read_dir(dir)
                 .map_err(|e| format!("cannot read font folder `{}` ({e})", dir.display()))?;

@@ -5,27 +5,27 @@ use super::harness::*;
 #[test]
 fn the_monthly_brief_covers_the_previous_month() {
     let dir = tempdir();
-    let out = dir.path().join("reports");
-    // Exactly the command of the README's crontab line and systemd service.
-    let run = brief(
-        dir.path(),
-        &[
-            "generate",
-            &repo_file("briefs/monthly.toml"),
-            "--as-of",
-            "2022-10-01",
-            "-o",
-            &format!("{}/", out.display()),
-            "--quiet",
-        ],
-    )
-    .expect(0);
+    let reports = format!("{}/", dir.path().join("reports").display());
+    let run_json = dir.path().join("reports/run.json").display().to_string();
+    // Exactly the command of the README's crontab line and systemd service, on
+    // 1 October 2022 (00:00 UTC) as the job's clock would give it.
+    let spec = repo_file("briefs/monthly.toml");
+    let command = ["generate", &spec, "-o", &reports, "--quiet", "--report", &run_json];
+    let run = brief_env(dir.path(), &command, &[("SOURCE_DATE_EPOCH", "1664582400")]).expect(0);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
-    let pdf = out.join("monthly-2022-09-en.pdf");
+    let pdf = dir.path().join("reports/monthly-2022-09-en.pdf");
     let text = pdf_text(&pdf);
     assert!(text.contains("September 2022"), "{text}");
     assert!(text.contains("Vladimir Voronkov"), "the Voronkov meeting is missing");
     assert!(!text.contains("Elizabeth Truss"), "the 2021 Truss JWG leaked in");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&run_json).unwrap()).unwrap();
+    assert_eq!(report["written"], 1);
+    assert_eq!(report["as_of"], "2022-10-01");
+    // The same command with --as-of gives the same bytes.
+    let again = dir.path().join("again.pdf").display().to_string();
+    brief(dir.path(), &["generate", &spec, "-o", &again, "--as-of", "2022-10-01"]).expect(0);
+    assert_eq!(std::fs::read(&pdf).unwrap(), std::fs::read(&again).unwrap());
 }
 
 #[test]

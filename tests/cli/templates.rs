@@ -18,8 +18,9 @@ fn export_writes_the_templates_and_a_sample_brief_json() {
     brief(dir.path(), &["templates", "export", &out.display().to_string()]).expect(0);
     assert_eq!(
         files_in(&out),
-        ["README.md", "brief.json", "brief.typ", "executive.typ", "lib.typ", "public.typ"]
+        ["README.md", "brief.json", "brief.typ", "executive.typ", "fonts", "lib.typ", "public.typ"]
     );
+    assert_eq!(files_in(&out.join("fonts")).len(), 10);
     let sample: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("brief.json")).unwrap()).unwrap();
     assert_eq!(sample["meta"]["title"], "BNPT International Cooperation 2021–2024");
@@ -42,6 +43,7 @@ fn a_changed_template_in_template_dir_shows_in_the_output() {
     for name in ["brief.typ", "executive.typ", "public.typ", "brief.json", "README.md"] {
         std::fs::remove_file(out.join(name)).unwrap();
     }
+    std::fs::remove_dir_all(out.join("fonts")).unwrap();
     let spec = repo_file("briefs/bnpt-international-2021-2024.toml");
     brief(
         dir.path(),
