@@ -8,5 +8,6 @@ mod cli {
     mod data;
     mod errors;
     mod generate;
+    mod literal;
     mod templates;
 }
