@@ -55,7 +55,7 @@ for year in $(seq 2015 2024); do
       "$year" "$month" "$year" "$month" "$year" "$month" "$last" > "$work/monthly/$year-$month.toml"
     dir="$work/months/$year-$month"
     mkdir -p "$dir"
-    ln -s "$work/tpl/brief.typ" "$work/tpl/lib.typ" "$dir/"
+    cp "$work/tpl/brief.typ" "$work/tpl/lib.typ" "$dir/"
     "$brief" generate "$work/monthly/$year-$month.toml" --as-of "$as_of" -q -o "$dir/brief.pdf" --emit-data "$dir/brief.json"
   done
 done
@@ -70,7 +70,7 @@ for n in 10 100 1000 5000; do
   printf 'title = "Synthetic brief, %s events"\n[period]\nfrom = 2015\nto = 2024\n' "$n" > "$work/synth-$n.toml"
   dir="$work/scale-$n"
   mkdir -p "$dir"
-  ln -s "$work/tpl/brief.typ" "$work/tpl/lib.typ" "$dir/"
+  cp "$work/tpl/brief.typ" "$work/tpl/lib.typ" "$dir/"
   data=(--no-bundled-data --data "$work/synth-$n.csv" --data data/partners.toml --data data/topics.toml)
   "$brief" generate "$work/synth-$n.toml" "${data[@]}" --as-of "$as_of" -q -o "$dir/brief.pdf" --emit-data "$dir/brief.json"
   pages=$(pdfinfo "$dir/brief.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || echo "?")

@@ -358,7 +358,7 @@ fn plan_spec(
                     "a public brief may carry no marking beyond TLP:CLEAR, but this one is {}",
                     marking.map_or("", Marking::as_str)
                 ))
-                .at(&spec.source, 0..0)
+                .at(&spec.source, locate_key(&spec, "marking"))
                 .hint(
                     "set `marking = \"TLP:CLEAR\"` for the public variant, or remove the marking",
                 ),

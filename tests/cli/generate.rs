@@ -190,6 +190,7 @@ fn a_public_brief_with_a_restrictive_marking_is_refused() {
     );
     let run = brief(dir.path(), &["generate", &spec]).expect(2);
     assert!(run.stderr.contains("no marking beyond TLP:CLEAR"), "{}", run.stderr);
+    assert!(run.stderr.contains("p.toml:3:1"), "{}", run.stderr);
     assert_eq!(files_in(dir.path()), ["p.toml"]);
 }
 
