@@ -16,6 +16,10 @@ use brief::spec::Spec;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+/// The binary's allocator, so that the stages are measured as `brief` runs them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const FLAGSHIP: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/briefs/bnpt-international-2021-2024.toml");
 

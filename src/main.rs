@@ -3,6 +3,11 @@
 
 mod args;
 
+/// mimalloc: dataset loading and Typst's layout allocate heavily, and the system
+/// allocator spent a quarter of a 100,000-event load in malloc (benches/, BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
