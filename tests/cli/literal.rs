@@ -104,3 +104,23 @@ proptest! {
         prop_assert!(pdf_pages(&dir.path().join("any.pdf")) >= 1);
     }
 }
+
+#[test]
+fn a_one_megabyte_string_renders_without_a_crash() {
+    let dir = tempdir();
+    let big = "word ".repeat(200_000);
+    let data = serde_json::json!({ "events": [ {
+        "id": "2022-06-big", "date": "2022-06-15", "status": "held", "partners": ["gbr"],
+        "type": "meeting", "title": { "en": "Big", "id": "Besar" },
+        "summary": { "en": big, "id": big },
+        "sources": [ { "publisher": "Example", "url": "https://example.org/big" } ] } ] });
+    write(dir.path(), "big.json", &serde_json::to_string(&data).unwrap());
+    write(
+        dir.path(),
+        "big.toml",
+        "title = \"Big\"\ndata = [\"big.json\"]\n[period]\nfrom = \"2022-06\"\nto = \"2022-06\"\n\
+         [filter]\npartners = [\"gbr\"]\n[[sections]]\nkind = \"events\"\n",
+    );
+    brief(dir.path(), &["generate", "big.toml", "--as-of", "2026-11-22", "--quiet"]).expect(0);
+    assert!(pdf_pages(&dir.path().join("big.pdf")) > 100);
+}
