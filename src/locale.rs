@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 use serde::Serialize;
 
-use crate::dataset::{Direction, EventType, Mode, PartnerKind, Status};
+use crate::dataset::{EventType, Mode, PartnerKind, Status};
 use crate::dates::{PartialDate, Period, Precision};
 
 /// A language a brief can be written in.
@@ -277,9 +277,6 @@ const LABELS: &[Entry] = &[
     ("type-programme", "Programme", "Program"),
     ("status-held", "Held", "Terlaksana"),
     ("status-planned", "Planned", "Direncanakan"),
-    ("direction-incoming", "in Indonesia", "di Indonesia"),
-    ("direction-outgoing", "abroad", "di luar negeri"),
-    ("direction-multilateral", "multilateral", "multilateral"),
     ("kind-country", "Country", "Negara"),
     ("kind-organisation", "International organisation", "Organisasi internasional"),
     ("kind-regional-body", "Regional body", "Badan kawasan"),
@@ -313,11 +310,6 @@ pub fn event_type(language: Language, kind: EventType) -> &'static str {
 /// The name of a status.
 pub fn status(language: Language, status: Status) -> &'static str {
     label(language, &format!("status-{}", status.as_str()))
-}
-
-/// The name of a direction.
-pub fn direction(language: Language, direction: Direction) -> &'static str {
-    label(language, &format!("direction-{}", direction.as_str()))
 }
 
 /// The name of a partner kind.
@@ -437,9 +429,6 @@ mod tests {
         }
         for m in Mode::ALL {
             mode(Language::Id, *m);
-        }
-        for d in Direction::ALL {
-            direction(Language::Id, *d);
         }
     }
 
