@@ -137,13 +137,21 @@ fn run_briefs(
         Some(bar) => bar.println(line),
         None => eprintln!("{line}"),
     };
+    // Diagnostics printed while the bar is drawn go above it.
+    let above_bar =
+        |print: &dyn Fn()| match progress.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            Some(bar) => bar.suspend(print),
+            None => print(),
+        };
     let lock = Mutex::new(());
     let on = |message: Message<'_>| {
         let _guard = lock.lock().unwrap_or_else(|e| e.into_inner());
         match message {
             Message::Invalid(diagnostics) => print_diagnostics(diagnostics),
-            Message::Warnings(diagnostics) if !quiet => print_diagnostics(diagnostics),
-            Message::TemplateWarnings(text) if !quiet => eprint!("{text}"),
+            Message::Warnings(diagnostics) if !quiet => {
+                above_bar(&|| print_diagnostics(diagnostics))
+            }
+            Message::TemplateWarnings(text) if !quiet => above_bar(&|| eprint!("{text}")),
             Message::Planned(plan) if mode == Mode::DryRun => println!("{}", describe(plan)),
             Message::Planned(plan) if verbose => say(describe(plan)),
             Message::Rendering(total) if !quiet && total > 1 && std::io::stderr().is_terminal() => {
