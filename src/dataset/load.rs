@@ -374,9 +374,12 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
     if bad_header {
         return;
     }
-    for row in reader.records() {
-        let row = match row {
-            Ok(row) => row,
+    // One record, reused for every row: a large CSV allocates no record per row.
+    let mut row = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut row) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(error) => {
                 let at = error.position().map_or(0, |p| p.byte() as usize);
                 diagnostics.push(
@@ -384,7 +387,7 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
                 );
                 continue;
             }
-        };
+        }
         let start = row.position().map_or(0, |p| p.byte() as usize);
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let field = |name: &str| {
@@ -637,19 +640,28 @@ fn validate_events(
 ) -> Vec<Event> {
     let partner_ids: Vec<&str> = partners.iter().map(|p| p.id.as_str()).collect();
     let topic_ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
-    let mut seen: HashMap<String, Origin> = HashMap::new();
+    // The first record of each id, found on borrowed ids before the records are consumed.
+    let mut first_of: HashMap<&str, usize> = HashMap::with_capacity(raw.len());
+    let mut first_origin: Vec<Option<Origin>> = vec![None; raw.len()];
+    for (i, (e, _)) in raw.iter().enumerate() {
+        if let Some(&first) = first_of.get(e.id.as_str()) {
+            first_origin[i] = Some(raw[first].1.clone());
+        } else {
+            first_of.insert(&e.id, i);
+        }
+    }
+    drop(first_of);
     let mut events = Vec::with_capacity(raw.len());
-    for (e, origin) in raw {
+    for ((e, origin), first) in raw.into_iter().zip(first_origin) {
         let errors_before = out.iter().filter(|d| d.severity == Severity::Error).count();
         if !valid_id(&e.id) {
             out.push(origin.error_at("id", &e.id, format!("invalid event id `{}`", e.id)).hint(
                 "event ids are lowercase letters, digits and hyphens, e.g. `2021-11-gbr-jwg-1`",
             ));
-        } else if let Some(first) = seen.get(&e.id) {
-            out.push(duplicate("event", &e.id, first, &origin));
+        } else if let Some(first) = first {
+            out.push(duplicate("event", &e.id, &first, &origin));
             continue;
         }
-        seen.insert(e.id.clone(), origin.clone());
         let date = check_date(&e.date, "date", &origin, out);
         let end = e.end.as_deref().and_then(|v| check_date(v, "end", &origin, out));
         if let (Some(date), Some(end)) = (date, end)
