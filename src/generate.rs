@@ -346,6 +346,9 @@ fn plan_spec(
         }
         Arc::new(dataset)
     };
+    // The period and the filters are the spec's, the same for every variant.
+    let period = spec.period.resolve(options.as_of);
+    let selection = select::resolve(&spec, &dataset, period)?;
     let mut plans = Vec::new();
     let mut errors = Vec::new();
     for (index, variant) in spec.variants.iter().enumerate() {
@@ -365,14 +368,6 @@ fn plan_spec(
             );
             continue;
         }
-        let period = spec.period.resolve(options.as_of);
-        let selection = match select::resolve(&spec, &dataset, period) {
-            Ok(selection) => selection,
-            Err(mut e) => {
-                errors.append(&mut e);
-                break;
-            }
-        };
         let template = variant
             .template
             .clone()
@@ -419,7 +414,7 @@ fn plan_spec(
             spec: Arc::clone(&spec),
             variant: index,
             settings,
-            selection,
+            selection: selection.clone(),
             dataset: Arc::clone(&dataset),
             output,
             main,
