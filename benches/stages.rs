@@ -71,7 +71,7 @@ fn flagship(c: &mut Criterion) {
     });
     let renderer = Renderer::new(&[]).expect("embedded fonts");
     group.bench_function("6 render: Typst compile and PDF export", |b| {
-        b.iter(|| renderer.render(&request).expect("a PDF"))
+        b.iter(|| renderer.render(request.clone()).expect("a PDF"))
     });
     group.finish();
 }

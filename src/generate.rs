@@ -539,7 +539,7 @@ fn render_one(
                 plan.settings.audience.as_str()
             ),
         };
-        let rendered = renderer.render(&request)?;
+        let rendered = renderer.render(request)?;
         if !rendered.warnings.is_empty() {
             on(Message::TemplateWarnings(&rendered.warnings));
         }

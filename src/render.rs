@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult, SourceDiagnostic, Warned};
@@ -95,6 +95,8 @@ pub struct Renderer {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     builtin: HashMap<FileId, Source>,
+    /// User template folders by the path given, each read once for the whole run.
+    folders: Mutex<HashMap<PathBuf, Arc<Overrides>>>,
 }
 
 /// The file id of a path in the template folder.
@@ -140,17 +142,38 @@ impl Renderer {
             book: LazyHash::new(book),
             fonts,
             builtin,
+            folders: Mutex::default(),
         })
+    }
+
+    /// The template folder at `dir`, shared by every brief of the run that uses it.
+    fn folder(&self, dir: &Path) -> Result<Arc<Overrides>, String> {
+        let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(folder) = folders.get(dir) {
+            return Ok(Arc::clone(folder));
+        }
+        let root = dir
+            .canonicalize()
+            .map_err(|e| format!("cannot open template folder `{}` ({e})", dir.display()))?;
+        let folder = Arc::new(Overrides {
+            shown: dir.to_path_buf(),
+            root,
+            files: Mutex::default(),
+            sources: Mutex::default(),
+        });
+        folders.insert(dir.to_path_buf(), Arc::clone(&folder));
+        Ok(folder)
     }
 
     /// Compiles the request and exports a PDF; on failure, Typst's diagnostics, formatted
     /// with the template's own paths and lines.
-    pub fn render(&self, request: &RenderRequest) -> Result<Rendered, String> {
+    pub fn render(&self, request: RenderRequest) -> Result<Rendered, String> {
+        let ident = request.ident.clone();
         let world = BriefWorld::new(self, request)?;
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let result = output.and_then(|document| {
             let options = typst_pdf::PdfOptions {
-                ident: Smart::Custom(request.ident.clone()),
+                ident: Smart::Custom(ident),
                 creator: Smart::Custom(Some(format!("{TOOL} (Typst {TYPST_VERSION})"))),
                 timestamp: Some(typst_pdf::Timestamp::new_utc(world.today)),
                 ..Default::default()
@@ -175,7 +198,7 @@ struct BriefWorld<'a> {
     main: FileId,
     data_id: FileId,
     data: Bytes,
-    overrides: Option<Overrides>,
+    overrides: Option<Arc<Overrides>>,
     today: Datetime,
 }
 
@@ -185,8 +208,8 @@ struct Overrides {
     shown: PathBuf,
     /// The folder, canonical.
     root: PathBuf,
-    /// Files read so far.
-    cache: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+    /// Files looked up so far: `None` where the folder has no such file.
+    files: Mutex<HashMap<FileId, Option<FileResult<Bytes>>>>,
     /// Files parsed as Typst sources so far.
     sources: Mutex<HashMap<FileId, Source>>,
 }
@@ -194,13 +217,14 @@ struct Overrides {
 impl Overrides {
     /// The bytes of the folder's file for `id`, `None` if the folder has no such file.
     fn read(&self, id: FileId) -> Option<FileResult<Bytes>> {
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(hit) = cache.get(&id) {
-            return Some(hit.clone());
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = files.get(&id) {
+            return known.clone();
         }
         let relative = id.vpath().get_without_slash();
         let path = self.root.join(relative);
         if !path.exists() {
+            files.insert(id, None);
             return None;
         }
         let result = match path.canonicalize() {
@@ -215,25 +239,18 @@ impl Overrides {
             Ok(real) => fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &real)),
             Err(e) => Err(FileError::from_io(e, &path)),
         };
-        cache.insert(id, result.clone());
+        files.insert(id, Some(result.clone()));
         Some(result)
     }
 }
 
 impl<'a> BriefWorld<'a> {
-    fn new(renderer: &'a Renderer, request: &RenderRequest) -> Result<Self, String> {
+    fn new(renderer: &'a Renderer, request: RenderRequest) -> Result<Self, String> {
         let main = project_file(&request.main)
             .ok_or_else(|| format!("invalid template path `{}`", request.main))?;
         let overrides = match &request.overrides {
             None => None,
-            Some(dir) => Some(Overrides {
-                root: dir.canonicalize().map_err(|e| {
-                    format!("cannot open template folder `{}` ({e})", dir.display())
-                })?,
-                shown: dir.clone(),
-                cache: Mutex::default(),
-                sources: Mutex::default(),
-            }),
+            Some(dir) => Some(renderer.folder(dir)?),
         };
         let date = request.as_of;
         let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
@@ -242,7 +259,7 @@ impl<'a> BriefWorld<'a> {
             renderer,
             main,
             data_id: project_file(DATA_PATH).expect("the data path is valid"),
-            data: Bytes::new(request.data.clone()),
+            data: Bytes::new(request.data),
             overrides,
             today,
         })
@@ -341,9 +358,7 @@ impl DiagnosticWorld for BriefWorld<'_> {
             return "brief.json (generated)".into();
         }
         match &self.overrides {
-            Some(o) if o.root.join(relative).exists() => {
-                o.shown.join(relative).display().to_string()
-            }
+            Some(o) if o.read(id).is_some() => o.shown.join(relative).display().to_string(),
             _ => format!("<built-in>/{relative}"),
         }
     }
