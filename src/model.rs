@@ -380,9 +380,9 @@ pub fn build(
 ) -> Result<(BriefData, Vec<Diagnostic>), BuildError> {
     let language = settings.language;
     let lang = language.code();
-    let mut warnings = Vec::new();
     let brief_events: Vec<&Event> = dataset.select(&selection.brief).collect();
     let upcoming = section_events(dataset, SectionKind::Upcoming, &selection.brief, settings.as_of);
+    let warnings = missing_translations(brief_events.iter().chain(&upcoming).copied(), lang);
 
     let partner_ids = brief_partners(&selection.brief, &brief_events);
     let partner_name = |id: &str| {
@@ -422,15 +422,7 @@ pub fn build(
         refs_of.insert(&event.id, refs);
     }
 
-    let entry = |event: &Event, warnings: &mut Vec<Diagnostic>| -> EventEntry {
-        for (what, text) in [("title", &event.title), ("summary", &event.summary)] {
-            if text.get(lang).is_none() && !text.get_or_other(lang).is_empty() {
-                warnings.push(Diagnostic::warning(format!(
-                    "event `{}` has no {what} in `{lang}`; the other language's text is used",
-                    event.id
-                )));
-            }
-        }
+    let entry = |event: &Event| -> EventEntry {
         EventEntry {
             id: event.id.clone(),
             date: format_span(language, event.date, event.end),
@@ -477,7 +469,10 @@ pub fn build(
     let mut sections = Vec::new();
     for (spec_section, query) in spec.sections.iter().zip(&selection.sections) {
         let kind = spec_section.kind;
-        let events = section_events(dataset, kind, query, settings.as_of);
+        let events = match kind {
+            SectionKind::Text | SectionKind::Sources | SectionKind::Methodology => Vec::new(),
+            _ => section_events(dataset, kind, query, settings.as_of),
+        };
         let can_be_empty = !matches!(kind, SectionKind::Text | SectionKind::Methodology);
         let is_empty = can_be_empty
             && if kind == SectionKind::Sources { sources.is_empty() } else { events.is_empty() };
@@ -531,7 +526,7 @@ pub fn build(
                     Detail::Full => "full",
                     Detail::Summary => "summary",
                 },
-                events: events.iter().map(|e| entry(e, &mut warnings)).collect(),
+                events: events.iter().map(|e| entry(e)).collect(),
             },
             SectionKind::Text => {
                 Content::Text { body: spec_section.body.clone().unwrap_or_default() }
@@ -548,7 +543,6 @@ pub fn build(
         };
         sections.push(Section { kind: kind.as_str(), title, empty_note, content });
     }
-    warnings.dedup_by(|a, b| a.message == b.message);
 
     let partners: Vec<PartnerRef> = partner_ids
         .iter()
@@ -598,6 +592,27 @@ pub fn build(
     };
     let data = BriefData { meta, labels: locale::labels(language), sections, partners, sources };
     Ok((data, warnings))
+}
+
+/// A warning for each title or summary of `events` that lacks the brief's language and
+/// will be printed in the other one.
+fn missing_translations<'a>(
+    events: impl Iterator<Item = &'a Event>,
+    lang: &str,
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for event in events.filter(|e| seen.insert(e.id.as_str())) {
+        for (what, text) in [("title", &event.title), ("summary", &event.summary)] {
+            if text.get(lang).is_none() && !text.get_or_other(lang).is_empty() {
+                warnings.push(Diagnostic::warning(format!(
+                    "event `{}` has no {what} in `{lang}`; the other language's text is used",
+                    event.id
+                )));
+            }
+        }
+    }
+    warnings
 }
 
 /// Names longer than this are shortened to an acronym in charts and tables.

@@ -151,3 +151,33 @@ fn events_csv_output_reads_back_as_a_dataset() {
     .expect(0);
     assert!(run.stdout.contains("2022-03-phl-jwg-4"), "{}", run.stdout);
 }
+
+#[test]
+fn a_missing_translation_warns_once_and_falls_back() {
+    let dir = tempdir();
+    let csv = write(
+        dir.path(),
+        "mine.csv",
+        &format!(
+            "{}2022-09-gbr-user-2,2022-09-21,held,gbr,meeting,Second,Kedua,Only English.,,,,https://example.org/u2,Example\n",
+            USER_CSV.replace(
+                ",From the user's spreadsheet.,Dari lembar kerja pengguna.,",
+                ",From the user's spreadsheet.,,",
+            )
+        ),
+    );
+    // Two events appear in two sections of an Indonesian brief.
+    let spec = write(
+        dir.path(),
+        "s.toml",
+        "title = \"S\"\nlanguage = \"id\"\n[period]\nfrom = \"2022-09\"\nto = \"2022-09\"\n\
+         [filter]\npartners = [\"gbr\"]\n[[sections]]\nkind = \"events\"\n[[sections]]\nkind = \"table\"\n",
+    );
+    let run =
+        brief(dir.path(), &["generate", &spec, "--data", &csv, "--as-of", "2026-11-22"]).expect(0);
+    for id in ["2022-09-gbr-user", "2022-09-gbr-user-2"] {
+        let warning = format!("event `{id}` has no summary in `id`");
+        assert_eq!(run.stderr.matches(&warning).count(), 1, "{}", run.stderr);
+    }
+    assert!(pdf_text(&dir.path().join("s.pdf")).contains("From the user's spreadsheet."));
+}
