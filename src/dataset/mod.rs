@@ -239,7 +239,8 @@ impl Dataset {
 
     /// The partner with this id.
     pub fn partner(&self, id: &str) -> Option<&Partner> {
-        self.partners.iter().find(|p| p.id == id)
+        // The name index holds every id; only an exact id counts here, not a name.
+        self.partner_index.get(id).map(|&i| &self.partners[i]).filter(|p| p.id == id)
     }
 
     /// The topic with this id.

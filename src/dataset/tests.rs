@@ -288,3 +288,11 @@ fn unreadable_files_are_errors() {
     assert!(all.contains("cannot read dataset file `file.csv`"), "{all}");
     assert!(all.contains("dataset files end in .toml, .json or .csv"), "{all}");
 }
+
+#[test]
+fn partner_looks_up_exact_ids_only() {
+    let dataset = Dataset::bundled().unwrap();
+    assert_eq!(dataset.partner("gbr").map(|p| p.name.get("en")), Some(Some("United Kingdom")));
+    assert!(dataset.partner("United Kingdom").is_none());
+    assert!(dataset.partner("uk").is_none());
+}
