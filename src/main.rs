@@ -21,7 +21,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use args::{AudienceArg, BriefArgs, Cli, Command, LanguageArg, TemplatesCommand};
 use brief::dataset::Query;
 use brief::dates::{PartialDate, Period};
-use brief::diag::Diagnostic;
+use brief::diag::{Diagnostic, Severity};
 use brief::generate::{self, Message, Mode, Options, Summary};
 use brief::locale::Language;
 use brief::output::{self, Report};
@@ -52,11 +52,26 @@ fn stderr() -> StandardStream {
     StandardStream::stderr(if colour { ColorChoice::Auto } else { ColorChoice::Never })
 }
 
-/// Prints diagnostics to standard error.
+/// Warnings printed from one list before the rest are only counted.
+const MAX_WARNINGS: usize = 20;
+
+/// Prints diagnostics to standard error: every error, and the first warnings with a count
+/// of the rest (a spreadsheet without Indonesian text warns on every row).
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let mut err = stderr();
+    let mut warnings = 0;
     for d in diagnostics {
+        if d.severity == Severity::Warning {
+            warnings += 1;
+            if warnings > MAX_WARNINGS {
+                continue;
+            }
+        }
         d.emit(&mut err);
+    }
+    if warnings > MAX_WARNINGS {
+        Diagnostic::warning(format!("{} more warnings not shown", warnings - MAX_WARNINGS))
+            .emit(&mut err);
     }
 }
 

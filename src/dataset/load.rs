@@ -653,7 +653,9 @@ fn validate_events(
     drop(first_of);
     let mut events = Vec::with_capacity(raw.len());
     for ((e, origin), first) in raw.into_iter().zip(first_origin) {
-        let errors_before = out.iter().filter(|d| d.severity == Severity::Error).count();
+        // Only this record's own diagnostics decide whether it is kept: counting all of
+        // them would be quadratic in a file with a warning on every row.
+        let first_diagnostic = out.len();
         if !valid_id(&e.id) {
             out.push(origin.error_at("id", &e.id, format!("invalid event id `{}`", e.id)).hint(
                 "event ids are lowercase letters, digits and hyphens, e.g. `2021-11-gbr-jwg-1`",
@@ -775,8 +777,7 @@ fn validate_events(
             .into_iter()
             .map(|p| Participant { name: p.name, role: p.role })
             .collect();
-        let errors_after = out.iter().filter(|d| d.severity == Severity::Error).count();
-        if errors_after > errors_before {
+        if out[first_diagnostic..].iter().any(|d| d.severity == Severity::Error) {
             continue;
         }
         let (Some(date), Some(status), Some(kind)) = (date, status, kind) else {

@@ -181,3 +181,18 @@ fn a_missing_translation_warns_once_and_falls_back() {
     }
     assert!(pdf_text(&dir.path().join("s.pdf")).contains("From the user's spreadsheet."));
 }
+
+#[test]
+fn many_warnings_are_counted_not_all_printed() {
+    let dir = tempdir();
+    let mut csv =
+        String::from("id,date,status,partners,type,title_en,source_url,source_publisher\n");
+    for i in 0..30 {
+        csv.push_str(&format!("2022-09-en-only-{i},2022-09-01,held,gbr,meeting,English only,https://example.org/{i},Example\n"));
+    }
+    let csv = write(dir.path(), "en.csv", &csv);
+    let run = brief(dir.path(), &["events", "--data", &csv, "--partner", "gbr"]).expect(0);
+    assert_eq!(run.stderr.matches("has no Indonesian (`id`) text").count(), 20, "{}", run.stderr);
+    assert!(run.stderr.contains("warning: 10 more warnings not shown"), "{}", run.stderr);
+    assert!(run.stdout.contains("2022-09-en-only-29"), "{}", run.stdout);
+}
