@@ -264,7 +264,10 @@ pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync
         on(Message::Planned(plan));
     }
     if options.mode == Mode::DryRun {
-        summary.entries.extend(plans.iter().map(|plan| entry(plan, "planned")));
+        summary.entries.extend(plans.iter().map(|plan| ReportEntry {
+            events: Some(plan.dataset.select(&plan.selection.brief).count()),
+            ..entry(plan, "planned")
+        }));
         return summary;
     }
 
@@ -309,7 +312,7 @@ fn invalid_entry(path: &Path, diagnostics: &[Diagnostic]) -> ReportEntry {
     }
 }
 
-/// A report entry for a plan, before rendering.
+/// A report entry for a plan, before rendering; the engagement count comes later.
 fn entry(plan: &Plan, status: &'static str) -> ReportEntry {
     ReportEntry {
         spec: plan.spec.path.display().to_string(),
@@ -319,7 +322,7 @@ fn entry(plan: &Plan, status: &'static str) -> ReportEntry {
         path: Some(plan.output.display().to_string()),
         status,
         pages: None,
-        events: Some(plan.dataset.select(&plan.selection.brief).count()),
+        events: None,
         bytes: None,
         milliseconds: None,
         error: None,
@@ -521,6 +524,7 @@ fn render_one(
         if !warnings.is_empty() {
             on(Message::Warnings(&warnings));
         }
+        result.events = Some(data.meta.event_count);
         let json = serde_json::to_vec_pretty(&data)
             .map_err(|e| format!("cannot serialise the brief ({e})"))?;
         if let Some(path) = &options.emit_data {
