@@ -46,8 +46,10 @@ pub const TEMPLATE_NAMES: [(&str, &str); 3] = [
     ("public", "for release: no participant names, no marking beyond TLP:CLEAR"),
 ];
 
-/// The bundled fonts and their licences (SIL Open Font License), by file name.
-pub const FONT_FILES: [(&str, &[u8]); 10] = [
+/// The bundled fonts and their licences, by file name: Inter and Noto Serif set the
+/// brief; the rest are fallbacks that Typst picks glyph by glyph for text in other
+/// scripts (Arabic, Hebrew, Thai, Devanagari, Chinese, Japanese, Korean) and for emoji.
+pub const FONT_FILES: [(&str, &[u8]); 23] = [
     ("Inter-Regular.otf", include_bytes!("../fonts/Inter-Regular.otf")),
     ("Inter-Italic.otf", include_bytes!("../fonts/Inter-Italic.otf")),
     ("Inter-SemiBold.otf", include_bytes!("../fonts/Inter-SemiBold.otf")),
@@ -56,8 +58,24 @@ pub const FONT_FILES: [(&str, &[u8]); 10] = [
     ("NotoSerif-Italic.ttf", include_bytes!("../fonts/NotoSerif-Italic.ttf")),
     ("NotoSerif-Bold.ttf", include_bytes!("../fonts/NotoSerif-Bold.ttf")),
     ("NotoSerif-BoldItalic.ttf", include_bytes!("../fonts/NotoSerif-BoldItalic.ttf")),
+    ("NotoSansArabic-Regular.ttf", include_bytes!("../fonts/NotoSansArabic-Regular.ttf")),
+    ("NotoSansArabic-Bold.ttf", include_bytes!("../fonts/NotoSansArabic-Bold.ttf")),
+    ("NotoSansHebrew-Regular.ttf", include_bytes!("../fonts/NotoSansHebrew-Regular.ttf")),
+    ("NotoSansHebrew-Bold.ttf", include_bytes!("../fonts/NotoSansHebrew-Bold.ttf")),
+    ("NotoSansThai-Regular.ttf", include_bytes!("../fonts/NotoSansThai-Regular.ttf")),
+    ("NotoSansThai-Bold.ttf", include_bytes!("../fonts/NotoSansThai-Bold.ttf")),
+    ("NotoSansDevanagari-Regular.ttf", include_bytes!("../fonts/NotoSansDevanagari-Regular.ttf")),
+    ("NotoSansDevanagari-Bold.ttf", include_bytes!("../fonts/NotoSansDevanagari-Bold.ttf")),
+    ("DroidSansFallback.ttf", include_bytes!("../fonts/DroidSansFallback.ttf")),
+    ("Symbola.ttf", include_bytes!("../fonts/Symbola.ttf")),
     ("LICENSE-Inter-OFL.txt", include_bytes!("../fonts/LICENSE-Inter-OFL.txt")),
     ("LICENSE-NotoSerif-OFL.txt", include_bytes!("../fonts/LICENSE-NotoSerif-OFL.txt")),
+    (
+        "LICENSE-NotoSans-scripts-OFL.txt",
+        include_bytes!("../fonts/LICENSE-NotoSans-scripts-OFL.txt"),
+    ),
+    ("LICENSE-DroidSansFallback.txt", include_bytes!("../fonts/LICENSE-DroidSansFallback.txt")),
+    ("LICENSE-Symbola.txt", include_bytes!("../fonts/LICENSE-Symbola.txt")),
 ];
 
 /// The virtual path of the brief's data.
@@ -370,5 +388,36 @@ pub fn check_template_dir(dir: &Path) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("template folder `{}` does not exist", dir.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text in each script the fallback fonts are bundled for.
+    const SCRIPTS: [(&str, &str); 8] = [
+        ("Arabic", "مركز صواب لمكافحة الإرهاب"),
+        ("Hebrew", "עברית"),
+        ("Thai", "ศูนย์อำนวยการรักษาความปลอดภัย"),
+        ("Devanagari", "राष्ट्रीय अन्वेषण अभिकरण"),
+        ("Chinese", "国家反恐怖工作领导小组"),
+        ("Japanese", "公安調査庁 ひらがな カタカナ"),
+        ("Korean", "대테러센터"),
+        ("Emoji", "🤝✅📄👩🏽"),
+    ];
+
+    #[test]
+    fn every_script_has_a_bundled_font_with_its_glyphs() {
+        let renderer = Renderer::new(&[]).unwrap();
+        let covers = |c: char| {
+            (0..renderer.fonts.len())
+                .any(|i| renderer.book.info(i).is_some_and(|f| f.coverage.contains(c as u32)))
+        };
+        for (script, sample) in SCRIPTS {
+            for c in sample.chars().filter(|c| !c.is_whitespace()) {
+                assert!(covers(c), "no bundled font has {c:?} ({script})");
+            }
+        }
     }
 }

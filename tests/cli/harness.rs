@@ -86,6 +86,16 @@ pub fn pdf_info(pdf: &Path) -> String {
     poppler("pdfinfo", &[], pdf)
 }
 
+/// The fonts embedded in the PDF, by PostScript name without the subset prefix.
+pub fn pdf_fonts(pdf: &Path) -> Vec<String> {
+    poppler("pdffonts", &[], pdf)
+        .lines()
+        .skip(2)
+        .filter_map(|line| line.split_whitespace().next())
+        .map(|name| name.split_once('+').map_or(name, |(_, base)| base).to_owned())
+        .collect()
+}
+
 /// The number of pages.
 pub fn pdf_pages(pdf: &Path) -> usize {
     pdf_info(pdf)

@@ -86,6 +86,18 @@ fn hard_text_renders_in_every_field() {
     for literal in ["#panic(\"x\") $x$ *b* _i_ @r <l> [b]", "Phạm Thế Tùng", "🤝"] {
         assert!(text.contains(literal), "`{literal}` is not in the PDF as written:\n{text}");
     }
+    // Each script is set in a font that has its glyphs, not as missing-glyph boxes.
+    let fonts = pdf_fonts(&pdf);
+    for font in [
+        "NotoSansArabic",
+        "NotoSansHebrew",
+        "NotoSansThai",
+        "NotoSansDevanagari",
+        "DroidSansFallback",
+        "Symbola",
+    ] {
+        assert!(fonts.iter().any(|f| f.starts_with(font)), "no {font} in the PDF: {fonts:?}");
+    }
 }
 
 proptest! {

@@ -20,7 +20,7 @@ fn export_writes_the_templates_and_a_sample_brief_json() {
         files_in(&out),
         ["README.md", "brief.json", "brief.typ", "executive.typ", "fonts", "lib.typ", "public.typ"]
     );
-    assert_eq!(files_in(&out.join("fonts")).len(), 10);
+    assert_eq!(files_in(&out.join("fonts")).len(), 23);
     let sample: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("brief.json")).unwrap()).unwrap();
     assert_eq!(sample["meta"]["title"], "BNPT International Cooperation 2021–2024");
