@@ -57,22 +57,32 @@ pub const CSV_COLUMNS: [&str; 17] = [
 const CSV_REQUIRED: [&str; 7] =
     ["id", "date", "status", "partners", "type", "source_url", "source_publisher"];
 
-/// Reads a file, refusing ones too large to be a dataset.
+/// Reads a file, refusing ones too large to be a dataset. The limit holds for files that
+/// report no size too (pipes, devices), which are read up to one byte past it.
 pub fn read_file(path: &Path) -> Result<String, String> {
+    let too_large = |size: u64| {
+        format!(
+            "{} MiB or more; the limit is {} MiB",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )
+    };
     let file = fs::File::open(path).map_err(|e| e.to_string())?;
     let size = file.metadata().map_err(|e| e.to_string())?.len();
     if size > MAX_FILE_BYTES {
-        return Err(format!(
-            "{} MiB; the limit is {} MiB",
-            size / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(too_large(size));
     }
     let mut text = String::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES)
+    file.take(MAX_FILE_BYTES + 1)
         .read_to_string(&mut text)
         .map_err(|e| format!("{e}; dataset files must be UTF-8 text"))?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(text.len() as u64));
+    }
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// Name and version as written in a file.

@@ -290,6 +290,40 @@ fn unreadable_files_are_errors() {
 }
 
 #[test]
+fn files_over_the_size_limit_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.csv");
+    // A sparse file: as large as it says, without using the disk.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(load::MAX_FILE_BYTES + 1).unwrap();
+    let mut builder = DatasetBuilder::default();
+    builder.add_file(&path, "huge.csv");
+    let all = rendered(&builder.build().unwrap_err());
+    assert!(
+        all.contains("cannot read dataset file `huge.csv` (512 MiB or more; the limit is 512 MiB)"),
+        "{all}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_files_that_report_no_size_stop_at_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("endless.csv");
+    std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+    let message = load::read_file(&path).unwrap_err();
+    assert_eq!(message, "512 MiB or more; the limit is 512 MiB");
+}
+
+#[test]
+fn a_byte_order_mark_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.csv");
+    std::fs::write(&path, "\u{feff}id,date\n").unwrap();
+    assert_eq!(load::read_file(&path).unwrap(), "id,date\n");
+}
+
+#[test]
 fn partner_looks_up_exact_ids_only() {
     let dataset = Dataset::bundled().unwrap();
     assert_eq!(dataset.partner("gbr").map(|p| p.name.get("en")), Some(Some("United Kingdom")));

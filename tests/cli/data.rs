@@ -1,5 +1,7 @@
 //! `brief events` and `brief partners`, and user data in briefs.
 
+use std::io::Write;
+
 use super::harness::*;
 
 #[test]
@@ -195,4 +197,33 @@ fn many_warnings_are_counted_not_all_printed() {
     assert_eq!(run.stderr.matches("has no Indonesian (`id`) text").count(), 20, "{}", run.stderr);
     assert!(run.stderr.contains("warning: 10 more warnings not shown"), "{}", run.stderr);
     assert!(run.stdout.contains("2022-09-en-only-29"), "{}", run.stdout);
+}
+
+#[test]
+fn a_200_megabyte_csv_loads_and_the_brief_renders() {
+    let dir = tempdir();
+    let path = dir.path().join("big.csv");
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    writeln!(file, "id,date,status,partners,type,title_en,title_id,summary_en,summary_id,source_url,source_publisher").unwrap();
+    // 41,000 rows of about 5 kB, dated 1990–2009 so that the brief's own period
+    // (2022-09) holds just the one row written last.
+    let summary = "A long record of a meeting between delegations. ".repeat(50);
+    for i in 0..41_000 {
+        let year = 1990 + i % 20;
+        let month = 1 + i % 12;
+        writeln!(file, "{year}-{month:02}-big-{i},{year}-{month:02}-15,held,gbr,meeting,Row {i},Baris {i},{summary},{summary},https://example.org/{i},Example").unwrap();
+    }
+    writeln!(file, "2022-09-big-last,2022-09-20,held,gbr,meeting,The last row,Baris terakhir,Short.,Singkat.,https://example.org/last,Example").unwrap();
+    drop(file);
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size > 200_000_000, "{size} bytes");
+    let spec = write(
+        dir.path(),
+        "s.toml",
+        "title = \"Big\"\ndata = [\"big.csv\"]\n[period]\nfrom = \"2022-09\"\nto = \"2022-09\"\n\
+         [filter]\npartners = [\"gbr\"]\n",
+    );
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22", "--quiet"]).expect(0);
+    let text = pdf_text(&dir.path().join("s.pdf"));
+    assert!(text.contains("The last row") && !text.contains("Row 40999"), "{text}");
 }
