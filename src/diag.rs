@@ -158,12 +158,93 @@ pub fn quoted_list(items: &[&str]) -> String {
     items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
 }
 
-/// Turns serde's "unknown field `x`, expected one of ..." into a nearest-key hint.
+/// Turns serde's "unknown field `x`, expected one of ..." into a nearest-key hint. There
+/// is none when no key is near: the message already lists them all.
 pub fn field_hint(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
     let (field, expected) = rest.split_once('`')?;
     let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    (!candidates.is_empty()).then(|| suggestion(field, &candidates))
+    nearest(field, candidates).map(|near| format!("did you mean `{near}`?"))
+}
+
+/// The words a file format uses for its two compound shapes.
+#[derive(Debug, Clone, Copy)]
+pub enum Shapes {
+    /// TOML: tables and arrays.
+    Toml,
+    /// JSON: objects and arrays.
+    Json,
+}
+
+/// Rewrites a serde message in the file format's own words: `expected struct RawPeriod`
+/// becomes `expected a table`, and sequences and maps become arrays and tables (or
+/// objects). Quoted values in the message are left as they are.
+pub fn plain_serde(message: &str, shapes: Shapes) -> String {
+    let (a_table, table) = match shapes {
+        Shapes::Toml => ("a table", "table"),
+        Shapes::Json => ("an object", "object"),
+    };
+    let rewrite = |words: &str| {
+        let mut out = String::with_capacity(words.len());
+        let mut rest = words;
+        while let Some(at) = rest.find("struct ") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + "struct ".len()..];
+            let name_end = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
+            out.push_str(a_table);
+            rest = &after[name_end..];
+        }
+        out.push_str(rest);
+        out.replace("a sequence", "an array")
+            .replace("sequence", "array")
+            .replace("a map", a_table)
+            .replace("type: map", &format!("type: {table}"))
+    };
+    // Quoted parts (`"…"` with escapes, or `` `…` ``) are values from the file.
+    let mut out = String::with_capacity(message.len());
+    let mut start = 0;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in message.char_indices() {
+        match quote {
+            None if c == '"' || c == '`' => {
+                out.push_str(&rewrite(&message[start..i]));
+                start = i;
+                quote = Some(c);
+            }
+            Some(q) if c == q && !escaped => {
+                out.push_str(&message[start..=i]);
+                start = i + 1;
+                quote = None;
+            }
+            _ => {}
+        }
+        escaped = !escaped && c == '\\';
+    }
+    match quote {
+        None => out.push_str(&rewrite(&message[start..])),
+        Some(_) => out.push_str(&message[start..]),
+    }
+    out
+}
+
+/// The key whose value starts at `offset` in a TOML or JSON text: `key` in `key = …`,
+/// `"key": …` or `key = { inner = …` (the innermost), or the last name of a
+/// `[table]` or `[[table.list]]` header that starts there.
+pub fn key_at(text: &str, offset: usize) -> Option<&str> {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = text.get(line_start..offset)?.trim_end_matches([' ', '\t', '[', '{']);
+    let key = if before.trim().is_empty() {
+        let line = text[offset..].split('\n').next()?;
+        line.trim_start().strip_prefix('[')?.trim_start_matches('[').split(']').next()?
+    } else {
+        let before = before.trim_end().strip_suffix(['=', ':'])?.trim_end();
+        before.rsplit([' ', '\t', '{', ',']).next()?
+    };
+    let key = key.trim().trim_matches('"');
+    let key = key.rsplit('.').next()?;
+    (!key.is_empty()).then_some(key)
 }
 
 /// Finds `needle` in `text[within]` at a key-value boundary and returns its byte range.
@@ -206,6 +287,42 @@ fn find_key(region: &str, key: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serde_messages_speak_of_tables_and_arrays_but_keep_quoted_values() {
+        let toml = |m| plain_serde(m, Shapes::Toml);
+        assert_eq!(
+            toml("invalid type: string \"previous-month\", expected struct RawPeriod"),
+            "invalid type: string \"previous-month\", expected a table"
+        );
+        assert_eq!(
+            toml("invalid type: map, expected a sequence"),
+            "invalid type: table, expected an array"
+        );
+        assert_eq!(
+            toml("invalid type: string \"a map \\\" sequence\", expected a sequence"),
+            "invalid type: string \"a map \\\" sequence\", expected an array"
+        );
+        assert_eq!(
+            plain_serde("invalid type: sequence, expected struct RawEvent", Shapes::Json),
+            "invalid type: array, expected an object"
+        );
+        assert_eq!(toml("unknown field `struct x`"), "unknown field `struct x`");
+    }
+
+    #[test]
+    fn key_at_finds_the_key_of_a_value_or_header() {
+        fn at<'a>(text: &'a str, needle: &str) -> Option<&'a str> {
+            key_at(text, text.find(needle).unwrap())
+        }
+        assert_eq!(at("a = 1\nperiod = \"x\"\n", "\"x"), Some("period"));
+        assert_eq!(at("filter = [\"gbr\"]", "\"gbr"), Some("filter"));
+        assert_eq!(at("title = { en = 5 }", "5"), Some("en"));
+        assert_eq!(at("x = 1\n[sections]\nkind = 1", "[sections]"), Some("sections"));
+        assert_eq!(at("[[events.sources]]\n", "[[events"), Some("sources"));
+        assert_eq!(at("{ \"name\": \"Zed\" }", "\"Zed"), Some("name"));
+        assert_eq!(at("just words", "words"), None);
+    }
 
     #[test]
     fn line_and_column_are_one_based() {

@@ -15,7 +15,9 @@ use toml::Spanned;
 
 use crate::dataset::{EventType, Status};
 use crate::dates::{PartialDate, Period, RelativePeriod};
-use crate::diag::{Diagnostic, SourceText, field_hint, quoted_list, suggestion};
+use crate::diag::{
+    Diagnostic, Shapes, SourceText, field_hint, key_at, plain_serde, quoted_list, suggestion,
+};
 use crate::locale::Language;
 
 /// Who a brief is written for; each audience has its own default template.
@@ -582,10 +584,13 @@ impl Spec {
     /// Parses and checks a spec's text, reporting every problem found.
     pub fn parse(path: &Path, source: Arc<SourceText>) -> Result<Spec, Vec<Diagnostic>> {
         let raw: RawSpec = toml::from_str(&source.text).map_err(|error| {
+            let span = error.span().unwrap_or(0..0);
+            let message = error.message().trim();
             vec![
-                Diagnostic::error(format!("invalid spec: {}", error.message().trim()))
-                    .at(&source, error.span().unwrap_or(0..0))
-                    .maybe_hint(field_hint(error.message())),
+                Diagnostic::error(format!("invalid spec: {}", plain_serde(message, Shapes::Toml)))
+                    .at(&source, span.clone())
+                    .maybe_hint(field_hint(message))
+                    .maybe_hint(shape_hint(&source.text, span, message)),
             ]
         })?;
         let mut check = Checker { source: &source, errors: vec![] };
@@ -663,6 +668,62 @@ impl Spec {
     /// The file stem, used for default output names and PDF ids.
     pub fn stem(&self) -> String {
         self.path.file_stem().map_or_else(|| "brief".into(), |s| s.to_string_lossy().into_owned())
+    }
+}
+
+/// The keys a spec has at its top level.
+const TOP_LEVEL_KEYS: [&str; 14] = [
+    "title",
+    "subtitle",
+    "author",
+    "language",
+    "audience",
+    "template",
+    "templates",
+    "marking",
+    "output",
+    "data",
+    "period",
+    "filter",
+    "sections",
+    "variants",
+];
+
+/// What to write instead, when a spec's TOML has the wrong shape at `span`: a value
+/// where a table or list belongs, `[sections]` for `[[sections]]`, or a top-level key
+/// written below a table's header (TOML then puts it in that table).
+fn shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<String> {
+    if let Some(field) = message.split("unknown field `").nth(1).and_then(|r| r.split('`').next())
+        && TOP_LEVEL_KEYS.contains(&field)
+    {
+        return Some(format!(
+            "`{field}` belongs at the top of the spec: every key below a `[table]` header belongs \
+             to that table, so move `{field}` above the first header"
+        ));
+    }
+    if !message.starts_with("invalid type") {
+        return None;
+    }
+    let key = key_at(text, span.start)?;
+    let value = text.get(span).unwrap_or("").trim();
+    match key {
+        "period" => Some(match RelativePeriod::parse(value.trim_matches('"')) {
+            Some(_) => format!("a period is a table: write `period = {{ relative = {value} }}`"),
+            None => "a period is a table: `[period]` with `from = \"2024-01\"` and \
+                     `to = \"2024-12\"`, or with `relative = \"previous-month\"`"
+                .to_owned(),
+        }),
+        "filter" => Some(
+            "`filter` is a table: `[filter]`, then lists such as `partners = [\"gbr\"]` below it"
+                .to_owned(),
+        ),
+        "sections" | "variants" => Some(format!(
+            "write `[[{key}]]` with two brackets: each of the {key} is one table in a list"
+        )),
+        "partners" | "types" | "topics" | "status" | "data" if value.starts_with('"') => {
+            Some(format!("`{key}` is a list, even of one value: `{key} = [{value}]`"))
+        }
+        _ => None,
     }
 }
 

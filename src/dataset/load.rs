@@ -16,7 +16,10 @@ use super::{
     Partner, PartnerKind, Source, Status, Text, Topic, normalise,
 };
 use crate::dates::PartialDate;
-use crate::diag::{Diagnostic, Severity, SourceText, field_hint, quoted_list, suggestion};
+use crate::diag::{
+    Diagnostic, Severity, Shapes, SourceText, field_hint, key_at, plain_serde, quoted_list,
+    suggestion,
+};
 
 /// The largest dataset file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -83,6 +86,40 @@ pub fn read_file(path: &Path) -> Result<String, String> {
         text.drain(..'\u{feff}'.len_utf8());
     }
     Ok(text)
+}
+
+/// What to write instead, when a TOML dataset has a plain value where a text per
+/// language, a list or a table belongs.
+fn toml_shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<String> {
+    if !message.starts_with("invalid type") {
+        return None;
+    }
+    let key = key_at(text, span.start)?;
+    let value = text.get(span).unwrap_or("").trim();
+    let quoted = value.starts_with('"');
+    match key {
+        "name" | "title" | "summary" | "role" if quoted => Some(format!(
+            "`{key}` has a text per language: `{key} = {{ en = {value}, id = \"…\" }}`"
+        )),
+        "partners" | "topics" | "aliases" if quoted => {
+            Some(format!("`{key}` is a list, even of one value: `{key} = [{value}]`"))
+        }
+        "sources" => Some(
+            "`sources` is a list of tables: `sources = [{ publisher = \"…\", url = \"https://…\" }]`"
+                .to_owned(),
+        ),
+        "participants" => Some(
+            "`participants` is a list of tables: `participants = [{ name = \"…\" }]`".to_owned(),
+        ),
+        "location" => Some(
+            "`location` is a table: `location = { city = \"Jakarta\", country = \"IDN\" }`"
+                .to_owned(),
+        ),
+        "events" | "partners" | "topics" => Some(format!(
+            "write `[[{key}]]` with two brackets: each record is one table in a list"
+        )),
+        _ => None,
+    }
 }
 
 /// Name and version as written in a file.
@@ -247,9 +284,17 @@ pub fn read(
             Err(error) => {
                 let range = error.span().unwrap_or(0..0);
                 diagnostics.push(
-                    Diagnostic::error(format!("invalid dataset file: {}", error.message().trim()))
-                        .at(source, range)
-                        .maybe_hint(field_hint(error.message())),
+                    Diagnostic::error(format!(
+                        "invalid dataset file: {}",
+                        plain_serde(error.message().trim(), Shapes::Toml)
+                    ))
+                    .at(source, range.clone())
+                    .maybe_hint(field_hint(error.message()))
+                    .maybe_hint(toml_shape_hint(
+                        &source.text,
+                        range,
+                        error.message(),
+                    )),
                 );
             }
         },
@@ -278,9 +323,12 @@ fn read_json(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<D
             let message = error.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
             diagnostics.push(
-                Diagnostic::error(format!("invalid dataset file: {message}"))
-                    .at(source, offset..offset + 1)
-                    .maybe_hint(field_hint(&message)),
+                Diagnostic::error(format!(
+                    "invalid dataset file: {}",
+                    plain_serde(&message, Shapes::Json)
+                ))
+                .at(source, offset..offset + 1)
+                .maybe_hint(field_hint(&message)),
             );
             return;
         }

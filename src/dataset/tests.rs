@@ -324,6 +324,22 @@ fn a_byte_order_mark_is_dropped() {
 }
 
 #[test]
+fn a_plain_value_where_a_table_belongs_gets_the_shape_to_write() {
+    let cases = [
+        ("[[partners]]\nid = \"zz\"\nname = \"Zed\"\n", "`name = { en = \"Zed\", id = \"…\" }`"),
+        ("[events]\nid = \"x\"\n", "write `[[events]]` with two brackets"),
+        (
+            "[[events]]\nid = \"x\"\nlocation = \"Jakarta\"\n",
+            "`location = { city = \"Jakarta\", country = \"IDN\" }`",
+        ),
+    ];
+    for (text, hint) in cases {
+        let all = rendered(&with_user_file("extra.toml", text).unwrap_err());
+        assert!(all.contains(hint) && !all.contains("struct"), "{all}");
+    }
+}
+
+#[test]
 fn partner_looks_up_exact_ids_only() {
     let dataset = Dataset::bundled().unwrap();
     assert_eq!(dataset.partner("gbr").map(|p| p.name.get("en")), Some(Some("United Kingdom")));

@@ -36,6 +36,44 @@ fn an_unknown_key_names_the_nearest_key() {
 }
 
 #[test]
+fn a_value_of_the_wrong_shape_gets_the_shape_to_write() {
+    let dir = tempdir();
+    for (spec, place, message, hint) in [
+        (
+            "title = \"T\"\nperiod = \"previous-month\"\n",
+            "bad.toml:2:10",
+            "invalid type: string \"previous-month\", expected a table",
+            "write `period = { relative = \"previous-month\" }`",
+        ),
+        (
+            "title = \"T\"\n[period]\nrelative = \"previous-month\"\n[filter]\npartners = \"gbr\"\n",
+            "bad.toml:5:12",
+            "expected an array",
+            "`partners = [\"gbr\"]`",
+        ),
+        (
+            "title = \"T\"\n[period]\nrelative = \"previous-month\"\n[sections]\nkind = \"events\"\n",
+            "bad.toml:4:1",
+            "invalid type: table, expected an array",
+            "write `[[sections]]` with two brackets",
+        ),
+        (
+            "title = \"T\"\n[period]\nrelative = \"previous-month\"\ndata = [\"x.csv\"]\n",
+            "bad.toml:4:1",
+            "unknown field `data`",
+            "`data` belongs at the top of the spec",
+        ),
+    ] {
+        write(dir.path(), "bad.toml", spec);
+        let run = brief(dir.path(), &["check", "bad.toml"]).expect(2);
+        for expected in [place, message, hint] {
+            assert!(run.stderr.contains(expected), "lacks `{expected}`:\n{}", run.stderr);
+        }
+        assert!(!run.stderr.contains("struct Raw"), "{}", run.stderr);
+    }
+}
+
+#[test]
 fn several_errors_in_one_spec_are_reported_together() {
     let dir = tempdir();
     let spec = write(
