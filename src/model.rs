@@ -824,12 +824,32 @@ fn timeline(
     Content::Timeline { lanes, ticks: ticks(language, period, &position) }
 }
 
-/// Axis ticks: every year for long periods, every month (labelled quarterly) for short.
+/// The most year labels a timeline axis gets; longer periods are labelled by decades or more.
+const MAX_YEAR_LABELS: i32 = 12;
+
+/// The timeline's axis ticks: every few years for very long periods, every year for long
+/// ones, every month (labelled quarterly) for shorter, and every week below two months.
 fn ticks(language: Language, period: Period, position: &dyn Fn(NaiveDate) -> f64) -> Vec<Tick> {
     let months = (period.to.year() - period.from.year()) * 12 + period.to.month() as i32
         - period.from.month() as i32;
+    let years = period.to.year() - period.from.year() + 1;
     let mut ticks = Vec::new();
-    if months > 24 {
+    if years > MAX_YEAR_LABELS {
+        // Decades, centuries…: a labelled line at every `step`th new year, at most
+        // MAX_YEAR_LABELS of them however long the period.
+        let step = [2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
+            .into_iter()
+            .find(|step| years / step < MAX_YEAR_LABELS)
+            .unwrap_or(10_000);
+        let mut year = period.from.year() + (step - period.from.year().rem_euclid(step)) % step;
+        while year <= period.to.year() {
+            let start = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");
+            if start >= period.from {
+                ticks.push(Tick { x: position(start), label: year.to_string(), line: true });
+            }
+            year += step;
+        }
+    } else if months > 24 {
         for year in period.from.year()..=period.to.year() {
             let start =
                 NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists").max(period.from);
@@ -1004,5 +1024,29 @@ fn methodology(
     Content::Methodology {
         rows,
         notes: vec![label(language, "method-matching"), label(language, "method-sources")],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn axis_labels(from: &str, to: &str) -> Vec<String> {
+        let period = Period::between(from.parse().unwrap(), to.parse().unwrap());
+        let ticks = ticks(Language::En, period, &|_| 0.0);
+        ticks.into_iter().map(|t| t.label).filter(|l| !l.is_empty()).collect()
+    }
+
+    #[test]
+    fn axis_labels_stay_few_however_long_the_period() {
+        assert_eq!(axis_labels("2021", "2024"), ["2021", "2022", "2023", "2024"]);
+        assert_eq!(axis_labels("2022-01", "2022-03"), ["Jan 2022", "Feb", "Mar"]);
+        assert_eq!(
+            axis_labels("1990", "2024"),
+            ["1990", "1995", "2000", "2005", "2010", "2015", "2020"]
+        );
+        let millennia = axis_labels("0000", "9999");
+        assert_eq!(millennia.len(), 10, "{millennia:?}");
+        assert_eq!(millennia[1], "1000");
     }
 }
