@@ -5,7 +5,10 @@
 //! `codespan-reporting`: `file:line:column`, the offending line with a caret, and hints.
 
 use std::fmt;
+use std::fs;
+use std::io::Read;
 use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
@@ -35,6 +38,35 @@ impl SourceText {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         (line, before[line_start..].chars().count() + 1)
     }
+}
+
+/// Reads a UTF-8 text file of at most `max_bytes`, without a leading byte-order mark.
+/// The limit holds for files that report no size too (pipes, devices), which are read
+/// up to one byte past it. The error is the reason alone, for the caller's message.
+pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, String> {
+    let too_large = |size: u64| {
+        format!(
+            "{} MiB or more; the limit is {} MiB",
+            size / (1024 * 1024),
+            max_bytes / (1024 * 1024)
+        )
+    };
+    let file = fs::File::open(path).map_err(|e| e.to_string())?;
+    let size = file.metadata().map_err(|e| e.to_string())?.len();
+    if size > max_bytes {
+        return Err(too_large(size));
+    }
+    let mut text = String::with_capacity(size as usize);
+    file.take(max_bytes + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| format!("{e}; the file must be UTF-8 text"))?;
+    if text.len() as u64 > max_bytes {
+        return Err(too_large(text.len() as u64));
+    }
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// How serious a diagnostic is.

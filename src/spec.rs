@@ -16,7 +16,8 @@ use toml::Spanned;
 use crate::dataset::{EventType, Status};
 use crate::dates::{PartialDate, Period, RelativePeriod};
 use crate::diag::{
-    Diagnostic, Shapes, SourceText, field_hint, key_at, plain_serde, quoted_list, suggestion,
+    Diagnostic, Shapes, SourceText, field_hint, key_at, plain_serde, quoted_list, read_text,
+    suggestion,
 };
 use crate::locale::Language;
 
@@ -309,6 +310,10 @@ pub struct Spec {
     pub variants: Vec<VariantSpec>,
 }
 
+/// The largest spec file read, in bytes: far beyond any real spec, even with long
+/// `text` sections.
+pub const MAX_SPEC_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The sections a spec gets when it lists none.
 const DEFAULT_SECTIONS: [SectionKind; 6] = [
     SectionKind::KeyFigures,
@@ -576,7 +581,7 @@ impl Checker<'_> {
 impl Spec {
     /// Reads and checks a spec file; `shown` is the name diagnostics print for it.
     pub fn load(path: &Path, shown: &str) -> Result<Spec, Vec<Diagnostic>> {
-        let text = std::fs::read_to_string(path)
+        let text = read_text(path, MAX_SPEC_BYTES)
             .map_err(|e| vec![Diagnostic::error(format!("cannot read spec `{shown}` ({e})"))])?;
         Spec::parse(path, SourceText::new(shown, text))
     }

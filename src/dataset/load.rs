@@ -2,10 +2,7 @@
 //! into a [`Dataset`].
 
 use std::collections::HashMap;
-use std::fs;
-use std::io::Read;
 use std::ops::Range;
-use std::path::Path;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -59,34 +56,6 @@ pub const CSV_COLUMNS: [&str; 17] = [
 /// The CSV columns every row needs.
 const CSV_REQUIRED: [&str; 7] =
     ["id", "date", "status", "partners", "type", "source_url", "source_publisher"];
-
-/// Reads a file, refusing ones too large to be a dataset. The limit holds for files that
-/// report no size too (pipes, devices), which are read up to one byte past it.
-pub fn read_file(path: &Path) -> Result<String, String> {
-    let too_large = |size: u64| {
-        format!(
-            "{} MiB or more; the limit is {} MiB",
-            size / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )
-    };
-    let file = fs::File::open(path).map_err(|e| e.to_string())?;
-    let size = file.metadata().map_err(|e| e.to_string())?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(size));
-    }
-    let mut text = String::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_string(&mut text)
-        .map_err(|e| format!("{e}; dataset files must be UTF-8 text"))?;
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(text.len() as u64));
-    }
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
-}
 
 /// What to write instead, when a TOML dataset has a plain value where a text per
 /// language, a list or a table belongs.

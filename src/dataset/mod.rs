@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::dates::{PartialDate, Period};
 use crate::diag::{Diagnostic, SourceText, nearest};
 
-pub use load::CSV_COLUMNS;
+pub use load::{CSV_COLUMNS, Format};
 pub use vocab::{Direction, EventType, Mode, PartnerKind, Status};
 
 /// The bundled dataset files, embedded at build time.
@@ -353,7 +353,7 @@ impl DatasetBuilder {
     pub fn add_bundled(&mut self) {
         for (name, text) in BUNDLED {
             let source = SourceText::new(name, text);
-            load::read(&source, load::Format::Toml, &mut self.raw, &mut self.diagnostics);
+            load::read(&source, Format::Toml, &mut self.raw, &mut self.diagnostics);
         }
     }
 
@@ -361,9 +361,9 @@ impl DatasetBuilder {
     /// `shown` is the name diagnostics print for it.
     pub fn add_file(&mut self, path: &Path, shown: &str) {
         let format = match path.extension().and_then(|e| e.to_str()).map(str::to_lowercase) {
-            Some(e) if e == "toml" => load::Format::Toml,
-            Some(e) if e == "json" => load::Format::Json,
-            Some(e) if e == "csv" => load::Format::Csv,
+            Some(e) if e == "toml" => Format::Toml,
+            Some(e) if e == "json" => Format::Json,
+            Some(e) if e == "csv" => Format::Csv,
             _ => {
                 self.diagnostics.push(
                     Diagnostic::error(format!("cannot read dataset file `{shown}`"))
@@ -372,15 +372,18 @@ impl DatasetBuilder {
                 return;
             }
         };
-        match load::read_file(path) {
-            Ok(text) => {
-                let source = SourceText::new(shown, text);
-                load::read(&source, format, &mut self.raw, &mut self.diagnostics);
-            }
+        match crate::diag::read_text(path, load::MAX_FILE_BYTES) {
+            Ok(text) => self.add_text(shown, text, format),
             Err(message) => self
                 .diagnostics
                 .push(Diagnostic::error(format!("cannot read dataset file `{shown}` ({message})"))),
         }
+    }
+
+    /// Adds a dataset file's text, read in `format`; `shown` names it in diagnostics.
+    pub fn add_text(&mut self, shown: &str, text: String, format: Format) {
+        let source = SourceText::new(shown, text);
+        load::read(&source, format, &mut self.raw, &mut self.diagnostics);
     }
 
     /// Validates everything added and returns the dataset with any warnings, or every

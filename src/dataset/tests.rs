@@ -311,7 +311,7 @@ fn endless_files_that_report_no_size_stop_at_the_limit() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("endless.csv");
     std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
-    let message = load::read_file(&path).unwrap_err();
+    let message = crate::diag::read_text(&path, load::MAX_FILE_BYTES).unwrap_err();
     assert_eq!(message, "512 MiB or more; the limit is 512 MiB");
 }
 
@@ -320,7 +320,7 @@ fn a_byte_order_mark_is_dropped() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bom.csv");
     std::fs::write(&path, "\u{feff}id,date\n").unwrap();
-    assert_eq!(load::read_file(&path).unwrap(), "id,date\n");
+    assert_eq!(crate::diag::read_text(&path, load::MAX_FILE_BYTES).unwrap(), "id,date\n");
 }
 
 #[test]

@@ -143,6 +143,26 @@ fn a_missing_spec_is_an_argument_error() {
 }
 
 #[test]
+fn unreadable_spec_files_exit_2_with_the_reason() {
+    let dir = tempdir();
+    // Too large: refused from its size alone (a sparse file, so no disk is used).
+    let huge = std::fs::File::create(dir.path().join("huge.toml")).unwrap();
+    huge.set_len(17 * 1024 * 1024).unwrap();
+    let run = brief(dir.path(), &["check", "huge.toml"]).expect(2);
+    assert!(
+        run.stderr.contains("cannot read spec `huge.toml` (17 MiB or more; the limit is 16 MiB)"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(dir.path().join("latin1.toml"), b"title = \"Caf\xe9\"\n").unwrap();
+    let run = brief(dir.path(), &["check", "latin1.toml"]).expect(2);
+    assert!(run.stderr.contains("the file must be UTF-8 text"), "{}", run.stderr);
+    // A byte-order mark, as some Windows editors write, is fine.
+    write(dir.path(), "bom.toml", &format!("\u{feff}{GOOD}"));
+    brief(dir.path(), &["check", "bom.toml", "--as-of", "2026-11-22"]).expect(0);
+}
+
+#[test]
 fn a_broken_template_reports_its_own_path_and_line_and_writes_nothing() {
     let dir = tempdir();
     write(
