@@ -28,7 +28,7 @@ use typst_layout::PagedDocument;
 use crate::model::{TOOL, TYPST_VERSION};
 
 /// The built-in template files, by path relative to the template folder.
-pub const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
+pub static BUILTIN_TEMPLATES: [(&str, &str); 5] = [
     ("brief.typ", include_str!("../templates/brief.typ")),
     ("executive.typ", include_str!("../templates/executive.typ")),
     ("public.typ", include_str!("../templates/public.typ")),
@@ -49,7 +49,7 @@ pub const TEMPLATE_NAMES: [(&str, &str); 3] = [
 /// The bundled fonts and their licences, by file name: Inter and Noto Serif set the
 /// brief; the rest are fallbacks that Typst picks glyph by glyph for text in other
 /// scripts (Arabic, Hebrew, Thai, Devanagari, Chinese, Japanese, Korean) and for emoji.
-pub const FONT_FILES: [(&str, &[u8]); 23] = [
+pub static FONT_FILES: [(&str, &[u8]); 23] = [
     ("Inter-Regular.otf", include_bytes!("../fonts/Inter-Regular.otf")),
     ("Inter-Italic.otf", include_bytes!("../fonts/Inter-Italic.otf")),
     ("Inter-SemiBold.otf", include_bytes!("../fonts/Inter-SemiBold.otf")),

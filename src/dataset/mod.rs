@@ -24,7 +24,7 @@ pub use load::{CSV_COLUMNS, Format};
 pub use vocab::{Direction, EventType, Mode, PartnerKind, Status};
 
 /// The bundled dataset files, embedded at build time.
-const BUNDLED: [(&str, &str); 3] = [
+static BUNDLED: [(&str, &str); 3] = [
     ("data/partners.toml", include_str!("../../data/partners.toml")),
     ("data/topics.toml", include_str!("../../data/topics.toml")),
     ("data/events.toml", include_str!("../../data/events.toml")),
