@@ -46,6 +46,17 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Prints a line to standard output. A closed pipe (`brief … | head`) is no reason to
+/// panic: the work is done, and the exit code tells how it went.
+fn print_out(line: &str) {
+    let _ = writeln!(std::io::stdout(), "{line}");
+}
+
+/// Prints a line to standard error, ignoring a closed stream as [`print_out`] does.
+fn print_err(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
 /// A standard-error stream, coloured on terminals unless NO_COLOR is set.
 fn stderr() -> StandardStream {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -150,7 +161,7 @@ fn run_briefs(
     let progress: Mutex<Option<ProgressBar>> = Mutex::new(None);
     let say = |line: String| match progress.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
         Some(bar) => bar.println(line),
-        None => eprintln!("{line}"),
+        None => print_err(&line),
     };
     // Diagnostics printed while the bar is drawn go above it.
     let above_bar =
@@ -166,8 +177,8 @@ fn run_briefs(
             Message::Warnings(diagnostics) if !quiet => {
                 above_bar(&|| print_diagnostics(diagnostics))
             }
-            Message::TemplateWarnings(text) if !quiet => above_bar(&|| eprint!("{text}")),
-            Message::Planned(plan) if mode == Mode::DryRun => println!("{}", describe(plan)),
+            Message::TemplateWarnings(text) if !quiet => above_bar(&|| print_err(text.trim_end())),
+            Message::Planned(plan) if mode == Mode::DryRun => print_out(&describe(plan)),
             Message::Planned(plan) if verbose => say(describe(plan)),
             Message::Rendering(total) if !quiet && total > 1 && std::io::stderr().is_terminal() => {
                 let style =
@@ -211,12 +222,12 @@ fn run_briefs(
         bar.finish_and_clear();
     }
     if summary.entries.len() > 1 && !quiet {
-        eprintln!(
+        print_err(&format!(
             "{} of {} outputs done, {} failed",
             summary.written(),
             summary.entries.len(),
             summary.failed()
-        );
+        ));
     }
     if let Some(path) = report
         && let Err(message) = write_report(path, &summary, as_of)
@@ -377,9 +388,9 @@ fn print_listing(listing: Result<String, String>) -> u8 {
 /// `brief templates list`.
 fn templates_list() -> u8 {
     for (name, what) in render::TEMPLATE_NAMES {
-        println!("{name:<10} {what}");
+        print_out(&format!("{name:<10} {what}"));
     }
-    println!("\nShared components: lib.typ. Export them with `brief templates export DIR`.");
+    print_out("\nShared components: lib.typ. Export them with `brief templates export DIR`.");
     0
 }
 
@@ -410,11 +421,11 @@ fn templates_export(dir: &Path, force: bool) -> u8 {
             return fail(message, &[], 1);
         }
     }
-    println!("wrote {} files to {}", files.len(), dir.display());
-    println!(
+    print_out(&format!("wrote {} files to {}", files.len(), dir.display()));
+    print_out(&format!(
         "try: typst compile --root {0} --font-path {0}/fonts --ignore-system-fonts {0}/brief.typ",
         dir.display()
-    );
+    ));
     0
 }
 

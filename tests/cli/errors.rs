@@ -163,6 +163,28 @@ fn unreadable_spec_files_exit_2_with_the_reason() {
 }
 
 #[test]
+fn closed_output_streams_do_not_turn_exit_codes_into_panics() {
+    let dir = tempdir();
+    write(dir.path(), "good.toml", GOOD);
+    write(dir.path(), "t/brief.typ", "#panic(\"broken\")\n");
+    write(dir.path(), "broken.toml", &format!("templates = \"t\"\n{GOOD}"));
+    let as_of = ["--as-of", "2026-11-22"];
+    assert_eq!(
+        brief_into_closed_pipes(dir.path(), &[&["generate", "good.toml"][..], &as_of].concat()),
+        0
+    );
+    assert!(dir.path().join("good.pdf").exists());
+    assert_eq!(
+        brief_into_closed_pipes(dir.path(), &[&["generate", "broken.toml"][..], &as_of].concat()),
+        1
+    );
+    assert!(!dir.path().join("broken.pdf").exists());
+    assert_eq!(brief_into_closed_pipes(dir.path(), &["check", "nowhere.toml"]), 2);
+    assert_eq!(brief_into_closed_pipes(dir.path(), &["templates", "list"]), 0);
+    assert_eq!(brief_into_closed_pipes(dir.path(), &["events"]), 0);
+}
+
+#[test]
 fn a_broken_template_reports_its_own_path_and_line_and_writes_nothing() {
     let dir = tempdir();
     write(

@@ -57,6 +57,27 @@ pub fn brief_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     }
 }
 
+/// Runs `brief` with standard output and standard error both closed pipes, so that
+/// every write fails as it does under `brief … | head` once head is done; returns the
+/// exit code.
+pub fn brief_into_closed_pipes(dir: &Path, args: &[&str]) -> i32 {
+    let closed = || {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        writer
+    };
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdout(closed())
+        .stderr(closed())
+        .status()
+        .expect("the brief binary runs")
+        .code()
+        .unwrap_or(-1)
+}
+
 /// Runs a poppler tool on a PDF and returns its output.
 fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     let output = Command::new(tool)
