@@ -210,7 +210,7 @@ struct JsonFile {
 }
 
 /// Raw records from every file read, each with its origin.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct RawSet {
     info: Option<RawInfo>,
     partners: Vec<(RawPartner, Origin)>,

@@ -339,8 +339,10 @@ impl Query {
     }
 }
 
-/// Collects dataset files and builds a validated [`Dataset`].
-#[derive(Debug, Default)]
+/// Collects dataset files and builds a validated [`Dataset`]. A builder holding the
+/// bundled files can be cloned to add different files to each copy without reading the
+/// bundled ones again.
+#[derive(Debug, Clone, Default)]
 pub struct DatasetBuilder {
     /// Raw records from every file added so far.
     raw: load::RawSet,

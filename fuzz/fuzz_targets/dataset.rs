@@ -1,0 +1,38 @@
+//! Fuzzes a dataset file from its text to a validated dataset and its listings. The
+//! first byte picks the format (TOML, JSON or CSV) and whether the bundled records are
+//! loaded beside it, so that user records can refer to, and clash with, bundled partners
+//! and topics. Any input may be refused with diagnostics; none may panic.
+
+#![no_main]
+
+use brief::dataset::{DatasetBuilder, Format, Query};
+use brief::listing;
+use brief::locale::Language;
+use brief_fuzz::{BUNDLED_BUILDER, emit_all};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|input: &[u8]| {
+    let Some((&selector, rest)) = input.split_first() else { return };
+    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let (format, name) = match selector % 3 {
+        0 => (Format::Toml, "fuzz.toml"),
+        1 => (Format::Json, "fuzz.json"),
+        _ => (Format::Csv, "fuzz.csv"),
+    };
+    let mut builder =
+        if selector & 0x80 != 0 { BUNDLED_BUILDER.clone() } else { DatasetBuilder::default() };
+    builder.add_text(name, text.to_owned(), format);
+    match builder.build() {
+        Ok((dataset, warnings)) => {
+            emit_all(&warnings);
+            let events: Vec<_> = dataset.select(&Query::default()).collect();
+            for format in [listing::Format::Table, listing::Format::Json, listing::Format::Csv] {
+                for language in [Language::En, Language::Id] {
+                    let _ = listing::events(&dataset, &events, language, format);
+                }
+                let _ = listing::partners(&dataset, format);
+            }
+        }
+        Err(errors) => emit_all(&errors),
+    }
+});
