@@ -385,14 +385,7 @@ fn plan_spec(
         };
         let settings =
             BriefSettings { language, audience, marking, period, as_of: options.as_of, template };
-        let placeholders = Placeholders {
-            slug: output::slug(&spec.title),
-            language: language.code().into(),
-            audience: audience.as_str().into(),
-            from: period.from,
-            to: period.to,
-            as_of: options.as_of,
-        };
+        let placeholders = Placeholders::for_brief(&spec.title, &settings);
         let pattern = variant.output.as_ref().or(spec.output.as_ref());
         let output = match pattern {
             Some(pattern) => match output::expand(pattern, &placeholders) {

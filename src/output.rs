@@ -14,6 +14,8 @@ use chrono::NaiveDate;
 use chrono::format::{Item, StrftimeItems};
 use serde::Serialize;
 
+use crate::model::BriefSettings;
+
 /// The values a pattern's placeholders stand for.
 #[derive(Debug, Clone)]
 pub struct Placeholders {
@@ -29,6 +31,20 @@ pub struct Placeholders {
     pub to: NaiveDate,
     /// The as-of date.
     pub as_of: NaiveDate,
+}
+
+impl Placeholders {
+    /// The values for a brief titled `title` with these settings.
+    pub fn for_brief(title: &str, settings: &BriefSettings) -> Self {
+        Placeholders {
+            slug: slug(title),
+            language: settings.language.code().into(),
+            audience: settings.audience.as_str().into(),
+            from: settings.period.from,
+            to: settings.period.to,
+            as_of: settings.as_of,
+        }
+    }
 }
 
 /// The placeholder names, for messages.

@@ -30,17 +30,6 @@ fuzz_target!(|text: &str| {
     for variant in &spec.variants {
         let language = variant.language.unwrap_or(spec.language);
         let audience = variant.audience.unwrap_or(spec.audience);
-        let placeholders = Placeholders {
-            slug: output::slug(&spec.title),
-            language: language.code().into(),
-            audience: audience.as_str().into(),
-            from: period.from,
-            to: period.to,
-            as_of,
-        };
-        if let Some(pattern) = variant.output.as_ref().or(spec.output.as_ref()) {
-            let _ = output::expand(pattern, &placeholders);
-        }
         let settings = BriefSettings {
             language,
             audience,
@@ -49,6 +38,9 @@ fuzz_target!(|text: &str| {
             as_of,
             template: audience.default_template().into(),
         };
+        if let Some(pattern) = variant.output.as_ref().or(spec.output.as_ref()) {
+            let _ = output::expand(pattern, &Placeholders::for_brief(&spec.title, &settings));
+        }
         if let Ok((data, warnings)) = model::build(&spec, &settings, &selection, &BUNDLED) {
             emit_all(&warnings);
             serde_json::to_vec(&data).expect("the model serialises");
