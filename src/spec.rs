@@ -314,6 +314,14 @@ pub struct Spec {
 /// `text` sections.
 pub const MAX_SPEC_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The most sections a spec may have: far more than any brief needs, and few enough
+/// that a runaway spec (thousands of copies of one section) is refused, not rendered
+/// into thousands of pages.
+pub const MAX_SECTIONS: usize = 100;
+
+/// The most variants a spec may have; each is a PDF of its own.
+pub const MAX_VARIANTS: usize = 100;
+
 /// The sections a spec gets when it lists none.
 const DEFAULT_SECTIONS: [SectionKind; 6] = [
     SectionKind::KeyFigures,
@@ -397,6 +405,20 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Refuses a list longer than `max`, pointing at its first entry past the limit.
+    fn at_most<T>(&mut self, list: &[Spanned<T>], max: usize, what: &str, hint: &str) {
+        if let Some(first_extra) = list.get(max) {
+            self.errors.push(
+                Diagnostic::error(format!(
+                    "a spec has at most {max} {what}, and this one has {}",
+                    list.len()
+                ))
+                .at(self.source, first_extra.span())
+                .hint(hint),
+            );
+        }
+    }
+
     fn error(&mut self, range: Range<usize>, message: String, hint: String) {
         self.errors.push(Diagnostic::error(message).at(self.source, range).hint(hint));
     }
@@ -620,6 +642,8 @@ impl Spec {
         }
         let period = check.period(raw.period);
         let filter = check.filter(raw.filter);
+        check.at_most(&raw.sections, MAX_SECTIONS, "sections", "split it into several specs");
+        check.at_most(&raw.variants, MAX_VARIANTS, "variants", "split them over several specs");
         let sections: Vec<SectionSpec> =
             raw.sections.into_iter().filter_map(|s| check.section(s)).collect();
         let variants: Vec<VariantSpec> =
@@ -751,6 +775,22 @@ mod tests {
         assert_eq!(spec.variants.len(), 1);
         let PeriodSpec::Fixed(period) = spec.period else { panic!("fixed period expected") };
         assert_eq!(period.to, NaiveDate::from_ymd_opt(2024, 12, 31).unwrap());
+    }
+
+    #[test]
+    fn sections_and_variants_are_limited_with_the_place_of_the_first_too_many() {
+        let with = |kind: &str, n: usize| {
+            let table =
+                if kind == "sections" { "kind = \"events\"\n" } else { "language = \"id\"\n" };
+            format!("{MINIMAL}{}", format!("[[{kind}]]\n{table}").repeat(n))
+        };
+        assert_eq!(parse(&with("sections", MAX_SECTIONS)).unwrap().sections.len(), MAX_SECTIONS);
+        assert_eq!(parse(&with("variants", MAX_VARIANTS)).unwrap().variants.len(), MAX_VARIANTS);
+        let text = parse(&with("sections", MAX_SECTIONS + 5)).unwrap_err()[0].to_string();
+        assert!(text.contains("a spec has at most 100 sections, and this one has 105"), "{text}");
+        assert!(text.contains("t.toml:205:1"), "{text}");
+        let text = parse(&with("variants", MAX_VARIANTS + 1)).unwrap_err()[0].to_string();
+        assert!(text.contains("at most 100 variants, and this one has 101"), "{text}");
     }
 
     #[test]
