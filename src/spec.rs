@@ -12,6 +12,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
+use typst::syntax::{LinkedNode, SyntaxDiagnostic};
 
 use crate::dataset::{EventType, Status};
 use crate::dates::{PartialDate, Period, RelativePeriod};
@@ -552,6 +553,11 @@ impl Checker<'_> {
             );
         }
         if let Some(body) = &raw.body
+            && kind == SectionKind::Text
+        {
+            self.markup(body);
+        }
+        if let Some(body) = &raw.body
             && kind != SectionKind::Text
         {
             self.error(
@@ -577,6 +583,28 @@ impl Checker<'_> {
             body: raw.body.map(Spanned::into_inner),
             detail: detail.unwrap_or_default(),
         })
+    }
+
+    /// Parses a `text` section's body as Typst markup and reports its syntax errors at
+    /// their place in the spec, so that they are input errors, found before rendering.
+    fn markup(&mut self, body: &Spanned<String>) {
+        let root = typst::syntax::parse(body.get_ref());
+        let mut errors = Vec::new();
+        syntax_errors(LinkedNode::new(&root), &mut errors);
+        for (within, error) in errors {
+            let mut diagnostic = Diagnostic::error(format!(
+                "the `body` is not valid Typst markup: {}",
+                error.message
+            ))
+            .at(self.source, place_in_string(&self.source.text, body, within));
+            for hint in &error.hints {
+                diagnostic = diagnostic.hint(hint.v.as_str());
+            }
+            self.errors.push(diagnostic.hint(
+                "a `text` body is Typst markup; write `\\` before a bracket, `#`, `$`, `*` or `_` \
+                 that should print as itself",
+            ));
+        }
     }
 
     fn variant(&mut self, raw: Spanned<RawVariant>) -> VariantSpec {
@@ -700,6 +728,39 @@ impl Spec {
     }
 }
 
+/// Collects the syntax errors below `node`, each with its byte range in the parsed text.
+fn syntax_errors(node: LinkedNode<'_>, found: &mut Vec<(Range<usize>, SyntaxDiagnostic)>) {
+    if node.kind().is_error() {
+        let range = node.range();
+        found.extend(node.get().errors_and_warnings().0.into_iter().map(|e| (range.clone(), e)));
+    }
+    for child in node.children() {
+        syntax_errors(child, found);
+    }
+}
+
+/// The place in the spec's text of `within`, a range of a string value's characters.
+/// Exact when the value is written without escapes; otherwise the whole value.
+fn place_in_string(text: &str, value: &Spanned<String>, within: Range<usize>) -> Range<usize> {
+    let literal = text.get(value.span()).unwrap_or("");
+    let quotes = if literal.starts_with("\"\"\"") || literal.starts_with("'''") { 3 } else { 1 };
+    let opened = literal.get(quotes..).unwrap_or("");
+    // TOML drops a newline right after a multi-line string's opening quotes.
+    let skipped = match opened {
+        _ if quotes == 1 => 0,
+        o if o.starts_with("\r\n") => 2,
+        o if o.starts_with('\n') => 1,
+        _ => 0,
+    };
+    let start = value.span().start + quotes + skipped;
+    let raw = text.get(start..value.span().end.saturating_sub(quotes)).unwrap_or("");
+    if raw == value.get_ref() {
+        start + within.start..start + within.end.max(within.start + 1).min(raw.len())
+    } else {
+        value.span()
+    }
+}
+
 /// The keys a spec has at its top level.
 const TOP_LEVEL_KEYS: [&str; 14] = [
     "title",
@@ -791,6 +852,27 @@ mod tests {
         assert!(text.contains("t.toml:205:1"), "{text}");
         let text = parse(&with("variants", MAX_VARIANTS + 1)).unwrap_err()[0].to_string();
         assert!(text.contains("at most 100 variants, and this one has 101"), "{text}");
+    }
+
+    #[test]
+    fn a_text_body_with_a_markup_syntax_error_is_an_input_error_at_its_place() {
+        let section = "[[sections]]\nkind = \"text\"\n";
+        let multi_line = format!(
+            "{MINIMAL}{section}body = \"\"\"\nFine *bold* text.\nA stray ] here.\n\"\"\"\n"
+        );
+        let text = parse(&multi_line).unwrap_err()[0].to_string();
+        assert!(
+            text.contains("the `body` is not valid Typst markup: unexpected closing bracket"),
+            "{text}"
+        );
+        assert!(text.contains("t.toml:9:9"), "{text}");
+        assert!(text.contains("try using a backslash escape"), "{text}");
+        // With escapes in the TOML string, the error points at the whole value.
+        let escaped = format!("{MINIMAL}{section}body = \"tab\\there ]\"\n");
+        assert!(parse(&escaped).unwrap_err()[0].to_string().contains("t.toml:7:8"));
+        // Valid markup, code included, passes.
+        let fine = format!("{MINIMAL}{section}body = '*Bold*, _em_, #emph[x] and \\]'\n");
+        assert!(parse(&fine).is_ok());
     }
 
     #[test]
