@@ -417,7 +417,13 @@ fn plan_spec(
             overrides,
         });
     }
-    if errors.is_empty() { Ok(plans) } else { Err(errors) }
+    if errors.is_empty() {
+        return Ok(plans);
+    }
+    // Variants that share the spec's `output` or `marking` share its error: say it once.
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|error| seen.insert(error.to_string()));
+    Err(errors)
 }
 
 /// The byte range of `key = …` in a spec, for errors about unspanned values.

@@ -74,6 +74,17 @@ fn a_value_of_the_wrong_shape_gets_the_shape_to_write() {
 }
 
 #[test]
+fn an_error_shared_by_every_variant_is_reported_once() {
+    let dir = tempdir();
+    let spec = format!(
+        "output = \"{{lang}}.pdf\"\n{GOOD}[[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\n"
+    );
+    write(dir.path(), "bad.toml", &spec);
+    let run = brief(dir.path(), &["check", "bad.toml"]).expect(2);
+    assert_eq!(run.stderr.matches("unknown placeholder `{lang}`").count(), 1, "{}", run.stderr);
+}
+
+#[test]
 fn several_errors_in_one_spec_are_reported_together() {
     let dir = tempdir();
     let spec = write(
