@@ -57,6 +57,26 @@ pub const CSV_COLUMNS: [&str; 17] = [
 const CSV_REQUIRED: [&str; 7] =
     ["id", "date", "status", "partners", "type", "source_url", "source_publisher"];
 
+/// A CSV row the reader cannot take, in the spreadsheet's terms.
+fn csv_row_error(error: &csv::Error) -> Diagnostic {
+    match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            let hint = if len > expected_len {
+                "a cell that holds a comma must be in double quotes: \"Jakarta, Indonesia\""
+            } else {
+                "every row needs a cell for each column; leave a cell empty with nothing \
+                 between its commas"
+            };
+            let cells = if *len == 1 { "cell" } else { "cells" };
+            Diagnostic::error(format!(
+                "this row has {len} {cells}, but the header has {expected_len} columns"
+            ))
+            .hint(hint)
+        }
+        _ => Diagnostic::error(format!("invalid CSV row: {error}")),
+    }
+}
+
 /// What to write instead, when a TOML dataset has a plain value where a text per
 /// language, a list or a table belongs.
 fn toml_shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<String> {
@@ -408,10 +428,10 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
             Ok(true) => {}
             Ok(false) => break,
             Err(error) => {
-                let at = error.position().map_or(0, |p| p.byte() as usize);
-                diagnostics.push(
-                    Diagnostic::error(format!("invalid CSV row: {error}")).at(source, at..at),
-                );
+                // The position is the row's first byte, or the line break before it.
+                let at = error.position().map_or(0, |p| p.byte() as usize).min(text.len());
+                let at = text.len() - text[at..].trim_start_matches(['\r', '\n']).len();
+                diagnostics.push(csv_row_error(&error).at(source, at..at));
                 continue;
             }
         }

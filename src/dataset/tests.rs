@@ -340,6 +340,19 @@ fn a_plain_value_where_a_table_belongs_gets_the_shape_to_write() {
 }
 
 #[test]
+fn csv_rows_with_the_wrong_number_of_cells_say_so_at_their_line() {
+    let csv = "id,date,status,partners,type,title_en,source_url,source_publisher\n\
+               2022-09-a,2022-09-01,held,gbr,meeting,A,https://example.org/a,Example, Ltd\n\
+               \n\
+               2022-09-b,2022-09-02\n";
+    let all = rendered(&with_user_file("rows.csv", csv).unwrap_err());
+    assert!(all.contains("this row has 9 cells, but the header has 8 columns"), "{all}");
+    assert!(all.contains("rows.csv:2:1") && all.contains("must be in double quotes"), "{all}");
+    assert!(all.contains("this row has 2 cells") && all.contains("rows.csv:4:1"), "{all}");
+    assert!(!all.contains("CSV error"), "{all}");
+}
+
+#[test]
 fn partner_looks_up_exact_ids_only() {
     let dataset = Dataset::bundled().unwrap();
     assert_eq!(dataset.partner("gbr").map(|p| p.name.get("en")), Some(Some("United Kingdom")));
