@@ -7,6 +7,7 @@ mod cli {
     mod batch;
     mod data;
     mod errors;
+    mod fuzz_replay;
     mod generate;
     mod literal;
     mod templates;
