@@ -4,6 +4,7 @@
 # figures of a run and what they mean.
 #
 #   benches/run.sh            # all measurements; results in benches/results/
+#   benches/run.sh 1 2        # only the measurements named
 #
 # 1. the flagship brief: `brief generate` vs `typst compile` of the exported template
 #    and the emitted brief.json, with the same fonts
@@ -29,6 +30,9 @@ mkdir -p "$results"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 as_of=2026-11-22
+# The measurements to run: those named on the command line, or all.
+wanted=" ${*:-1 2 3 4} "
+wants() { [[ $wanted == *" $1 "* ]]; }
 # The Typst CLI gets exactly brief's fonts and nothing else.
 typst_fonts=(--font-path "$PWD/fonts" --ignore-system-fonts --ignore-embedded-fonts)
 
@@ -38,14 +42,20 @@ typst_fonts=(--font-path "$PWD/fonts" --ignore-system-fonts --ignore-embedded-fo
   echo "brief: $("$brief" --version); typst: $(typst --version)"
 } > "$results/machine.txt"
 
-echo "== 1. the flagship brief"
+# Every measurement compiles the exported templates.
 "$brief" templates export "$work/tpl" >/dev/null
 "$brief" generate briefs/bnpt-international-2021-2024.toml --as-of "$as_of" -q \
   -o "$work/flagship.pdf" --emit-data "$work/tpl/brief.json"
+
+if wants 1; then
+echo "== 1. the flagship brief"
 hyperfine --warmup 3 --runs 20 --export-markdown "$results/1-flagship.md" \
   -n "brief generate" "$brief generate briefs/bnpt-international-2021-2024.toml --as-of $as_of -q -o $work/b.pdf" \
   -n "typst compile" "typst compile ${typst_fonts[*]} --root $work/tpl $work/tpl/brief.typ $work/t.pdf"
 
+fi
+
+if wants 2; then
 echo "== 2. 120 monthly briefs"
 mkdir -p "$work/monthly" "$work/months"
 for year in $(seq 2015 2024); do
@@ -63,6 +73,9 @@ hyperfine --warmup 1 --runs 5 --export-markdown "$results/2-monthly.md" \
   -n "brief generate (120 specs, one process)" "$brief generate $work/monthly --as-of $as_of -q -o $work/out/" \
   -n "typst compile x 120" "for d in $work/months/*; do typst compile ${typst_fonts[*]} --root \$d \$d/brief.typ \$d/t.pdf; done"
 
+fi
+
+if wants 3; then
 echo "== 3. synthetic briefs: time and peak memory"
 printf '| events | pages | brief s | brief peak MiB | typst s | typst peak MiB |\n|---:|---:|---:|---:|---:|---:|\n' > "$results/3-scale.md"
 for n in 10 100 1000 5000; do
@@ -81,7 +94,10 @@ for n in 10 100 1000 5000; do
   printf '| %s | %s | %s | %s | %s | %s |\n' "$n" "$pages" "$bs" "$((bk / 1024))" "$ts" "$((tk / 1024))" >> "$results/3-scale.md"
 done
 cat "$results/3-scale.md"
+fi
 
+if wants 4 || wants 5; then
 echo "== 4 and 5: in-process stages (criterion)"
 cargo bench --locked --bench stages -- --noplot 2>&1 | grep -E '^[a-z0-9].*|time:' | tee "$results/4-5-stages.txt"
+fi
 echo "results in $results"
