@@ -560,9 +560,36 @@ fn render_one(
             on(Message::Done(&result));
         }
         Err(message) => {
-            result.error = Some(message);
+            result.error = Some(match body_hint(&plan.spec, &message) {
+                Some(hint) => format!("{}\n = hint: {hint}", message.trim_end()),
+                None => message,
+            });
             on(Message::Failed(&result));
         }
     }
     result
+}
+
+/// Where to look when a render fails inside the markup of a `text` section's `body`:
+/// Typst reports such errors at the template's `eval` call, not in the spec.
+fn body_hint(spec: &Spec, message: &str) -> Option<String> {
+    if !message.contains("eval(section.body") {
+        return None;
+    }
+    let lines: Vec<String> = spec
+        .source
+        .text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.trim_start().strip_prefix("body").is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|(index, _)| format!("{}:{}", spec.source.name, index + 1))
+        .collect();
+    (!lines.is_empty()).then(|| {
+        format!(
+            "the error is in the Typst markup of a `text` section's `body`, written at {}",
+            lines.join(", ")
+        )
+    })
 }

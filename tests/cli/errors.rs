@@ -196,6 +196,23 @@ fn closed_output_streams_do_not_turn_exit_codes_into_panics() {
 }
 
 #[test]
+fn a_text_body_that_fails_when_run_names_the_body_in_the_spec() {
+    let dir = tempdir();
+    let spec = format!(
+        "{GOOD}[[sections]]\nkind = \"events\"\n[[sections]]\nkind = \"text\"\nbody = \"See @nowhere.\"\n"
+    );
+    write(dir.path(), "body.toml", &spec);
+    let run = brief(dir.path(), &["generate", "body.toml", "--as-of", "2026-11-22"]).expect(1);
+    assert!(run.stderr.contains("label `<nowhere>` does not exist"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("a `text` section's `body`, written at body.toml:9"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(files_in(dir.path()), ["body.toml"], "something was written");
+}
+
+#[test]
 fn a_broken_template_reports_its_own_path_and_line_and_writes_nothing() {
     let dir = tempdir();
     write(
