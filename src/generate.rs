@@ -576,20 +576,19 @@ fn body_hint(spec: &Spec, message: &str) -> Option<String> {
     if !message.contains("eval(section.body") {
         return None;
     }
-    let lines: Vec<String> = spec
-        .source
-        .text
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| {
-            line.trim_start().strip_prefix("body").is_some_and(|r| r.trim_start().starts_with('='))
+    let places: Vec<String> = spec
+        .sections
+        .iter()
+        .filter_map(|section| section.body.as_ref())
+        .map(|body| {
+            let (line, column) = spec.source.line_column(body.range.start);
+            format!("{}:{line}:{column}", spec.source.name)
         })
-        .map(|(index, _)| format!("{}:{}", spec.source.name, index + 1))
         .collect();
-    (!lines.is_empty()).then(|| {
+    (!places.is_empty()).then(|| {
         format!(
             "the error is in the Typst markup of a `text` section's `body`, written at {}",
-            lines.join(", ")
+            places.join(", ")
         )
     })
 }

@@ -528,9 +528,9 @@ pub fn build(
                 },
                 events: events.iter().map(|e| entry(e)).collect(),
             },
-            SectionKind::Text => {
-                Content::Text { body: spec_section.body.clone().unwrap_or_default() }
-            }
+            SectionKind::Text => Content::Text {
+                body: spec_section.body.as_ref().map(|b| b.value.clone()).unwrap_or_default(),
+            },
             SectionKind::Sources => Content::Sources {},
             SectionKind::Methodology => methodology(
                 spec,

@@ -234,8 +234,8 @@ pub struct SectionSpec {
     pub filter: FilterSpec,
     /// What to do when nothing matches.
     pub on_empty: OnEmpty,
-    /// Typst markup, for `text` sections.
-    pub body: Option<String>,
+    /// Typst markup, for `text` sections, with its place in the spec.
+    pub body: Option<Located<String>>,
     /// How much to print, for `events` sections.
     pub detail: Detail,
 }
@@ -580,7 +580,7 @@ impl Checker<'_> {
             title: raw.title,
             filter,
             on_empty: on_empty.unwrap_or_default(),
-            body: raw.body.map(Spanned::into_inner),
+            body: raw.body.map(|b| Located { range: b.span(), value: b.into_inner() }),
             detail: detail.unwrap_or_default(),
         })
     }
