@@ -190,13 +190,28 @@ pub fn quoted_list(items: &[&str]) -> String {
     items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
 }
 
+/// The field and the expected ones in serde's "unknown field `x`, expected one of ...".
+pub fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (field, expected) = rest.split_once('`')?;
+    Some((field, expected.split('`').skip(1).step_by(2).collect()))
+}
+
 /// Turns serde's "unknown field `x`, expected one of ..." into a nearest-key hint. There
 /// is none when no key is near: the message already lists them all.
 pub fn field_hint(message: &str) -> Option<String> {
-    let rest = message.split("unknown field `").nth(1)?;
-    let (field, expected) = rest.split_once('`')?;
-    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let (field, candidates) = unknown_field(message)?;
     nearest(field, candidates).map(|near| format!("did you mean `{near}`?"))
+}
+
+/// The hint for a single value where a TOML list belongs: `key = [value]`.
+pub fn list_hint(key: &str, value: &str) -> String {
+    format!("`{key}` is a list, even of one value: `{key} = [{value}]`")
+}
+
+/// The hint for `[key]` where a TOML array of tables, `[[key]]`, belongs.
+pub fn array_of_tables_hint(key: &str) -> String {
+    format!("write `[[{key}]]` with two brackets: each entry is one table in a list")
 }
 
 /// The words a file format uses for its two compound shapes.

@@ -17,8 +17,8 @@ use typst::syntax::{LinkedNode, SyntaxDiagnostic};
 use crate::dataset::{EventType, Status};
 use crate::dates::{PartialDate, Period, RelativePeriod};
 use crate::diag::{
-    Diagnostic, Shapes, SourceText, field_hint, key_at, plain_serde, quoted_list, read_text,
-    suggestion,
+    Diagnostic, Shapes, SourceText, array_of_tables_hint, field_hint, key_at, list_hint,
+    plain_serde, quoted_list, read_text, suggestion, unknown_field,
 };
 use crate::locale::Language;
 
@@ -783,7 +783,7 @@ const TOP_LEVEL_KEYS: [&str; 14] = [
 /// where a table or list belongs, `[sections]` for `[[sections]]`, or a top-level key
 /// written below a table's header (TOML then puts it in that table).
 fn shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<String> {
-    if let Some(field) = message.split("unknown field `").nth(1).and_then(|r| r.split('`').next())
+    if let Some((field, _)) = unknown_field(message)
         && TOP_LEVEL_KEYS.contains(&field)
     {
         return Some(format!(
@@ -807,11 +807,9 @@ fn shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<String> {
             "`filter` is a table: `[filter]`, then lists such as `partners = [\"gbr\"]` below it"
                 .to_owned(),
         ),
-        "sections" | "variants" => Some(format!(
-            "write `[[{key}]]` with two brackets: each of the {key} is one table in a list"
-        )),
+        "sections" | "variants" => Some(array_of_tables_hint(key)),
         "partners" | "types" | "topics" | "status" | "data" if value.starts_with('"') => {
-            Some(format!("`{key}` is a list, even of one value: `{key} = [{value}]`"))
+            Some(list_hint(key, value))
         }
         _ => None,
     }

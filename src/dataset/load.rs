@@ -14,8 +14,8 @@ use super::{
 };
 use crate::dates::PartialDate;
 use crate::diag::{
-    Diagnostic, Severity, Shapes, SourceText, field_hint, key_at, plain_serde, quoted_list,
-    suggestion,
+    Diagnostic, Severity, Shapes, SourceText, array_of_tables_hint, field_hint, key_at, list_hint,
+    plain_serde, quoted_list, suggestion,
 };
 
 /// The largest dataset file read, in bytes.
@@ -90,9 +90,7 @@ fn toml_shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<Stri
         "name" | "title" | "summary" | "role" if quoted => Some(format!(
             "`{key}` has a text per language: `{key} = {{ en = {value}, id = \"…\" }}`"
         )),
-        "partners" | "topics" | "aliases" if quoted => {
-            Some(format!("`{key}` is a list, even of one value: `{key} = [{value}]`"))
-        }
+        "partners" | "topics" | "aliases" if quoted => Some(list_hint(key, value)),
         "sources" => Some(
             "`sources` is a list of tables: `sources = [{ publisher = \"…\", url = \"https://…\" }]`"
                 .to_owned(),
@@ -104,9 +102,7 @@ fn toml_shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<Stri
             "`location` is a table: `location = { city = \"Jakarta\", country = \"IDN\" }`"
                 .to_owned(),
         ),
-        "events" | "partners" | "topics" => Some(format!(
-            "write `[[{key}]]` with two brackets: each record is one table in a list"
-        )),
+        "events" | "partners" | "topics" => Some(array_of_tables_hint(key)),
         _ => None,
     }
 }
