@@ -187,6 +187,11 @@ pub fn load_dataset(
     no_bundled: bool,
     files: &[PathBuf],
 ) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {
+    read_dataset(no_bundled, files).build()
+}
+
+/// Reads the bundled data (unless left out) and `files`, not yet validated.
+fn read_dataset(no_bundled: bool, files: &[PathBuf]) -> DatasetBuilder {
     let mut builder = DatasetBuilder::default();
     if !no_bundled {
         builder.add_bundled();
@@ -194,7 +199,15 @@ pub fn load_dataset(
     for file in files {
         builder.add_file(file, &file.display().to_string());
     }
-    builder.build()
+    builder
+}
+
+/// The run's own dataset: read once, and validated as it is or with a spec's extra files.
+struct BaseData {
+    /// The bundled data and `--data` files, read.
+    read: DatasetBuilder,
+    /// The same, validated.
+    dataset: Arc<Dataset>,
 }
 
 /// Runs `generate`, `check` or a dry run over `args`, reporting through `on`.
@@ -217,12 +230,13 @@ pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync
         fail_arguments(&mut summary, vec![Diagnostic::error(message)]);
         return summary;
     }
-    let base = match load_dataset(options.no_bundled_data, &options.data) {
+    let read = read_dataset(options.no_bundled_data, &options.data);
+    let base = match read.clone().build() {
         Ok((dataset, warnings)) => {
             if !warnings.is_empty() {
                 on(Message::Warnings(&warnings));
             }
-            Arc::new(dataset)
+            BaseData { read, dataset: Arc::new(dataset) }
         }
         Err(errors) => {
             fail_arguments(&mut summary, errors);
@@ -333,17 +347,20 @@ fn entry(plan: &Plan, status: &'static str) -> ReportEntry {
 fn plan_spec(
     path: &Path,
     options: &Options,
-    base: &Arc<Dataset>,
+    base: &BaseData,
     on: &(dyn Fn(Message<'_>) + Sync),
 ) -> Result<Vec<Plan>, Vec<Diagnostic>> {
     let spec = Arc::new(Spec::load(path, &path.display().to_string())?);
     let folder = spec.folder();
     let dataset = if spec.data.is_empty() {
-        Arc::clone(base)
+        Arc::clone(&base.dataset)
     } else {
-        let mut files = options.data.clone();
-        files.extend(spec.data.iter().map(|d| folder.join(d)));
-        let (dataset, warnings) = load_dataset(options.no_bundled_data, &files)?;
+        // The bundled and `--data` files as already read, with the spec's own added.
+        let mut builder = base.read.clone();
+        for file in spec.data.iter().map(|d| folder.join(d)) {
+            builder.add_file(&file, &file.display().to_string());
+        }
+        let (dataset, warnings) = builder.build()?;
         if !warnings.is_empty() {
             on(Message::Warnings(&warnings));
         }
