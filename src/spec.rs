@@ -754,11 +754,16 @@ fn place_in_string(text: &str, value: &Spanned<String>, within: Range<usize>) ->
     };
     let start = value.span().start + quotes + skipped;
     let raw = text.get(start..value.span().end.saturating_sub(quotes)).unwrap_or("");
-    if raw == value.get_ref() {
-        start + within.start..start + within.end.max(within.start + 1).min(raw.len())
-    } else {
-        value.span()
+    if raw != value.get_ref() {
+        return value.span();
     }
+    // An empty range (Typst's "expected …") is widened to the character it stands on,
+    // so that the caret shows.
+    let end = match raw.get(within.start..).and_then(|rest| rest.chars().next()) {
+        Some(c) if within.end <= within.start => within.start + c.len_utf8(),
+        _ => within.end,
+    };
+    start + within.start..start + end
 }
 
 /// The keys a spec has at its top level.
@@ -871,6 +876,18 @@ mod tests {
         // Valid markup, code included, passes.
         let fine = format!("{MINIMAL}{section}body = '*Bold*, _em_, #emph[x] and \\]'\n");
         assert!(parse(&fine).is_ok());
+    }
+
+    #[test]
+    fn an_empty_markup_error_range_widens_to_a_whole_character() {
+        #[derive(Deserialize)]
+        struct Body {
+            body: Spanned<String>,
+        }
+        let text = "body = \"é\"";
+        let value = toml::from_str::<Body>(text).unwrap().body;
+        assert_eq!(place_in_string(text, &value, 0..0), 8..10);
+        assert_eq!(place_in_string(text, &value, 2..2), 10..10);
     }
 
     #[test]
