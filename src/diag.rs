@@ -9,10 +9,10 @@ use std::fs;
 use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
 /// A file whose text a diagnostic can point into.
@@ -22,21 +22,186 @@ pub struct SourceText {
     pub name: String,
     /// The whole text of the file.
     pub text: String,
+    /// Where each line starts, computed once when first needed.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceText {
     /// A named text, shared between the diagnostics that point into it.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Arc<Self> {
-        Arc::new(Self { name: name.into(), text: text.into() })
+        Arc::new(Self { name: name.into(), text: text.into(), line_starts: OnceLock::new() })
+    }
+
+    /// The byte offset where each line starts.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+        })
+    }
+
+    /// The 0-based line of a byte offset, and the offset where that line starts.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&start| start <= offset).saturating_sub(1);
+        (line, starts[line])
     }
 
     /// The 1-based line and column of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (line, before[line_start..].chars().count() + 1)
+        let offset = floor_char(&self.text, offset.min(self.text.len()));
+        let (line, start) = self.line_of(offset);
+        (line + 1, self.text[start..offset].chars().count() + 1)
+    }
+}
+
+/// The largest character boundary of `text` at or before `offset`.
+fn floor_char(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Characters shown on each side of a diagnostic's range, and of its range itself,
+/// before an excerpt is cut with `…`: a 24 kB line is never printed whole.
+const EXCERPT_CONTEXT: usize = 60;
+/// The most characters of a range an excerpt shows.
+const EXCERPT_RANGE: usize = 160;
+
+/// The text printed for a character that a terminal would act on: control characters
+/// become their visible Unicode pictures (ESC as `␛`), bidirectional overrides `�`.
+/// Newlines and tabs stay; one character stays one character, so carets line up.
+pub fn printable_char(c: char) -> char {
+    match c {
+        '\n' | '\t' => c,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+        _ => c,
+    }
+}
+
+/// `text` with every character a terminal would act on made visible ([`printable_char`]).
+pub fn printable(text: &str) -> String {
+    text.chars().map(printable_char).collect()
+}
+
+/// The part of a file a diagnostic shows: its range with some context, cut with `…`
+/// where the lines are longer, and made printable. It answers codespan's questions
+/// with the file's real line and column numbers.
+struct Excerpt<'a> {
+    name: &'a str,
+    text: String,
+    /// Where each of the excerpt's lines starts in `text`.
+    starts: Vec<usize>,
+    /// The 0-based line of the file the excerpt starts on.
+    first_line: usize,
+    /// What to add to a column on the excerpt's first line to get the file's column.
+    column_shift: isize,
+    /// The range in `text`.
+    range: Range<usize>,
+}
+
+impl<'a> Excerpt<'a> {
+    fn new(source: &'a SourceText, range: Range<usize>) -> Excerpt<'a> {
+        let text = &source.text;
+        let start = floor_char(text, range.start.min(text.len()));
+        let end = floor_char(text, range.end.clamp(start, text.len()));
+        let (first_line, line_start) = source.line_of(start);
+        // Back from the range's start to its line's start, at most the context.
+        let before = text[line_start..start].char_indices().rev().nth(EXCERPT_CONTEXT - 1);
+        let from = before.map_or(line_start, |(i, _)| line_start + i);
+        // The range itself, at most EXCERPT_RANGE characters of it.
+        let shown_end =
+            text[start..end].char_indices().nth(EXCERPT_RANGE).map_or(end, |(i, _)| start + i);
+        // On to the end of that line, at most the context.
+        let line_end = text[shown_end..].find('\n').map_or(text.len(), |i| shown_end + i);
+        // A CRLF file's `\r` is part of the line break, not of the line.
+        let line_end = if text[..line_end].ends_with('\r') && line_end > shown_end {
+            line_end - 1
+        } else {
+            line_end
+        };
+        let after = text[shown_end..line_end].char_indices().nth(EXCERPT_CONTEXT);
+        let to = after.map_or(line_end, |(i, _)| shown_end + i);
+        let mut out = String::with_capacity(to - from + 8);
+        let cut_before = from > line_start;
+        if cut_before {
+            out.push('…');
+        }
+        let mut window = 0..0;
+        for (i, c) in text[from..to].char_indices() {
+            if from + i == start {
+                window.start = out.len();
+            }
+            if from + i == shown_end {
+                window.end = out.len();
+            }
+            out.push(printable_char(c));
+        }
+        if start == to {
+            window.start = out.len();
+        }
+        if shown_end == to {
+            window.end = out.len();
+        }
+        if to < line_end {
+            out.push('…');
+        }
+        let skipped = text[line_start..from].chars().count() as isize;
+        let starts =
+            std::iter::once(0).chain(out.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Excerpt {
+            name: &source.name,
+            text: out,
+            starts,
+            first_line,
+            column_shift: skipped - isize::from(cut_before),
+            range: window.start..window.end.max(window.start),
+        }
+    }
+}
+
+impl<'a> Files<'a> for Excerpt<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
+        Ok(self.starts.partition_point(|&s| s <= byte_index).saturating_sub(1))
+    }
+
+    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, files::Error> {
+        Ok(self.first_line + line_index + 1)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        let range = self.line_range((), line_index)?;
+        let column = files::column_index(&self.text, range, byte_index) as isize + 1;
+        let shift = if line_index == 0 { self.column_shift } else { 0 };
+        Ok((column + shift).max(1) as usize)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
+        let start = *self
+            .starts
+            .get(line_index)
+            .ok_or(files::Error::LineTooLarge { given: line_index, max: self.starts.len() - 1 })?;
+        let end = self.starts.get(line_index + 1).copied().unwrap_or(self.text.len());
+        Ok(start..end)
     }
 }
 
@@ -56,8 +221,26 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, String> {
     if size > max_bytes {
         return Err(too_large(size));
     }
-    let mut text = String::with_capacity(size as usize);
-    file.take(max_bytes + 1)
+    read_limited(file, size, max_bytes)
+}
+
+/// [`read_text`] for a stream, such as standard input.
+pub fn read_text_from(reader: impl Read, max_bytes: u64) -> Result<String, String> {
+    read_limited(reader, 0, max_bytes)
+}
+
+/// Reads at most `max_bytes` of UTF-8 text, `size_hint` bytes expected.
+fn read_limited(reader: impl Read, size_hint: u64, max_bytes: u64) -> Result<String, String> {
+    let too_large = |size: u64| {
+        format!(
+            "{} MiB or more; the limit is {} MiB",
+            size / (1024 * 1024),
+            max_bytes / (1024 * 1024)
+        )
+    };
+    let mut text = String::with_capacity(size_hint.min(max_bytes) as usize);
+    reader
+        .take(max_bytes + 1)
         .read_to_string(&mut text)
         .map_err(|e| format!("{e}; the file must be UTF-8 text"))?;
     if text.len() as u64 > max_bytes {
@@ -137,21 +320,22 @@ impl Diagnostic {
             Severity::Error => ReportSeverity::Error,
             Severity::Warning => ReportSeverity::Warning,
         };
-        let notes = self.hints.iter().map(|h| format!("hint: {h}")).collect();
+        let notes = self.hints.iter().map(|h| format!("hint: {}", printable(h))).collect();
         let config = term::Config { tab_width: 2, ..Default::default() };
+        let message = printable(&self.message);
         match &self.place {
             Some((source, range)) => {
-                let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
+                let excerpt = Excerpt::new(source, range.clone());
                 let report = Report::new(severity)
-                    .with_message(&self.message)
-                    .with_labels(vec![Label::primary((), range.clone())])
+                    .with_message(message)
+                    .with_labels(vec![Label::primary((), excerpt.range.clone())])
                     .with_notes(notes);
                 // Writing to a terminal or buffer fails only if the stream is gone.
-                let _ = term::emit(out, &config, &file, &report);
+                let _ = term::emit(out, &config, &excerpt, &report);
             }
             None => {
                 let file = SimpleFile::new("", "");
-                let report = Report::new(severity).with_message(&self.message).with_notes(notes);
+                let report = Report::new(severity).with_message(message).with_notes(notes);
                 let _ = term::emit(out, &config, &file, &report);
             }
         }
