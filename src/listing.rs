@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Event, Partner};
+use crate::dataset::{Dataset, Event, Partner, neutral_cell};
 use crate::locale::Language;
 
 /// How a listing is printed.
@@ -18,10 +18,15 @@ pub enum Format {
     Csv,
 }
 
-/// Pads cells to aligned columns; the last column is not padded.
+/// Pads cells to aligned columns; the last column is not padded. Characters a terminal
+/// would act on (escape sequences, bidirectional overrides) are made visible.
 fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| crate::diag::printable(cell)).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
+    for row in &rows {
         for (i, cell) in row.iter().enumerate() {
             widths[i] = widths[i].max(cell.chars().count());
         }
@@ -39,7 +44,7 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         out.trim_end().to_owned() + "\n"
     };
     let mut out = line(header.to_vec());
-    for row in rows {
+    for row in &rows {
         out.push_str(&line(row.iter().map(String::as_str).collect()));
     }
     out
@@ -87,7 +92,8 @@ pub fn events(
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(Vec::new());
             let write = |w: &mut csv::Writer<Vec<u8>>, row: &[&str]| {
-                w.write_record(row).map_err(|e| e.to_string())
+                w.write_record(row.iter().map(|cell| neutral_cell(cell).into_owned()))
+                    .map_err(|e| e.to_string())
             };
             write(&mut writer, &crate::dataset::CSV_COLUMNS)?;
             for e in events {
@@ -173,10 +179,24 @@ pub fn partners(dataset: &Dataset, format: Format) -> Result<String, String> {
                     count(p).to_string(),
                     p.aliases.join(";"),
                 ];
-                writer.write_record(&row).map_err(|e| e.to_string())?;
+                writer
+                    .write_record(row.iter().map(|cell| neutral_cell(cell).into_owned()))
+                    .map_err(|e| e.to_string())?;
             }
             let bytes = writer.into_inner().map_err(|e| e.to_string())?;
             String::from_utf8(bytes).map_err(|e| e.to_string())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_show_control_characters_instead_of_sending_them() {
+        let out = table(&["A"], &[vec!["red \u{1b}[31mtext\u{7}".into()]]);
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert!(out.contains("red ␛[31mtext␇"), "{out:?}");
     }
 }

@@ -356,6 +356,31 @@ fn widen<T>(records: &mut [(T, Origin)], end: usize) {
     }
 }
 
+/// The characters that make a spreadsheet read a cell as a formula (the OWASP rule for
+/// CSV injection), and the apostrophe that guards them.
+const FORMULA_LEADS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV cell that a spreadsheet shows as text (`brief events --format csv`): one that starts like a formula gets a
+/// leading apostrophe, and so does one that starts with an apostrophe before such a
+/// character or another apostrophe, so that [`plain_cell`] undoes exactly this.
+pub fn neutral_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = cell.chars();
+    let guarded = match chars.next() {
+        Some(c) if FORMULA_LEADS.contains(&c) => true,
+        Some('\'') => chars.next().is_some_and(|c| c == '\'' || FORMULA_LEADS.contains(&c)),
+        _ => false,
+    };
+    if guarded { format!("'{cell}").into() } else { cell.into() }
+}
+
+/// A CSV cell as written by [`neutral_cell`], back as it was.
+pub fn plain_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(|c| c == '\'' || FORMULA_LEADS.contains(&c)) => rest,
+        _ => cell,
+    }
+}
+
 /// The byte offset of a 1-based line and column.
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let line_start: usize =
@@ -431,12 +456,16 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
                 continue;
             }
         }
-        let start = row.position().map_or(0, |p| p.byte() as usize);
+        // The reader may place a row at the line break that ends the row before it
+        // (after `\r\n`, at its `\n`): the row starts after the break.
+        let start = row.position().map_or(0, |p| p.byte() as usize).min(text.len());
+        let start = text.len() - text[start..].trim_start_matches(['\r', '\n']).len();
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let field = |name: &str| {
             column_of
                 .get(name)
                 .and_then(|&i| row.get(i))
+                .map(plain_cell)
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
                 .map(str::to_owned)

@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::dates::{PartialDate, Period};
 use crate::diag::{Diagnostic, SourceText, nearest};
 
-pub use load::{CSV_COLUMNS, Format};
+pub use load::{CSV_COLUMNS, Format, neutral_cell, plain_cell};
 pub use vocab::{Direction, EventType, Mode, PartnerKind, Status};
 
 /// The bundled dataset files, embedded at build time.

@@ -359,3 +359,15 @@ fn partner_looks_up_exact_ids_only() {
     assert!(dataset.partner("United Kingdom").is_none());
     assert!(dataset.partner("uk").is_none());
 }
+
+#[test]
+fn formula_cells_are_guarded_and_read_back_exactly() {
+    assert_eq!(neutral_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+    assert_eq!(neutral_cell("-5"), "'-5");
+    assert_eq!(neutral_cell("'=x"), "''=x");
+    assert_eq!(neutral_cell("'Twas"), "'Twas");
+    assert_eq!(neutral_cell("Jakarta"), "Jakarta");
+    for cell in ["=1+1", "+62", "-", "@SUM(A1)", "\tx", "\rx", "'=x", "''", "'", "'a", "", "a=b"] {
+        assert_eq!(plain_cell(&neutral_cell(cell)), cell, "{cell:?}");
+    }
+}
