@@ -77,6 +77,12 @@ pub fn expand(pattern: &str, values: &Placeholders) -> Result<String, String> {
         match (name, date, format) {
             (_, Some(date), format) => {
                 let format = format.unwrap_or("%Y-%m-%d");
+                if format.is_empty() {
+                    return Err(format!(
+                        "`{{{inside}}}` has an empty format; write one such as `{{{name}:%Y-%m}}`, \
+                         or `{{{name}}}` for the whole date"
+                    ));
+                }
                 if StrftimeItems::new(format).any(|item| matches!(item, Item::Error)) {
                     return Err(format!(
                         "`{format}` in `{{{inside}}}` is not a valid strftime format"
@@ -120,6 +126,183 @@ pub fn slug(title: &str) -> String {
         cut.pop();
     }
     if cut.is_empty() { "brief".into() } else { cut }
+}
+
+/// Where one output goes, decided before anything renders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A regular file, new or replaced atomically; the path has its links resolved, so
+    /// that writing through a symlink replaces the file it points to, not the link.
+    File(PathBuf),
+    /// Standard output, named as `-` on the command line.
+    Stdout,
+    /// A character device or a pipe that the user named on the command line
+    /// (`-o /dev/null`, `--report /dev/stdout`): written through in place, never renamed.
+    Stream(PathBuf),
+}
+
+impl Target {
+    /// The path as a report or a message shows it.
+    pub fn shown(&self) -> String {
+        match self {
+            Target::File(path) | Target::Stream(path) => path.display().to_string(),
+            Target::Stdout => "standard output".into(),
+        }
+    }
+}
+
+/// An output path checked and resolved: its target, and what it is on disk if it exists.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// How to write it.
+    pub target: Target,
+    /// The file it replaces, if one exists (device and inode), for comparing with inputs.
+    pub identity: Option<FileIdentity>,
+}
+
+/// A file's device and inode: the same for every path that reaches it (links included).
+pub type FileIdentity = (u64, u64);
+
+/// The identity of the file at `path` (links followed), if it exists.
+pub fn identity(path: &Path) -> Option<FileIdentity> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Checks an output path and resolves where it really goes. `named` is whether the
+/// user typed the path on the command line: only then may it be standard output (`-`),
+/// a device or a pipe. The error is the reason, for a message about the path.
+pub fn resolve(path: &Path, named: bool) -> Result<Resolved, String> {
+    if named && path.as_os_str() == "-" {
+        return Ok(Resolved { target: Target::Stdout, identity: None });
+    }
+    let text = path.as_os_str().to_string_lossy();
+    if text.is_empty() {
+        return Err("the path is empty".into());
+    }
+    if text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
+        return Err("it ends with `/`, which names a folder, not a file".into());
+    }
+    let last = text.rsplit(['/', std::path::MAIN_SEPARATOR]).next().unwrap_or("");
+    let name = match path.file_name() {
+        Some(name) if last != "." && last != ".." => name.to_string_lossy(),
+        _ => return Err("it names a folder (`.` or `..`), not a file".into()),
+    };
+    if name.starts_with('.') {
+        return Err(format!(
+            "its file name `{name}` starts with `.`, which makes a hidden file (an empty \
+             placeholder, such as `{{from:}}`, leaves only the extension)"
+        ));
+    }
+    match std::fs::symlink_metadata(path) {
+        Ok(_) => resolve_existing(path, named),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Ok(Resolved { target: Target::File(real_new_path(path)?), identity: None })
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// [`resolve`] for a path that exists (perhaps as a link).
+fn resolve_existing(path: &Path, named: bool) -> Result<Resolved, String> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            "it is a symbolic link to a file that does not exist".into()
+        }
+        _ => e.to_string(),
+    })?;
+    let file_type = meta.file_type();
+    let identity = identity(path);
+    if file_type.is_file() {
+        if meta.permissions().readonly() {
+            return Err(
+                "the file exists and is read-only; make it writable, or write elsewhere".into()
+            );
+        }
+        let real = path.canonicalize().map_err(|e| e.to_string())?;
+        return Ok(Resolved { target: Target::File(real), identity });
+    }
+    if file_type.is_dir() {
+        return Err("it is a folder".into());
+    }
+    let stream = {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            file_type.is_char_device() || file_type.is_fifo()
+        }
+        #[cfg(not(unix))]
+        {
+            false
+        }
+    };
+    match (stream, named) {
+        (true, true) => Ok(Resolved { target: Target::Stream(path.to_path_buf()), identity }),
+        (true, false) => Err(
+            "it is a device or a pipe, not a file; only a path given on the command line may be one"
+                .into(),
+        ),
+        (false, _) => Err("it is neither a file nor a device one can write to".into()),
+    }
+}
+
+/// The real path a new file at `path` gets: the path with `.` and `..` resolved by their
+/// words, then its nearest existing folder with links resolved, then the rest.
+fn real_new_path(path: &Path) -> Result<PathBuf, String> {
+    let absolute = std::path::absolute(path).map_err(|e| e.to_string())?;
+    let mut normal = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                normal.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    let mut existing = normal.as_path();
+    let mut rest = Vec::new();
+    while std::fs::symlink_metadata(existing).is_err() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut real = existing.canonicalize().map_err(|e| e.to_string())?;
+    for part in rest.iter().rev() {
+        real.push(part);
+    }
+    Ok(real)
+}
+
+/// Writes `bytes` to a resolved target: atomically to a file, straight through to
+/// standard output, a device or a pipe.
+pub fn write(target: &Target, bytes: &[u8]) -> Result<(), String> {
+    match target {
+        Target::File(path) => write_atomic(path, bytes),
+        Target::Stdout => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("cannot write to standard output ({e})"))
+        }
+        Target::Stream(path) => std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut stream| stream.write_all(bytes).and_then(|()| stream.flush()))
+            .map_err(|e| format!("cannot write `{}` ({e})", path.display())),
+    }
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a
@@ -236,6 +419,7 @@ mod tests {
         assert!(expand("{from.pdf", &values()).unwrap_err().contains("never closed"));
         assert!(expand("{from:%Q}", &values()).unwrap_err().contains("not a valid strftime"));
         assert!(expand("{slug:%Y}", &values()).unwrap_err().contains("takes no format"));
+        assert!(expand("{from:}.pdf", &values()).unwrap_err().contains("empty format"));
     }
 
     #[test]
@@ -245,6 +429,61 @@ mod tests {
             "bnpt-international-cooperation-2021-2024"
         );
         assert_eq!(slug("  ##  "), "brief");
+    }
+
+    #[test]
+    fn output_paths_that_name_no_file_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(resolve(Path::new(""), false).unwrap_err().contains("empty"));
+        for (path, why) in [
+            (".", "names a folder"),
+            ("..", "names a folder"),
+            ("sub/", "ends with `/`"),
+            (".pdf", "hidden file"),
+        ] {
+            let error = resolve(&dir.path().join(path), false).unwrap_err();
+            assert!(error.contains(why), "{path:?}: {error}");
+        }
+        std::fs::create_dir(dir.path().join("folder.pdf")).unwrap();
+        assert!(resolve(&dir.path().join("folder.pdf"), true).unwrap_err().contains("folder"));
+    }
+
+    #[test]
+    fn links_resolve_to_their_file_and_new_paths_to_their_real_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().canonicalize().unwrap();
+        std::fs::create_dir(real.join("a")).unwrap();
+        std::fs::write(real.join("a/x.pdf"), b"x").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(real.join("a"), real.join("link")).unwrap();
+            std::os::unix::fs::symlink(real.join("a/x.pdf"), real.join("x-link.pdf")).unwrap();
+            let through_folder = resolve(&real.join("link/new.pdf"), false).unwrap();
+            assert_eq!(through_folder.target, Target::File(real.join("a/new.pdf")));
+            let through_file = resolve(&real.join("x-link.pdf"), false).unwrap();
+            assert_eq!(through_file.target, Target::File(real.join("a/x.pdf")));
+            assert_eq!(through_file.identity, identity(&real.join("a/x.pdf")));
+        }
+        let above = resolve(&real.join("a/new/../../b.pdf"), false).unwrap();
+        assert_eq!(above.target, Target::File(real.join("b.pdf")));
+    }
+
+    #[test]
+    fn read_only_files_and_unnamed_devices_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("locked.pdf");
+        std::fs::write(&locked, b"x").unwrap();
+        let mut permissions = std::fs::metadata(&locked).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&locked, permissions).unwrap();
+        assert!(resolve(&locked, true).unwrap_err().contains("read-only"));
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|status| status.success()) {
+            assert!(resolve(&fifo, false).unwrap_err().contains("a pipe"));
+            assert_eq!(resolve(&fifo, true).unwrap().target, Target::Stream(fifo.clone()));
+        }
+        assert_eq!(resolve(Path::new("-"), true).unwrap().target, Target::Stdout);
     }
 
     #[test]
