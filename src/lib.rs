@@ -3,7 +3,8 @@
 //!
 //! Data flows one way, one module per stage:
 //! [`spec`] → [`select`] (with [`dataset`]) → [`model`] (with [`locale`]) →
-//! [`render`] → [`output`]. [`generate`] runs the stages for a batch of specs, and
+//! [`render`] → [`output`]. [`generate`] runs the stages for a batch of specs (rendering
+//! in [`worker`] processes), and
 //! [`listing`] prints the dataset for `brief events` and `brief partners`.
 
 pub mod dataset;
@@ -17,3 +18,4 @@ pub mod output;
 pub mod render;
 pub mod select;
 pub mod spec;
+pub mod worker;

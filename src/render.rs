@@ -94,6 +94,17 @@ pub struct RenderRequest {
     pub as_of: NaiveDate,
     /// A stable identifier for the PDF (hashed into its /ID).
     pub ident: String,
+    /// The most pages the brief may have; a longer one fails before PDF export.
+    pub page_limit: Option<PageLimit>,
+}
+
+/// A brief's page limit, and why it has one (for the message when it is passed).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct PageLimit {
+    /// The most pages.
+    pub pages: usize,
+    /// Why, as the end of a sentence: what to do about it.
+    pub why: String,
 }
 
 /// A compiled and exported brief.
@@ -187,8 +198,20 @@ impl Renderer {
     /// with the template's own paths and lines.
     pub fn render(&self, request: RenderRequest) -> Result<Rendered, String> {
         let ident = request.ident.clone();
+        let page_limit = request.page_limit.clone();
         let world = BriefWorld::new(self, request)?;
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        if let (Ok(document), Some(limit)) = (&output, &page_limit)
+            && document.pages().len() > limit.pages
+        {
+            typst::comemo::evict(10);
+            return Err(format!(
+                "the brief has {} pages, more than the {} it may have; {}",
+                document.pages().len(),
+                limit.pages,
+                limit.why
+            ));
+        }
         let result = output.and_then(|document| {
             let options = typst_pdf::PdfOptions {
                 ident: Smart::Custom(ident),
@@ -245,20 +268,45 @@ impl Overrides {
             files.insert(id, None);
             return None;
         }
+        let refuse = |why: &str| {
+            Err(FileError::Other(Some(
+                format!("`{relative}` in the template folder `{}` {why}", self.shown.display())
+                    .into(),
+            )))
+        };
         let result = match path.canonicalize() {
-            Ok(real) if !real.starts_with(&self.root) => Err(FileError::Other(Some(
-                format!(
-                    "`{relative}` in the template folder `{}` leads outside it; templates may read only their own folder",
-                    self.shown.display()
-                )
-                .into(),
-            ))),
+            Ok(real) if !real.starts_with(&self.root) => {
+                refuse("leads outside it; templates may read only their own folder")
+            }
             Ok(real) if real.is_dir() => Err(FileError::IsDirectory),
-            Ok(real) => fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &real)),
+            Ok(real) => match fs::metadata(&real) {
+                Ok(meta) if !meta.is_file() => refuse(
+                    "is not a regular file (a pipe, socket or device); templates read only files",
+                ),
+                Ok(meta) if hard_links(&meta) > 1 => refuse(
+                    "has more than one hard link, so it may be a file from outside the folder; \
+                     copy it into the folder instead",
+                ),
+                Ok(_) => fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &real)),
+                Err(e) => Err(FileError::from_io(e, &real)),
+            },
             Err(e) => Err(FileError::from_io(e, &path)),
         };
         files.insert(id, Some(result.clone()));
         Some(result)
+    }
+}
+
+/// How many names a file has (hard links); 1 where the system cannot say.
+fn hard_links(meta: &fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(meta)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        1
     }
 }
 

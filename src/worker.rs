@@ -1,0 +1,317 @@
+//! Rendering in worker processes, so that one runaway brief ends alone.
+//!
+//! Typst has no way to stop a compilation from outside: a `text` body with an endless
+//! loop, a string that grows until the machine runs out of memory, or a body that makes
+//! fifty thousand pages would hold a thread (and the whole process's memory) for ever.
+//! So `brief` renders in worker processes: each is the `brief` binary itself, started
+//! with a hidden subcommand, that loads the fonts and templates once and then renders
+//! the briefs it is sent one after the other. The parent watches each render: past its
+//! time limit or memory ceiling the worker is killed, that brief fails with a clear
+//! message, and the next brief gets a fresh worker.
+//!
+//! The protocol on the worker's standard input and output is a stream of frames, each a
+//! little-endian `u32` length and a JSON header, then a `u64` length and raw bytes (the
+//! brief's data one way, the PDF the other).
+
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::render::{PageLimit, RenderRequest, Rendered, Renderer};
+
+/// The hidden subcommand that makes the binary a worker.
+pub const WORKER_COMMAND: &str = "__render-worker";
+
+/// How much one brief may take.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Wall-clock time for compiling and exporting one brief.
+    pub timeout: Duration,
+    /// Resident memory of the worker rendering it, in bytes (Linux only).
+    pub max_memory: u64,
+    /// Pages of one brief.
+    pub max_pages: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { timeout: Duration::from_secs(120), max_memory: 4 << 30, max_pages: 2_000 }
+    }
+}
+
+/// How a worker is started: the binary, and the fonts it loads.
+#[derive(Debug, Clone)]
+pub struct WorkerCommand {
+    /// The `brief` executable.
+    pub exe: PathBuf,
+    /// Extra font folders (`--font-path`).
+    pub font_paths: Vec<PathBuf>,
+}
+
+/// The header of a request frame.
+#[derive(Debug, Serialize, Deserialize)]
+struct RequestHeader {
+    main: String,
+    overrides: Option<PathBuf>,
+    /// The as-of date, `YYYY-MM-DD`.
+    as_of: String,
+    ident: String,
+    page_limit: Option<PageLimit>,
+}
+
+/// The header of a response frame.
+#[derive(Debug, Serialize, Deserialize)]
+struct ResponseHeader {
+    /// The error, formatted; `None` when the PDF follows.
+    error: Option<String>,
+    pages: usize,
+    warnings: String,
+}
+
+/// One running worker process.
+pub struct Worker {
+    child: Arc<Mutex<Child>>,
+    stdin: BufWriter<ChildStdin>,
+    stdout: BufReader<ChildStdout>,
+    pid: u32,
+}
+
+/// Why the watchdog ended a worker.
+#[derive(Debug, Clone, Copy)]
+enum Verdict {
+    TimedOut,
+    OutOfMemory(u64),
+}
+
+impl Worker {
+    /// Starts a worker.
+    pub fn spawn(command: &WorkerCommand) -> io::Result<Worker> {
+        let mut process = Command::new(&command.exe);
+        process.arg(WORKER_COMMAND);
+        for dir in &command.font_paths {
+            process.arg("--font-path").arg(dir);
+        }
+        let mut child = process
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()?;
+        let stdin = child.stdin.take().ok_or_else(|| io::Error::other("no worker stdin"))?;
+        let stdout = child.stdout.take().ok_or_else(|| io::Error::other("no worker stdout"))?;
+        let pid = child.id();
+        Ok(Worker {
+            child: Arc::new(Mutex::new(child)),
+            stdin: BufWriter::new(stdin),
+            stdout: BufReader::new(stdout),
+            pid,
+        })
+    }
+
+    /// Renders one brief within `limits`. On `Err`, the worker is gone (killed or dead)
+    /// when the second value is `false`, and must not be used again.
+    pub fn render(
+        &mut self,
+        request: RenderRequest,
+        limits: Limits,
+    ) -> Result<Rendered, (String, bool)> {
+        let header = RequestHeader {
+            main: request.main,
+            overrides: request.overrides,
+            as_of: request.as_of.to_string(),
+            ident: request.ident,
+            page_limit: request.page_limit,
+        };
+        let (done, finished) = mpsc::channel::<()>();
+        let watched = Arc::clone(&self.child);
+        let pid = self.pid;
+        let watchdog = std::thread::spawn(move || watch(pid, &watched, &finished, limits));
+        let exchanged = write_frame(&mut self.stdin, &header, &request.data)
+            .and_then(|()| read_frame::<ResponseHeader>(&mut self.stdout));
+        let _ = done.send(());
+        let verdict = watchdog.join().unwrap_or(None);
+        match (exchanged, verdict) {
+            (_, Some(Verdict::TimedOut)) => Err((
+                format!(
+                    "the brief took longer than {} s to render and was stopped; a `text` body or \
+                     a template may loop for ever (raise the limit with --timeout SECS)",
+                    limits.timeout.as_secs()
+                ),
+                false,
+            )),
+            (_, Some(Verdict::OutOfMemory(used))) => Err((
+                format!(
+                    "rendering the brief took more than {} MiB of memory ({} MiB) and was \
+                     stopped; a `text` body or a template may grow without end (raise the \
+                     ceiling with --max-memory MIB)",
+                    limits.max_memory >> 20,
+                    used >> 20
+                ),
+                false,
+            )),
+            (Ok((header, pdf)), None) => match header.error {
+                Some(error) => Err((error, true)),
+                None => Ok(Rendered { pdf, pages: header.pages, warnings: header.warnings }),
+            },
+            (Err(e), None) => {
+                let status = self.child.lock().unwrap_or_else(|p| p.into_inner()).wait();
+                let how = match status {
+                    Ok(status) => status.to_string(),
+                    Err(_) => e.to_string(),
+                };
+                Err((format!("the render worker stopped unexpectedly ({how})"), false))
+            }
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let mut child = self.child.lock().unwrap_or_else(|p| p.into_inner());
+        // A worker ends when its input closes; one that is stuck is killed.
+        if !matches!(child.try_wait(), Ok(Some(_))) {
+            let _ = child.kill();
+        }
+        let _ = child.wait();
+    }
+}
+
+/// Watches a render until `finished` says it is done, killing the worker when it passes
+/// its time limit or memory ceiling; returns why it killed, if it did.
+fn watch(
+    pid: u32,
+    child: &Mutex<Child>,
+    finished: &mpsc::Receiver<()>,
+    limits: Limits,
+) -> Option<Verdict> {
+    let started = Instant::now();
+    let tick = Duration::from_millis(25);
+    loop {
+        match finished.recv_timeout(tick) {
+            Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        let verdict = if started.elapsed() > limits.timeout {
+            Some(Verdict::TimedOut)
+        } else {
+            resident_bytes(pid).filter(|used| *used > limits.max_memory).map(Verdict::OutOfMemory)
+        };
+        if verdict.is_some() {
+            let _ = child.lock().unwrap_or_else(|p| p.into_inner()).kill();
+            return verdict;
+        }
+    }
+}
+
+/// The resident memory of a process, from `/proc` (Linux); `None` elsewhere.
+fn resident_bytes(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+/// Writes one frame: the header as JSON, then the payload.
+fn write_frame(out: &mut impl Write, header: &impl Serialize, payload: &[u8]) -> io::Result<()> {
+    let json = serde_json::to_vec(header).map_err(io::Error::other)?;
+    let length = u32::try_from(json.len()).map_err(io::Error::other)?;
+    out.write_all(&length.to_le_bytes())?;
+    out.write_all(&json)?;
+    out.write_all(&(payload.len() as u64).to_le_bytes())?;
+    out.write_all(payload)?;
+    out.flush()
+}
+
+/// Reads one frame; `UnexpectedEof` when the stream ended between frames.
+fn read_frame<H: for<'de> Deserialize<'de>>(input: &mut impl Read) -> io::Result<(H, Vec<u8>)> {
+    let mut length = [0; 4];
+    input.read_exact(&mut length)?;
+    let mut json = vec![0; u32::from_le_bytes(length) as usize];
+    input.read_exact(&mut json)?;
+    let header = serde_json::from_slice(&json).map_err(io::Error::other)?;
+    let mut length = [0; 8];
+    input.read_exact(&mut length)?;
+    let length = usize::try_from(u64::from_le_bytes(length)).map_err(io::Error::other)?;
+    let mut payload = Vec::new();
+    input.take(length as u64).read_to_end(&mut payload)?;
+    if payload.len() != length {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
+    Ok((header, payload))
+}
+
+/// The worker's side: loads the fonts and templates, then renders every request on
+/// standard input until it closes. Returns the process's exit code.
+pub fn serve(font_paths: &[PathBuf]) -> u8 {
+    let renderer = match Renderer::new(font_paths) {
+        Ok(renderer) => renderer,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 1;
+        }
+    };
+    let mut input = BufReader::new(io::stdin().lock());
+    let mut output = BufWriter::new(io::stdout().lock());
+    loop {
+        let (header, data) = match read_frame::<RequestHeader>(&mut input) {
+            Ok(frame) => frame,
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return 0,
+            Err(_) => return 1,
+        };
+        let Ok(as_of) = NaiveDate::parse_from_str(&header.as_of, "%Y-%m-%d") else {
+            return 1;
+        };
+        let request = RenderRequest {
+            main: header.main,
+            overrides: header.overrides,
+            data,
+            as_of,
+            ident: header.ident,
+            page_limit: header.page_limit,
+        };
+        let (response, pdf) = match renderer.render(request) {
+            Ok(rendered) => (
+                ResponseHeader { error: None, pages: rendered.pages, warnings: rendered.warnings },
+                rendered.pdf,
+            ),
+            Err(error) => {
+                (ResponseHeader { error: Some(error), pages: 0, warnings: String::new() }, vec![])
+            }
+        };
+        if write_frame(&mut output, &response, &pdf).is_err() {
+            return 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_round_trip_and_a_cut_stream_is_an_eof() {
+        let header = ResponseHeader { error: None, pages: 3, warnings: "w".into() };
+        let mut bytes = Vec::new();
+        write_frame(&mut bytes, &header, b"%PDF-1.7").unwrap();
+        let (read, payload): (ResponseHeader, Vec<u8>) = read_frame(&mut bytes.as_slice()).unwrap();
+        assert_eq!(
+            (read.pages, read.warnings.as_str(), payload.as_slice()),
+            (3, "w", &b"%PDF-1.7"[..])
+        );
+        let cut = &bytes[..bytes.len() - 2];
+        let error = read_frame::<ResponseHeader>(&mut &cut[..]).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::UnexpectedEof);
+    }
+
+    #[test]
+    fn this_process_has_a_resident_size_on_linux() {
+        if cfg!(target_os = "linux") {
+            assert!(resident_bytes(std::process::id()).is_some_and(|b| b > 1 << 20));
+        }
+    }
+}
