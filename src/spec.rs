@@ -18,7 +18,7 @@ use crate::dataset::{EventType, Status};
 use crate::dates::{PartialDate, Period, RelativePeriod};
 use crate::diag::{
     Diagnostic, Shapes, SourceText, array_of_tables_hint, field_hint, key_at, list_hint,
-    plain_serde, quoted_list, read_text, suggestion, unknown_field,
+    plain_serde, quoted_list, read_text, read_text_from, suggestion, unknown_field,
 };
 use crate::locale::Language;
 
@@ -605,6 +605,18 @@ impl Checker<'_> {
                  that should print as itself",
             ));
         }
+        let mut reaches = Vec::new();
+        file_access(LinkedNode::new(&root), &mut reaches);
+        for (within, what) in reaches {
+            self.errors.push(
+                Diagnostic::error(format!("a `text` body may not read files, but this one uses {what}"))
+                    .at(self.source, place_in_string(&self.source.text, body, within))
+                    .hint(
+                        "a body is the analyst's own words, set in the brief; it sees the brief's data \
+                         and no file, so that a spec can never print a file of the machine into a PDF",
+                    ),
+            );
+        }
     }
 
     fn variant(&mut self, raw: Spanned<RawVariant>) -> VariantSpec {
@@ -630,9 +642,14 @@ impl Checker<'_> {
 
 impl Spec {
     /// Reads and checks a spec file; `shown` is the name diagnostics print for it.
+    /// A path of `-` reads standard input.
     pub fn load(path: &Path, shown: &str) -> Result<Spec, Vec<Diagnostic>> {
-        let text = read_text(path, MAX_SPEC_BYTES)
-            .map_err(|e| vec![Diagnostic::error(format!("cannot read spec `{shown}` ({e})"))])?;
+        let text = if path.as_os_str() == "-" {
+            read_text_from(std::io::stdin().lock(), MAX_SPEC_BYTES)
+        } else {
+            read_text(path, MAX_SPEC_BYTES)
+        }
+        .map_err(|e| vec![Diagnostic::error(format!("cannot read spec `{shown}` ({e})"))])?;
         Spec::parse(path, SourceText::new(shown, text))
     }
 
@@ -722,9 +739,24 @@ impl Spec {
         self.path.parent().map(Path::to_path_buf).unwrap_or_default()
     }
 
-    /// The file stem, used for default output names and PDF ids.
+    /// The folder paths in the spec are relative to, with links resolved.
+    pub fn folder_real(&self) -> std::io::Result<PathBuf> {
+        let folder = self.folder();
+        if folder.as_os_str().is_empty() {
+            Path::new(".").canonicalize()
+        } else {
+            folder.canonicalize()
+        }
+    }
+
+    /// The file stem, used for default output names and PDF ids: `stdin` for a spec
+    /// read from standard input.
     pub fn stem(&self) -> String {
-        self.path.file_stem().map_or_else(|| "brief".into(), |s| s.to_string_lossy().into_owned())
+        match self.path.file_stem().map(|s| s.to_string_lossy()) {
+            Some(stem) if stem == "-" => "stdin".into(),
+            Some(stem) => stem.into_owned(),
+            None => "brief".into(),
+        }
     }
 }
 
@@ -736,6 +768,55 @@ fn syntax_errors(node: LinkedNode<'_>, found: &mut Vec<(Range<usize>, SyntaxDiag
     }
     for child in node.children() {
         syntax_errors(child, found);
+    }
+}
+
+/// The functions through which Typst code reaches files (or evaluates text that could),
+/// refused in a `text` body.
+const FILE_FUNCTIONS: [&str; 14] = [
+    "read",
+    "json",
+    "csv",
+    "yaml",
+    "toml",
+    "xml",
+    "cbor",
+    "image",
+    "plugin",
+    "bibliography",
+    "cite",
+    "pdf",
+    "std",
+    "eval",
+];
+
+/// Named arguments that load a file (`raw(theme: …)`, `raw(syntaxes: …)`).
+const FILE_ARGUMENTS: [&str; 2] = ["theme", "syntaxes"];
+
+/// Collects every way `node`'s markup could reach a file: `#import` and `#include`, the
+/// file-reading functions and the file-loading arguments, with each one's range.
+fn file_access(node: LinkedNode<'_>, found: &mut Vec<(Range<usize>, String)>) {
+    use typst::syntax::SyntaxKind;
+    match node.kind() {
+        SyntaxKind::ModuleImport => found.push((node.range(), "`import`".into())),
+        SyntaxKind::ModuleInclude => found.push((node.range(), "`include`".into())),
+        SyntaxKind::Ident | SyntaxKind::MathIdent => {
+            let name = node.get().leaf_text().as_str();
+            let first = node.prev_sibling().is_none();
+            // `(read: 1)` names a key and `x.read` a field: neither refers to the function.
+            let named_argument = node.parent_kind() == Some(SyntaxKind::Named) && first;
+            let field = node.parent_kind() == Some(SyntaxKind::FieldAccess) && !first;
+            let variable = !named_argument && !field;
+            if (variable && FILE_FUNCTIONS.contains(&name))
+                || (named_argument && FILE_ARGUMENTS.contains(&name))
+            {
+                found.push((node.range(), format!("`{name}`")));
+            }
+        }
+        _ => {}
+    }
+    for child in node.children() {
+        file_access(child, found);
     }
 }
 
