@@ -65,6 +65,7 @@ fn flagship(c: &mut Criterion) {
         data: serde_json::to_vec(&data).expect("serialisable"),
         as_of: as_of(),
         ident: "bench".into(),
+        page_limit: None,
     };
     group.bench_function("5 render: fonts and templates (once per process)", |b| {
         b.iter(|| Renderer::new(&[]).expect("embedded fonts"))

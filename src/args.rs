@@ -34,6 +34,14 @@ pub enum Command {
         #[command(subcommand)]
         command: TemplatesCommand,
     },
+    /// Internal: render the briefs sent on standard input (the isolated worker of
+    /// `generate` and `check`).
+    #[command(name = "__render-worker", hide = true)]
+    RenderWorker {
+        /// Extra font folders.
+        #[arg(long, value_name = "DIR")]
+        font_path: Vec<PathBuf>,
+    },
 }
 
 /// What `brief templates` does.
@@ -88,9 +96,22 @@ pub struct BriefArgs {
     /// The audience of every brief, instead of the spec's.
     #[arg(long, value_enum)]
     pub audience: Option<AudienceArg>,
-    /// Briefs rendered in parallel [default: all cores].
+    /// Briefs rendered in parallel, each in a worker process [default: all cores; at most
+    /// one per output and 8 per core].
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Stop a brief that takes longer than this to render; it fails, the others go on.
+    #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub timeout: u64,
+    /// Stop a brief whose rendering takes more memory than this, in MiB (Linux).
+    #[arg(long, value_name = "MIB", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    pub max_memory: u64,
+    /// Fail a brief with more pages than this (the executive brief has two at most).
+    #[arg(long, value_name = "N", default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_pages: u64,
+    /// Let specs name templates and outputs outside their own folder (for specs you trust).
+    #[arg(long)]
+    pub allow_outside_paths: bool,
     /// Print nothing but errors.
     #[arg(short, long, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -105,10 +126,10 @@ pub struct GenerateArgs {
     /// What to render, and how.
     #[command(flatten)]
     pub brief: BriefArgs,
-    /// A file (one output) or a folder (several).
+    /// A file (one output), a folder (several), or `-` for standard output.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Write a JSON report of the run: one entry per output.
+    /// Write a JSON report of the run: one entry per output (`-` for standard output).
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
     /// Also write the /brief.json that the template receives.
@@ -190,8 +211,9 @@ pub enum AudienceArg {
     Public,
 }
 
-/// Reads a day as YYYY-MM-DD.
+/// Reads a day as YYYY-MM-DD, in the years 1 to 9999 that briefs can print.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))?;
+    brief::dates::check_year(date)
 }

@@ -129,6 +129,16 @@ impl Serialize for PartialDate {
     }
 }
 
+/// An as-of date as a brief can carry it: years 1 to 9999, which Typst and PDF dates
+/// can hold. The error says so, for an argument's message.
+pub fn check_year(date: NaiveDate) -> Result<NaiveDate, String> {
+    if (1..=9999).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!("{date} is outside the years 1 to 9999 that a brief can be dated in"))
+    }
+}
+
 /// An inclusive span of days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period {

@@ -2,26 +2,30 @@
 //! written, one bad spec or failed render never stopping the others.
 //!
 //! Planning happens first and renders nothing: every spec is parsed, every variant's
-//! period, selection, template and output path resolved, and clashing output paths
-//! refused. Only then are the briefs built and rendered, in parallel, sharing one
-//! [`Renderer`] (fonts and parsed templates).
+//! period, selection, template and output path resolved, and outputs that would clash,
+//! replace an input of the run or leave the spec's folder refused. Only then are the
+//! briefs built and rendered by a fixed pool of `-j` workers pulling from one queue,
+//! each brief written as soon as it is done, so memory holds at most `-j` briefs.
+//! Workers are separate processes ([`crate::worker`]) when the run has a worker
+//! command, so that a brief past its time or memory limit ends alone.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use crate::dataset::{Dataset, DatasetBuilder};
 use crate::diag::{Diagnostic, suggestion};
 use crate::locale::Language;
 use crate::model::{self, BriefSettings};
-use crate::output::{self, Placeholders, ReportEntry};
-use crate::render::{RenderRequest, Renderer, TEMPLATE_NAMES, check_template_dir};
+use crate::output::{self, FileIdentity, Placeholders, Report, ReportEntry, Resolved, Target};
+use crate::render::{PageLimit, RenderRequest, Renderer, TEMPLATE_NAMES, check_template_dir};
 use crate::select::{self, Selection};
 use crate::spec::{Audience, Marking, Spec};
+use crate::worker::{Limits, Worker, WorkerCommand};
 
 /// What the run does with each brief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +61,15 @@ pub struct Options {
     pub jobs: usize,
     /// Where to also write the `/brief.json` of the (single) output.
     pub emit_data: Option<PathBuf>,
+    /// Where to write the JSON report of the run.
+    pub report: Option<PathBuf>,
+    /// Let specs name templates and outputs outside their own folder.
+    pub allow_outside: bool,
+    /// Time, memory and pages one brief may take.
+    pub limits: Limits,
+    /// Render in worker processes started with this command (the limits of time and
+    /// memory hold only then); `None` renders in this process.
+    pub worker: Option<WorkerCommand>,
     /// Write, dry-run or check.
     pub mode: Mode,
 }
@@ -93,8 +106,12 @@ pub struct Plan {
     pub selection: Selection,
     /// The dataset the spec reads.
     pub dataset: Arc<Dataset>,
-    /// Where the brief goes.
+    /// Where the brief goes, as the user wrote it (for messages).
     pub output: PathBuf,
+    /// Where the brief goes, checked and resolved.
+    pub target: Target,
+    /// Whether the path came from the spec's `output` pattern.
+    pub from_pattern: bool,
     /// The template's main file, relative to its folder.
     pub main: String,
     /// The folder whose files shadow the built-in templates.
@@ -123,6 +140,11 @@ pub struct Summary {
     pub entries: Vec<ReportEntry>,
     /// Whether the arguments themselves were wrong (nothing was rendered).
     pub bad_arguments: bool,
+    /// Whether the `--report` could not be written.
+    pub report_failed: bool,
+    /// Whether the `--report` path was checked against the run's inputs and outputs
+    /// (only then is it written).
+    pub report_checked: bool,
 }
 
 impl Summary {
@@ -144,7 +166,7 @@ impl Summary {
         let invalid = self.entries.iter().filter(|e| e.status == "invalid").count();
         if self.bad_arguments || (invalid > 0 && invalid == self.entries.len()) {
             2
-        } else if self.failed() > 0 {
+        } else if self.failed() > 0 || self.report_failed {
             1
         } else {
             0
@@ -153,10 +175,14 @@ impl Summary {
 }
 
 /// Expands spec arguments: files as given, folders to their `*.toml` files in name order.
+/// `-` stands for a spec on standard input, and a pipe or device (`/dev/stdin`) is read
+/// like a file.
 pub fn spec_files(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut files = Vec::new();
     for arg in args {
-        if arg.is_dir() {
+        if arg.as_os_str() == "-" {
+            files.push(arg.clone());
+        } else if arg.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(arg)
                 .map_err(|e| {
                     Diagnostic::error(format!("cannot read folder `{}` ({e})", arg.display()))
@@ -172,12 +198,15 @@ pub fn spec_files(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
                 )));
             }
             files.extend(found);
-        } else if arg.is_file() {
+        } else if arg.exists() {
             files.push(arg.clone());
         } else {
             return Err(Diagnostic::error(format!("spec `{}` does not exist", arg.display()))
-                .hint("give a spec file or a folder of *.toml specs"));
+                .hint("give a spec file, a folder of *.toml specs, or `-` for standard input"));
         }
+    }
+    if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err(Diagnostic::error("`-` (a spec on standard input) is given more than once"));
     }
     Ok(files)
 }
@@ -210,70 +239,120 @@ struct BaseData {
     dataset: Arc<Dataset>,
 }
 
-/// Runs `generate`, `check` or a dry run over `args`, reporting through `on`.
+/// The files a run reads, which no output may replace.
+#[derive(Debug, Default)]
+struct Inputs {
+    /// Spec, data and template files, as shown, with their identity on disk.
+    files: Vec<(PathBuf, FileIdentity)>,
+    /// Template folders (real paths): every `.typ` file in them is an input.
+    template_roots: Vec<PathBuf>,
+}
+
+impl Inputs {
+    /// Adds a file, if it exists.
+    fn add(&mut self, path: &Path) {
+        if let Some(identity) = output::identity(path) {
+            self.files.push((path.to_path_buf(), identity));
+        }
+    }
+
+    /// Adds a template folder.
+    fn add_templates(&mut self, dir: &Path) {
+        if let Ok(real) = dir.canonicalize()
+            && !self.template_roots.contains(&real)
+        {
+            self.template_roots.push(real);
+        }
+    }
+
+    /// The input an output would replace, if any.
+    fn replaced_by(&self, resolved: &Resolved) -> Option<String> {
+        if let Some(identity) = resolved.identity
+            && let Some((path, _)) = self.files.iter().find(|(_, id)| *id == identity)
+        {
+            return Some(format!("`{}`, an input of this run", path.display()));
+        }
+        let Target::File(real) = &resolved.target else {
+            return None;
+        };
+        let template = real.extension().is_some_and(|e| e == "typ")
+            && self.template_roots.iter().any(|root| real.starts_with(root));
+        template.then(|| format!("`{}`, a template file of this run", real.display()))
+    }
+}
+
+/// Runs `generate`, `check` or a dry run over `args`, reporting through `on`, and writes
+/// the run report if one was asked for.
 pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync)) -> Summary {
+    let report = match options.report.as_deref().map(|path| resolve_named(path, "--report")) {
+        None => None,
+        Some(Ok(resolved)) => Some(resolved),
+        Some(Err(d)) => {
+            on(Message::Invalid(&[d]));
+            return Summary { bad_arguments: true, ..Summary::default() };
+        }
+    };
+    let mut summary = plan_and_render(args, options, report.as_ref(), on);
+    // The report is written only once planning found that it destroys no input.
+    if let Some(resolved) = &report
+        && summary.report_checked
+        && let Err(message) = write_report(&resolved.target, &summary, options.as_of)
+    {
+        on(Message::Invalid(&[Diagnostic::error(message)]));
+        summary.report_failed = true;
+    }
+    summary
+}
+
+/// Writes the run report as JSON.
+fn write_report(target: &Target, summary: &Summary, as_of: NaiveDate) -> Result<(), String> {
+    let report = Report {
+        tool: model::TOOL,
+        as_of: as_of.to_string(),
+        written: summary.written(),
+        failed: summary.failed(),
+        outputs: summary.entries.clone(),
+    };
+    let json = serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())?;
+    output::write(target, &json)
+}
+
+/// Resolves an output path the user gave on the command line with `flag`.
+fn resolve_named(path: &Path, flag: &str) -> Result<Resolved, Diagnostic> {
+    output::resolve(path, true).map_err(|why| {
+        Diagnostic::error(format!("cannot write {flag} `{}`: {why}", path.display()))
+    })
+}
+
+/// Plans every output, refuses bad ones, and renders the rest.
+fn plan_and_render(
+    args: &[PathBuf],
+    options: &Options,
+    report: Option<&Resolved>,
+    on: &(dyn Fn(Message<'_>) + Sync),
+) -> Summary {
     let mut summary = Summary::default();
     let fail_arguments = |summary: &mut Summary, diagnostics: Vec<Diagnostic>| {
         on(Message::Invalid(&diagnostics));
         summary.bad_arguments = true;
     };
-    let specs = match spec_files(args) {
-        Ok(specs) => specs,
+    let (plans, inputs) = match plan_all(args, options, &mut summary, on) {
+        Ok(planned) => planned,
+        Err(diagnostics) => {
+            fail_arguments(&mut summary, diagnostics);
+            return summary;
+        }
+    };
+    let emit = match check_outputs(&plans, options, report, &inputs) {
+        Ok(emit) => {
+            summary.report_checked = true;
+            emit
+        }
         Err(d) => {
             fail_arguments(&mut summary, vec![d]);
             return summary;
         }
     };
-    if let Some(dir) = &options.template_dir
-        && let Err(message) = check_template_dir(dir)
-    {
-        fail_arguments(&mut summary, vec![Diagnostic::error(message)]);
-        return summary;
-    }
-    let read = read_dataset(options.no_bundled_data, &options.data);
-    let base = match read.clone().build() {
-        Ok((dataset, warnings)) => {
-            if !warnings.is_empty() {
-                on(Message::Warnings(&warnings));
-            }
-            BaseData { read, dataset: Arc::new(dataset) }
-        }
-        Err(errors) => {
-            fail_arguments(&mut summary, errors);
-            return summary;
-        }
-    };
-
-    // Plan every output of every spec; a spec that cannot be planned is skipped.
-    let mut plans: Vec<Plan> = Vec::new();
-    for path in &specs {
-        match plan_spec(path, options, &base, on) {
-            Ok(mut spec_plans) => plans.append(&mut spec_plans),
-            Err(diagnostics) => {
-                on(Message::Invalid(&diagnostics));
-                summary.entries.push(invalid_entry(path, &diagnostics));
-            }
-        }
-    }
-    place_outputs(&mut plans, options);
-    if let Err(d) = check_clashes(&plans) {
-        fail_arguments(&mut summary, vec![d]);
-        return summary;
-    }
-    if options.emit_data.is_some() && plans.len() > 1 {
-        fail_arguments(
-            &mut summary,
-            vec![
-                Diagnostic::error(format!(
-                    "`--emit-data` needs exactly one output, but this run has {}",
-                    plans.len()
-                ))
-                .hint("run it on one spec without variants, or give --language and --audience"),
-            ],
-        );
-        return summary;
-    }
-
     for plan in &plans {
         on(Message::Planned(plan));
     }
@@ -284,25 +363,224 @@ pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync
         }));
         return summary;
     }
-
-    let renderer = match Renderer::new(&options.font_paths) {
-        Ok(renderer) => renderer,
-        Err(message) => {
-            fail_arguments(&mut summary, vec![Diagnostic::error(message)]);
-            return summary;
-        }
-    };
-    on(Message::Rendering(plans.len()));
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(options.jobs.max(1)).build();
-    let render_all = || -> Vec<ReportEntry> {
-        plans.par_iter().map(|plan| render_one(plan, options, &renderer, on)).collect()
-    };
-    let results = match pool {
-        Ok(pool) => pool.install(render_all),
-        Err(_) => render_all(),
-    };
-    summary.entries.extend(results);
+    match render_all(&plans, options, emit.as_ref(), on) {
+        Ok(entries) => summary.entries.extend(entries),
+        Err(d) => fail_arguments(&mut summary, vec![d]),
+    }
     summary
+}
+
+/// Reads the arguments, the dataset and every spec, and plans each output with its
+/// target resolved. A spec that cannot be planned is reported and left out; the error is
+/// for problems with the arguments themselves.
+fn plan_all(
+    args: &[PathBuf],
+    options: &Options,
+    summary: &mut Summary,
+    on: &(dyn Fn(Message<'_>) + Sync),
+) -> Result<(Vec<Plan>, Inputs), Vec<Diagnostic>> {
+    let specs = spec_files(args).map_err(|d| vec![d])?;
+    let mut inputs = Inputs::default();
+    if let Some(dir) = &options.template_dir {
+        check_template_dir(dir).map_err(|message| vec![Diagnostic::error(message)])?;
+        inputs.add_templates(dir);
+    }
+    for dir in &options.font_paths {
+        std::fs::read_dir(dir).map_err(|e| {
+            vec![Diagnostic::error(format!("cannot read font folder `{}` ({e})", dir.display()))]
+        })?;
+    }
+    let read = read_dataset(options.no_bundled_data, &options.data);
+    let (dataset, warnings) = read.clone().build()?;
+    if !warnings.is_empty() {
+        on(Message::Warnings(&warnings));
+    }
+    let base = BaseData { read, dataset: Arc::new(dataset) };
+    for file in &options.data {
+        inputs.add(file);
+    }
+    let mut plans: Vec<Plan> = Vec::new();
+    for path in &specs {
+        match plan_spec(path, options, &base, &mut inputs, on) {
+            Ok(mut spec_plans) => plans.append(&mut spec_plans),
+            Err(diagnostics) => {
+                on(Message::Invalid(&diagnostics));
+                summary.entries.push(invalid_entry(path, &diagnostics));
+            }
+        }
+    }
+    if options.output.as_ref().is_some_and(|o| o.as_os_str() == "-") && plans.len() > 1 {
+        return Err(vec![
+            Diagnostic::error(format!(
+                "`-o -` writes one brief to standard output, but this run has {} outputs",
+                plans.len()
+            ))
+            .hint("give -o a folder, or render one spec without variants"),
+        ]);
+    }
+    let as_folder = place_outputs(&mut plans, options);
+    let mut refused: Vec<(PathBuf, Vec<Diagnostic>)> = Vec::new();
+    for plan in &mut plans {
+        match resolve_output(plan, options, as_folder, &inputs) {
+            Ok(target) => plan.target = target,
+            Err(Refusal::Arguments(d)) => return Err(vec![d]),
+            Err(Refusal::Spec(d)) => match refused.iter_mut().find(|(p, _)| *p == plan.spec.path) {
+                Some((_, list)) if list.iter().any(|e| e.to_string() == d.to_string()) => {}
+                Some((_, list)) => list.push(d),
+                None => refused.push((plan.spec.path.clone(), vec![d])),
+            },
+        }
+    }
+    for (path, diagnostics) in &refused {
+        on(Message::Invalid(diagnostics));
+        summary.entries.push(invalid_entry(path, diagnostics));
+    }
+    plans.retain(|plan| !refused.iter().any(|(p, _)| *p == plan.spec.path));
+    Ok((plans, inputs))
+}
+
+/// Why an output path is refused: because of the command line, or of one spec.
+enum Refusal {
+    /// `-o` names something that cannot be written; the run stops.
+    Arguments(Diagnostic),
+    /// The spec's `output` (or its default name) cannot be written; the spec is skipped.
+    Spec(Diagnostic),
+}
+
+/// Checks and resolves one plan's output path. A spec's own `output` must stay inside
+/// the spec's folder unless the run allows otherwise.
+fn resolve_output(
+    plan: &Plan,
+    options: &Options,
+    as_folder: bool,
+    inputs: &Inputs,
+) -> Result<Target, Refusal> {
+    let spec = &plan.spec;
+    let destroys = |resolved: &Resolved| {
+        inputs.replaced_by(resolved).map(|input| {
+            Diagnostic::error(format!(
+                "the brief would be written to {input}, which it would destroy"
+            ))
+            .hint("write the brief somewhere else")
+        })
+    };
+    if options.output.is_some() {
+        let named = !as_folder;
+        let resolved = output::resolve(&plan.output, named).map_err(|why| {
+            Refusal::Arguments(Diagnostic::error(format!(
+                "cannot write -o `{}`: {why}",
+                plan.output.display()
+            )))
+        })?;
+        return match destroys(&resolved) {
+            Some(d) => Err(Refusal::Arguments(d)),
+            None => Ok(resolved.target),
+        };
+    }
+    let at_output = |d: Diagnostic| match plan.from_pattern {
+        true => d.at(&spec.source, locate_key(spec, "output")),
+        false => d,
+    };
+    let resolved = output::resolve(&plan.output, false).map_err(|why| {
+        Refusal::Spec(at_output(Diagnostic::error(format!(
+            "cannot write the brief to `{}`: {why}",
+            plan.output.display()
+        ))))
+    })?;
+    if plan.from_pattern
+        && !options.allow_outside
+        && let Target::File(real) = &resolved.target
+        && let Ok(folder) = spec.folder_real()
+        && !real.starts_with(&folder)
+    {
+        return Err(Refusal::Spec(at_output(
+            Diagnostic::error(format!(
+                "`output` leads outside the spec's folder, to `{}`",
+                real.display()
+            ))
+            .hint(
+                "a spec writes only below its own folder; give the place on the command line \
+                 with -o, or pass --allow-outside-paths if you trust this spec",
+            ),
+        )));
+    }
+    match destroys(&resolved) {
+        Some(d) => Err(Refusal::Spec(at_output(d))),
+        None => Ok(resolved.target),
+    }
+}
+
+/// Refuses outputs that replace an input of the run or share one file with another
+/// output (briefs, the report and the emitted data alike); resolves `--emit-data`.
+fn check_outputs(
+    plans: &[Plan],
+    options: &Options,
+    report: Option<&Resolved>,
+    inputs: &Inputs,
+) -> Result<Option<Target>, Diagnostic> {
+    if options.emit_data.is_some() && plans.len() > 1 {
+        return Err(Diagnostic::error(format!(
+            "`--emit-data` needs exactly one output, but this run has {}",
+            plans.len()
+        ))
+        .hint("run it on one spec without variants, or give --language and --audience"));
+    }
+    let emit = match options.emit_data.as_deref() {
+        Some(path) => Some(resolve_named(path, "--emit-data")?),
+        None => None,
+    };
+    let mut outputs: Vec<(String, Resolved)> = plans
+        .iter()
+        .map(|plan| {
+            let what =
+                format!("the brief of {} (variant {})", plan.spec.path.display(), plan.variant + 1);
+            let identity = match &plan.target {
+                Target::File(path) | Target::Stream(path) => output::identity(path),
+                Target::Stdout => None,
+            };
+            (what, Resolved { target: plan.target.clone(), identity })
+        })
+        .collect();
+    outputs.extend(report.map(|r| ("the --report".to_owned(), r.clone())));
+    outputs.extend(emit.clone().map(|r| ("the --emit-data".to_owned(), r)));
+    let mut seen: HashMap<OutputKey, &str> = HashMap::new();
+    for (what, resolved) in &outputs {
+        if let Some(input) = inputs.replaced_by(resolved) {
+            return Err(Diagnostic::error(format!(
+                "{what} would be written to {input}, which it would destroy"
+            ))
+            .hint("write the output somewhere else"));
+        }
+        if let Some(first) = seen.insert(OutputKey::of(resolved), what) {
+            return Err(Diagnostic::error(format!(
+                "two outputs would be written to `{}`: {first} and {what}",
+                resolved.target.shown()
+            ))
+            .hint("give each output its own name with `output = \"…{language}-{audience}.pdf\"`"));
+        }
+    }
+    Ok(emit.map(|r| r.target))
+}
+
+/// What makes two outputs the same file: the same existing file, or the same real path.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum OutputKey {
+    /// An existing file or device.
+    Identity(FileIdentity),
+    /// A path not yet written, links resolved.
+    Path(PathBuf),
+    /// Standard output.
+    Stdout,
+}
+
+impl OutputKey {
+    fn of(resolved: &Resolved) -> OutputKey {
+        match (&resolved.target, resolved.identity) {
+            (Target::Stdout, _) => OutputKey::Stdout,
+            (_, Some(identity)) => OutputKey::Identity(identity),
+            (Target::File(path) | Target::Stream(path), None) => OutputKey::Path(path.clone()),
+        }
+    }
 }
 
 /// The report entry of a spec that could not be planned.
@@ -348,10 +626,16 @@ fn plan_spec(
     path: &Path,
     options: &Options,
     base: &BaseData,
+    inputs: &mut Inputs,
     on: &(dyn Fn(Message<'_>) + Sync),
 ) -> Result<Vec<Plan>, Vec<Diagnostic>> {
-    let spec = Arc::new(Spec::load(path, &path.display().to_string())?);
+    let shown = if path.as_os_str() == "-" { "<stdin>".into() } else { path.display().to_string() };
+    inputs.add(path);
+    let spec = Arc::new(Spec::load(path, &shown)?);
     let folder = spec.folder();
+    for file in spec.data.iter().map(|d| folder.join(d)) {
+        inputs.add(&file);
+    }
     let dataset = if spec.data.is_empty() {
         Arc::clone(&base.dataset)
     } else {
@@ -400,12 +684,24 @@ fn plan_spec(
                 continue;
             }
         };
+        if let Some(dir) = &overrides {
+            inputs.add_templates(dir);
+            inputs.add(&dir.join(&main));
+        }
         let settings =
             BriefSettings { language, audience, marking, period, as_of: options.as_of, template };
         let placeholders = Placeholders::for_brief(&spec.title, &settings);
         let pattern = variant.output.as_ref().or(spec.output.as_ref());
         let output = match pattern {
             Some(pattern) => match output::expand(pattern, &placeholders) {
+                Ok(expanded) if expanded.trim().is_empty() => {
+                    errors.push(
+                        Diagnostic::error("invalid `output`: the path is empty")
+                            .at(&spec.source, locate_key(&spec, "output"))
+                            .hint("give a file name, such as `output = \"{slug}-{language}.pdf\"`"),
+                    );
+                    continue;
+                }
                 Ok(expanded) => folder.join(expanded),
                 Err(message) => {
                     errors.push(
@@ -429,7 +725,9 @@ fn plan_spec(
             settings,
             selection: selection.clone(),
             dataset: Arc::clone(&dataset),
+            target: Target::File(output.clone()),
             output,
+            from_pattern: pattern.is_some(),
             main,
             overrides,
         });
@@ -455,12 +753,14 @@ fn resolve_template(
     options: &Options,
 ) -> Result<(String, Option<PathBuf>), Diagnostic> {
     let spec_templates = spec.templates.as_ref().map(|t| spec.folder().join(t));
-    let overrides = options.template_dir.clone().or(spec_templates);
-    if let Some(dir) = &overrides
-        && let Err(message) = check_template_dir(dir)
+    if options.template_dir.is_none()
+        && let Some(dir) = &spec_templates
     {
-        return Err(Diagnostic::error(message).at(&spec.source, locate_key(spec, "templates")));
+        let at = |d: Diagnostic| d.at(&spec.source, locate_key(spec, "templates"));
+        check_template_dir(dir).map_err(|message| at(Diagnostic::error(message)))?;
+        check_inside_spec(dir, spec, options).map_err(at)?;
     }
+    let overrides = options.template_dir.clone().or(spec_templates);
     if TEMPLATE_NAMES.iter().any(|(name, _)| *name == template) {
         return Ok((format!("{template}.typ"), overrides));
     }
@@ -472,7 +772,10 @@ fn resolve_template(
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let folder = path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty());
-        return Ok((name, Some(folder.unwrap_or_else(|| PathBuf::from(".")))));
+        let folder = folder.unwrap_or_else(|| PathBuf::from("."));
+        check_inside_spec(&folder, spec, options)
+            .map_err(|d| d.at(&spec.source, locate_key(spec, "template")))?;
+        return Ok((name, Some(folder)));
     }
     let names: Vec<&str> = TEMPLATE_NAMES.iter().map(|(n, _)| *n).collect();
     Err(Diagnostic::error(format!("unknown template `{template}`"))
@@ -481,10 +784,53 @@ fn resolve_template(
         .hint("or give the path of a .typ file, relative to the spec"))
 }
 
-/// Applies `-o`: a file for a single output, else a folder for all of them.
-fn place_outputs(plans: &mut [Plan], options: &Options) {
+/// System folders a spec may not take as its template folder (`/proc`, `/sys` and `/dev`
+/// not even below).
+const SYSTEM_FOLDERS: [&str; 12] = [
+    "/etc", "/proc", "/sys", "/dev", "/root", "/boot", "/run", "/var", "/usr", "/home", "/bin",
+    "/lib",
+];
+
+/// Refuses a template folder a spec names when it is `/`, a system folder, or outside
+/// the spec's own folder, unless the command line allows it.
+fn check_inside_spec(dir: &Path, spec: &Spec, options: &Options) -> Result<(), Diagnostic> {
+    if options.allow_outside {
+        return Ok(());
+    }
+    let real = dir.canonicalize().map_err(|e| {
+        Diagnostic::error(format!("cannot open template folder `{}` ({e})", dir.display()))
+    })?;
+    let hint = "a spec takes templates only from its own folder and below; name another folder \
+                on the command line with --template-dir, or pass --allow-outside-paths if you \
+                trust this spec";
+    let virtual_files = ["/proc", "/sys", "/dev"].iter().any(|s| real.starts_with(s));
+    let system = real.parent().is_none()
+        || virtual_files
+        || SYSTEM_FOLDERS.iter().any(|s| real == Path::new(s));
+    if system {
+        return Err(Diagnostic::error(format!(
+            "the template folder `{}` is a system folder (`{}`), which templates could read \
+             from",
+            dir.display(),
+            real.display()
+        ))
+        .hint(hint));
+    }
+    match spec.folder_real() {
+        Ok(folder) if real.starts_with(&folder) => Ok(()),
+        _ => Err(Diagnostic::error(format!(
+            "the template folder `{}` is outside the spec's folder",
+            dir.display()
+        ))
+        .hint(hint)),
+    }
+}
+
+/// Applies `-o`: a file for a single output, else a folder for all of them. Returns
+/// whether `-o` was taken as a folder.
+fn place_outputs(plans: &mut [Plan], options: &Options) -> bool {
     let Some(target) = &options.output else {
-        return;
+        return false;
     };
     let as_folder = plans.len() > 1
         || target.is_dir()
@@ -496,39 +842,128 @@ fn place_outputs(plans: &mut [Plan], options: &Options) {
             target.clone()
         };
     }
+    as_folder
 }
 
-/// Refuses two outputs that would be written to the same file.
-fn check_clashes(plans: &[Plan]) -> Result<(), Diagnostic> {
-    let mut seen: HashMap<PathBuf, &Plan> = HashMap::new();
-    for plan in plans {
-        let key = normalise_path(&plan.output);
-        if let Some(first) = seen.insert(key, plan) {
-            return Err(Diagnostic::error(format!(
-                "two outputs would be written to `{}`: {} (variant {}) and {} (variant {})",
-                plan.output.display(),
-                first.spec.path.display(),
-                first.variant + 1,
-                plan.spec.path.display(),
-                plan.variant + 1
-            ))
-            .hint("give each output its own name with `output = \"…{language}-{audience}.pdf\"`"));
+/// The most workers a run starts per core: more only adds memory, not speed.
+const WORKERS_PER_CORE: usize = 8;
+
+/// How a pool thread renders: in this process, or through its worker process.
+enum Engine<'a> {
+    /// The run's one renderer, shared by the threads.
+    InProcess(&'a Renderer),
+    /// A worker process of this thread's own, started when first needed and again after
+    /// one was stopped.
+    Isolated(&'a WorkerCommand, Option<Worker>),
+}
+
+impl Engine<'_> {
+    /// Renders one request.
+    fn render(
+        &mut self,
+        request: RenderRequest,
+        limits: Limits,
+    ) -> Result<crate::render::Rendered, String> {
+        match self {
+            Engine::InProcess(renderer) => renderer.render(request),
+            Engine::Isolated(command, slot) => {
+                let worker = match slot {
+                    Some(worker) => worker,
+                    None => slot.insert(
+                        Worker::spawn(command)
+                            .map_err(|e| format!("cannot start a render worker ({e})"))?,
+                    ),
+                };
+                worker.render(request, limits).map_err(|(message, alive)| {
+                    if !alive {
+                        *slot = None;
+                    }
+                    message
+                })
+            }
         }
     }
-    Ok(())
 }
 
-/// A path made absolute and free of `.` parts, for comparing output paths.
-fn normalise_path(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    absolute.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect()
+/// Renders and writes every plan with a fixed pool of `-j` threads (at most one per
+/// output) that take the next plan from a shared queue.
+fn render_all(
+    plans: &[Plan],
+    options: &Options,
+    emit: Option<&Target>,
+    on: &(dyn Fn(Message<'_>) + Sync),
+) -> Result<Vec<ReportEntry>, Diagnostic> {
+    let renderer = match options.worker {
+        Some(_) => None,
+        None => Some(Renderer::new(&options.font_paths).map_err(Diagnostic::error)?),
+    };
+    on(Message::Rendering(plans.len()));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = options.jobs.clamp(1, plans.len().max(1)).min(cores * WORKERS_PER_CORE);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<ReportEntry>>> = Mutex::new(vec![None; plans.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let work = || {
+                let mut engine = match (&renderer, &options.worker) {
+                    (Some(renderer), _) => Engine::InProcess(renderer),
+                    (None, Some(command)) => Engine::Isolated(command, None),
+                    (None, None) => return,
+                };
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(plan) = plans.get(index) else {
+                        break;
+                    };
+                    let entry = render_one(plan, options, emit, &mut engine, on);
+                    results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(entry);
+                }
+            };
+            // Typst grows its own stack where it recurses deeply; in-process rendering
+            // gets the main thread's size.
+            let spawned = std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(scope, work);
+            if spawned.is_err() {
+                break;
+            }
+        }
+    });
+    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok(plans
+        .iter()
+        .zip(results)
+        .map(|(plan, result)| {
+            result.unwrap_or_else(|| ReportEntry {
+                error: Some("no thread could be started to render it".into()),
+                ..entry(plan, "failed")
+            })
+        })
+        .collect())
+}
+
+/// The page limit of a plan: the run's, and two pages for the executive brief.
+fn page_limit(plan: &Plan, limits: Limits) -> PageLimit {
+    if plan.settings.template == "executive" && plan.overrides.is_none() {
+        return PageLimit {
+            pages: 2,
+            why: "the executive brief must fit on two pages: narrow its filter or sections, or \
+                  use the analyst brief"
+                .into(),
+        };
+    }
+    PageLimit {
+        pages: limits.max_pages,
+        why: "a `text` body or a template may repeat without end (raise the limit with \
+              --max-pages N)"
+            .into(),
+    }
 }
 
 /// Builds, renders and writes one brief.
 fn render_one(
     plan: &Plan,
     options: &Options,
-    renderer: &Renderer,
+    emit: Option<&Target>,
+    engine: &mut Engine<'_>,
     on: &(dyn Fn(Message<'_>) + Sync),
 ) -> ReportEntry {
     let started = Instant::now();
@@ -543,8 +978,8 @@ fn render_one(
         result.events = Some(data.meta.event_count);
         let json = serde_json::to_vec_pretty(&data)
             .map_err(|e| format!("cannot serialise the brief ({e})"))?;
-        if let Some(path) = &options.emit_data {
-            output::write_atomic(path, &json)?;
+        if let Some(target) = emit {
+            output::write(target, &json)?;
         }
         let request = RenderRequest {
             main: plan.main.clone(),
@@ -558,13 +993,14 @@ fn render_one(
                 plan.settings.language.code(),
                 plan.settings.audience.as_str()
             ),
+            page_limit: Some(page_limit(plan, options.limits)),
         };
-        let rendered = renderer.render(request)?;
+        let rendered = engine.render(request, options.limits)?;
         if !rendered.warnings.is_empty() {
             on(Message::TemplateWarnings(&rendered.warnings));
         }
         if options.mode == Mode::Write {
-            output::write_atomic(&plan.output, &rendered.pdf)?;
+            output::write(&plan.target, &rendered.pdf)?;
         }
         Ok((rendered.pages, rendered.pdf.len()))
     })();
@@ -608,4 +1044,113 @@ fn body_hint(spec: &Spec, message: &str) -> Option<String> {
             places.join(", ")
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of output patterns, the harmless and the hostile.
+    const PIECES: [&str; 18] = [
+        "",
+        ".",
+        "..",
+        "/",
+        "sub",
+        "{slug}",
+        "{language}",
+        "{from:}",
+        "{from:%Y}",
+        "x.pdf",
+        ".pdf",
+        "spec.toml",
+        "data.csv",
+        "../",
+        "/tmp",
+        "link",
+        "a\u{0}b",
+        "{audience}.pdf",
+    ];
+
+    /// Plans a two-variant spec whose `output` is `pattern`, with `-o` a folder or not,
+    /// and returns the planned targets with the run's exit code.
+    fn plan(pattern: &str, folder_o: bool) -> (tempfile::TempDir, Vec<Target>, u8) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let specs = root.join("specs");
+        std::fs::create_dir_all(specs.join("sub")).unwrap();
+        let header = "id,date,status,partners,type,title_en,source_url,source_publisher\n";
+        std::fs::write(specs.join("data.csv"), header).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&root, specs.join("link")).unwrap();
+        let output = toml::Value::String(pattern.into()).to_string();
+        let spec = format!(
+            "title = \"P\"\noutput = {output}\ndata = [\"data.csv\"]\n[period]\nfrom = 2022\nto = 2022\n\
+             [[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\n"
+        );
+        std::fs::write(specs.join("spec.toml"), spec).unwrap();
+        let options = Options {
+            output: folder_o.then(|| root.join("out/")),
+            as_of: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            data: vec![],
+            no_bundled_data: false,
+            template_dir: None,
+            font_paths: vec![],
+            language: None,
+            audience: None,
+            jobs: 1,
+            emit_data: None,
+            report: None,
+            allow_outside: false,
+            limits: Limits::default(),
+            worker: None,
+            mode: Mode::DryRun,
+        };
+        let targets = Mutex::new(Vec::new());
+        let on = |message: Message<'_>| {
+            if let Message::Planned(plan) = message {
+                targets.lock().unwrap().push(plan.target.clone());
+            }
+        };
+        let summary = run(&[specs.join("spec.toml")], &options, &on);
+        (dir, targets.into_inner().unwrap(), summary.exit_code())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        /// Whatever a spec writes as its `output`, planning either refuses it with exit 2
+        /// or plans distinct regular files inside the spec's folder (or `-o`'s), none of
+        /// them an input; it never panics and writes nothing.
+        #[test]
+        fn planning_keeps_every_output_in_its_sandbox(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 1..6),
+            separators in proptest::collection::vec(any::<bool>(), 6),
+            folder_o in any::<bool>(),
+        ) {
+            let mut pattern = String::new();
+            for (piece, slash) in pieces.iter().zip(&separators) {
+                pattern.push_str(piece);
+                if *slash {
+                    pattern.push('/');
+                }
+            }
+            let (dir, targets, code) = plan(&pattern, folder_o);
+            let root = dir.path().canonicalize().unwrap();
+            let allowed = if folder_o { root.join("out") } else { root.join("specs") };
+            prop_assert!(code == 0 || code == 2, "exit {code} for {pattern:?}");
+            prop_assert!(code != 0 || targets.len() == 2, "{pattern:?}: {targets:?}");
+            for target in &targets {
+                let Target::File(path) = target else {
+                    return Err(TestCaseError::fail(format!("{pattern:?}: {target:?}")));
+                };
+                prop_assert!(path.starts_with(&allowed), "{pattern:?} → {}", path.display());
+                prop_assert!(!path.ends_with("spec.toml") && !path.ends_with("data.csv"));
+                prop_assert!(!path.is_dir(), "{pattern:?} → a folder");
+            }
+            prop_assert!(targets.len() < 2 || targets[0] != targets[1], "{pattern:?} clashes");
+            prop_assert!(!root.join("out").exists(), "a dry run made a folder");
+        }
+    }
 }

@@ -12,6 +12,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use clap::Parser;
@@ -22,10 +23,11 @@ use args::{AudienceArg, BriefArgs, Cli, Command, LanguageArg, TemplatesCommand};
 use brief::dataset::Query;
 use brief::dates::{PartialDate, Period};
 use brief::diag::{Diagnostic, Severity};
-use brief::generate::{self, Message, Mode, Options, Summary};
+use brief::generate::{self, Message, Mode, Options};
 use brief::locale::Language;
-use brief::output::{self, Report};
+use brief::output;
 use brief::spec::Audience;
+use brief::worker::{Limits, WorkerCommand};
 use brief::{dataset, listing, model, render, select, spec};
 
 fn main() -> ExitCode {
@@ -33,9 +35,10 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Generate(args) => {
             let mode = if args.dry_run { Mode::DryRun } else { Mode::Write };
-            run_briefs(&args.brief, mode, args.output, args.emit_data, args.report.as_deref())
+            run_briefs(&args.brief, mode, args.output, args.emit_data, args.report)
         }
         Command::Check(args) => run_briefs(&args.brief, Mode::Check, None, None, None),
+        Command::RenderWorker { font_path } => brief::worker::serve(&font_path),
         Command::Events(args) => events(&args),
         Command::Partners(args) => partners(&args),
         Command::Templates { command: TemplatesCommand::List } => templates_list(),
@@ -43,13 +46,28 @@ fn main() -> ExitCode {
             templates_export(&dir, force)
         }
     };
-    ExitCode::from(code)
+    ExitCode::from(with_stdout_status(code))
 }
 
+/// Whether writing to standard output failed for a reason other than a closed pipe.
+static STDOUT_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Prints a line to standard output. A closed pipe (`brief … | head`) is no reason to
-/// panic: the work is done, and the exit code tells how it went.
+/// panic: the work is done, and the exit code tells how it went. Any other failure (a
+/// full disk) is remembered, and makes the exit code 1.
 fn print_out(line: &str) {
-    let _ = writeln!(std::io::stdout(), "{line}");
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+        && !STDOUT_FAILED.swap(true, std::sync::atomic::Ordering::Relaxed)
+    {
+        print_err(&format!("error: cannot write to standard output ({e})"));
+    }
+}
+
+/// Exit code 1 if standard output could not be written, else `code`.
+fn with_stdout_status(code: u8) -> u8 {
+    if STDOUT_FAILED.load(std::sync::atomic::Ordering::Relaxed) { code.max(1) } else { code }
 }
 
 /// Prints a line to standard error, ignoring a closed stream as [`print_out`] does.
@@ -65,20 +83,45 @@ fn stderr() -> StandardStream {
 
 /// Warnings printed from one list before the rest are only counted.
 const MAX_WARNINGS: usize = 20;
+/// Errors printed for one file before the rest are only counted.
+const MAX_ERRORS_PER_FILE: usize = 20;
 
-/// Prints diagnostics to standard error: every error, and the first warnings with a count
-/// of the rest (a spreadsheet without Indonesian text warns on every row).
+/// Prints diagnostics to standard error: the first errors of each file and the first
+/// warnings, with a count of the rest (a spreadsheet without Indonesian text warns on
+/// every row; a line of 4,000 unknown partners has 4,000 errors).
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let mut err = stderr();
     let mut warnings = 0;
+    let mut errors: Vec<(&str, usize)> = Vec::new();
     for d in diagnostics {
         if d.severity == Severity::Warning {
             warnings += 1;
             if warnings > MAX_WARNINGS {
                 continue;
             }
+        } else {
+            let file = d.place.as_ref().map_or("", |(source, _)| source.name.as_str());
+            let index = match errors.iter().position(|(name, _)| *name == file) {
+                Some(index) => index,
+                None => {
+                    errors.push((file, 0));
+                    errors.len() - 1
+                }
+            };
+            errors[index].1 += 1;
+            if errors[index].1 > MAX_ERRORS_PER_FILE {
+                continue;
+            }
         }
         d.emit(&mut err);
+    }
+    for (file, count) in errors.iter().filter(|(_, n)| *n > MAX_ERRORS_PER_FILE) {
+        let more = count - MAX_ERRORS_PER_FILE;
+        let message = match *file {
+            "" => format!("{more} more errors not shown"),
+            file => format!("{more} more errors in {file} not shown"),
+        };
+        Diagnostic::error(message).hint("fix the ones above and run again").emit(&mut err);
     }
     if warnings > MAX_WARNINGS {
         Diagnostic::warning(format!("{} more warnings not shown", warnings - MAX_WARNINGS))
@@ -108,7 +151,10 @@ fn as_of(flag: Option<NaiveDate>) -> Result<NaiveDate, String> {
             .ok()
             .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
             .map(|t| t.date_naive())
-            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{value}` is not a Unix timestamp")),
+            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{value}` is not a Unix timestamp"))
+            .and_then(|date| {
+                brief::dates::check_year(date).map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"))
+            }),
         Err(_) => Ok(chrono::Local::now().date_naive()),
     }
 }
@@ -134,7 +180,7 @@ fn run_briefs(
     mode: Mode,
     output: Option<PathBuf>,
     emit_data: Option<PathBuf>,
-    report: Option<&Path>,
+    report: Option<PathBuf>,
 ) -> u8 {
     let as_of = match as_of(args.as_of) {
         Ok(date) => date,
@@ -153,6 +199,17 @@ fn run_briefs(
             .jobs
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         emit_data,
+        report,
+        allow_outside: args.allow_outside_paths,
+        limits: Limits {
+            timeout: Duration::from_secs(args.timeout),
+            max_memory: args.max_memory << 20,
+            max_pages: args.max_pages as usize,
+        },
+        // Each brief renders in a worker process: this binary, started again.
+        worker: std::env::current_exe()
+            .ok()
+            .map(|exe| WorkerCommand { exe, font_paths: args.font_path.clone() }),
         mode,
     };
     let quiet = args.quiet;
@@ -229,11 +286,6 @@ fn run_briefs(
             summary.failed()
         ));
     }
-    if let Some(path) = report
-        && let Err(message) = write_report(path, &summary, as_of)
-    {
-        return fail(message, &[], 1);
-    }
     summary.exit_code()
 }
 
@@ -255,19 +307,6 @@ fn describe(plan: &generate::Plan) -> String {
         plan.settings.template,
         counts.join(", ")
     )
-}
-
-/// Writes the run report as JSON.
-fn write_report(path: &Path, summary: &Summary, as_of: NaiveDate) -> Result<(), String> {
-    let report = Report {
-        tool: model::TOOL,
-        as_of: as_of.to_string(),
-        written: summary.written(),
-        failed: summary.failed(),
-        outputs: summary.entries.clone(),
-    };
-    let json = serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())?;
-    output::write_atomic(path, &json)
 }
 
 /// Loads the dataset for `events` and `partners`, printing problems.
