@@ -9,6 +9,7 @@ mod cli {
     mod errors;
     mod fuzz_replay;
     mod generate;
+    mod hardening;
     mod literal;
     mod templates;
 }

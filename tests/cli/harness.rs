@@ -163,3 +163,41 @@ pub fn write(dir: &Path, name: &str, text: &str) -> String {
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
+
+/// Runs `brief` with `input` on its standard input.
+pub fn brief_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Run {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the brief binary runs");
+    let mut stdin = child.stdin.take().expect("a stdin pipe");
+    let input = input.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("the brief binary runs");
+    feeder.join().expect("stdin was written");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Makes a named pipe (FIFO), if the system's `mkfifo` can.
+pub fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo").arg(path).status().is_ok_and(|s| s.success())
+}
+
+/// A minimal valid spec with `extra` lines added at the top level, before `[period]`.
+pub fn small_spec(title: &str, extra: &str) -> String {
+    format!("title = \"{title}\"\n{extra}\n[period]\nfrom = 2022\nto = 2022\n")
+}
