@@ -3,9 +3,12 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
+use brief::dataset::{EventType, Status};
 use brief::listing::Format;
+use brief::locale::Language;
+use brief::spec::Audience;
 
 /// Turn a short TOML spec into a typeset PDF policy brief on BNPT's international
 /// counter-terrorism cooperation.
@@ -91,11 +94,11 @@ pub struct BriefArgs {
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
     /// The language of every brief, instead of the spec's.
-    #[arg(long, value_enum)]
-    pub language: Option<LanguageArg>,
+    #[arg(long, value_enum, ignore_case = true)]
+    pub language: Option<Language>,
     /// The audience of every brief, instead of the spec's.
-    #[arg(long, value_enum)]
-    pub audience: Option<AudienceArg>,
+    #[arg(long, value_enum, ignore_case = true)]
+    pub audience: Option<Audience>,
     /// Briefs rendered in parallel, each in a worker process [default: all cores; at most
     /// one per output and 8 per core].
     #[arg(short, long, value_name = "N")]
@@ -161,17 +164,17 @@ pub struct EventsArgs {
     #[arg(long, value_name = "D")]
     pub to: Option<String>,
     /// Only events of this type; repeatable.
-    #[arg(long = "type", value_name = "T")]
-    pub kind: Vec<String>,
+    #[arg(long = "type", value_name = "T", value_enum, ignore_case = true)]
+    pub kind: Vec<EventType>,
     /// Only events with this topic (id or name); repeatable.
     #[arg(long, value_name = "T")]
     pub topic: Vec<String>,
-    /// Only events with this status (held or planned); repeatable.
-    #[arg(long, value_name = "S")]
-    pub status: Vec<String>,
+    /// Only events with this status; repeatable.
+    #[arg(long, value_name = "S", value_enum, ignore_case = true)]
+    pub status: Vec<Status>,
     /// The language of titles in the table.
-    #[arg(long, value_enum, default_value = "en")]
-    pub language: LanguageArg,
+    #[arg(long, value_enum, ignore_case = true, default_value = "en")]
+    pub language: Language,
     /// Dataset files.
     #[command(flatten)]
     pub data: DataArgs,
@@ -189,26 +192,6 @@ pub struct PartnersArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
-}
-
-/// A language on the command line.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum LanguageArg {
-    /// English.
-    En,
-    /// Bahasa Indonesia.
-    Id,
-}
-
-/// An audience on the command line.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum AudienceArg {
-    /// Directors: at most two pages.
-    Executive,
-    /// Analysts: the full brief.
-    Analyst,
-    /// Public release.
-    Public,
 }
 
 /// Reads a day as YYYY-MM-DD, in the years 1 to 9999 that briefs can print.

@@ -10,6 +10,8 @@ use std::str::FromStr;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
+use crate::vocab::vocabulary;
+
 /// How much of a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -180,36 +182,23 @@ impl Period {
     }
 }
 
-/// A period named relative to the as-of date, for scheduled briefs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RelativePeriod {
-    /// The calendar month before the as-of date's month.
-    PreviousMonth,
-    /// The calendar quarter before the as-of date's quarter.
-    PreviousQuarter,
-    /// The calendar year before the as-of date's year.
-    PreviousYear,
-    /// From 1 January of the as-of year to the as-of date.
-    YearToDate,
-    /// The twelve months ending on the as-of date.
-    Last12Months,
+vocabulary! {
+    /// A period named relative to the as-of date, for scheduled briefs.
+    RelativePeriod("relative period") {
+        /// The calendar month before the as-of date's month.
+        PreviousMonth = "previous-month",
+        /// The calendar quarter before the as-of date's quarter.
+        PreviousQuarter = "previous-quarter",
+        /// The calendar year before the as-of date's year.
+        PreviousYear = "previous-year",
+        /// From 1 January of the as-of year to the as-of date.
+        YearToDate = "year-to-date",
+        /// The twelve months ending on the as-of date.
+        Last12Months = "last-12-months",
+    }
 }
 
 impl RelativePeriod {
-    /// Every relative period with its spec spelling.
-    pub const ALL: [(&'static str, RelativePeriod); 5] = [
-        ("previous-month", RelativePeriod::PreviousMonth),
-        ("previous-quarter", RelativePeriod::PreviousQuarter),
-        ("previous-year", RelativePeriod::PreviousYear),
-        ("year-to-date", RelativePeriod::YearToDate),
-        ("last-12-months", RelativePeriod::Last12Months),
-    ];
-
-    /// Reads a spec spelling such as `previous-month`.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
-    }
-
     /// The concrete period this names, seen from `as_of`.
     pub fn resolve(self, as_of: NaiveDate) -> Period {
         let month_start = as_of.with_day(1).expect("day 1 exists");

@@ -1,78 +1,27 @@
-//! The whole run: specs and their variants planned, checked, rendered in parallel and
-//! written, one bad spec or failed render never stopping the others.
+//! The whole run: specs and their variants planned ([`crate::plan`]), then rendered
+//! and written, one bad spec or failed render never stopping the others.
 //!
-//! Planning happens first and renders nothing: every spec is parsed, every variant's
-//! period, selection, template and output path resolved, and outputs that would clash,
-//! replace an input of the run or leave the spec's folder refused. Only then are the
-//! briefs built and rendered by a fixed pool of `-j` workers pulling from one queue,
+//! Planning renders nothing and refuses every output that could do harm. Only then are
+//! the briefs built and rendered by a fixed pool of `-j` workers pulling from one queue,
 //! each brief written as soon as it is done, so memory holds at most `-j` briefs.
 //! Workers are separate processes ([`crate::worker`]) when the run has a worker
 //! command, so that a brief past its time or memory limit ends alone.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use crate::dataset::{Dataset, DatasetBuilder};
-use crate::diag::{Diagnostic, suggestion};
-use crate::locale::Language;
-use crate::model::{self, BriefSettings};
-use crate::output::{self, FileIdentity, Placeholders, Report, ReportEntry, Resolved, Target};
-use crate::render::{PageLimit, RenderRequest, Renderer, TEMPLATE_NAMES, check_template_dir};
-use crate::select::{self, Selection};
-use crate::spec::{Audience, Marking, Spec};
+use crate::diag::Diagnostic;
+use crate::model;
+use crate::output::{self, Report, ReportEntry, Status, Target};
+use crate::plan::{self, page_limit};
+pub use crate::plan::{Mode, Options, Plan, load_dataset, spec_files};
+use crate::render::{RenderError, RenderRequest, Rendered, Renderer};
+use crate::spec::Spec;
 use crate::worker::{Limits, Worker, WorkerCommand};
-
-/// What the run does with each brief.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Render and write.
-    Write,
-    /// Resolve everything and say what would be written; render nothing.
-    DryRun,
-    /// Render to check specs, data and templates; write nothing.
-    Check,
-}
-
-/// The options of a run, as given on the command line.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// `-o`: a file (one output) or a folder (several).
-    pub output: Option<PathBuf>,
-    /// The reference date.
-    pub as_of: NaiveDate,
-    /// Extra dataset files for every spec.
-    pub data: Vec<PathBuf>,
-    /// Use only the extra dataset files.
-    pub no_bundled_data: bool,
-    /// A template folder for every spec, instead of the specs' own.
-    pub template_dir: Option<PathBuf>,
-    /// Extra font folders.
-    pub font_paths: Vec<PathBuf>,
-    /// The language for every output, instead of the specs'.
-    pub language: Option<Language>,
-    /// The audience for every output, instead of the specs'.
-    pub audience: Option<Audience>,
-    /// Briefs rendered at once.
-    pub jobs: usize,
-    /// Where to also write the `/brief.json` of the (single) output.
-    pub emit_data: Option<PathBuf>,
-    /// Where to write the JSON report of the run.
-    pub report: Option<PathBuf>,
-    /// Let specs name templates and outputs outside their own folder.
-    pub allow_outside: bool,
-    /// Time, memory and pages one brief may take.
-    pub limits: Limits,
-    /// Render in worker processes started with this command (the limits of time and
-    /// memory hold only then); `None` renders in this process.
-    pub worker: Option<WorkerCommand>,
-    /// Write, dry-run or check.
-    pub mode: Mode,
-}
 
 /// Something the run reports while it works.
 #[derive(Debug)]
@@ -93,46 +42,6 @@ pub enum Message<'a> {
     Failed(&'a ReportEntry),
 }
 
-/// One planned output.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    /// The spec.
-    pub spec: Arc<Spec>,
-    /// The variant's index.
-    pub variant: usize,
-    /// Language, audience, marking, period, as-of and template.
-    pub settings: BriefSettings,
-    /// The resolved filters.
-    pub selection: Selection,
-    /// The dataset the spec reads.
-    pub dataset: Arc<Dataset>,
-    /// Where the brief goes, as the user wrote it (for messages).
-    pub output: PathBuf,
-    /// Where the brief goes, checked and resolved.
-    pub target: Target,
-    /// Whether the path came from the spec's `output` pattern.
-    pub from_pattern: bool,
-    /// The template's main file, relative to its folder.
-    pub main: String,
-    /// The folder whose files shadow the built-in templates.
-    pub overrides: Option<PathBuf>,
-}
-
-impl Plan {
-    /// The number of engagements each section selects, for dry runs.
-    pub fn section_counts(&self) -> Vec<(&'static str, usize)> {
-        self.spec
-            .sections
-            .iter()
-            .zip(&self.selection.sections)
-            .map(|(s, q)| {
-                let events = model::section_events(&self.dataset, s.kind, q, self.settings.as_of);
-                (s.kind.as_str(), events.len())
-            })
-            .collect()
-    }
-}
-
 /// How the run went.
 #[derive(Debug, Default)]
 pub struct Summary {
@@ -142,18 +51,12 @@ pub struct Summary {
     pub bad_arguments: bool,
     /// Whether the `--report` could not be written.
     pub report_failed: bool,
-    /// Whether the `--report` path was checked against the run's inputs and outputs
-    /// (only then is it written).
-    pub report_checked: bool,
 }
 
 impl Summary {
     /// Outputs written or checked.
     pub fn written(&self) -> usize {
-        self.entries
-            .iter()
-            .filter(|e| matches!(e.status, "written" | "checked" | "planned"))
-            .count()
+        self.entries.iter().filter(|e| e.status.is_success()).count()
     }
 
     /// Specs or outputs that were invalid or failed.
@@ -161,142 +64,81 @@ impl Summary {
         self.entries.len() - self.written()
     }
 
-    /// The exit code: 0 all well; 2 bad arguments, or nothing valid to render; 1 otherwise.
-    pub fn exit_code(&self) -> u8 {
-        let invalid = self.entries.iter().filter(|e| e.status == "invalid").count();
+    /// How the run ends: invalid when the arguments were wrong or no spec was valid,
+    /// failed when any output failed, else success.
+    pub fn exit(&self) -> Exit {
+        let invalid = self.entries.iter().filter(|e| e.status == Status::Invalid).count();
         if self.bad_arguments || (invalid > 0 && invalid == self.entries.len()) {
-            2
+            Exit::Invalid
         } else if self.failed() > 0 || self.report_failed {
-            1
+            Exit::Failed
         } else {
-            0
+            Exit::Success
         }
     }
 }
 
-/// Expands spec arguments: files as given, folders to their `*.toml` files in name order.
-/// `-` stands for a spec on standard input, and a pipe or device (`/dev/stdin`) is read
-/// like a file.
-pub fn spec_files(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
-    let mut files = Vec::new();
-    for arg in args {
-        if arg.as_os_str() == "-" {
-            files.push(arg.clone());
-        } else if arg.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(arg)
-                .map_err(|e| {
-                    Diagnostic::error(format!("cannot read folder `{}` ({e})", arg.display()))
-                })?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
-                .collect();
-            found.sort();
-            if found.is_empty() {
-                return Err(Diagnostic::error(format!(
-                    "folder `{}` holds no .toml spec",
-                    arg.display()
-                )));
-            }
-            files.extend(found);
-        } else if arg.exists() {
-            files.push(arg.clone());
-        } else {
-            return Err(Diagnostic::error(format!("spec `{}` does not exist", arg.display()))
-                .hint("give a spec file, a folder of *.toml specs, or `-` for standard input"));
+/// How a command ends, and the process exit code each way has: the one place where the
+/// codes of the CLI contract are written down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exit {
+    /// Everything went as asked: 0.
+    Success,
+    /// A brief failed to render or write, or output could not be written: 1.
+    Failed,
+    /// Invalid input (arguments, spec, dataset), found before rendering: 2.
+    Invalid,
+}
+
+impl Exit {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Failed => 1,
+            Exit::Invalid => 2,
         }
-    }
-    if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
-        return Err(Diagnostic::error("`-` (a spec on standard input) is given more than once"));
-    }
-    Ok(files)
-}
-
-/// Builds a dataset from the bundled data (unless left out) and `files`.
-pub fn load_dataset(
-    no_bundled: bool,
-    files: &[PathBuf],
-) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {
-    read_dataset(no_bundled, files).build()
-}
-
-/// Reads the bundled data (unless left out) and `files`, not yet validated.
-fn read_dataset(no_bundled: bool, files: &[PathBuf]) -> DatasetBuilder {
-    let mut builder = DatasetBuilder::default();
-    if !no_bundled {
-        builder.add_bundled();
-    }
-    for file in files {
-        builder.add_file(file, &file.display().to_string());
-    }
-    builder
-}
-
-/// The run's own dataset: read once, and validated as it is or with a spec's extra files.
-struct BaseData {
-    /// The bundled data and `--data` files, read.
-    read: DatasetBuilder,
-    /// The same, validated.
-    dataset: Arc<Dataset>,
-}
-
-/// The files a run reads, which no output may replace.
-#[derive(Debug, Default)]
-struct Inputs {
-    /// Spec, data and template files, as shown, with their identity on disk.
-    files: Vec<(PathBuf, FileIdentity)>,
-    /// Template folders (real paths): every `.typ` file in them is an input.
-    template_roots: Vec<PathBuf>,
-}
-
-impl Inputs {
-    /// Adds a file, if it exists.
-    fn add(&mut self, path: &Path) {
-        if let Some(identity) = output::identity(path) {
-            self.files.push((path.to_path_buf(), identity));
-        }
-    }
-
-    /// Adds a template folder.
-    fn add_templates(&mut self, dir: &Path) {
-        if let Ok(real) = dir.canonicalize()
-            && !self.template_roots.contains(&real)
-        {
-            self.template_roots.push(real);
-        }
-    }
-
-    /// The input an output would replace, if any.
-    fn replaced_by(&self, resolved: &Resolved) -> Option<String> {
-        if let Some(identity) = resolved.identity
-            && let Some((path, _)) = self.files.iter().find(|(_, id)| *id == identity)
-        {
-            return Some(format!("`{}`, an input of this run", path.display()));
-        }
-        let Target::File(real) = &resolved.target else {
-            return None;
-        };
-        let template = real.extension().is_some_and(|e| e == "typ")
-            && self.template_roots.iter().any(|root| real.starts_with(root));
-        template.then(|| format!("`{}`, a template file of this run", real.display()))
     }
 }
 
 /// Runs `generate`, `check` or a dry run over `args`, reporting through `on`, and writes
-/// the run report if one was asked for.
+/// the run report if one was asked for (and planning found that it destroys no input).
 pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync)) -> Summary {
-    let report = match options.report.as_deref().map(|path| resolve_named(path, "--report")) {
-        None => None,
-        Some(Ok(resolved)) => Some(resolved),
-        Some(Err(d)) => {
-            on(Message::Invalid(&[d]));
-            return Summary { bad_arguments: true, ..Summary::default() };
+    let mut summary = Summary::default();
+    let planned = match plan::plan(args, options) {
+        Ok(planned) => planned,
+        Err(diagnostics) => {
+            on(Message::Invalid(&diagnostics));
+            summary.bad_arguments = true;
+            return summary;
         }
     };
-    let mut summary = plan_and_render(args, options, report.as_ref(), on);
-    // The report is written only once planning found that it destroys no input.
-    if let Some(resolved) = &report
-        && summary.report_checked
-        && let Err(message) = write_report(&resolved.target, &summary, options.as_of)
+    for warnings in &planned.warnings {
+        on(Message::Warnings(warnings));
+    }
+    for (path, diagnostics) in &planned.invalid {
+        on(Message::Invalid(diagnostics));
+        summary.entries.push(invalid_entry(path, diagnostics));
+    }
+    for plan in &planned.plans {
+        on(Message::Planned(plan));
+    }
+    if options.mode == Mode::DryRun {
+        summary.entries.extend(planned.plans.iter().map(|plan| ReportEntry {
+            events: Some(plan.dataset.select(&plan.selection.brief).count()),
+            ..entry(plan, Status::Planned)
+        }));
+    } else {
+        match render_all(&planned.plans, options, planned.emit.as_ref(), on) {
+            Ok(entries) => summary.entries.extend(entries),
+            Err(d) => {
+                on(Message::Invalid(&[d]));
+                summary.bad_arguments = true;
+            }
+        }
+    }
+    if let Some(target) = &planned.report
+        && let Err(message) = write_report(target, &summary, options.as_of)
     {
         on(Message::Invalid(&[Diagnostic::error(message)]));
         summary.report_failed = true;
@@ -317,272 +159,6 @@ fn write_report(target: &Target, summary: &Summary, as_of: NaiveDate) -> Result<
     output::write(target, &json)
 }
 
-/// Resolves an output path the user gave on the command line with `flag`.
-fn resolve_named(path: &Path, flag: &str) -> Result<Resolved, Diagnostic> {
-    output::resolve(path, true).map_err(|why| {
-        Diagnostic::error(format!("cannot write {flag} `{}`: {why}", path.display()))
-    })
-}
-
-/// Plans every output, refuses bad ones, and renders the rest.
-fn plan_and_render(
-    args: &[PathBuf],
-    options: &Options,
-    report: Option<&Resolved>,
-    on: &(dyn Fn(Message<'_>) + Sync),
-) -> Summary {
-    let mut summary = Summary::default();
-    let fail_arguments = |summary: &mut Summary, diagnostics: Vec<Diagnostic>| {
-        on(Message::Invalid(&diagnostics));
-        summary.bad_arguments = true;
-    };
-    let (plans, inputs) = match plan_all(args, options, &mut summary, on) {
-        Ok(planned) => planned,
-        Err(diagnostics) => {
-            fail_arguments(&mut summary, diagnostics);
-            return summary;
-        }
-    };
-    let emit = match check_outputs(&plans, options, report, &inputs) {
-        Ok(emit) => {
-            summary.report_checked = true;
-            emit
-        }
-        Err(d) => {
-            fail_arguments(&mut summary, vec![d]);
-            return summary;
-        }
-    };
-    for plan in &plans {
-        on(Message::Planned(plan));
-    }
-    if options.mode == Mode::DryRun {
-        summary.entries.extend(plans.iter().map(|plan| ReportEntry {
-            events: Some(plan.dataset.select(&plan.selection.brief).count()),
-            ..entry(plan, "planned")
-        }));
-        return summary;
-    }
-    match render_all(&plans, options, emit.as_ref(), on) {
-        Ok(entries) => summary.entries.extend(entries),
-        Err(d) => fail_arguments(&mut summary, vec![d]),
-    }
-    summary
-}
-
-/// Reads the arguments, the dataset and every spec, and plans each output with its
-/// target resolved. A spec that cannot be planned is reported and left out; the error is
-/// for problems with the arguments themselves.
-fn plan_all(
-    args: &[PathBuf],
-    options: &Options,
-    summary: &mut Summary,
-    on: &(dyn Fn(Message<'_>) + Sync),
-) -> Result<(Vec<Plan>, Inputs), Vec<Diagnostic>> {
-    let specs = spec_files(args).map_err(|d| vec![d])?;
-    let mut inputs = Inputs::default();
-    if let Some(dir) = &options.template_dir {
-        check_template_dir(dir).map_err(|message| vec![Diagnostic::error(message)])?;
-        inputs.add_templates(dir);
-    }
-    for dir in &options.font_paths {
-        std::fs::read_dir(dir).map_err(|e| {
-            vec![Diagnostic::error(format!("cannot read font folder `{}` ({e})", dir.display()))]
-        })?;
-    }
-    let read = read_dataset(options.no_bundled_data, &options.data);
-    let (dataset, warnings) = read.clone().build()?;
-    if !warnings.is_empty() {
-        on(Message::Warnings(&warnings));
-    }
-    let base = BaseData { read, dataset: Arc::new(dataset) };
-    for file in &options.data {
-        inputs.add(file);
-    }
-    let mut plans: Vec<Plan> = Vec::new();
-    for path in &specs {
-        match plan_spec(path, options, &base, &mut inputs, on) {
-            Ok(mut spec_plans) => plans.append(&mut spec_plans),
-            Err(diagnostics) => {
-                on(Message::Invalid(&diagnostics));
-                summary.entries.push(invalid_entry(path, &diagnostics));
-            }
-        }
-    }
-    if options.output.as_ref().is_some_and(|o| o.as_os_str() == "-") && plans.len() > 1 {
-        return Err(vec![
-            Diagnostic::error(format!(
-                "`-o -` writes one brief to standard output, but this run has {} outputs",
-                plans.len()
-            ))
-            .hint("give -o a folder, or render one spec without variants"),
-        ]);
-    }
-    let as_folder = place_outputs(&mut plans, options);
-    let mut refused: Vec<(PathBuf, Vec<Diagnostic>)> = Vec::new();
-    for plan in &mut plans {
-        match resolve_output(plan, options, as_folder, &inputs) {
-            Ok(target) => plan.target = target,
-            Err(Refusal::Arguments(d)) => return Err(vec![d]),
-            Err(Refusal::Spec(d)) => match refused.iter_mut().find(|(p, _)| *p == plan.spec.path) {
-                Some((_, list)) if list.iter().any(|e| e.to_string() == d.to_string()) => {}
-                Some((_, list)) => list.push(d),
-                None => refused.push((plan.spec.path.clone(), vec![d])),
-            },
-        }
-    }
-    for (path, diagnostics) in &refused {
-        on(Message::Invalid(diagnostics));
-        summary.entries.push(invalid_entry(path, diagnostics));
-    }
-    plans.retain(|plan| !refused.iter().any(|(p, _)| *p == plan.spec.path));
-    Ok((plans, inputs))
-}
-
-/// Why an output path is refused: because of the command line, or of one spec.
-enum Refusal {
-    /// `-o` names something that cannot be written; the run stops.
-    Arguments(Diagnostic),
-    /// The spec's `output` (or its default name) cannot be written; the spec is skipped.
-    Spec(Diagnostic),
-}
-
-/// Checks and resolves one plan's output path. A spec's own `output` must stay inside
-/// the spec's folder unless the run allows otherwise.
-fn resolve_output(
-    plan: &Plan,
-    options: &Options,
-    as_folder: bool,
-    inputs: &Inputs,
-) -> Result<Target, Refusal> {
-    let spec = &plan.spec;
-    let destroys = |resolved: &Resolved| {
-        inputs.replaced_by(resolved).map(|input| {
-            Diagnostic::error(format!(
-                "the brief would be written to {input}, which it would destroy"
-            ))
-            .hint("write the brief somewhere else")
-        })
-    };
-    if options.output.is_some() {
-        let named = !as_folder;
-        let resolved = output::resolve(&plan.output, named).map_err(|why| {
-            Refusal::Arguments(Diagnostic::error(format!(
-                "cannot write -o `{}`: {why}",
-                plan.output.display()
-            )))
-        })?;
-        return match destroys(&resolved) {
-            Some(d) => Err(Refusal::Arguments(d)),
-            None => Ok(resolved.target),
-        };
-    }
-    let at_output = |d: Diagnostic| match plan.from_pattern {
-        true => d.at(&spec.source, locate_key(spec, "output")),
-        false => d,
-    };
-    let resolved = output::resolve(&plan.output, false).map_err(|why| {
-        Refusal::Spec(at_output(Diagnostic::error(format!(
-            "cannot write the brief to `{}`: {why}",
-            plan.output.display()
-        ))))
-    })?;
-    if plan.from_pattern
-        && !options.allow_outside
-        && let Target::File(real) = &resolved.target
-        && let Ok(folder) = spec.folder_real()
-        && !real.starts_with(&folder)
-    {
-        return Err(Refusal::Spec(at_output(
-            Diagnostic::error(format!(
-                "`output` leads outside the spec's folder, to `{}`",
-                real.display()
-            ))
-            .hint(
-                "a spec writes only below its own folder; give the place on the command line \
-                 with -o, or pass --allow-outside-paths if you trust this spec",
-            ),
-        )));
-    }
-    match destroys(&resolved) {
-        Some(d) => Err(Refusal::Spec(at_output(d))),
-        None => Ok(resolved.target),
-    }
-}
-
-/// Refuses outputs that replace an input of the run or share one file with another
-/// output (briefs, the report and the emitted data alike); resolves `--emit-data`.
-fn check_outputs(
-    plans: &[Plan],
-    options: &Options,
-    report: Option<&Resolved>,
-    inputs: &Inputs,
-) -> Result<Option<Target>, Diagnostic> {
-    if options.emit_data.is_some() && plans.len() > 1 {
-        return Err(Diagnostic::error(format!(
-            "`--emit-data` needs exactly one output, but this run has {}",
-            plans.len()
-        ))
-        .hint("run it on one spec without variants, or give --language and --audience"));
-    }
-    let emit = match options.emit_data.as_deref() {
-        Some(path) => Some(resolve_named(path, "--emit-data")?),
-        None => None,
-    };
-    let mut outputs: Vec<(String, Resolved)> = plans
-        .iter()
-        .map(|plan| {
-            let what =
-                format!("the brief of {} (variant {})", plan.spec.path.display(), plan.variant + 1);
-            let identity = match &plan.target {
-                Target::File(path) | Target::Stream(path) => output::identity(path),
-                Target::Stdout => None,
-            };
-            (what, Resolved { target: plan.target.clone(), identity })
-        })
-        .collect();
-    outputs.extend(report.map(|r| ("the --report".to_owned(), r.clone())));
-    outputs.extend(emit.clone().map(|r| ("the --emit-data".to_owned(), r)));
-    let mut seen: HashMap<OutputKey, &str> = HashMap::new();
-    for (what, resolved) in &outputs {
-        if let Some(input) = inputs.replaced_by(resolved) {
-            return Err(Diagnostic::error(format!(
-                "{what} would be written to {input}, which it would destroy"
-            ))
-            .hint("write the output somewhere else"));
-        }
-        if let Some(first) = seen.insert(OutputKey::of(resolved), what) {
-            return Err(Diagnostic::error(format!(
-                "two outputs would be written to `{}`: {first} and {what}",
-                resolved.target.shown()
-            ))
-            .hint("give each output its own name with `output = \"…{language}-{audience}.pdf\"`"));
-        }
-    }
-    Ok(emit.map(|r| r.target))
-}
-
-/// What makes two outputs the same file: the same existing file, or the same real path.
-#[derive(Debug, PartialEq, Eq, Hash)]
-enum OutputKey {
-    /// An existing file or device.
-    Identity(FileIdentity),
-    /// A path not yet written, links resolved.
-    Path(PathBuf),
-    /// Standard output.
-    Stdout,
-}
-
-impl OutputKey {
-    fn of(resolved: &Resolved) -> OutputKey {
-        match (&resolved.target, resolved.identity) {
-            (Target::Stdout, _) => OutputKey::Stdout,
-            (_, Some(identity)) => OutputKey::Identity(identity),
-            (Target::File(path) | Target::Stream(path), None) => OutputKey::Path(path.clone()),
-        }
-    }
-}
-
 /// The report entry of a spec that could not be planned.
 fn invalid_entry(path: &Path, diagnostics: &[Diagnostic]) -> ReportEntry {
     let first = diagnostics.iter().find(|d| d.severity == crate::diag::Severity::Error);
@@ -592,7 +168,7 @@ fn invalid_entry(path: &Path, diagnostics: &[Diagnostic]) -> ReportEntry {
         language: None,
         audience: None,
         path: None,
-        status: "invalid",
+        status: Status::Invalid,
         pages: None,
         events: None,
         bytes: None,
@@ -605,7 +181,7 @@ fn invalid_entry(path: &Path, diagnostics: &[Diagnostic]) -> ReportEntry {
 }
 
 /// A report entry for a plan, before rendering; the engagement count comes later.
-fn entry(plan: &Plan, status: &'static str) -> ReportEntry {
+fn entry(plan: &Plan, status: Status) -> ReportEntry {
     ReportEntry {
         spec: plan.spec.path.display().to_string(),
         variant: plan.variant,
@@ -619,230 +195,6 @@ fn entry(plan: &Plan, status: &'static str) -> ReportEntry {
         milliseconds: None,
         error: None,
     }
-}
-
-/// Plans every output of one spec.
-fn plan_spec(
-    path: &Path,
-    options: &Options,
-    base: &BaseData,
-    inputs: &mut Inputs,
-    on: &(dyn Fn(Message<'_>) + Sync),
-) -> Result<Vec<Plan>, Vec<Diagnostic>> {
-    let shown = if path.as_os_str() == "-" { "<stdin>".into() } else { path.display().to_string() };
-    inputs.add(path);
-    let spec = Arc::new(Spec::load(path, &shown)?);
-    let folder = spec.folder();
-    for file in spec.data.iter().map(|d| folder.join(d)) {
-        inputs.add(&file);
-    }
-    let dataset = if spec.data.is_empty() {
-        Arc::clone(&base.dataset)
-    } else {
-        // The bundled and `--data` files as already read, with the spec's own added.
-        let mut builder = base.read.clone();
-        for file in spec.data.iter().map(|d| folder.join(d)) {
-            builder.add_file(&file, &file.display().to_string());
-        }
-        let (dataset, warnings) = builder.build()?;
-        if !warnings.is_empty() {
-            on(Message::Warnings(&warnings));
-        }
-        Arc::new(dataset)
-    };
-    // The period and the filters are the spec's, the same for every variant.
-    let period = spec.period.resolve(options.as_of);
-    let selection = select::resolve(&spec, &dataset, period)?;
-    let mut plans = Vec::new();
-    let mut errors = Vec::new();
-    for (index, variant) in spec.variants.iter().enumerate() {
-        let language = options.language.or(variant.language).unwrap_or(spec.language);
-        let audience = options.audience.or(variant.audience).unwrap_or(spec.audience);
-        let marking = variant.marking.or(spec.marking);
-        if audience == Audience::Public && marking.is_some_and(|m| m != Marking::Clear) {
-            errors.push(
-                Diagnostic::error(format!(
-                    "a public brief may carry no marking beyond TLP:CLEAR, but this one is {}",
-                    marking.map_or("", Marking::as_str)
-                ))
-                .at(&spec.source, locate_key(&spec, "marking"))
-                .hint(
-                    "set `marking = \"TLP:CLEAR\"` for the public variant, or remove the marking",
-                ),
-            );
-            continue;
-        }
-        let template = variant
-            .template
-            .clone()
-            .or_else(|| spec.template.clone())
-            .unwrap_or_else(|| audience.default_template().to_owned());
-        let (main, overrides) = match resolve_template(&template, &spec, options) {
-            Ok(t) => t,
-            Err(d) => {
-                errors.push(d);
-                continue;
-            }
-        };
-        if let Some(dir) = &overrides {
-            inputs.add_templates(dir);
-            inputs.add(&dir.join(&main));
-        }
-        let settings =
-            BriefSettings { language, audience, marking, period, as_of: options.as_of, template };
-        let placeholders = Placeholders::for_brief(&spec.title, &settings);
-        let pattern = variant.output.as_ref().or(spec.output.as_ref());
-        let output = match pattern {
-            Some(pattern) => match output::expand(pattern, &placeholders) {
-                Ok(expanded) if expanded.trim().is_empty() => {
-                    errors.push(
-                        Diagnostic::error("invalid `output`: the path is empty")
-                            .at(&spec.source, locate_key(&spec, "output"))
-                            .hint("give a file name, such as `output = \"{slug}-{language}.pdf\"`"),
-                    );
-                    continue;
-                }
-                Ok(expanded) => folder.join(expanded),
-                Err(message) => {
-                    errors.push(
-                        Diagnostic::error(format!("invalid `output` pattern: {message}"))
-                            .at(&spec.source, locate_key(&spec, "output")),
-                    );
-                    continue;
-                }
-            },
-            None if spec.variants.len() > 1 => PathBuf::from(format!(
-                "{}-{}-{}.pdf",
-                spec.stem(),
-                language.code(),
-                audience.as_str()
-            )),
-            None => PathBuf::from(format!("{}.pdf", spec.stem())),
-        };
-        plans.push(Plan {
-            spec: Arc::clone(&spec),
-            variant: index,
-            settings,
-            selection: selection.clone(),
-            dataset: Arc::clone(&dataset),
-            target: Target::File(output.clone()),
-            output,
-            from_pattern: pattern.is_some(),
-            main,
-            overrides,
-        });
-    }
-    if errors.is_empty() {
-        return Ok(plans);
-    }
-    // Variants that share the spec's `output` or `marking` share its error: say it once.
-    let mut seen = std::collections::HashSet::new();
-    errors.retain(|error| seen.insert(error.to_string()));
-    Err(errors)
-}
-
-/// The byte range of `key = …` in a spec, for errors about unspanned values.
-fn locate_key(spec: &Spec, key: &str) -> std::ops::Range<usize> {
-    crate::diag::locate(&spec.source.text, 0..spec.source.text.len(), key, "")
-}
-
-/// The template's main file and override folder.
-fn resolve_template(
-    template: &str,
-    spec: &Spec,
-    options: &Options,
-) -> Result<(String, Option<PathBuf>), Diagnostic> {
-    let spec_templates = spec.templates.as_ref().map(|t| spec.folder().join(t));
-    if options.template_dir.is_none()
-        && let Some(dir) = &spec_templates
-    {
-        let at = |d: Diagnostic| d.at(&spec.source, locate_key(spec, "templates"));
-        check_template_dir(dir).map_err(|message| at(Diagnostic::error(message)))?;
-        check_inside_spec(dir, spec, options).map_err(at)?;
-    }
-    let overrides = options.template_dir.clone().or(spec_templates);
-    if TEMPLATE_NAMES.iter().any(|(name, _)| *name == template) {
-        return Ok((format!("{template}.typ"), overrides));
-    }
-    if template.ends_with(".typ") {
-        let path = spec.folder().join(template);
-        if !path.is_file() {
-            return Err(Diagnostic::error(format!("template `{}` does not exist", path.display()))
-                .at(&spec.source, locate_key(spec, "template")));
-        }
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let folder = path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty());
-        let folder = folder.unwrap_or_else(|| PathBuf::from("."));
-        check_inside_spec(&folder, spec, options)
-            .map_err(|d| d.at(&spec.source, locate_key(spec, "template")))?;
-        return Ok((name, Some(folder)));
-    }
-    let names: Vec<&str> = TEMPLATE_NAMES.iter().map(|(n, _)| *n).collect();
-    Err(Diagnostic::error(format!("unknown template `{template}`"))
-        .at(&spec.source, locate_key(spec, "template"))
-        .hint(suggestion(template, &names))
-        .hint("or give the path of a .typ file, relative to the spec"))
-}
-
-/// System folders a spec may not take as its template folder (`/proc`, `/sys` and `/dev`
-/// not even below).
-const SYSTEM_FOLDERS: [&str; 12] = [
-    "/etc", "/proc", "/sys", "/dev", "/root", "/boot", "/run", "/var", "/usr", "/home", "/bin",
-    "/lib",
-];
-
-/// Refuses a template folder a spec names when it is `/`, a system folder, or outside
-/// the spec's own folder, unless the command line allows it.
-fn check_inside_spec(dir: &Path, spec: &Spec, options: &Options) -> Result<(), Diagnostic> {
-    if options.allow_outside {
-        return Ok(());
-    }
-    let real = dir.canonicalize().map_err(|e| {
-        Diagnostic::error(format!("cannot open template folder `{}` ({e})", dir.display()))
-    })?;
-    let hint = "a spec takes templates only from its own folder and below; name another folder \
-                on the command line with --template-dir, or pass --allow-outside-paths if you \
-                trust this spec";
-    let virtual_files = ["/proc", "/sys", "/dev"].iter().any(|s| real.starts_with(s));
-    let system = real.parent().is_none()
-        || virtual_files
-        || SYSTEM_FOLDERS.iter().any(|s| real == Path::new(s));
-    if system {
-        return Err(Diagnostic::error(format!(
-            "the template folder `{}` is a system folder (`{}`), which templates could read \
-             from",
-            dir.display(),
-            real.display()
-        ))
-        .hint(hint));
-    }
-    match spec.folder_real() {
-        Ok(folder) if real.starts_with(&folder) => Ok(()),
-        _ => Err(Diagnostic::error(format!(
-            "the template folder `{}` is outside the spec's folder",
-            dir.display()
-        ))
-        .hint(hint)),
-    }
-}
-
-/// Applies `-o`: a file for a single output, else a folder for all of them. Returns
-/// whether `-o` was taken as a folder.
-fn place_outputs(plans: &mut [Plan], options: &Options) -> bool {
-    let Some(target) = &options.output else {
-        return false;
-    };
-    let as_folder = plans.len() > 1
-        || target.is_dir()
-        || target.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR);
-    for plan in plans.iter_mut() {
-        plan.output = if as_folder {
-            target.join(plan.output.file_name().unwrap_or_default())
-        } else {
-            target.clone()
-        };
-    }
-    as_folder
 }
 
 /// The most workers a run starts per core: more only adds memory, not speed.
@@ -859,26 +211,21 @@ enum Engine<'a> {
 
 impl Engine<'_> {
     /// Renders one request.
-    fn render(
-        &mut self,
-        request: RenderRequest,
-        limits: Limits,
-    ) -> Result<crate::render::Rendered, String> {
+    fn render(&mut self, request: RenderRequest, limits: Limits) -> Result<Rendered, RenderError> {
         match self {
             Engine::InProcess(renderer) => renderer.render(request),
             Engine::Isolated(command, slot) => {
                 let worker = match slot {
                     Some(worker) => worker,
-                    None => slot.insert(
-                        Worker::spawn(command)
-                            .map_err(|e| format!("cannot start a render worker ({e})"))?,
-                    ),
+                    None => slot.insert(Worker::spawn(command).map_err(|e| {
+                        RenderError::plain(format!("cannot start a render worker ({e})"))
+                    })?),
                 };
-                worker.render(request, limits).map_err(|(message, alive)| {
+                worker.render(request, limits).map_err(|(error, alive)| {
                     if !alive {
                         *slot = None;
                     }
-                    message
+                    error
                 })
             }
         }
@@ -934,28 +281,10 @@ fn render_all(
         .map(|(plan, result)| {
             result.unwrap_or_else(|| ReportEntry {
                 error: Some("no thread could be started to render it".into()),
-                ..entry(plan, "failed")
+                ..entry(plan, Status::Failed)
             })
         })
         .collect())
-}
-
-/// The page limit of a plan: the run's, and two pages for the executive brief.
-fn page_limit(plan: &Plan, limits: Limits) -> PageLimit {
-    if plan.settings.template == "executive" && plan.overrides.is_none() {
-        return PageLimit {
-            pages: 2,
-            why: "the executive brief must fit on two pages: narrow its filter or sections, or \
-                  use the analyst brief"
-                .into(),
-        };
-    }
-    PageLimit {
-        pages: limits.max_pages,
-        why: "a `text` body or a template may repeat without end (raise the limit with \
-              --max-pages N)"
-            .into(),
-    }
 }
 
 /// Builds, renders and writes one brief.
@@ -967,55 +296,22 @@ fn render_one(
     on: &(dyn Fn(Message<'_>) + Sync),
 ) -> ReportEntry {
     let started = Instant::now();
-    let mut result = entry(plan, "failed");
-    let outcome = (|| -> Result<(usize, usize), String> {
-        let (data, warnings) =
-            model::build(&plan.spec, &plan.settings, &plan.selection, &plan.dataset)
-                .map_err(|model::BuildError::EmptySection(message)| message)?;
-        if !warnings.is_empty() {
-            on(Message::Warnings(&warnings));
-        }
-        result.events = Some(data.meta.event_count);
-        let json = serde_json::to_vec_pretty(&data)
-            .map_err(|e| format!("cannot serialise the brief ({e})"))?;
-        if let Some(target) = emit {
-            output::write(target, &json)?;
-        }
-        let request = RenderRequest {
-            main: plan.main.clone(),
-            overrides: plan.overrides.clone(),
-            data: json,
-            as_of: plan.settings.as_of,
-            ident: format!(
-                "{}/{}/{}/{}",
-                plan.spec.stem(),
-                plan.variant,
-                plan.settings.language.code(),
-                plan.settings.audience.as_str()
-            ),
-            page_limit: Some(page_limit(plan, options.limits)),
-        };
-        let rendered = engine.render(request, options.limits)?;
-        if !rendered.warnings.is_empty() {
-            on(Message::TemplateWarnings(&rendered.warnings));
-        }
-        if options.mode == Mode::Write {
-            output::write(&plan.target, &rendered.pdf)?;
-        }
-        Ok((rendered.pages, rendered.pdf.len()))
-    })();
+    let mut result = entry(plan, Status::Failed);
+    let outcome = build_and_render(plan, options, emit, engine, on, &mut result.events);
     result.milliseconds = Some(started.elapsed().as_millis() as u64);
     match outcome {
         Ok((pages, bytes)) => {
-            result.status = if options.mode == Mode::Check { "checked" } else { "written" };
+            result.status =
+                if options.mode == Mode::Check { Status::Checked } else { Status::Written };
             result.pages = Some(pages);
             result.bytes = Some(bytes);
             on(Message::Done(&result));
         }
-        Err(message) => {
-            result.error = Some(match body_hint(&plan.spec, &message) {
-                Some(hint) => format!("{}\n = hint: {hint}", message.trim_end()),
-                None => message,
+        Err(error) => {
+            let hint = error.in_evaluated_markup.then(|| body_hint(&plan.spec)).flatten();
+            result.error = Some(match hint {
+                Some(hint) => format!("{}\n = hint: {hint}", error.message.trim_end()),
+                None => error.message,
             });
             on(Message::Failed(&result));
         }
@@ -1023,12 +319,54 @@ fn render_one(
     result
 }
 
-/// Where to look when a render fails inside the markup of a `text` section's `body`:
-/// Typst reports such errors at the template's `eval` call, not in the spec.
-fn body_hint(spec: &Spec, message: &str) -> Option<String> {
-    if !message.contains("eval(section.body") {
-        return None;
+/// Builds the brief model, renders it and writes the PDF (and `--emit-data`); returns
+/// the pages and bytes, and sets `events` once the model knows them.
+fn build_and_render(
+    plan: &Plan,
+    options: &Options,
+    emit: Option<&Target>,
+    engine: &mut Engine<'_>,
+    on: &(dyn Fn(Message<'_>) + Sync),
+    events: &mut Option<usize>,
+) -> Result<(usize, usize), RenderError> {
+    let (data, warnings) = model::build(&plan.spec, &plan.settings, &plan.selection, &plan.dataset)
+        .map_err(|model::BuildError::EmptySection(message)| RenderError::plain(message))?;
+    if !warnings.is_empty() {
+        on(Message::Warnings(&warnings));
     }
+    *events = Some(data.meta.event_count);
+    let json = serde_json::to_vec_pretty(&data)
+        .map_err(|e| RenderError::plain(format!("cannot serialise the brief ({e})")))?;
+    if let Some(target) = emit {
+        output::write(target, &json).map_err(RenderError::plain)?;
+    }
+    let request = RenderRequest {
+        main: plan.main.clone(),
+        overrides: plan.overrides.clone(),
+        data: json,
+        as_of: plan.settings.as_of,
+        ident: format!(
+            "{}/{}/{}/{}",
+            plan.spec.stem(),
+            plan.variant,
+            plan.settings.language.code(),
+            plan.settings.audience.as_str()
+        ),
+        page_limit: Some(page_limit(plan, options.limits)),
+    };
+    let rendered = engine.render(request, options.limits)?;
+    if !rendered.warnings.is_empty() {
+        on(Message::TemplateWarnings(&rendered.warnings));
+    }
+    if options.mode == Mode::Write {
+        output::write(&plan.target, &rendered.pdf).map_err(RenderError::plain)?;
+    }
+    Ok((rendered.pages, rendered.pdf.len()))
+}
+
+/// Where to look when a render fails inside evaluated markup: Typst reports such errors
+/// at the template's `eval` call, so the hint names each `text` body's place in the spec.
+fn body_hint(spec: &Spec) -> Option<String> {
     let places: Vec<String> = spec
         .sections
         .iter()
@@ -1046,111 +384,29 @@ fn body_hint(spec: &Spec, message: &str) -> Option<String> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
+/// The flagship spec, embedded for the sample data of `templates export`.
+const SAMPLE_SPEC: &str = include_str!("../briefs/bnpt-international-2021-2024.toml");
 
-    /// Pieces of output patterns, the harmless and the hostile.
-    const PIECES: [&str; 18] = [
-        "",
-        ".",
-        "..",
-        "/",
-        "sub",
-        "{slug}",
-        "{language}",
-        "{from:}",
-        "{from:%Y}",
-        "x.pdf",
-        ".pdf",
-        "spec.toml",
-        "data.csv",
-        "../",
-        "/tmp",
-        "link",
-        "a\u{0}b",
-        "{audience}.pdf",
-    ];
-
-    /// Plans a two-variant spec whose `output` is `pattern`, with `-o` a folder or not,
-    /// and returns the planned targets with the run's exit code.
-    fn plan(pattern: &str, folder_o: bool) -> (tempfile::TempDir, Vec<Target>, u8) {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().canonicalize().unwrap();
-        let specs = root.join("specs");
-        std::fs::create_dir_all(specs.join("sub")).unwrap();
-        let header = "id,date,status,partners,type,title_en,source_url,source_publisher\n";
-        std::fs::write(specs.join("data.csv"), header).unwrap();
-        #[cfg(unix)]
-        std::os::unix::fs::symlink(&root, specs.join("link")).unwrap();
-        let output = toml::Value::String(pattern.into()).to_string();
-        let spec = format!(
-            "title = \"P\"\noutput = {output}\ndata = [\"data.csv\"]\n[period]\nfrom = 2022\nto = 2022\n\
-             [[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\n"
-        );
-        std::fs::write(specs.join("spec.toml"), spec).unwrap();
-        let options = Options {
-            output: folder_o.then(|| root.join("out/")),
-            as_of: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
-            data: vec![],
-            no_bundled_data: false,
-            template_dir: None,
-            font_paths: vec![],
-            language: None,
-            audience: None,
-            jobs: 1,
-            emit_data: None,
-            report: None,
-            allow_outside: false,
-            limits: Limits::default(),
-            worker: None,
-            mode: Mode::DryRun,
-        };
-        let targets = Mutex::new(Vec::new());
-        let on = |message: Message<'_>| {
-            if let Message::Planned(plan) = message {
-                targets.lock().unwrap().push(plan.target.clone());
-            }
-        };
-        let summary = run(&[specs.join("spec.toml")], &options, &on);
-        (dir, targets.into_inner().unwrap(), summary.exit_code())
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
-
-        /// Whatever a spec writes as its `output`, planning either refuses it with exit 2
-        /// or plans distinct regular files inside the spec's folder (or `-o`'s), none of
-        /// them an input; it never panics and writes nothing.
-        #[test]
-        fn planning_keeps_every_output_in_its_sandbox(
-            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 1..6),
-            separators in proptest::collection::vec(any::<bool>(), 6),
-            folder_o in any::<bool>(),
-        ) {
-            let mut pattern = String::new();
-            for (piece, slash) in pieces.iter().zip(&separators) {
-                pattern.push_str(piece);
-                if *slash {
-                    pattern.push('/');
-                }
-            }
-            let (dir, targets, code) = plan(&pattern, folder_o);
-            let root = dir.path().canonicalize().unwrap();
-            let allowed = if folder_o { root.join("out") } else { root.join("specs") };
-            prop_assert!(code == 0 || code == 2, "exit {code} for {pattern:?}");
-            prop_assert!(code != 0 || targets.len() == 2, "{pattern:?}: {targets:?}");
-            for target in &targets {
-                let Target::File(path) = target else {
-                    return Err(TestCaseError::fail(format!("{pattern:?}: {target:?}")));
-                };
-                prop_assert!(path.starts_with(&allowed), "{pattern:?} → {}", path.display());
-                prop_assert!(!path.ends_with("spec.toml") && !path.ends_with("data.csv"));
-                prop_assert!(!path.is_dir(), "{pattern:?} → a folder");
-            }
-            prop_assert!(targets.len() < 2 || targets[0] != targets[1], "{pattern:?} clashes");
-            prop_assert!(!root.join("out").exists(), "a dry run made a folder");
-        }
-    }
+/// The flagship brief's `/brief.json` as of `as_of`, from the bundled data: the sample
+/// that `brief templates export` writes beside the templates.
+pub fn sample_brief_json(as_of: NaiveDate) -> Result<Vec<u8>, String> {
+    let path = Path::new("bnpt-international-2021-2024.toml");
+    let source = crate::diag::SourceText::new("bnpt-international-2021-2024.toml", SAMPLE_SPEC);
+    let spec = Spec::parse(path, source).map_err(|_| "the sample spec is invalid".to_owned())?;
+    let dataset = crate::dataset::Dataset::bundled()
+        .map_err(|_| "the bundled dataset is invalid".to_owned())?;
+    let period = spec.period.resolve(as_of);
+    let selection = crate::select::resolve(&spec, &dataset, period)
+        .map_err(|_| "the sample spec names unknown partners".to_owned())?;
+    let settings = model::BriefSettings {
+        language: spec.language,
+        audience: spec.audience,
+        marking: spec.marking,
+        period,
+        as_of,
+        template: "brief".into(),
+    };
+    let (data, _) = model::build(&spec, &settings, &selection, &dataset)
+        .map_err(|_| "the sample brief is empty".to_owned())?;
+    serde_json::to_vec_pretty(&data).map_err(|e| e.to_string())
 }

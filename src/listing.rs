@@ -4,18 +4,21 @@
 
 use serde::Serialize;
 
+use crate::vocab::vocabulary;
+
 use crate::dataset::{Dataset, Event, Partner, neutral_cell};
 use crate::locale::Language;
 
-/// How a listing is printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Aligned columns for reading.
-    Table,
-    /// JSON for scripts.
-    Json,
-    /// CSV for spreadsheets.
-    Csv,
+vocabulary! {
+    /// How a listing is printed.
+    Format("format") {
+        /// Aligned columns for reading.
+        Table = "table",
+        /// JSON for scripts.
+        Json = "json",
+        /// CSV for spreadsheets.
+        Csv = "csv",
+    }
 }
 
 /// Pads cells to aligned columns; the last column is not padded. Characters a terminal

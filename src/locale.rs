@@ -7,40 +7,25 @@
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
-use serde::Serialize;
 
 use crate::dataset::{EventType, Mode, PartnerKind, Status};
 use crate::dates::{PartialDate, Period, Precision};
+use crate::vocab::vocabulary;
 
-/// A language a brief can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// English.
-    En,
-    /// Bahasa Indonesia.
-    Id,
+vocabulary! {
+    /// A language a brief can be written in, by its ISO 639-1 code.
+    Language("language") {
+        /// English.
+        En = "en",
+        /// Bahasa Indonesia.
+        Id = "id",
+    }
 }
 
 impl Language {
-    /// Every language's code, for messages.
-    pub const NAMES: &'static [&'static str] = &["en", "id"];
-
     /// The ISO 639-1 code, as used in specs, `/brief.json` and the PDF.
     pub fn code(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Id => "id",
-        }
-    }
-
-    /// Reads a code (`en`, `id`), ignoring case.
-    pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "en" => Some(Language::En),
-            "id" => Some(Language::Id),
-            _ => None,
-        }
+        self.as_str()
     }
 
     /// Picks the English or the Indonesian text.

@@ -15,7 +15,7 @@ use crate::dataset::{Dataset, Event, EventType, Query, Status};
 use crate::dates::{PartialDate, Period};
 use crate::diag::Diagnostic;
 use crate::locale::{self, Language, format_date, format_number, format_span, label};
-use crate::select::Selection;
+use crate::select::{self, Selection};
 use crate::spec::{Audience, Detail, Marking, OnEmpty, SectionKind, Spec};
 
 /// The tool's name and version, printed in the colophon and the PDF's creator field.
@@ -381,7 +381,8 @@ pub fn build(
     let language = settings.language;
     let lang = language.code();
     let brief_events: Vec<&Event> = dataset.select(&selection.brief).collect();
-    let upcoming = section_events(dataset, SectionKind::Upcoming, &selection.brief, settings.as_of);
+    let upcoming =
+        select::section_events(dataset, SectionKind::Upcoming, &selection.brief, settings.as_of);
     let warnings = missing_translations(brief_events.iter().chain(&upcoming).copied(), lang);
 
     let partner_ids = brief_partners(&selection.brief, &brief_events);
@@ -471,7 +472,7 @@ pub fn build(
         let kind = spec_section.kind;
         let events = match kind {
             SectionKind::Text | SectionKind::Sources | SectionKind::Methodology => Vec::new(),
-            _ => section_events(dataset, kind, query, settings.as_of),
+            _ => select::section_events(dataset, kind, query, settings.as_of),
         };
         let can_be_empty = !matches!(kind, SectionKind::Text | SectionKind::Methodology);
         let is_empty = can_be_empty
@@ -633,23 +634,6 @@ fn short_name(dataset: &Dataset, id: &str, lang: &str) -> String {
             && a.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
     });
     acronym.cloned().unwrap_or_else(|| name.to_owned())
-}
-
-/// The engagements a section selects: those of its query or, for `upcoming`, the
-/// planned engagements its query allows at any date that end after the as-of date.
-pub fn section_events<'a>(
-    dataset: &'a Dataset,
-    kind: SectionKind,
-    query: &Query,
-    as_of: NaiveDate,
-) -> Vec<&'a Event> {
-    match kind {
-        SectionKind::Upcoming => {
-            let planned = Query { period: None, status: vec![Status::Planned], ..query.clone() };
-            dataset.select(&planned).filter(|e| e.last_day() > as_of).collect()
-        }
-        _ => dataset.select(query).collect(),
-    }
 }
 
 /// The brief's partners: those the spec names, in its order, or else every partner of

@@ -348,6 +348,29 @@ fn set_permissions(_file: &std::fs::File, _path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// What happened to one output of a run, as the report writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Rendered and written.
+    Written,
+    /// Rendered by `brief check`, not written.
+    Checked,
+    /// Resolved by a dry run, not rendered.
+    Planned,
+    /// The spec could not be planned.
+    Invalid,
+    /// The brief failed to render or to be written.
+    Failed,
+}
+
+impl Status {
+    /// Whether the output went as asked.
+    pub fn is_success(self) -> bool {
+        matches!(self, Status::Written | Status::Checked | Status::Planned)
+    }
+}
+
 /// What happened to one output of a run.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportEntry {
@@ -361,8 +384,8 @@ pub struct ReportEntry {
     pub audience: Option<String>,
     /// The output path, if one was resolved.
     pub path: Option<String>,
-    /// `written`, `planned` (dry run), `invalid` or `failed`.
-    pub status: &'static str,
+    /// What happened to it.
+    pub status: Status,
     /// Pages rendered.
     pub pages: Option<usize>,
     /// Engagements in the brief.

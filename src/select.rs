@@ -6,10 +6,12 @@
 
 use std::sync::Arc;
 
-use crate::dataset::{Dataset, Query};
-use crate::dates::Period;
+use chrono::NaiveDate;
+
+use crate::dataset::{Dataset, Event, EventType, Query, Status};
+use crate::dates::{PartialDate, Period};
 use crate::diag::{Diagnostic, SourceText, nearest};
-use crate::spec::{FilterSpec, Spec};
+use crate::spec::{FilterSpec, SectionKind, Spec};
 
 /// The queries of one brief: the brief's own and each section's.
 #[derive(Debug, Clone)]
@@ -35,6 +37,80 @@ pub fn resolve(
         .map(|s| brief.narrowed_by(&query(&s.filter, dataset, &spec.source, &mut errors)))
         .collect();
     if errors.is_empty() { Ok(Selection { brief, sections }) } else { Err(errors) }
+}
+
+/// The engagements a section selects: those of its query or, for `upcoming`, the
+/// planned engagements its query allows at any date that end after the as-of date.
+pub fn section_events<'a>(
+    dataset: &'a Dataset,
+    kind: SectionKind,
+    query: &Query,
+    as_of: NaiveDate,
+) -> Vec<&'a Event> {
+    match kind {
+        SectionKind::Upcoming => {
+            let planned = Query { period: None, status: vec![Status::Planned], ..query.clone() };
+            dataset.select(&planned).filter(|e| e.last_day() > as_of).collect()
+        }
+        _ => dataset.select(query).collect(),
+    }
+}
+
+/// The filters of `brief events`, as typed on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilters {
+    /// Partner ids, names or aliases.
+    pub partners: Vec<String>,
+    /// Topic ids or names.
+    pub topics: Vec<String>,
+    /// Event types.
+    pub types: Vec<EventType>,
+    /// Statuses.
+    pub status: Vec<Status>,
+    /// Events that end on or after this date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    pub from: Option<String>,
+    /// Events that start on or before this date.
+    pub to: Option<String>,
+}
+
+/// Resolves `brief events` filters against the dataset into a query; the error is the
+/// first name or date that does not resolve, with a hint.
+pub fn event_query(dataset: &Dataset, filters: &EventFilters) -> Result<Query, Diagnostic> {
+    let mut query =
+        Query { types: filters.types.clone(), status: filters.status.clone(), ..Query::default() };
+    for name in &filters.partners {
+        let partner = dataset.find_partner(name).map_err(|unknown| {
+            let hint =
+                unknown.suggestion.unwrap_or_else(|| "`brief partners` lists every partner".into());
+            Diagnostic::error(format!("unknown partner `{name}`")).hint(hint)
+        })?;
+        query.partners.push(partner.id.clone());
+    }
+    for name in &filters.topics {
+        let id = find_topic(dataset, name)
+            .map_err(|hint| Diagnostic::error(format!("unknown topic `{name}`")).hint(hint))?;
+        query.topics.push(id);
+    }
+    let date = |flag: &str, text: &Option<String>| -> Result<Option<PartialDate>, Diagnostic> {
+        text.as_deref()
+            .map(|t| {
+                t.parse::<PartialDate>().map_err(|e| {
+                    Diagnostic::error(format!("invalid {flag}: {e}"))
+                        .hint("write YYYY-MM-DD, YYYY-MM or YYYY")
+                })
+            })
+            .transpose()
+    };
+    let (from, to) = (date("--from", &filters.from)?, date("--to", &filters.to)?);
+    if from.is_some() || to.is_some() {
+        let first = from.map_or(NaiveDate::MIN, |d| d.first_day());
+        let last = to.map_or(NaiveDate::MAX, |d| d.last_day());
+        if first > last {
+            return Err(Diagnostic::error("--from is after --to").hint("swap the two dates"));
+        }
+        query.period = Some(Period { from: first, to: last });
+    }
+    Ok(query)
 }
 
 /// Turns one filter into a query, collecting errors for names that find nothing.

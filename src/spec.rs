@@ -18,44 +18,24 @@ use crate::dataset::{EventType, Status};
 use crate::dates::{PartialDate, Period, RelativePeriod};
 use crate::diag::{
     Diagnostic, Shapes, SourceText, array_of_tables_hint, field_hint, key_at, list_hint,
-    plain_serde, quoted_list, read_text, read_text_from, suggestion, unknown_field,
+    plain_serde, quoted_list, read_text, read_text_from, unknown_field,
 };
 use crate::locale::Language;
+use crate::vocab::{Vocabulary, vocabulary};
 
-/// Who a brief is written for; each audience has its own default template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Audience {
-    /// Directors: at most two pages.
-    Executive,
-    /// Analysts: the full brief.
-    Analyst,
-    /// Public release: no participant names, no marking beyond TLP:CLEAR.
-    Public,
+vocabulary! {
+    /// Who a brief is written for; each audience has its own default template.
+    Audience("audience") {
+        /// Directors: at most two pages.
+        Executive = "executive",
+        /// Analysts: the full brief.
+        Analyst = "analyst",
+        /// Public release: no participant names, no marking beyond TLP:CLEAR.
+        Public = "public",
+    }
 }
 
 impl Audience {
-    /// Every audience's spelling.
-    pub const NAMES: &'static [&'static str] = &["executive", "analyst", "public"];
-
-    /// The spelling used in specs and `/brief.json`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Audience::Executive => "executive",
-            Audience::Analyst => "analyst",
-            Audience::Public => "public",
-        }
-    }
-
-    /// Reads a spelling, ignoring case.
-    pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "executive" => Some(Audience::Executive),
-            "analyst" => Some(Audience::Analyst),
-            "public" => Some(Audience::Public),
-            _ => None,
-        }
-    }
-
     /// The built-in template written for this audience.
     pub fn default_template(self) -> &'static str {
         match self {
@@ -66,46 +46,23 @@ impl Audience {
     }
 }
 
-/// A Traffic Light Protocol 2.0 label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Marking {
-    /// TLP:RED — for the named recipients only.
-    Red,
-    /// TLP:AMBER+STRICT — the recipient's organisation only.
-    AmberStrict,
-    /// TLP:AMBER — the recipient's organisation and its clients.
-    Amber,
-    /// TLP:GREEN — the recipient's community.
-    Green,
-    /// TLP:CLEAR — no limit on disclosure.
-    Clear,
+vocabulary! {
+    /// A Traffic Light Protocol 2.0 label.
+    Marking("marking") {
+        /// TLP:RED — for the named recipients only.
+        Red = "TLP:RED",
+        /// TLP:AMBER+STRICT — the recipient's organisation only.
+        AmberStrict = "TLP:AMBER+STRICT",
+        /// TLP:AMBER — the recipient's organisation and its clients.
+        Amber = "TLP:AMBER",
+        /// TLP:GREEN — the recipient's community.
+        Green = "TLP:GREEN",
+        /// TLP:CLEAR — no limit on disclosure.
+        Clear = "TLP:CLEAR",
+    }
 }
 
 impl Marking {
-    /// Every label, as printed.
-    pub const NAMES: &'static [&'static str] =
-        &["TLP:RED", "TLP:AMBER+STRICT", "TLP:AMBER", "TLP:GREEN", "TLP:CLEAR"];
-
-    /// The label as printed on the page and in the PDF keywords.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Marking::Red => "TLP:RED",
-            Marking::AmberStrict => "TLP:AMBER+STRICT",
-            Marking::Amber => "TLP:AMBER",
-            Marking::Green => "TLP:GREEN",
-            Marking::Clear => "TLP:CLEAR",
-        }
-    }
-
-    /// Reads a label, ignoring case and spaces ("tlp: amber" is TLP:AMBER).
-    pub fn parse(text: &str) -> Option<Self> {
-        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let upper = squeezed.to_ascii_uppercase();
-        Self::NAMES.iter().position(|n| *n == upper).map(|i| {
-            [Marking::Red, Marking::AmberStrict, Marking::Amber, Marking::Green, Marking::Clear][i]
-        })
-    }
-
     /// The TLP 2.0 colours: text colour and background, as hex.
     pub fn colours(self) -> (&'static str, &'static str) {
         match self {
@@ -117,88 +74,54 @@ impl Marking {
     }
 }
 
-/// The kinds of section a brief can have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SectionKind {
-    /// Headline counts.
-    KeyFigures,
-    /// A chart of engagements over time, one lane per partner.
-    Timeline,
-    /// A profile per partner.
-    Partners,
-    /// The engagements, one entry each.
-    Events,
-    /// The engagements in a compact table.
-    Table,
-    /// Planned engagements after the as-of date.
-    Upcoming,
-    /// Typst markup written by the spec author.
-    Text,
-    /// The numbered source list.
-    Sources,
-    /// How the brief was made.
-    Methodology,
-}
-
-impl SectionKind {
-    /// Every kind's spelling.
-    pub const NAMES: &'static [&'static str] = &[
-        "key-figures",
-        "timeline",
-        "partners",
-        "events",
-        "table",
-        "upcoming",
-        "text",
-        "sources",
-        "methodology",
-    ];
-
-    /// Every kind, in the order of [`SectionKind::NAMES`].
-    const ALL: [SectionKind; 9] = [
-        SectionKind::KeyFigures,
-        SectionKind::Timeline,
-        SectionKind::Partners,
-        SectionKind::Events,
-        SectionKind::Table,
-        SectionKind::Upcoming,
-        SectionKind::Text,
-        SectionKind::Sources,
-        SectionKind::Methodology,
-    ];
-
-    /// The spelling used in specs and `/brief.json`.
-    pub fn as_str(self) -> &'static str {
-        Self::NAMES[Self::ALL.iter().position(|k| *k == self).unwrap_or(0)]
-    }
-
-    /// Reads a spelling, ignoring case.
-    pub fn parse(text: &str) -> Option<Self> {
-        let lower = text.trim().to_ascii_lowercase();
-        Self::NAMES.iter().position(|n| *n == lower).map(|i| Self::ALL[i])
+vocabulary! {
+    /// The kinds of section a brief can have.
+    SectionKind("section kind") {
+        /// Headline counts.
+        KeyFigures = "key-figures",
+        /// A chart of engagements over time, one lane per partner.
+        Timeline = "timeline",
+        /// A profile per partner.
+        Partners = "partners",
+        /// The engagements, one entry each.
+        Events = "events",
+        /// The engagements in a compact table.
+        Table = "table",
+        /// Planned engagements after the as-of date.
+        Upcoming = "upcoming",
+        /// Typst markup written by the spec author.
+        Text = "text",
+        /// The numbered source list.
+        Sources = "sources",
+        /// How the brief was made.
+        Methodology = "methodology",
     }
 }
 
-/// What to do when a section selects no engagements.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum OnEmpty {
-    /// Print the section with a short note.
-    #[default]
-    Note,
-    /// Leave the section out.
-    Omit,
-    /// Fail the brief.
-    Fail,
+vocabulary! {
+    /// What to do when a section selects no engagements.
+    #[derive(Default)]
+    OnEmpty("`on_empty` value") {
+        /// Print the section with a short note.
+        #[default]
+        Note = "note",
+        /// Leave the section out.
+        Omit = "omit",
+        /// Fail the brief.
+        Fail = "fail",
+    }
 }
 
-/// How much of each engagement an `events` section prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Detail {
-    /// Summary, participants, topics and sources.
-    #[default]
-    Full,
-    /// Date, title and a one-paragraph summary.
-    Summary,
+vocabulary! {
+    /// How much of each engagement an `events` section prints.
+    #[derive(Default)]
+    Detail("`detail` value") {
+        /// Summary, participants, topics and sources.
+        #[default]
+        Full = "full",
+        /// Date, title and a one-paragraph summary.
+        Summary = "summary",
+    }
 }
 
 /// A value with its byte range in the spec file.
@@ -425,36 +348,19 @@ impl Checker<'_> {
     }
 
     /// Reads a vocabulary value, reporting the nearest valid one when it is unknown.
-    fn vocab<T>(
-        &mut self,
-        value: &Spanned<String>,
-        what: &str,
-        parse: impl Fn(&str) -> Option<T>,
-        names: &[&str],
-    ) -> Option<T> {
-        let parsed = parse(value.get_ref());
+    fn vocab<T: Vocabulary>(&mut self, value: &Spanned<String>) -> Option<T> {
+        let parsed = T::parse(value.get_ref());
         if parsed.is_none() {
-            self.error(
-                value.span(),
-                format!("unknown {what} `{}`", value.get_ref()),
-                suggestion(value.get_ref(), names),
-            );
+            let (message, hint) = T::unknown(value.get_ref());
+            self.error(value.span(), message, hint);
         }
         parsed
     }
 
     fn filter(&mut self, raw: RawFilter) -> FilterSpec {
         let located = |s: Spanned<String>| Located { range: s.span(), value: s.into_inner() };
-        let types = raw
-            .types
-            .iter()
-            .filter_map(|t| self.vocab(t, "event type", EventType::parse, EventType::NAMES))
-            .collect();
-        let status = raw
-            .status
-            .iter()
-            .filter_map(|s| self.vocab(s, "status", Status::parse, Status::NAMES))
-            .collect();
+        let types = raw.types.iter().filter_map(|t| self.vocab(t)).collect();
+        let status = raw.status.iter().filter_map(|s| self.vocab(s)).collect();
         FilterSpec {
             partners: raw.partners.into_iter().map(located).collect(),
             types,
@@ -486,11 +392,8 @@ impl Checker<'_> {
     fn period(&mut self, raw: Spanned<RawPeriod>) -> Option<PeriodSpec> {
         let span = raw.span();
         let raw = raw.into_inner();
-        let relative_names: Vec<&str> = RelativePeriod::ALL.iter().map(|(n, _)| *n).collect();
         match (raw.from, raw.to, raw.relative) {
-            (None, None, Some(relative)) => self
-                .vocab(&relative, "relative period", RelativePeriod::parse, &relative_names)
-                .map(PeriodSpec::Relative),
+            (None, None, Some(relative)) => self.vocab(&relative).map(PeriodSpec::Relative),
             (Some(from), Some(to), None) => {
                 let (start, end) = (self.date(&from, "from"), self.date(&to, "to"));
                 let (start, end) = (start?, end?);
@@ -516,7 +419,7 @@ impl Checker<'_> {
                 self.error(
                     span,
                     "the period needs both `from` and `to`, or `relative`".into(),
-                    format!("e.g. `from = 2021-01-01` and `to = 2024-12-31`, or `relative = \"previous-month\"` (one of {})", quoted_list(&relative_names)),
+                    format!("e.g. `from = 2021-01-01` and `to = 2024-12-31`, or `relative = \"previous-month\"` (one of {})", quoted_list(RelativePeriod::NAMES)),
                 );
                 None
             }
@@ -525,24 +428,9 @@ impl Checker<'_> {
 
     fn section(&mut self, raw: Spanned<RawSection>) -> Option<SectionSpec> {
         let raw = raw.into_inner();
-        let kind = self.vocab(&raw.kind, "section kind", SectionKind::parse, SectionKind::NAMES);
-        let on_empty = raw.on_empty.as_ref().and_then(|v| {
-            let parse = |s: &str| match s.trim().to_ascii_lowercase().as_str() {
-                "note" => Some(OnEmpty::Note),
-                "omit" => Some(OnEmpty::Omit),
-                "fail" => Some(OnEmpty::Fail),
-                _ => None,
-            };
-            self.vocab(v, "`on_empty` value", parse, &["note", "omit", "fail"])
-        });
-        let detail = raw.detail.as_ref().and_then(|v| {
-            let parse = |s: &str| match s.trim().to_ascii_lowercase().as_str() {
-                "full" => Some(Detail::Full),
-                "summary" => Some(Detail::Summary),
-                _ => None,
-            };
-            self.vocab(v, "`detail` value", parse, &["full", "summary"])
-        });
+        let kind: Option<SectionKind> = self.vocab(&raw.kind);
+        let on_empty = raw.on_empty.as_ref().and_then(|v| self.vocab(v));
+        let detail = raw.detail.as_ref().and_then(|v| self.vocab(v));
         let filter = self.filter(raw.filter);
         let kind = kind?;
         if kind == SectionKind::Text && raw.body.is_none() {
@@ -622,19 +510,10 @@ impl Checker<'_> {
     fn variant(&mut self, raw: Spanned<RawVariant>) -> VariantSpec {
         let raw = raw.into_inner();
         VariantSpec {
-            audience: raw
-                .audience
-                .as_ref()
-                .and_then(|a| self.vocab(a, "audience", Audience::parse, Audience::NAMES)),
-            language: raw
-                .language
-                .as_ref()
-                .and_then(|l| self.vocab(l, "language", Language::parse, Language::NAMES)),
+            audience: raw.audience.as_ref().and_then(|a| self.vocab(a)),
+            language: raw.language.as_ref().and_then(|l| self.vocab(l)),
             template: raw.template,
-            marking: raw
-                .marking
-                .as_ref()
-                .and_then(|m| self.vocab(m, "marking", Marking::parse, Marking::NAMES)),
+            marking: raw.marking.as_ref().and_then(|m| self.vocab(m)),
             output: raw.output,
         }
     }
@@ -666,18 +545,9 @@ impl Spec {
             ]
         })?;
         let mut check = Checker { source: &source, errors: vec![] };
-        let language = raw
-            .language
-            .as_ref()
-            .and_then(|l| check.vocab(l, "language", Language::parse, Language::NAMES));
-        let audience = raw
-            .audience
-            .as_ref()
-            .and_then(|a| check.vocab(a, "audience", Audience::parse, Audience::NAMES));
-        let marking = raw
-            .marking
-            .as_ref()
-            .and_then(|m| check.vocab(m, "marking", Marking::parse, Marking::NAMES));
+        let language = raw.language.as_ref().and_then(|l| check.vocab(l));
+        let audience = raw.audience.as_ref().and_then(|a| check.vocab(a));
+        let marking = raw.marking.as_ref().and_then(|m| check.vocab(m));
         if raw.title.get_ref().trim().is_empty() {
             check.error(
                 raw.title.span(),

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::render::{PageLimit, RenderRequest, Rendered, Renderer};
+use crate::render::{PageLimit, RenderError, RenderRequest, Rendered, Renderer};
 
 /// The hidden subcommand that makes the binary a worker.
 pub const WORKER_COMMAND: &str = "__render-worker";
@@ -68,8 +68,8 @@ struct RequestHeader {
 /// The header of a response frame.
 #[derive(Debug, Serialize, Deserialize)]
 struct ResponseHeader {
-    /// The error, formatted; `None` when the PDF follows.
-    error: Option<String>,
+    /// The error; `None` when the PDF follows.
+    error: Option<RenderError>,
     pages: usize,
     warnings: String,
 }
@@ -119,7 +119,7 @@ impl Worker {
         &mut self,
         request: RenderRequest,
         limits: Limits,
-    ) -> Result<Rendered, (String, bool)> {
+    ) -> Result<Rendered, (RenderError, bool)> {
         let header = RequestHeader {
             main: request.main,
             overrides: request.overrides,
@@ -137,21 +137,21 @@ impl Worker {
         let verdict = watchdog.join().unwrap_or(None);
         match (exchanged, verdict) {
             (_, Some(Verdict::TimedOut)) => Err((
-                format!(
+                RenderError::plain(format!(
                     "the brief took longer than {} s to render and was stopped; a `text` body or \
                      a template may loop for ever (raise the limit with --timeout SECS)",
                     limits.timeout.as_secs()
-                ),
+                )),
                 false,
             )),
             (_, Some(Verdict::OutOfMemory(used))) => Err((
-                format!(
+                RenderError::plain(format!(
                     "rendering the brief took more than {} MiB of memory ({} MiB) and was \
                      stopped; a `text` body or a template may grow without end (raise the \
                      ceiling with --max-memory MIB)",
                     limits.max_memory >> 20,
                     used >> 20
-                ),
+                )),
                 false,
             )),
             (Ok((header, pdf)), None) => match header.error {
@@ -164,7 +164,8 @@ impl Worker {
                     Ok(status) => status.to_string(),
                     Err(_) => e.to_string(),
                 };
-                Err((format!("the render worker stopped unexpectedly ({how})"), false))
+                let message = format!("the render worker stopped unexpectedly ({how})");
+                Err((RenderError::plain(message), false))
             }
         }
     }

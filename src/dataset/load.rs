@@ -9,14 +9,15 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Dataset, DatasetInfo, Direction, Event, EventType, Location, Mode, Origin, Participant,
-    Partner, PartnerKind, Source, Status, Text, Topic, normalise,
+    Dataset, DatasetInfo, Event, Location, Origin, Participant, Partner, Source, Text, Topic,
+    normalise,
 };
 use crate::dates::PartialDate;
 use crate::diag::{
     Diagnostic, Severity, Shapes, SourceText, array_of_tables_hint, field_hint, key_at, list_hint,
     plain_serde, quoted_list, suggestion,
 };
+use crate::vocab::Vocabulary;
 
 /// The largest dataset file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -568,22 +569,16 @@ fn check_date(
 }
 
 /// Parses a vocabulary field, suggesting the nearest valid value.
-fn check_vocab<T>(
+fn check_vocab<T: Vocabulary>(
     value: &str,
     key: &str,
-    what: &str,
-    parse: fn(&str) -> Option<T>,
-    names: &[&str],
     origin: &Origin,
     out: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let parsed = parse(value);
+    let parsed = T::parse(value);
     if parsed.is_none() {
-        out.push(
-            origin
-                .error_at(key, value, format!("unknown {what} `{value}`"))
-                .hint(suggestion(value, names)),
-        );
+        let (message, hint) = T::unknown(value);
+        out.push(origin.error_at(key, value, message).hint(hint));
     }
     parsed
 }
@@ -646,15 +641,7 @@ fn validate_partners(raw: Vec<(RawPartner, Origin)>, out: &mut Vec<Diagnostic>) 
             continue;
         }
         check_text(&p.name, "name", "the partner's name", &origin, true, out);
-        let Some(kind) = check_vocab(
-            &p.kind,
-            "kind",
-            "partner kind",
-            PartnerKind::parse,
-            PartnerKind::NAMES,
-            &origin,
-            out,
-        ) else {
+        let Some(kind) = check_vocab(&p.kind, "kind", &origin, out) else {
             continue;
         };
         let partner = Partner { id: p.id, name: p.name, kind, aliases: p.aliases, origin };
@@ -751,28 +738,10 @@ fn validate_events(
                     .hint("swap `date` and `end`, or remove `end` for a one-day event"),
             );
         }
-        let status =
-            check_vocab(&e.status, "status", "status", Status::parse, Status::NAMES, &origin, out);
-        let kind = check_vocab(
-            &e.kind,
-            "type",
-            "event type",
-            EventType::parse,
-            EventType::NAMES,
-            &origin,
-            out,
-        );
-        let direction = e.direction.as_deref().and_then(|d| {
-            check_vocab(
-                d,
-                "direction",
-                "direction",
-                Direction::parse,
-                Direction::NAMES,
-                &origin,
-                out,
-            )
-        });
+        let status = check_vocab(&e.status, "status", &origin, out);
+        let kind = check_vocab(&e.kind, "type", &origin, out);
+        let direction =
+            e.direction.as_deref().and_then(|d| check_vocab(d, "direction", &origin, out));
         if e.partners.is_empty() {
             out.push(
                 origin
@@ -809,9 +778,7 @@ fn validate_events(
         };
         check_text(&e.title, "title", "the event's title", &origin, true, out);
         check_text(&e.summary, "summary", "the event's summary", &origin, false, out);
-        let mode = e.location.mode.as_deref().and_then(|m| {
-            check_vocab(m, "mode", "meeting mode", Mode::parse, Mode::NAMES, &origin, out)
-        });
+        let mode = e.location.mode.as_deref().and_then(|m| check_vocab(m, "mode", &origin, out));
         if let Some(country) = &e.location.country
             && !(country.len() == 3 && country.bytes().all(|b| b.is_ascii_uppercase()))
         {

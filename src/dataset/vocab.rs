@@ -1,44 +1,11 @@
 //! The closed vocabularies of the dataset: event types, statuses, directions, partner
 //! kinds and meeting modes. Each is an enum with its spelling in files and specs.
 
-use serde::Serialize;
-
-/// Declares a vocabulary enum with its file spelling, the list of all values, and parsing.
-macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            /// Every value, in vocabulary order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// Every spelling, in vocabulary order.
-            pub const NAMES: &'static [&'static str] = &[$($text),+];
-
-            /// The spelling used in files, specs and `/brief.json`.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            /// Reads a spelling, ignoring case and surrounding space.
-            pub fn parse(text: &str) -> Option<Self> {
-                let text = text.trim();
-                Self::ALL.iter().copied().find(|v| v.as_str().eq_ignore_ascii_case(text))
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-    };
-}
+use crate::vocab::vocabulary;
 
 vocabulary! {
     /// What kind of engagement an event is.
-    EventType {
+    EventType("event type") {
         /// A memorandum of understanding signed or extended.
         Mou = "mou",
         /// Another formal agreement: a protocol, a joint statement, a ratification.
@@ -68,7 +35,7 @@ vocabulary! {
 
 vocabulary! {
     /// Whether an event took place or is announced.
-    Status {
+    Status("status") {
         /// Reported as having taken place.
         Held = "held",
         /// Announced for the future and not confirmed as held.
@@ -78,7 +45,7 @@ vocabulary! {
 
 vocabulary! {
     /// Who travelled, seen from BNPT.
-    Direction {
+    Direction("direction") {
         /// A foreign delegation came to Indonesia or BNPT.
         Incoming = "incoming",
         /// A BNPT delegation went abroad.
@@ -90,7 +57,7 @@ vocabulary! {
 
 vocabulary! {
     /// What sort of body a partner is.
-    PartnerKind {
+    PartnerKind("partner kind") {
         /// A state, represented by its government and agencies.
         Country = "country",
         /// An international organisation, such as a UN office.
@@ -102,7 +69,7 @@ vocabulary! {
 
 vocabulary! {
     /// How people met.
-    Mode {
+    Mode("meeting mode") {
         /// Everyone in one room.
         InPerson = "in-person",
         /// Some in the room, some online.

@@ -1,0 +1,840 @@
+//! Planning: specs and options become plans, one per output, before anything renders.
+//!
+//! Every spec is read, its dataset built, every variant's period, selection, template
+//! and output resolved. Outputs are checked here: an output that would replace an input
+//! of the run (a spec, a data file, a template file), two outputs on one real path, and
+//! a spec's own output or template folder outside its folder are refused, so that what
+//! renders afterwards can only write where it was meant to.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::dataset::{Dataset, DatasetBuilder};
+use crate::diag::{Diagnostic, suggestion};
+use crate::locale::Language;
+use crate::model::BriefSettings;
+use crate::output::{self, FileIdentity, Placeholders, Resolved, Target};
+use crate::render::{PageLimit, TEMPLATE_NAMES, check_template_dir};
+use crate::select::{self, Selection};
+use crate::spec::{Audience, Marking, Spec, VariantSpec};
+use crate::worker::{Limits, WorkerCommand};
+
+/// What the run does with each brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Render and write.
+    Write,
+    /// Resolve everything and say what would be written; render nothing.
+    DryRun,
+    /// Render to check specs, data and templates; write nothing.
+    Check,
+}
+
+/// The options of a run, as given on the command line.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `-o`: a file (one output) or a folder (several).
+    pub output: Option<PathBuf>,
+    /// The reference date.
+    pub as_of: NaiveDate,
+    /// Extra dataset files for every spec.
+    pub data: Vec<PathBuf>,
+    /// Use only the extra dataset files.
+    pub no_bundled_data: bool,
+    /// A template folder for every spec, instead of the specs' own.
+    pub template_dir: Option<PathBuf>,
+    /// Extra font folders.
+    pub font_paths: Vec<PathBuf>,
+    /// The language for every output, instead of the specs'.
+    pub language: Option<Language>,
+    /// The audience for every output, instead of the specs'.
+    pub audience: Option<Audience>,
+    /// Briefs rendered at once.
+    pub jobs: usize,
+    /// Where to also write the `/brief.json` of the (single) output.
+    pub emit_data: Option<PathBuf>,
+    /// Where to write the JSON report of the run.
+    pub report: Option<PathBuf>,
+    /// Let specs name templates and outputs outside their own folder.
+    pub allow_outside: bool,
+    /// Time, memory and pages one brief may take.
+    pub limits: Limits,
+    /// Render in worker processes started with this command (the limits of time and
+    /// memory hold only then); `None` renders in this process.
+    pub worker: Option<WorkerCommand>,
+    /// Write, dry-run or check.
+    pub mode: Mode,
+}
+
+/// One planned output.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The spec.
+    pub spec: Arc<Spec>,
+    /// The variant's index.
+    pub variant: usize,
+    /// Language, audience, marking, period, as-of and template.
+    pub settings: BriefSettings,
+    /// The resolved filters.
+    pub selection: Selection,
+    /// The dataset the spec reads.
+    pub dataset: Arc<Dataset>,
+    /// Where the brief goes, as the user wrote it (for messages).
+    pub output: PathBuf,
+    /// Where the brief goes, checked and resolved.
+    pub target: Target,
+    /// Whether the path came from the spec's `output` pattern.
+    pub from_pattern: bool,
+    /// The template's main file, relative to its folder.
+    pub main: String,
+    /// The folder whose files shadow the built-in templates.
+    pub overrides: Option<PathBuf>,
+}
+
+impl Plan {
+    /// The number of engagements each section selects, for dry runs.
+    pub fn section_counts(&self) -> Vec<(&'static str, usize)> {
+        self.spec
+            .sections
+            .iter()
+            .zip(&self.selection.sections)
+            .map(|(s, q)| {
+                let events = select::section_events(&self.dataset, s.kind, q, self.settings.as_of);
+                (s.kind.as_str(), events.len())
+            })
+            .collect()
+    }
+}
+
+/// What planning found: the plans, and what to report before rendering.
+#[derive(Debug, Default)]
+pub struct Planned {
+    /// One plan per output, targets resolved and checked.
+    pub plans: Vec<Plan>,
+    /// Specs that could not be planned, with their problems; they are skipped.
+    pub invalid: Vec<(PathBuf, Vec<Diagnostic>)>,
+    /// Warnings about the data (each list from one dataset).
+    pub warnings: Vec<Vec<Diagnostic>>,
+    /// Where `--report` goes, checked.
+    pub report: Option<Target>,
+    /// Where `--emit-data` goes, checked.
+    pub emit: Option<Target>,
+}
+
+/// Plans every output of the run. The error lists what is wrong with the arguments (and
+/// with the specs read until then): nothing of the run may render.
+pub fn plan(args: &[PathBuf], options: &Options) -> Result<Planned, Vec<Diagnostic>> {
+    let mut planned = Planned::default();
+    let fail = |planned: Planned, mut errors: Vec<Diagnostic>| {
+        let mut all: Vec<Diagnostic> = planned.invalid.into_iter().flat_map(|(_, d)| d).collect();
+        all.append(&mut errors);
+        all
+    };
+    let report = match options.report.as_deref() {
+        Some(path) => Some(resolve_named(path, "--report").map_err(|d| vec![d])?),
+        None => None,
+    };
+    let inputs = match plan_specs(args, options, &mut planned) {
+        Ok(inputs) => inputs,
+        Err(errors) => return Err(fail(planned, errors)),
+    };
+    match check_outputs(&planned.plans, options, report.as_ref(), &inputs) {
+        Ok(emit) => {
+            planned.emit = emit;
+            planned.report = report.map(|r| r.target);
+            Ok(planned)
+        }
+        Err(d) => Err(fail(planned, vec![d])),
+    }
+}
+
+/// Reads the arguments, the dataset and every spec into `planned`, each output with its
+/// target resolved; returns the run's inputs. A spec that cannot be planned goes to
+/// `planned.invalid`; the error is for problems with the arguments themselves.
+fn plan_specs(
+    args: &[PathBuf],
+    options: &Options,
+    planned: &mut Planned,
+) -> Result<Inputs, Vec<Diagnostic>> {
+    let specs = spec_files(args).map_err(|d| vec![d])?;
+    let mut inputs = Inputs::default();
+    if let Some(dir) = &options.template_dir {
+        check_template_dir(dir).map_err(|message| vec![Diagnostic::error(message)])?;
+        inputs.add_templates(dir);
+    }
+    for dir in &options.font_paths {
+        std::fs::read_dir(dir).map_err(|e| {
+            vec![Diagnostic::error(format!("cannot read font folder `{}` ({e})", dir.display()))]
+        })?;
+    }
+    let read = read_dataset(options.no_bundled_data, &options.data);
+    let (dataset, warnings) = read.clone().build()?;
+    if !warnings.is_empty() {
+        planned.warnings.push(warnings);
+    }
+    let base = BaseData { read, dataset: Arc::new(dataset) };
+    for file in &options.data {
+        inputs.add(file);
+    }
+    for path in &specs {
+        match plan_spec(path, options, &base, &mut inputs, &mut planned.warnings) {
+            Ok(mut spec_plans) => planned.plans.append(&mut spec_plans),
+            Err(diagnostics) => planned.invalid.push((path.clone(), diagnostics)),
+        }
+    }
+    if options.output.as_ref().is_some_and(|o| o.as_os_str() == "-") && planned.plans.len() > 1 {
+        return Err(vec![
+            Diagnostic::error(format!(
+                "`-o -` writes one brief to standard output, but this run has {} outputs",
+                planned.plans.len()
+            ))
+            .hint("give -o a folder, or render one spec without variants"),
+        ]);
+    }
+    let as_folder = place_outputs(&mut planned.plans, options);
+    let mut refused: Vec<(PathBuf, Vec<Diagnostic>)> = Vec::new();
+    for plan in &mut planned.plans {
+        match resolve_output(plan, options, as_folder, &inputs) {
+            Ok(target) => plan.target = target,
+            Err(Refusal::Arguments(d)) => return Err(vec![d]),
+            Err(Refusal::Spec(d)) => match refused.iter_mut().find(|(p, _)| *p == plan.spec.path) {
+                Some((_, list)) if list.iter().any(|e| e.to_string() == d.to_string()) => {}
+                Some((_, list)) => list.push(d),
+                None => refused.push((plan.spec.path.clone(), vec![d])),
+            },
+        }
+    }
+    planned.plans.retain(|plan| !refused.iter().any(|(p, _)| *p == plan.spec.path));
+    planned.invalid.extend(refused);
+    Ok(inputs)
+}
+
+/// Expands spec arguments: files as given, folders to their `*.toml` files in name order.
+/// `-` stands for a spec on standard input, and a pipe or device (`/dev/stdin`) is read
+/// like a file.
+pub fn spec_files(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut files = Vec::new();
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            files.push(arg.clone());
+        } else if arg.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(arg)
+                .map_err(|e| {
+                    Diagnostic::error(format!("cannot read folder `{}` ({e})", arg.display()))
+                })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(Diagnostic::error(format!(
+                    "folder `{}` holds no .toml spec",
+                    arg.display()
+                )));
+            }
+            files.extend(found);
+        } else if arg.exists() {
+            files.push(arg.clone());
+        } else {
+            return Err(Diagnostic::error(format!("spec `{}` does not exist", arg.display()))
+                .hint("give a spec file, a folder of *.toml specs, or `-` for standard input"));
+        }
+    }
+    if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err(Diagnostic::error("`-` (a spec on standard input) is given more than once"));
+    }
+    Ok(files)
+}
+
+/// Builds a dataset from the bundled data (unless left out) and `files`.
+pub fn load_dataset(
+    no_bundled: bool,
+    files: &[PathBuf],
+) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {
+    read_dataset(no_bundled, files).build()
+}
+
+/// Reads the bundled data (unless left out) and `files`, not yet validated.
+fn read_dataset(no_bundled: bool, files: &[PathBuf]) -> DatasetBuilder {
+    let mut builder = DatasetBuilder::default();
+    if !no_bundled {
+        builder.add_bundled();
+    }
+    for file in files {
+        builder.add_file(file, &file.display().to_string());
+    }
+    builder
+}
+
+/// The run's own dataset: read once, and validated as it is or with a spec's extra files.
+struct BaseData {
+    /// The bundled data and `--data` files, read.
+    read: DatasetBuilder,
+    /// The same, validated.
+    dataset: Arc<Dataset>,
+}
+
+/// The files a run reads, which no output may replace.
+#[derive(Debug, Default)]
+struct Inputs {
+    /// Spec, data and template files, as shown, with their identity on disk.
+    files: Vec<(PathBuf, FileIdentity)>,
+    /// Template folders (real paths): every `.typ` file in them is an input.
+    template_roots: Vec<PathBuf>,
+}
+
+impl Inputs {
+    /// Adds a file, if it exists.
+    fn add(&mut self, path: &Path) {
+        if let Some(identity) = output::identity(path) {
+            self.files.push((path.to_path_buf(), identity));
+        }
+    }
+
+    /// Adds a template folder.
+    fn add_templates(&mut self, dir: &Path) {
+        if let Ok(real) = dir.canonicalize()
+            && !self.template_roots.contains(&real)
+        {
+            self.template_roots.push(real);
+        }
+    }
+
+    /// The input an output would replace, if any.
+    fn replaced_by(&self, resolved: &Resolved) -> Option<String> {
+        if let Some(identity) = resolved.identity
+            && let Some((path, _)) = self.files.iter().find(|(_, id)| *id == identity)
+        {
+            return Some(format!("`{}`, an input of this run", path.display()));
+        }
+        let Target::File(real) = &resolved.target else {
+            return None;
+        };
+        let template = real.extension().is_some_and(|e| e == "typ")
+            && self.template_roots.iter().any(|root| real.starts_with(root));
+        template.then(|| format!("`{}`, a template file of this run", real.display()))
+    }
+}
+
+/// Resolves an output path the user gave on the command line with `flag`.
+fn resolve_named(path: &Path, flag: &str) -> Result<Resolved, Diagnostic> {
+    output::resolve(path, true).map_err(|why| {
+        Diagnostic::error(format!("cannot write {flag} `{}`: {why}", path.display()))
+    })
+}
+
+/// Why an output path is refused: because of the command line, or of one spec.
+enum Refusal {
+    /// `-o` names something that cannot be written; the run stops.
+    Arguments(Diagnostic),
+    /// The spec's `output` (or its default name) cannot be written; the spec is skipped.
+    Spec(Diagnostic),
+}
+
+/// Checks and resolves one plan's output path. A spec's own `output` must stay inside
+/// the spec's folder unless the run allows otherwise.
+fn resolve_output(
+    plan: &Plan,
+    options: &Options,
+    as_folder: bool,
+    inputs: &Inputs,
+) -> Result<Target, Refusal> {
+    let spec = &plan.spec;
+    let destroys = |resolved: &Resolved| {
+        inputs.replaced_by(resolved).map(|input| {
+            Diagnostic::error(format!(
+                "the brief would be written to {input}, which it would destroy"
+            ))
+            .hint("write the brief somewhere else")
+        })
+    };
+    if options.output.is_some() {
+        let named = !as_folder;
+        let resolved = output::resolve(&plan.output, named).map_err(|why| {
+            Refusal::Arguments(Diagnostic::error(format!(
+                "cannot write -o `{}`: {why}",
+                plan.output.display()
+            )))
+        })?;
+        return match destroys(&resolved) {
+            Some(d) => Err(Refusal::Arguments(d)),
+            None => Ok(resolved.target),
+        };
+    }
+    let at_output = |d: Diagnostic| match plan.from_pattern {
+        true => d.at(&spec.source, locate_key(spec, "output")),
+        false => d,
+    };
+    let resolved = output::resolve(&plan.output, false).map_err(|why| {
+        Refusal::Spec(at_output(Diagnostic::error(format!(
+            "cannot write the brief to `{}`: {why}",
+            plan.output.display()
+        ))))
+    })?;
+    if plan.from_pattern
+        && !options.allow_outside
+        && let Target::File(real) = &resolved.target
+        && let Ok(folder) = spec.folder_real()
+        && !real.starts_with(&folder)
+    {
+        return Err(Refusal::Spec(at_output(
+            Diagnostic::error(format!(
+                "`output` leads outside the spec's folder, to `{}`",
+                real.display()
+            ))
+            .hint(
+                "a spec writes only below its own folder; give the place on the command line \
+                 with -o, or pass --allow-outside-paths if you trust this spec",
+            ),
+        )));
+    }
+    match destroys(&resolved) {
+        Some(d) => Err(Refusal::Spec(at_output(d))),
+        None => Ok(resolved.target),
+    }
+}
+
+/// Refuses outputs that replace an input of the run or share one file with another
+/// output (briefs, the report and the emitted data alike); resolves `--emit-data`.
+fn check_outputs(
+    plans: &[Plan],
+    options: &Options,
+    report: Option<&Resolved>,
+    inputs: &Inputs,
+) -> Result<Option<Target>, Diagnostic> {
+    if options.emit_data.is_some() && plans.len() > 1 {
+        return Err(Diagnostic::error(format!(
+            "`--emit-data` needs exactly one output, but this run has {}",
+            plans.len()
+        ))
+        .hint("run it on one spec without variants, or give --language and --audience"));
+    }
+    let emit = match options.emit_data.as_deref() {
+        Some(path) => Some(resolve_named(path, "--emit-data")?),
+        None => None,
+    };
+    let mut outputs: Vec<(String, Resolved)> = plans
+        .iter()
+        .map(|plan| {
+            let what =
+                format!("the brief of {} (variant {})", plan.spec.path.display(), plan.variant + 1);
+            let identity = match &plan.target {
+                Target::File(path) | Target::Stream(path) => output::identity(path),
+                Target::Stdout => None,
+            };
+            (what, Resolved { target: plan.target.clone(), identity })
+        })
+        .collect();
+    outputs.extend(report.map(|r| ("the --report".to_owned(), r.clone())));
+    outputs.extend(emit.clone().map(|r| ("the --emit-data".to_owned(), r)));
+    let mut seen: HashMap<OutputKey, &str> = HashMap::new();
+    for (what, resolved) in &outputs {
+        if let Some(input) = inputs.replaced_by(resolved) {
+            return Err(Diagnostic::error(format!(
+                "{what} would be written to {input}, which it would destroy"
+            ))
+            .hint("write the output somewhere else"));
+        }
+        if let Some(first) = seen.insert(OutputKey::of(resolved), what) {
+            return Err(Diagnostic::error(format!(
+                "two outputs would be written to `{}`: {first} and {what}",
+                resolved.target.shown()
+            ))
+            .hint("give each output its own name with `output = \"…{language}-{audience}.pdf\"`"));
+        }
+    }
+    Ok(emit.map(|r| r.target))
+}
+
+/// What makes two outputs the same file: the same existing file, or the same real path.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum OutputKey {
+    /// An existing file or device.
+    Identity(FileIdentity),
+    /// A path not yet written, links resolved.
+    Path(PathBuf),
+    /// Standard output.
+    Stdout,
+}
+
+impl OutputKey {
+    fn of(resolved: &Resolved) -> OutputKey {
+        match (&resolved.target, resolved.identity) {
+            (Target::Stdout, _) => OutputKey::Stdout,
+            (_, Some(identity)) => OutputKey::Identity(identity),
+            (Target::File(path) | Target::Stream(path), None) => OutputKey::Path(path.clone()),
+        }
+    }
+}
+
+/// Plans every output of one spec.
+fn plan_spec(
+    path: &Path,
+    options: &Options,
+    base: &BaseData,
+    inputs: &mut Inputs,
+    warnings: &mut Vec<Vec<Diagnostic>>,
+) -> Result<Vec<Plan>, Vec<Diagnostic>> {
+    let shown = if path.as_os_str() == "-" { "<stdin>".into() } else { path.display().to_string() };
+    inputs.add(path);
+    let spec = Arc::new(Spec::load(path, &shown)?);
+    let folder = spec.folder();
+    for file in spec.data.iter().map(|d| folder.join(d)) {
+        inputs.add(&file);
+    }
+    let dataset = if spec.data.is_empty() {
+        Arc::clone(&base.dataset)
+    } else {
+        // The bundled and `--data` files as already read, with the spec's own added.
+        let mut builder = base.read.clone();
+        for file in spec.data.iter().map(|d| folder.join(d)) {
+            builder.add_file(&file, &file.display().to_string());
+        }
+        let (dataset, spec_warnings) = builder.build()?;
+        if !spec_warnings.is_empty() {
+            warnings.push(spec_warnings);
+        }
+        Arc::new(dataset)
+    };
+    // The period and the filters are the spec's, the same for every variant.
+    let period = spec.period.resolve(options.as_of);
+    let selection = select::resolve(&spec, &dataset, period)?;
+    let mut plans = Vec::new();
+    let mut errors = Vec::new();
+    for (index, variant) in spec.variants.iter().enumerate() {
+        let settings = match variant_settings(&spec, variant, options, period) {
+            Ok(settings) => settings,
+            Err(d) => {
+                errors.push(d);
+                continue;
+            }
+        };
+        let planned = resolve_template(&settings.template, &spec, options).and_then(|template| {
+            let (output, from_pattern) = output_path(&spec, variant, &settings)?;
+            Ok((template, output, from_pattern))
+        });
+        let ((main, overrides), output, from_pattern) = match planned {
+            Ok(planned) => planned,
+            Err(d) => {
+                errors.push(d);
+                continue;
+            }
+        };
+        if let Some(dir) = &overrides {
+            inputs.add_templates(dir);
+            inputs.add(&dir.join(&main));
+        }
+        plans.push(Plan {
+            spec: Arc::clone(&spec),
+            variant: index,
+            settings,
+            selection: selection.clone(),
+            dataset: Arc::clone(&dataset),
+            target: Target::File(output.clone()),
+            output,
+            from_pattern,
+            main,
+            overrides,
+        });
+    }
+    if errors.is_empty() {
+        return Ok(plans);
+    }
+    // Variants that share the spec's `output` or `marking` share its error: say it once.
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|error| seen.insert(error.to_string()));
+    Err(errors)
+}
+
+/// A variant's language, audience, marking and template, with the command line's
+/// overrides; a public variant with a restrictive marking is refused.
+fn variant_settings(
+    spec: &Spec,
+    variant: &VariantSpec,
+    options: &Options,
+    period: crate::dates::Period,
+) -> Result<BriefSettings, Diagnostic> {
+    let language = options.language.or(variant.language).unwrap_or(spec.language);
+    let audience = options.audience.or(variant.audience).unwrap_or(spec.audience);
+    let marking = variant.marking.or(spec.marking);
+    if audience == Audience::Public && marking.is_some_and(|m| m != Marking::Clear) {
+        return Err(Diagnostic::error(format!(
+            "a public brief may carry no marking beyond TLP:CLEAR, but this one is {}",
+            marking.map_or("", Marking::as_str)
+        ))
+        .at(&spec.source, locate_key(spec, "marking"))
+        .hint("set `marking = \"TLP:CLEAR\"` for the public variant, or remove the marking"));
+    }
+    let template = variant
+        .template
+        .clone()
+        .or_else(|| spec.template.clone())
+        .unwrap_or_else(|| audience.default_template().to_owned());
+    Ok(BriefSettings { language, audience, marking, period, as_of: options.as_of, template })
+}
+
+/// Where a variant's brief goes before `-o`: its `output` pattern filled in, relative to
+/// the spec's folder, else a name made from the spec's file name; and whether it came
+/// from a pattern.
+fn output_path(
+    spec: &Spec,
+    variant: &VariantSpec,
+    settings: &BriefSettings,
+) -> Result<(PathBuf, bool), Diagnostic> {
+    let Some(pattern) = variant.output.as_ref().or(spec.output.as_ref()) else {
+        let name = if spec.variants.len() > 1 {
+            format!(
+                "{}-{}-{}.pdf",
+                spec.stem(),
+                settings.language.code(),
+                settings.audience.as_str()
+            )
+        } else {
+            format!("{}.pdf", spec.stem())
+        };
+        return Ok((PathBuf::from(name), false));
+    };
+    let at = |d: Diagnostic| d.at(&spec.source, locate_key(spec, "output"));
+    let placeholders = Placeholders::for_brief(&spec.title, settings);
+    match output::expand(pattern, &placeholders) {
+        Ok(expanded) if expanded.trim().is_empty() => {
+            Err(at(Diagnostic::error("invalid `output`: the path is empty")
+                .hint("give a file name, such as `output = \"{slug}-{language}.pdf\"`")))
+        }
+        Ok(expanded) => Ok((spec.folder().join(expanded), true)),
+        Err(message) => Err(at(Diagnostic::error(format!("invalid `output` pattern: {message}")))),
+    }
+}
+
+/// The byte range of `key = …` in a spec, for errors about unspanned values.
+fn locate_key(spec: &Spec, key: &str) -> std::ops::Range<usize> {
+    crate::diag::locate(&spec.source.text, 0..spec.source.text.len(), key, "")
+}
+
+/// The template's main file and override folder.
+fn resolve_template(
+    template: &str,
+    spec: &Spec,
+    options: &Options,
+) -> Result<(String, Option<PathBuf>), Diagnostic> {
+    let spec_templates = spec.templates.as_ref().map(|t| spec.folder().join(t));
+    if options.template_dir.is_none()
+        && let Some(dir) = &spec_templates
+    {
+        let at = |d: Diagnostic| d.at(&spec.source, locate_key(spec, "templates"));
+        check_template_dir(dir).map_err(|message| at(Diagnostic::error(message)))?;
+        check_inside_spec(dir, spec, options).map_err(at)?;
+    }
+    let overrides = options.template_dir.clone().or(spec_templates);
+    if TEMPLATE_NAMES.iter().any(|(name, _)| *name == template) {
+        return Ok((format!("{template}.typ"), overrides));
+    }
+    if template.ends_with(".typ") {
+        let path = spec.folder().join(template);
+        if !path.is_file() {
+            return Err(Diagnostic::error(format!("template `{}` does not exist", path.display()))
+                .at(&spec.source, locate_key(spec, "template")));
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let folder = path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty());
+        let folder = folder.unwrap_or_else(|| PathBuf::from("."));
+        check_inside_spec(&folder, spec, options)
+            .map_err(|d| d.at(&spec.source, locate_key(spec, "template")))?;
+        return Ok((name, Some(folder)));
+    }
+    let names: Vec<&str> = TEMPLATE_NAMES.iter().map(|(n, _)| *n).collect();
+    Err(Diagnostic::error(format!("unknown template `{template}`"))
+        .at(&spec.source, locate_key(spec, "template"))
+        .hint(suggestion(template, &names))
+        .hint("or give the path of a .typ file, relative to the spec"))
+}
+
+/// System folders a spec may not take as its template folder (`/proc`, `/sys` and `/dev`
+/// not even below).
+const SYSTEM_FOLDERS: [&str; 12] = [
+    "/etc", "/proc", "/sys", "/dev", "/root", "/boot", "/run", "/var", "/usr", "/home", "/bin",
+    "/lib",
+];
+
+/// Refuses a template folder a spec names when it is `/`, a system folder, or outside
+/// the spec's own folder, unless the command line allows it.
+fn check_inside_spec(dir: &Path, spec: &Spec, options: &Options) -> Result<(), Diagnostic> {
+    if options.allow_outside {
+        return Ok(());
+    }
+    let real = dir.canonicalize().map_err(|e| {
+        Diagnostic::error(format!("cannot open template folder `{}` ({e})", dir.display()))
+    })?;
+    let hint = "a spec takes templates only from its own folder and below; name another folder \
+                on the command line with --template-dir, or pass --allow-outside-paths if you \
+                trust this spec";
+    let virtual_files = ["/proc", "/sys", "/dev"].iter().any(|s| real.starts_with(s));
+    let system = real.parent().is_none()
+        || virtual_files
+        || SYSTEM_FOLDERS.iter().any(|s| real == Path::new(s));
+    if system {
+        return Err(Diagnostic::error(format!(
+            "the template folder `{}` is a system folder (`{}`), which templates could read \
+             from",
+            dir.display(),
+            real.display()
+        ))
+        .hint(hint));
+    }
+    match spec.folder_real() {
+        Ok(folder) if real.starts_with(&folder) => Ok(()),
+        _ => Err(Diagnostic::error(format!(
+            "the template folder `{}` is outside the spec's folder",
+            dir.display()
+        ))
+        .hint(hint)),
+    }
+}
+
+/// Applies `-o`: a file for a single output, else a folder for all of them. Returns
+/// whether `-o` was taken as a folder.
+fn place_outputs(plans: &mut [Plan], options: &Options) -> bool {
+    let Some(target) = &options.output else {
+        return false;
+    };
+    let as_folder = plans.len() > 1
+        || target.is_dir()
+        || target.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR);
+    for plan in plans.iter_mut() {
+        plan.output = if as_folder {
+            target.join(plan.output.file_name().unwrap_or_default())
+        } else {
+            target.clone()
+        };
+    }
+    as_folder
+}
+
+/// The page limit of a plan: the run's, and two pages for the executive brief.
+pub fn page_limit(plan: &Plan, limits: Limits) -> PageLimit {
+    if plan.settings.template == "executive" && plan.overrides.is_none() {
+        return PageLimit {
+            pages: 2,
+            why: "the executive brief must fit on two pages: narrow its filter or sections, or \
+                  use the analyst brief"
+                .into(),
+        };
+    }
+    PageLimit {
+        pages: limits.max_pages,
+        why: "a `text` body or a template may repeat without end (raise the limit with \
+              --max-pages N)"
+            .into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of output patterns, the harmless and the hostile.
+    const PIECES: [&str; 18] = [
+        "",
+        ".",
+        "..",
+        "/",
+        "sub",
+        "{slug}",
+        "{language}",
+        "{from:}",
+        "{from:%Y}",
+        "x.pdf",
+        ".pdf",
+        "spec.toml",
+        "data.csv",
+        "../",
+        "/tmp",
+        "link",
+        "a\u{0}b",
+        "{audience}.pdf",
+    ];
+
+    /// Plans a two-variant spec whose `output` is `pattern`, with `-o` a folder or not,
+    /// and returns the planned targets and whether the spec was refused.
+    fn plan_pattern(pattern: &str, folder_o: bool) -> (tempfile::TempDir, Vec<Target>, bool) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let specs = root.join("specs");
+        std::fs::create_dir_all(specs.join("sub")).unwrap();
+        let header = "id,date,status,partners,type,title_en,source_url,source_publisher\n";
+        std::fs::write(specs.join("data.csv"), header).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&root, specs.join("link")).unwrap();
+        let output = toml::Value::String(pattern.into()).to_string();
+        let spec = format!(
+            "title = \"P\"\noutput = {output}\ndata = [\"data.csv\"]\n[period]\nfrom = 2022\nto = 2022\n\
+             [[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\n"
+        );
+        std::fs::write(specs.join("spec.toml"), spec).unwrap();
+        let options = Options {
+            output: folder_o.then(|| root.join("out/")),
+            as_of: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            data: vec![],
+            no_bundled_data: false,
+            template_dir: None,
+            font_paths: vec![],
+            language: None,
+            audience: None,
+            jobs: 1,
+            emit_data: None,
+            report: None,
+            allow_outside: false,
+            limits: Limits::default(),
+            worker: None,
+            mode: Mode::DryRun,
+        };
+        let (targets, refused) = match plan(&[specs.join("spec.toml")], &options) {
+            Ok(planned) => {
+                let targets = planned.plans.into_iter().map(|p| p.target).collect();
+                (targets, !planned.invalid.is_empty())
+            }
+            Err(_) => (Vec::new(), true),
+        };
+        (dir, targets, refused)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        /// Whatever a spec writes as its `output`, planning either refuses the spec or
+        /// plans distinct regular files inside the spec's folder (or `-o`'s), none of
+        /// them an input; it never panics and writes nothing.
+        #[test]
+        fn planning_keeps_every_output_in_its_sandbox(
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 1..6),
+            separators in proptest::collection::vec(any::<bool>(), 6),
+            folder_o in any::<bool>(),
+        ) {
+            let mut pattern = String::new();
+            for (piece, slash) in pieces.iter().zip(&separators) {
+                pattern.push_str(piece);
+                if *slash {
+                    pattern.push('/');
+                }
+            }
+            let (dir, targets, refused) = plan_pattern(&pattern, folder_o);
+            let root = dir.path().canonicalize().unwrap();
+            let allowed = if folder_o { root.join("out") } else { root.join("specs") };
+            prop_assert!(refused || targets.len() == 2, "{pattern:?}: {targets:?}");
+            for target in &targets {
+                let Target::File(path) = target else {
+                    return Err(TestCaseError::fail(format!("{pattern:?}: {target:?}")));
+                };
+                prop_assert!(path.starts_with(&allowed), "{pattern:?} → {}", path.display());
+                prop_assert!(!path.ends_with("spec.toml") && !path.ends_with("data.csv"));
+                prop_assert!(!path.is_dir(), "{pattern:?} → a folder");
+            }
+            prop_assert!(targets.len() < 2 || targets[0] != targets[1], "{pattern:?} clashes");
+            prop_assert!(!root.join("out").exists(), "a dry run made a folder");
+        }
+    }
+}

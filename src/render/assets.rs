@@ -1,0 +1,88 @@
+//! The files compiled into the binary: the built-in templates and the bundled fonts, and
+//! their export to a folder (`brief templates export`) for editing with Typst's own tools.
+
+use std::path::{Path, PathBuf};
+
+use crate::output;
+
+/// The built-in template files, by path relative to the template folder.
+pub static BUILTIN_TEMPLATES: [(&str, &str); 5] = [
+    ("brief.typ", include_str!("../../templates/brief.typ")),
+    ("executive.typ", include_str!("../../templates/executive.typ")),
+    ("public.typ", include_str!("../../templates/public.typ")),
+    ("lib.typ", include_str!("../../templates/lib.typ")),
+    ("README.md", include_str!("../../templates/README.md")),
+];
+
+/// The built-in templates a spec can name, with what each is for.
+pub const TEMPLATE_NAMES: [(&str, &str); 3] = [
+    ("brief", "the full analyst brief"),
+    (
+        "executive",
+        "at most two pages for directors: headline figures, key developments, what is coming",
+    ),
+    ("public", "for release: no participant names, no marking beyond TLP:CLEAR"),
+];
+
+/// The bundled fonts and their licences, by file name: Inter and Noto Serif set the
+/// brief; the rest are fallbacks that Typst picks glyph by glyph for text in other
+/// scripts (Arabic, Hebrew, Thai, Devanagari, Chinese, Japanese, Korean) and for emoji.
+pub static FONT_FILES: [(&str, &[u8]); 23] = [
+    ("Inter-Regular.otf", include_bytes!("../../fonts/Inter-Regular.otf")),
+    ("Inter-Italic.otf", include_bytes!("../../fonts/Inter-Italic.otf")),
+    ("Inter-SemiBold.otf", include_bytes!("../../fonts/Inter-SemiBold.otf")),
+    ("Inter-Bold.otf", include_bytes!("../../fonts/Inter-Bold.otf")),
+    ("NotoSerif-Regular.ttf", include_bytes!("../../fonts/NotoSerif-Regular.ttf")),
+    ("NotoSerif-Italic.ttf", include_bytes!("../../fonts/NotoSerif-Italic.ttf")),
+    ("NotoSerif-Bold.ttf", include_bytes!("../../fonts/NotoSerif-Bold.ttf")),
+    ("NotoSerif-BoldItalic.ttf", include_bytes!("../../fonts/NotoSerif-BoldItalic.ttf")),
+    ("NotoSansArabic-Regular.ttf", include_bytes!("../../fonts/NotoSansArabic-Regular.ttf")),
+    ("NotoSansArabic-Bold.ttf", include_bytes!("../../fonts/NotoSansArabic-Bold.ttf")),
+    ("NotoSansHebrew-Regular.ttf", include_bytes!("../../fonts/NotoSansHebrew-Regular.ttf")),
+    ("NotoSansHebrew-Bold.ttf", include_bytes!("../../fonts/NotoSansHebrew-Bold.ttf")),
+    ("NotoSansThai-Regular.ttf", include_bytes!("../../fonts/NotoSansThai-Regular.ttf")),
+    ("NotoSansThai-Bold.ttf", include_bytes!("../../fonts/NotoSansThai-Bold.ttf")),
+    (
+        "NotoSansDevanagari-Regular.ttf",
+        include_bytes!("../../fonts/NotoSansDevanagari-Regular.ttf"),
+    ),
+    ("NotoSansDevanagari-Bold.ttf", include_bytes!("../../fonts/NotoSansDevanagari-Bold.ttf")),
+    ("DroidSansFallback.ttf", include_bytes!("../../fonts/DroidSansFallback.ttf")),
+    ("Symbola.ttf", include_bytes!("../../fonts/Symbola.ttf")),
+    ("LICENSE-Inter-OFL.txt", include_bytes!("../../fonts/LICENSE-Inter-OFL.txt")),
+    ("LICENSE-NotoSerif-OFL.txt", include_bytes!("../../fonts/LICENSE-NotoSerif-OFL.txt")),
+    (
+        "LICENSE-NotoSans-scripts-OFL.txt",
+        include_bytes!("../../fonts/LICENSE-NotoSans-scripts-OFL.txt"),
+    ),
+    ("LICENSE-DroidSansFallback.txt", include_bytes!("../../fonts/LICENSE-DroidSansFallback.txt")),
+    ("LICENSE-Symbola.txt", include_bytes!("../../fonts/LICENSE-Symbola.txt")),
+];
+
+/// What `export` wrote, or why it stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// A file of the export already exists and `force` was not given.
+    Exists(PathBuf),
+    /// A file could not be written.
+    Write(String),
+}
+
+/// Writes the built-in templates, `sample` as `brief.json` and the fonts with their
+/// licences (under `fonts/`) to `dir`, refusing to replace any file unless `force`.
+/// Returns how many files it wrote.
+pub fn export(dir: &Path, force: bool, sample: &[u8]) -> Result<usize, ExportError> {
+    let fonts: Vec<(String, &[u8])> =
+        FONT_FILES.iter().map(|(name, bytes)| (format!("fonts/{name}"), *bytes)).collect();
+    let mut files: Vec<(&str, &[u8])> =
+        BUILTIN_TEMPLATES.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
+    files.push(("brief.json", sample));
+    files.extend(fonts.iter().map(|(name, bytes)| (name.as_str(), *bytes)));
+    if !force && let Some((name, _)) = files.iter().find(|(name, _)| dir.join(name).exists()) {
+        return Err(ExportError::Exists(dir.join(name)));
+    }
+    for (name, bytes) in &files {
+        output::write_atomic(&dir.join(name), bytes).map_err(ExportError::Write)?;
+    }
+    Ok(files.len())
+}

@@ -1,0 +1,235 @@
+//! Rendering: compiling a brief's data with its template into a PDF.
+//!
+//! [`Renderer`] holds what every brief of a run shares (the font book, the library, the
+//! parsed built-in templates, user template folders read once) and compiles each
+//! [`RenderRequest`] in its own [`world`]. [`assets`] holds the embedded files and their
+//! export.
+
+pub mod assets;
+mod world;
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveDate;
+use typst::diag::Warned;
+use typst::foundations::{Bytes, Smart};
+use typst::syntax::{FileId, Source};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
+use typst_layout::PagedDocument;
+
+pub use assets::{BUILTIN_TEMPLATES, FONT_FILES, TEMPLATE_NAMES};
+pub use world::DATA_PATH;
+use world::{BriefWorld, Overrides, project_file};
+
+use crate::model::{TOOL, TYPST_VERSION};
+
+/// What a brief compiles: which template, from where, with which data.
+#[derive(Debug, Clone)]
+pub struct RenderRequest {
+    /// The main file, relative to the template folder (e.g. `brief.typ`).
+    pub main: String,
+    /// A folder whose files shadow the built-in ones.
+    pub overrides: Option<PathBuf>,
+    /// The brief's data, served as `/brief.json`.
+    pub data: Vec<u8>,
+    /// "Today" for the template and the PDF's date.
+    pub as_of: NaiveDate,
+    /// A stable identifier for the PDF (hashed into its /ID).
+    pub ident: String,
+    /// The most pages the brief may have; a longer one fails before PDF export.
+    pub page_limit: Option<PageLimit>,
+}
+
+/// A brief's page limit, and why it has one (for the message when it is passed).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct PageLimit {
+    /// The most pages.
+    pub pages: usize,
+    /// Why, as the end of a sentence: what to do about it.
+    pub why: String,
+}
+
+/// Why a brief did not render.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RenderError {
+    /// The error, with Typst's diagnostics formatted as the Typst CLI prints them.
+    pub message: String,
+    /// Whether an error lies in Typst markup that a template evaluated with `eval`: a
+    /// spec's `text` body, which the caller can then point at in the spec.
+    pub in_evaluated_markup: bool,
+}
+
+impl RenderError {
+    /// An error with no place in evaluated markup.
+    pub fn plain(message: impl Into<String>) -> Self {
+        RenderError { message: message.into(), in_evaluated_markup: false }
+    }
+}
+
+/// A compiled and exported brief.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// The number of pages.
+    pub pages: usize,
+    /// Typst's warnings, formatted, or empty.
+    pub warnings: String,
+}
+
+/// Fonts, library and parsed built-in templates, shared by every brief of a run.
+pub struct Renderer {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    builtin: HashMap<FileId, Source>,
+    /// User template folders by the path given, each read once for the whole run.
+    folders: Mutex<HashMap<PathBuf, Arc<Overrides>>>,
+}
+
+impl Renderer {
+    /// Loads the embedded fonts and templates, and fonts from `font_paths`.
+    pub fn new(font_paths: &[PathBuf]) -> Result<Renderer, String> {
+        let mut fonts: Vec<Font> = FONT_FILES
+            .iter()
+            .filter(|(name, _)| !name.ends_with(".txt"))
+            .flat_map(|(_, data)| Font::iter(Bytes::new(*data)))
+            .collect();
+        for dir in font_paths {
+            let entries = fs::read_dir(dir)
+                .map_err(|e| format!("cannot read font folder `{}` ({e})", dir.display()))?;
+            let mut paths: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            for path in paths {
+                let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+                if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
+                    let data = fs::read(&path)
+                        .map_err(|e| format!("cannot read font `{}` ({e})", path.display()))?;
+                    fonts.extend(Font::iter(Bytes::new(data)));
+                }
+            }
+        }
+        let book = FontBook::from_fonts(&fonts);
+        let builtin = BUILTIN_TEMPLATES
+            .iter()
+            .filter(|(path, _)| path.ends_with(".typ"))
+            .filter_map(|(path, text)| {
+                let id = project_file(path)?;
+                Some((id, Source::new(id, (*text).to_owned())))
+            })
+            .collect();
+        Ok(Renderer {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(book),
+            fonts,
+            builtin,
+            folders: Mutex::default(),
+        })
+    }
+
+    /// The template folder at `dir`, shared by every brief of the run that uses it.
+    fn folder(&self, dir: &Path) -> Result<Arc<Overrides>, String> {
+        let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(folder) = folders.get(dir) {
+            return Ok(Arc::clone(folder));
+        }
+        let root = dir
+            .canonicalize()
+            .map_err(|e| format!("cannot open template folder `{}` ({e})", dir.display()))?;
+        let folder = Arc::new(Overrides {
+            shown: dir.to_path_buf(),
+            root,
+            files: Mutex::default(),
+            sources: Mutex::default(),
+        });
+        folders.insert(dir.to_path_buf(), Arc::clone(&folder));
+        Ok(folder)
+    }
+
+    /// Compiles the request and exports a PDF; on failure, Typst's diagnostics, formatted
+    /// with the template's own paths and lines.
+    pub fn render(&self, request: RenderRequest) -> Result<Rendered, RenderError> {
+        let ident = request.ident.clone();
+        let page_limit = request.page_limit.clone();
+        let world = BriefWorld::new(self, request).map_err(RenderError::plain)?;
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        if let (Ok(document), Some(limit)) = (&output, &page_limit)
+            && document.pages().len() > limit.pages
+        {
+            typst::comemo::evict(10);
+            return Err(RenderError::plain(format!(
+                "the brief has {} pages, more than the {} it may have; {}",
+                document.pages().len(),
+                limit.pages,
+                limit.why
+            )));
+        }
+        let result = output.and_then(|document| {
+            let options = typst_pdf::PdfOptions {
+                ident: Smart::Custom(ident),
+                creator: Smart::Custom(Some(format!("{TOOL} (Typst {TYPST_VERSION})"))),
+                timestamp: Some(typst_pdf::Timestamp::new_utc(world.today)),
+                ..Default::default()
+            };
+            let pages = document.pages().len();
+            typst_pdf::pdf(&document, &options).map(|pdf| (pdf, pages))
+        });
+        // Keep recently used memoised results (the parsed templates) for the next brief
+        // of a batch, and let everything else go.
+        typst::comemo::evict(10);
+        let warnings = world.format(&warnings);
+        match result {
+            Ok((pdf, pages)) => Ok(Rendered { pdf, pages, warnings }),
+            Err(errors) => Err(RenderError {
+                message: format!("{warnings}{}", world.format(&errors)),
+                in_evaluated_markup: errors.iter().any(|e| world.in_evaluated_markup(e.span)),
+            }),
+        }
+    }
+}
+
+/// Whether `dir` exists and is a folder, as a template folder must be.
+pub fn check_template_dir(dir: &Path) -> Result<(), String> {
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        Err(format!("template folder `{}` does not exist", dir.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text in each script the fallback fonts are bundled for.
+    const SCRIPTS: [(&str, &str); 8] = [
+        ("Arabic", "مركز صواب لمكافحة الإرهاب"),
+        ("Hebrew", "עברית"),
+        ("Thai", "ศูนย์อำนวยการรักษาความปลอดภัย"),
+        ("Devanagari", "राष्ट्रीय अन्वेषण अभिकरण"),
+        ("Chinese", "国家反恐怖工作领导小组"),
+        ("Japanese", "公安調査庁 ひらがな カタカナ"),
+        ("Korean", "대테러센터"),
+        ("Emoji", "🤝✅📄👩🏽"),
+    ];
+
+    #[test]
+    fn every_script_has_a_bundled_font_with_its_glyphs() {
+        let renderer = Renderer::new(&[]).unwrap();
+        let covers = |c: char| {
+            (0..renderer.fonts.len())
+                .any(|i| renderer.book.info(i).is_some_and(|f| f.coverage.contains(c as u32)))
+        };
+        for (script, sample) in SCRIPTS {
+            for c in sample.chars().filter(|c| !c.is_whitespace()) {
+                assert!(covers(c), "no bundled font has {c:?} ({script})");
+            }
+        }
+    }
+}

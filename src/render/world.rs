@@ -1,0 +1,262 @@
+//! The `typst::World` of one brief.
+//!
+//! It serves the built-in templates, files from a user template folder that shadow them
+//! by relative path, the embedded fonts plus any `--font-path` fonts, and the brief's
+//! data as the virtual file `/brief.json`. Its "today" is the brief's as-of date, so
+//! output depends only on its inputs.
+//!
+//! Templates are sandboxed: they can read regular files in their own folder and
+//! `/brief.json`, nothing else. Paths that leave the folder (through `..` or symlinks),
+//! hard links, pipes and devices, and package imports are refused with a clear error,
+//! and nothing reaches the network.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use chrono::Datelike;
+use typst::WorldExt;
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{
+    DiagSpan, FileId, LinkedNode, RootedPath, Side, Source, SyntaxKind, VirtualPath, VirtualRoot,
+};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, World};
+use typst_kit::diagnostics::termcolor::NoColor;
+use typst_kit::diagnostics::{DiagnosticFormat, DiagnosticWorld, emit};
+
+use super::{RenderRequest, Renderer};
+
+/// The virtual path of the brief's data.
+pub const DATA_PATH: &str = "/brief.json";
+
+/// The file id of a path in the template folder.
+pub(super) fn project_file(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(path).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+/// The world of one brief.
+pub(super) struct BriefWorld<'a> {
+    renderer: &'a Renderer,
+    main: FileId,
+    data_id: FileId,
+    data: Bytes,
+    overrides: Option<Arc<Overrides>>,
+    pub(super) today: Datetime,
+}
+
+/// A user template folder, read lazily and sandboxed.
+pub(super) struct Overrides {
+    /// The folder as the user gave it, for messages.
+    pub(super) shown: PathBuf,
+    /// The folder, canonical.
+    pub(super) root: PathBuf,
+    /// Files looked up so far: `None` where the folder has no such file.
+    pub(super) files: Mutex<HashMap<FileId, Option<FileResult<Bytes>>>>,
+    /// Files parsed as Typst sources so far.
+    pub(super) sources: Mutex<HashMap<FileId, Source>>,
+}
+
+impl Overrides {
+    /// The bytes of the folder's file for `id`, `None` if the folder has no such file.
+    fn read(&self, id: FileId) -> Option<FileResult<Bytes>> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = files.get(&id) {
+            return known.clone();
+        }
+        let relative = id.vpath().get_without_slash();
+        let path = self.root.join(relative);
+        if !path.exists() {
+            files.insert(id, None);
+            return None;
+        }
+        let refuse = |why: &str| {
+            Err(FileError::Other(Some(
+                format!("`{relative}` in the template folder `{}` {why}", self.shown.display())
+                    .into(),
+            )))
+        };
+        let result = match path.canonicalize() {
+            Ok(real) if !real.starts_with(&self.root) => {
+                refuse("leads outside it; templates may read only their own folder")
+            }
+            Ok(real) if real.is_dir() => Err(FileError::IsDirectory),
+            Ok(real) => match fs::metadata(&real) {
+                Ok(meta) if !meta.is_file() => refuse(
+                    "is not a regular file (a pipe, socket or device); templates read only files",
+                ),
+                Ok(meta) if hard_links(&meta) > 1 => refuse(
+                    "has more than one hard link, so it may be a file from outside the folder; \
+                     copy it into the folder instead",
+                ),
+                Ok(_) => fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &real)),
+                Err(e) => Err(FileError::from_io(e, &real)),
+            },
+            Err(e) => Err(FileError::from_io(e, &path)),
+        };
+        files.insert(id, Some(result.clone()));
+        Some(result)
+    }
+}
+
+/// How many names a file has (hard links); 1 where the system cannot say.
+fn hard_links(meta: &fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(meta)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        1
+    }
+}
+
+impl<'a> BriefWorld<'a> {
+    pub(super) fn new(renderer: &'a Renderer, request: RenderRequest) -> Result<Self, String> {
+        let main = project_file(&request.main)
+            .ok_or_else(|| format!("invalid template path `{}`", request.main))?;
+        let overrides = match &request.overrides {
+            None => None,
+            Some(dir) => Some(renderer.folder(dir)?),
+        };
+        let date = request.as_of;
+        let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+            .ok_or_else(|| format!("the as-of date {date} is out of range"))?;
+        Ok(BriefWorld {
+            renderer,
+            main,
+            data_id: project_file(DATA_PATH).expect("the data path is valid"),
+            data: Bytes::new(request.data),
+            overrides,
+            today,
+        })
+    }
+
+    /// Whether `span` lies in markup a template evaluated: Typst gives every node of
+    /// `eval`'s text the span of its argument, so the span's node sits in a call to `eval`.
+    pub(super) fn in_evaluated_markup(&self, span: DiagSpan) -> bool {
+        let Some(source) = span.id().and_then(|id| self.source(id).ok()) else {
+            return false;
+        };
+        let Some(range) = self.range(span) else {
+            return false;
+        };
+        let root = LinkedNode::new(source.root());
+        let mut node = root.leaf_at(range.start, Side::After);
+        while let Some(current) = node {
+            let callee = current.children().next();
+            if current.kind() == SyntaxKind::FuncCall
+                && callee.is_some_and(|c| {
+                    c.kind() == SyntaxKind::Ident && c.get().leaf_text().as_str() == "eval"
+                })
+            {
+                return true;
+            }
+            node = current.parent().cloned();
+        }
+        false
+    }
+
+    /// Formats diagnostics like the Typst CLI, with each file's real path.
+    pub(super) fn format(&self, diagnostics: &[SourceDiagnostic]) -> String {
+        if diagnostics.is_empty() {
+            return String::new();
+        }
+        let mut out = NoColor::new(Vec::new());
+        if emit(&mut out, self, diagnostics, DiagnosticFormat::Human).is_err() {
+            return diagnostics.iter().map(|d| format!("error: {}\n", d.message)).collect();
+        }
+        String::from_utf8_lossy(&out.into_inner()).into_owned()
+    }
+
+    /// The bytes of a file in the template folder: the user's copy, else the built-in.
+    fn template_file(&self, id: FileId) -> FileResult<Bytes> {
+        if let VirtualRoot::Package(spec) = id.root() {
+            return Err(FileError::Other(Some(
+                format!(
+                    "templates cannot import packages such as `{spec}`; copy the files you need into the template folder"
+                )
+                .into(),
+            )));
+        }
+        if id == self.data_id {
+            return Ok(self.data.clone());
+        }
+        if let Some(found) = self.overrides.as_ref().and_then(|o| o.read(id)) {
+            return found;
+        }
+        match self.renderer.builtin.get(&id) {
+            Some(source) => Ok(Bytes::from_string(source.clone())),
+            None => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
+        }
+    }
+}
+
+impl World for BriefWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.renderer.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.renderer.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        let user_copy = self.overrides.as_ref().and_then(|o| Some((o, o.read(id)?)));
+        match user_copy {
+            Some((overrides, bytes)) => {
+                let mut sources = overrides.sources.lock().unwrap_or_else(|e| e.into_inner());
+                if let Some(source) = sources.get(&id) {
+                    return Ok(source.clone());
+                }
+                let bytes = bytes?;
+                let text =
+                    std::str::from_utf8(bytes.as_slice()).map_err(|_| FileError::InvalidUtf8)?;
+                let source = Source::new(id, text.trim_start_matches('\u{feff}').to_owned());
+                sources.insert(id, source.clone());
+                Ok(source)
+            }
+            None => match self.renderer.builtin.get(&id) {
+                Some(source) => Ok(source.clone()),
+                None => {
+                    self.template_file(id)?;
+                    Err(FileError::NotSource)
+                }
+            },
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.template_file(id)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.renderer.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+impl DiagnosticWorld for BriefWorld<'_> {
+    fn name(&self, id: FileId) -> String {
+        let relative = id.vpath().get_without_slash();
+        if id == self.data_id {
+            return "brief.json (generated)".into();
+        }
+        match &self.overrides {
+            Some(o) if o.read(id).is_some() => o.shown.join(relative).display().to_string(),
+            _ => format!("<built-in>/{relative}"),
+        }
+    }
+}

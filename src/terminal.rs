@@ -1,0 +1,232 @@
+//! What the `brief` command prints: lines on standard output, diagnostics on standard
+//! error (coloured on terminals, at most 20 errors a file), and a run's progress.
+
+use std::io::{IsTerminal, Write};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use brief::diag::{Diagnostic, Severity};
+use brief::generate::{Exit, Message, Mode, Plan};
+use brief::output::Status;
+
+/// Whether writing to standard output failed for a reason other than a closed pipe.
+static STDOUT_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Prints a line to standard output. A closed pipe (`brief … | head`) is no reason to
+/// panic: the work is done, and the exit code tells how it went. Any other failure (a
+/// full disk) is reported once and makes the exit [`Exit::Failed`] (see [`finish`]).
+pub fn print_out(line: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+        && !STDOUT_FAILED.swap(true, Ordering::Relaxed)
+    {
+        print_err(&format!("error: cannot write to standard output ({e})"));
+    }
+}
+
+/// Prints text to standard output as it is, like [`print_out`].
+pub fn write_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+        && !STDOUT_FAILED.swap(true, Ordering::Relaxed)
+    {
+        print_err(&format!("error: cannot write to standard output ({e})"));
+    }
+}
+
+/// The command's exit: `exit`, or at least [`Exit::Failed`] when standard output
+/// could not be written.
+pub fn finish(exit: Exit) -> Exit {
+    if STDOUT_FAILED.load(Ordering::Relaxed) { exit.max(Exit::Failed) } else { exit }
+}
+
+/// Prints a line to standard error, ignoring a closed stream as [`print_out`] does.
+pub fn print_err(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// A standard-error stream, coloured on terminals unless NO_COLOR is set.
+fn stderr() -> StandardStream {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    StandardStream::stderr(if colour { ColorChoice::Auto } else { ColorChoice::Never })
+}
+
+/// Warnings printed from one list before the rest are only counted.
+const MAX_WARNINGS: usize = 20;
+/// Errors printed for one file before the rest are only counted.
+const MAX_ERRORS_PER_FILE: usize = 20;
+
+/// Prints diagnostics to standard error: the first errors of each file and the first
+/// warnings, with a count of the rest (a spreadsheet without Indonesian text warns on
+/// every row; a line of 4,000 unknown partners has 4,000 errors).
+pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    let mut err = stderr();
+    let mut warnings = 0;
+    let mut errors: Vec<(&str, usize)> = Vec::new();
+    for d in diagnostics {
+        if d.severity == Severity::Warning {
+            warnings += 1;
+            if warnings > MAX_WARNINGS {
+                continue;
+            }
+        } else {
+            let file = d.place.as_ref().map_or("", |(source, _)| source.name.as_str());
+            let index = match errors.iter().position(|(name, _)| *name == file) {
+                Some(index) => index,
+                None => {
+                    errors.push((file, 0));
+                    errors.len() - 1
+                }
+            };
+            errors[index].1 += 1;
+            if errors[index].1 > MAX_ERRORS_PER_FILE {
+                continue;
+            }
+        }
+        d.emit(&mut err);
+    }
+    for (file, count) in errors.iter().filter(|(_, n)| *n > MAX_ERRORS_PER_FILE) {
+        let more = count - MAX_ERRORS_PER_FILE;
+        let message = match *file {
+            "" => format!("{more} more errors not shown"),
+            file => format!("{more} more errors in {file} not shown"),
+        };
+        Diagnostic::error(message).hint("fix the ones above and run again").emit(&mut err);
+    }
+    if warnings > MAX_WARNINGS {
+        Diagnostic::warning(format!("{} more warnings not shown", warnings - MAX_WARNINGS))
+            .emit(&mut err);
+    }
+}
+
+/// Prints a plain error with hints and returns `exit`.
+pub fn fail(message: impl Into<String>, hints: &[&str], exit: Exit) -> Exit {
+    let mut diagnostic = Diagnostic::error(message);
+    for hint in hints {
+        diagnostic = diagnostic.hint(*hint);
+    }
+    print_diagnostics(&[diagnostic]);
+    exit
+}
+
+/// Prints what a run of `generate` or `check` reports: diagnostics, the plan of a dry
+/// run, a line per brief (or a progress bar for batches on a terminal).
+pub struct Progress {
+    mode: Mode,
+    quiet: bool,
+    verbose: bool,
+    bar: Mutex<Option<ProgressBar>>,
+    /// Messages come from several threads; one prints at a time.
+    lock: Mutex<()>,
+}
+
+impl Progress {
+    /// Progress for a run in `mode`.
+    pub fn new(mode: Mode, quiet: bool, verbose: bool) -> Self {
+        Progress { mode, quiet, verbose, bar: Mutex::new(None), lock: Mutex::new(()) }
+    }
+
+    /// Prints a line, above the bar if one is drawn.
+    fn say(&self, line: String) {
+        match self.bar.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            Some(bar) => bar.println(line),
+            None => print_err(&line),
+        }
+    }
+
+    /// Runs `print` with the bar out of the way.
+    fn above_bar(&self, print: &dyn Fn()) {
+        match self.bar.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            Some(bar) => bar.suspend(print),
+            None => print(),
+        }
+    }
+
+    /// Advances the bar by one brief.
+    fn tick(&self) {
+        if let Some(bar) = self.bar.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            bar.inc(1);
+        }
+    }
+
+    /// Prints one message of the run.
+    pub fn on(&self, message: Message<'_>) {
+        let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        match message {
+            Message::Invalid(diagnostics) => print_diagnostics(diagnostics),
+            Message::Warnings(diagnostics) if !self.quiet => {
+                self.above_bar(&|| print_diagnostics(diagnostics))
+            }
+            Message::TemplateWarnings(text) if !self.quiet => {
+                self.above_bar(&|| print_err(text.trim_end()))
+            }
+            Message::Planned(plan) if self.mode == Mode::DryRun => print_out(&describe(plan)),
+            Message::Planned(plan) if self.verbose => self.say(describe(plan)),
+            Message::Rendering(total)
+                if !self.quiet && total > 1 && std::io::stderr().is_terminal() =>
+            {
+                let style =
+                    ProgressStyle::with_template("{bar:32.cyan/blue} {pos}/{len} briefs {elapsed}")
+                        .unwrap_or_else(|_| ProgressStyle::default_bar());
+                let bar = ProgressBar::new(total as u64).with_style(style);
+                *self.bar.lock().unwrap_or_else(|e| e.into_inner()) = Some(bar);
+            }
+            Message::Done(entry) => {
+                self.tick();
+                if !self.quiet {
+                    let verb = if entry.status == Status::Checked { "checked" } else { "wrote" };
+                    self.say(format!(
+                        "{verb} {} ({} pages, {} engagements, {} ms)",
+                        entry.path.as_deref().unwrap_or("?"),
+                        entry.pages.unwrap_or(0),
+                        entry.events.unwrap_or(0),
+                        entry.milliseconds.unwrap_or(0)
+                    ));
+                }
+            }
+            Message::Failed(entry) => {
+                self.tick();
+                self.say(format!(
+                    "error: could not render {} (variant {}) to {}\n{}",
+                    entry.spec,
+                    entry.variant + 1,
+                    entry.path.as_deref().unwrap_or("?"),
+                    entry.error.as_deref().unwrap_or("").trim_end()
+                ));
+            }
+            _ => {}
+        }
+    }
+
+    /// Clears the bar, if one was drawn.
+    pub fn finish(&self) {
+        if let Some(bar) = self.bar.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// One output's plan in words: spec, path, language, audience, marking, period, template
+/// and the engagements each section selects.
+fn describe(plan: &Plan) -> String {
+    let counts: Vec<String> =
+        plan.section_counts().iter().map(|(kind, n)| format!("{kind} {n}")).collect();
+    format!(
+        "{} → {}\n  {} · {} · {} · {} ({} to {}) · template {}\n  sections: {}",
+        plan.spec.path.display(),
+        plan.output.display(),
+        plan.settings.language.code(),
+        plan.settings.audience.as_str(),
+        plan.settings.marking.map_or("no marking", |m| m.as_str()),
+        brief::locale::period_name(plan.settings.language, plan.settings.period),
+        plan.settings.period.from,
+        plan.settings.period.to,
+        plan.settings.template,
+        counts.join(", ")
+    )
+}
