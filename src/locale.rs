@@ -287,6 +287,16 @@ pub fn label(language: Language, key: &str) -> &'static str {
         .unwrap_or_else(|| panic!("no label `{key}`"))
 }
 
+/// "engagement" or "engagements" for a count of `n`: the one place where a count's noun
+/// agrees with it (Indonesian nouns do not change with number).
+pub fn engagements(language: Language, n: usize) -> &'static str {
+    match (language, n) {
+        (Language::En, 1) => "engagement",
+        (Language::En, _) => "engagements",
+        (Language::Id, _) => "kegiatan",
+    }
+}
+
 /// The name of an event type.
 pub fn event_type(language: Language, kind: EventType) -> &'static str {
     label(language, &format!("type-{}", kind.as_str()))

@@ -1,0 +1,248 @@
+//! The charts and figures of a brief: key figures with their breakdowns, and the
+//! timeline with its axis.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::dataset::{Event, EventType, Status};
+use crate::dates::Period;
+use crate::locale::{self, Language, format_number, label};
+
+use super::{Content, Count, Figure, Lane, Mark, Tick};
+
+/// Counts with shares of the largest, formatted.
+pub(super) fn counts(language: Language, items: Vec<(String, usize)>) -> Vec<Count> {
+    let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
+    items
+        .into_iter()
+        .map(|(label, n)| Count { label, value: format_number(language, n), share: n as f64 / max })
+        .collect()
+}
+
+pub(super) fn key_figures(
+    language: Language,
+    events: &[&Event],
+    partners: &[String],
+    period: Period,
+    partner_name: &dyn Fn(&str) -> String,
+) -> Content {
+    let of_types = |types: &[EventType]| events.iter().filter(|e| types.contains(&e.kind)).count();
+    let engaged = partners.iter().filter(|p| events.iter().any(|e| e.partners.contains(p))).count();
+    let planned = events.iter().filter(|e| e.status == Status::Planned).count();
+    let mut figures = vec![
+        Figure {
+            value: format_number(language, events.len()),
+            label: label(language, "figure-events"),
+        },
+        Figure {
+            value: format_number(language, engaged),
+            label: label(language, "figure-partners"),
+        },
+        Figure {
+            value: format_number(language, of_types(&[EventType::Mou, EventType::Agreement])),
+            label: label(language, "figure-agreements"),
+        },
+        Figure {
+            value: format_number(language, of_types(&[EventType::WorkingGroup])),
+            label: label(language, "figure-working-groups"),
+        },
+    ];
+    if planned > 0 {
+        figures.push(Figure {
+            value: format_number(language, planned),
+            label: label(language, "figure-planned"),
+        });
+    }
+    let mut by_partner: Vec<(String, usize)> = partners
+        .iter()
+        .map(|p| (partner_name(p), events.iter().filter(|e| e.partners.contains(p)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    if by_partner.len() > MAX_PARTNER_BARS {
+        // Keep the most engaged partners (a stable sort: the spec's order breaks ties).
+        by_partner.sort_by_key(|b| std::cmp::Reverse(b.1));
+        let others: usize = by_partner.split_off(MAX_PARTNER_BARS - 1).iter().map(|(_, n)| n).sum();
+        by_partner.push((label(language, "timeline-other").to_owned(), others));
+    }
+    let by_type = EventType::ALL
+        .iter()
+        .map(|t| {
+            (
+                locale::event_type(language, *t).to_owned(),
+                events.iter().filter(|e| e.kind == *t).count(),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let years: Vec<i32> = (period.from.year()..=period.to.year()).collect();
+    let per_year: Vec<(String, usize)> = years
+        .iter()
+        .map(|y| (y.to_string(), events.iter().filter(|e| e.first_day().year() == *y).count()))
+        .collect();
+    // One year says nothing a reader does not see from the period; many years are
+    // listed only where something happened.
+    let by_year = match per_year.len() {
+        1 => Vec::new(),
+        2..=12 => per_year,
+        _ => per_year.into_iter().filter(|(_, n)| *n > 0).collect(),
+    };
+    Content::KeyFigures {
+        figures,
+        by_partner: counts(language, by_partner),
+        by_type: counts(language, by_type),
+        by_year: counts(language, by_year),
+    }
+}
+
+/// The most partners key figures list before grouping the rest as "other partners".
+const MAX_PARTNER_BARS: usize = 8;
+
+/// The most lanes a timeline draws before it groups the rest as "other partners".
+const MAX_LANES: usize = 10;
+
+pub(super) fn timeline(
+    language: Language,
+    events: &[&Event],
+    partners: &[String],
+    period: Period,
+    partner_name: &dyn Fn(&str) -> String,
+) -> Content {
+    let days = (period.to - period.from).num_days().max(1) as f64;
+    let position = |day: NaiveDate| ((day - period.from).num_days() as f64 / days).clamp(0.0, 1.0);
+    let mark = |e: &Event| Mark {
+        x: position(e.first_day()),
+        x_end: position(e.last_day()),
+        planned: e.status == Status::Planned,
+    };
+    let (shown, rest) = if partners.len() > MAX_LANES {
+        partners.split_at(MAX_LANES - 1)
+    } else {
+        (partners, &[][..])
+    };
+    let mut lanes: Vec<Lane> = shown
+        .iter()
+        .map(|p| {
+            let marks: Vec<Mark> =
+                events.iter().filter(|e| e.partners.contains(p)).map(|e| mark(e)).collect();
+            Lane { label: partner_name(p), count: format_number(language, marks.len()), marks }
+        })
+        .collect();
+    if !rest.is_empty() {
+        let marks: Vec<Mark> = events
+            .iter()
+            .filter(|e| {
+                e.partners.iter().any(|p| rest.contains(p))
+                    && !e.partners.iter().any(|p| shown.contains(p))
+            })
+            .map(|e| mark(e))
+            .collect();
+        lanes.push(Lane {
+            label: label(language, "timeline-other").to_owned(),
+            count: format_number(language, marks.len()),
+            marks,
+        });
+    }
+    Content::Timeline { lanes, ticks: ticks(language, period, &position) }
+}
+
+/// The most year labels a timeline axis gets; longer periods are labelled by decades or more.
+const MAX_YEAR_LABELS: i32 = 12;
+
+/// The timeline's axis ticks: every few years for very long periods, every year for long
+/// ones, every month (labelled quarterly) for shorter, and every week below two months.
+fn ticks(language: Language, period: Period, position: &dyn Fn(NaiveDate) -> f64) -> Vec<Tick> {
+    let months = (period.to.year() - period.from.year()) * 12 + period.to.month() as i32
+        - period.from.month() as i32;
+    let years = period.to.year() - period.from.year() + 1;
+    let mut ticks = Vec::new();
+    if years > MAX_YEAR_LABELS {
+        // Decades, centuries…: a labelled line at every `step`th new year, at most
+        // MAX_YEAR_LABELS of them however long the period.
+        let step = [2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
+            .into_iter()
+            .find(|step| years / step < MAX_YEAR_LABELS)
+            .unwrap_or(10_000);
+        let mut year = period.from.year() + (step - period.from.year().rem_euclid(step)) % step;
+        while year <= period.to.year() {
+            let start = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");
+            if start >= period.from {
+                ticks.push(Tick { x: position(start), label: year.to_string(), line: true });
+            }
+            year += step;
+        }
+    } else if months > 24 {
+        for year in period.from.year()..=period.to.year() {
+            let start =
+                NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists").max(period.from);
+            let end =
+                NaiveDate::from_ymd_opt(year, 12, 31).expect("31 December exists").min(period.to);
+            if year > period.from.year() {
+                ticks.push(Tick { x: position(start), label: String::new(), line: true });
+            }
+            // Each year's label sits in the middle of its stretch of the axis.
+            ticks.push(Tick {
+                x: (position(start) + position(end)) / 2.0,
+                label: year.to_string(),
+                line: false,
+            });
+        }
+    } else if months < 2 {
+        // A short period: a tick every seven days from the first, labelled "8 Sep".
+        let mut day = period.from;
+        while day <= period.to {
+            let month: String = locale::month_name(language, day.month()).chars().take(3).collect();
+            ticks.push(Tick {
+                x: position(day),
+                label: format!("{} {month}", day.day()),
+                line: true,
+            });
+            day = day + chrono::Days::new(7);
+        }
+    } else {
+        let mut day = period.from.with_day(1).expect("day 1 exists");
+        let mut first = true;
+        while day <= period.to {
+            if day >= period.from {
+                let labelled = months <= 12 || (day.month() - 1).is_multiple_of(3);
+                let label = if labelled {
+                    let short: String =
+                        locale::month_name(language, day.month()).chars().take(3).collect();
+                    if day.month() == 1 || first {
+                        format!("{short} {}", day.year())
+                    } else {
+                        short
+                    }
+                } else {
+                    String::new()
+                };
+                first = false;
+                ticks.push(Tick { x: position(day), label, line: true });
+            }
+            day = day + chrono::Months::new(1);
+        }
+    }
+    ticks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn axis_labels(from: &str, to: &str) -> Vec<String> {
+        let period = Period::between(from.parse().unwrap(), to.parse().unwrap());
+        let ticks = ticks(Language::En, period, &|_| 0.0);
+        ticks.into_iter().map(|t| t.label).filter(|l| !l.is_empty()).collect()
+    }
+
+    #[test]
+    fn axis_labels_stay_few_however_long_the_period() {
+        assert_eq!(axis_labels("2021", "2024"), ["2021", "2022", "2023", "2024"]);
+        assert_eq!(axis_labels("2022-01", "2022-03"), ["Jan 2022", "Feb", "Mar"]);
+        assert_eq!(
+            axis_labels("1990", "2024"),
+            ["1990", "1995", "2000", "2005", "2010", "2015", "2020"]
+        );
+        let millennia = axis_labels("0000", "9999");
+        assert_eq!(millennia.len(), 10, "{millennia:?}");
+        assert_eq!(millennia[1], "1000");
+    }
+}

@@ -1,0 +1,85 @@
+//! The methodology section: how the brief was made, from which data, with which filters.
+
+use crate::dataset::{Dataset, Query};
+use crate::dates::PartialDate;
+use crate::locale::{self, format_date, format_number, label};
+use crate::spec::Spec;
+
+use super::{BriefSettings, Content, Row, TOOL, TYPST_VERSION};
+
+pub(super) fn methodology(
+    spec: &Spec,
+    settings: &BriefSettings,
+    dataset: &Dataset,
+    query: &Query,
+    selected: usize,
+    partner_name: &dyn Fn(&str) -> String,
+) -> Content {
+    let language = settings.language;
+    let mut filters: Vec<String> = Vec::new();
+    if !query.partners.is_empty() {
+        let names: Vec<String> = query.partners.iter().map(|p| partner_name(p)).collect();
+        filters.push(format!("{}: {}", label(language, "partners"), names.join(", ")));
+    }
+    if !query.types.is_empty() {
+        let names: Vec<&str> =
+            query.types.iter().map(|t| locale::event_type(language, *t)).collect();
+        filters.push(format!("{}: {}", label(language, "type"), names.join(", ")));
+    }
+    if !query.topics.is_empty() {
+        let names: Vec<String> = query
+            .topics
+            .iter()
+            .map(|t| {
+                dataset
+                    .topic(t)
+                    .map_or_else(|| t.clone(), |t| t.name.get_or_other(language.code()).to_owned())
+            })
+            .collect();
+        filters.push(format!("{}: {}", label(language, "topics"), names.join(", ")));
+    }
+    if !query.status.is_empty() {
+        let names: Vec<&str> = query.status.iter().map(|s| locale::status(language, *s)).collect();
+        filters.push(format!("{}: {}", label(language, "status"), names.join(", ")));
+    }
+    let rows = vec![
+        Row { label: label(language, "method-dataset"), value: dataset.info.name.clone() },
+        Row { label: label(language, "method-version"), value: dataset.info.version.clone() },
+        Row {
+            label: label(language, "method-size"),
+            value: format_number(language, dataset.events.len()),
+        },
+        Row { label: label(language, "method-selected"), value: format_number(language, selected) },
+        Row {
+            label: label(language, "method-filters"),
+            value: if filters.is_empty() {
+                label(language, "method-no-filter").to_owned()
+            } else {
+                filters.join("; ")
+            },
+        },
+        Row {
+            label: label(language, "method-period"),
+            value: locale::period_name(language, settings.period),
+        },
+        Row {
+            label: label(language, "method-as-of"),
+            value: format_date(language, PartialDate::day(settings.as_of)),
+        },
+        Row {
+            label: label(language, "method-spec"),
+            value: spec
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        },
+        Row {
+            label: label(language, "method-tool"),
+            value: format!("{TOOL} · Typst {TYPST_VERSION}"),
+        },
+    ];
+    Content::Methodology {
+        rows,
+        notes: vec![label(language, "method-matching"), label(language, "method-sources")],
+    }
+}

@@ -1,0 +1,389 @@
+//! The brief model: everything a template prints, decided and formatted in Rust.
+//!
+//! [`build`] turns a spec's settings, its [`crate::select::Selection`] and the dataset into
+//! [`BriefData`], which is serialised as `/brief.json` for the template. Rust decides
+//! what is in the brief (selection, grouping, counting, numbering of sources) and how
+//! dates, numbers and labels read in the brief's language; the template decides only
+//! how it looks. Its shape is documented in `templates/README.md`.
+
+mod build;
+mod figures;
+mod methodology;
+mod profile;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::dates::Period;
+use crate::locale::Language;
+use crate::spec::{Audience, Detail, Marking};
+
+pub use build::build;
+
+/// The tool's name and version, printed in the colophon and the PDF's creator field.
+pub const TOOL: &str = concat!("brief ", env!("CARGO_PKG_VERSION"));
+
+/// The Typst version `brief` compiles with.
+pub const TYPST_VERSION: &str = "0.15.1";
+
+/// What one output of a spec is: the spec's settings after variants and overrides.
+#[derive(Debug, Clone)]
+pub struct BriefSettings {
+    /// The language.
+    pub language: Language,
+    /// The audience.
+    pub audience: Audience,
+    /// The marking.
+    pub marking: Option<Marking>,
+    /// The resolved period.
+    pub period: Period,
+    /// The as-of date.
+    pub as_of: NaiveDate,
+    /// The template name or path, for the colophon.
+    pub template: String,
+}
+
+/// Everything a template receives, as `/brief.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefData {
+    /// Title, period, marking and provenance.
+    pub meta: Meta,
+    /// Every label in the brief's language, by key.
+    pub labels: BTreeMap<&'static str, &'static str>,
+    /// The sections, in spec order (omitted empty sections left out).
+    pub sections: Vec<Section>,
+    /// The partners the brief is about, in order.
+    pub partners: Vec<PartnerRef>,
+    /// The numbered sources of every engagement in the brief.
+    pub sources: Vec<SourceEntry>,
+}
+
+/// Title, period, marking and provenance of a brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// The title, plain text.
+    pub title: String,
+    /// The subtitle, plain text, or empty.
+    pub subtitle: String,
+    /// The author, plain text, or empty.
+    pub author: String,
+    /// `en` or `id`.
+    pub language: Language,
+    /// `executive`, `analyst` or `public`.
+    pub audience: &'static str,
+    /// The audience in words.
+    pub audience_label: &'static str,
+    /// The TLP marking, if any.
+    pub marking: Option<MarkingData>,
+    /// The period.
+    pub period: PeriodData,
+    /// The as-of date, ISO and in words.
+    pub as_of: DateData,
+    /// PDF keywords: partners, period, marking.
+    pub keywords: Vec<String>,
+    /// The number of engagements the brief covers.
+    pub event_count: usize,
+    /// Where the data, the spec and the tool come from.
+    pub provenance: Provenance,
+}
+
+/// A TLP marking with its colours.
+#[derive(Debug, Clone, Serialize)]
+pub struct MarkingData {
+    /// The label, e.g. `TLP:AMBER`.
+    pub label: &'static str,
+    /// The label's text colour (hex).
+    pub colour: &'static str,
+    /// The label's background colour (hex).
+    pub background: &'static str,
+}
+
+/// A period, ISO and in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodData {
+    /// First day, ISO.
+    pub from: String,
+    /// Last day, ISO.
+    pub to: String,
+    /// In words: "September 2022", "2021–2024".
+    pub label: String,
+}
+
+/// A date, ISO and in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateData {
+    /// ISO 8601.
+    pub iso: String,
+    /// In the brief's language.
+    pub label: String,
+}
+
+/// The dataset, spec and tool behind a brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    /// The dataset's name.
+    pub dataset: String,
+    /// The dataset's version.
+    pub dataset_version: String,
+    /// Events in the dataset.
+    pub dataset_events: usize,
+    /// The spec's file name.
+    pub spec: String,
+    /// The template used.
+    pub template: String,
+    /// The tool and version.
+    pub tool: &'static str,
+    /// The Typst version.
+    pub typst: &'static str,
+}
+
+/// A partner named in the brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerRef {
+    /// The partner's id.
+    pub id: String,
+    /// Its name in the brief's language.
+    pub name: String,
+    /// A name for tight spaces: its acronym when the name is long, else the name.
+    pub short: String,
+}
+
+/// A numbered source.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceEntry {
+    /// The number events cite it by.
+    pub number: usize,
+    /// The publisher.
+    pub publisher: String,
+    /// The page title, or empty.
+    pub title: String,
+    /// The address.
+    pub url: String,
+    /// The publication date in words, or empty.
+    pub published: String,
+}
+
+/// One section of a brief; its content carries the `kind`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// The title (the spec's, or the kind's localised default).
+    pub title: String,
+    /// The note to print instead of content when nothing matched, or empty.
+    pub empty_note: String,
+    /// The content, tagged with the section's `kind`.
+    #[serde(flatten)]
+    pub content: Content,
+}
+
+/// What a section holds, by kind: `kind` in `/brief.json` names the variant.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Content {
+    /// Headline figures and breakdowns.
+    KeyFigures {
+        /// The headline numbers.
+        figures: Vec<Figure>,
+        /// Counts per partner.
+        by_partner: Vec<Count>,
+        /// Counts per event type.
+        by_type: Vec<Count>,
+        /// Counts per year.
+        by_year: Vec<Count>,
+    },
+    /// A time chart.
+    Timeline {
+        /// One lane per partner.
+        lanes: Vec<Lane>,
+        /// Axis ticks.
+        ticks: Vec<Tick>,
+    },
+    /// Partner profiles.
+    Partners {
+        /// One profile per partner.
+        profiles: Vec<Profile>,
+    },
+    /// Engagements, one entry each.
+    Events(EventList),
+    /// Engagements in a compact table.
+    Table(EventList),
+    /// Planned engagements after the as-of date.
+    Upcoming(EventList),
+    /// The spec author's Typst markup.
+    Text {
+        /// The markup.
+        body: String,
+    },
+    /// The source list (the sources themselves are in `BriefData::sources`).
+    Sources {},
+    /// How the brief was made.
+    Methodology {
+        /// Label–value rows.
+        rows: Vec<Row>,
+        /// Paragraphs of explanation.
+        notes: Vec<&'static str>,
+    },
+}
+
+/// The engagements of an `events`, `table` or `upcoming` section.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventList {
+    /// `full` or `summary`.
+    pub detail: Detail,
+    /// The engagements, in date order.
+    pub events: Vec<EventEntry>,
+    /// The few that matter most, chosen in Rust (agreements, then working groups and
+    /// consultations, then the rest, newest first), in date order: what a short brief
+    /// prints.
+    pub highlights: Vec<EventEntry>,
+    /// "5 of 13 engagements shown; the full brief lists all", or empty when the
+    /// highlights are all of them.
+    pub highlights_note: String,
+}
+
+/// A headline number.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    /// The number, formatted.
+    pub value: String,
+    /// What it counts.
+    pub label: &'static str,
+}
+
+/// A labelled count, with its share of the largest count for bar lengths.
+#[derive(Debug, Clone, Serialize)]
+pub struct Count {
+    /// What is counted.
+    pub label: String,
+    /// The count, formatted.
+    pub value: String,
+    /// The count divided by the largest count in the list (0–1).
+    pub share: f64,
+}
+
+/// One partner's lane in a timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Lane {
+    /// The partner's name (or "Other partners").
+    pub label: String,
+    /// The number of engagements in the lane, formatted.
+    pub count: String,
+    /// The engagements as marks.
+    pub marks: Vec<Mark>,
+}
+
+/// An engagement on a timeline, positioned as fractions of the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mark {
+    /// Start (0–1).
+    pub x: f64,
+    /// End (0–1); equal to `x` for a single day.
+    pub x_end: f64,
+    /// Whether the engagement is planned rather than held.
+    pub planned: bool,
+}
+
+/// An axis tick: a grid line, a label, or both.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tick {
+    /// Position (0–1).
+    pub x: f64,
+    /// The label, or empty.
+    pub label: String,
+    /// Whether a grid line is drawn at `x`.
+    pub line: bool,
+}
+
+/// A partner profile.
+#[derive(Debug, Clone, Serialize)]
+pub struct Profile {
+    /// The partner's id.
+    pub id: String,
+    /// Its name in the brief's language.
+    pub name: String,
+    /// Its kind, in words.
+    pub kind: &'static str,
+    /// The first engagement on record, in words.
+    pub first: String,
+    /// The latest engagement on record, in words.
+    pub latest: String,
+    /// Engagements in the period, formatted.
+    pub in_period: String,
+    /// Counts per type in the period.
+    pub by_type: Vec<Count>,
+    /// MoUs and agreements on record, oldest first.
+    pub agreements: Vec<AgreementLine>,
+}
+
+/// An agreement in a partner profile.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementLine {
+    /// When, in words.
+    pub date: String,
+    /// What, in the brief's language.
+    pub title: String,
+}
+
+/// An engagement as a brief prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventEntry {
+    /// The dataset id.
+    pub id: String,
+    /// The date or span, in words.
+    pub date: String,
+    /// The first day, ISO, for templates that sort or compare.
+    pub date_iso: String,
+    /// A note on an uncertain date, or empty.
+    pub date_note: String,
+    /// `held` or `planned`.
+    pub status: &'static str,
+    /// The status in words.
+    pub status_label: &'static str,
+    /// The type's id.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The type in words.
+    pub type_label: &'static str,
+    /// The partners' names.
+    pub partners: Vec<String>,
+    /// The partners' short names, for tables.
+    pub partners_short: Vec<String>,
+    /// The title.
+    pub title: String,
+    /// The summary.
+    pub summary: String,
+    /// City, country and mode in words, or empty.
+    pub place: String,
+    /// Named participants (none in public briefs).
+    pub participants: Vec<ParticipantEntry>,
+    /// Topic names.
+    pub topics: Vec<String>,
+    /// Numbers of the sources in `BriefData::sources`.
+    pub refs: Vec<usize>,
+}
+
+/// A participant as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantEntry {
+    /// The name.
+    pub name: String,
+    /// The role, in the brief's language.
+    pub role: String,
+}
+
+/// A label–value row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// The label.
+    pub label: &'static str,
+    /// The value.
+    pub value: String,
+}
+
+/// Why a brief could not be built.
+#[derive(Debug)]
+pub enum BuildError {
+    /// A section with `on_empty = "fail"` selected nothing.
+    EmptySection(String),
+}
