@@ -427,6 +427,44 @@ mod tests {
         }
     }
 
+    /// Every `label(…, "key")` in the source names a label that exists: a typo in a key
+    /// fails here, not in a brief at run time.
+    #[test]
+    fn every_label_key_in_the_source_exists() {
+        fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+                if entry.is_dir() {
+                    rust_files(&entry, out);
+                } else if entry.extension().is_some_and(|x| x == "rs") {
+                    out.push(entry);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        rust_files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        let mut checked = 0;
+        for file in files {
+            let source = std::fs::read_to_string(&file).unwrap();
+            let code: Vec<&str> =
+                source.lines().filter(|l| !l.trim_start().starts_with("//")).collect();
+            let text = code.join("\n");
+            for call in text.split("label(").skip(1) {
+                let Some((_, rest)) = call.split_once(", \"") else { continue };
+                let Some((key, _)) = rest.split_once('"') else { continue };
+                if call.split_once(", \"").is_some_and(|(arg, _)| arg.contains(')')) {
+                    continue;
+                }
+                assert!(
+                    LABELS.iter().any(|(k, _, _)| *k == key),
+                    "{}: no label `{key}`",
+                    file.display()
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 20, "only {checked} label keys found");
+    }
+
     #[test]
     fn indonesian_labels_contain_no_english_month_names() {
         let english_only = [

@@ -401,13 +401,48 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
             return;
         }
     };
+    let Some(column_of) = csv_columns(source, &headers, diagnostics) else {
+        return;
+    };
+    // One record, reused for every row: a large CSV allocates no record per row.
+    let mut row = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut row) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(error) => {
+                // The position is the row's first byte, or the line break before it.
+                let at = error.position().map_or(0, |p| p.byte() as usize).min(text.len());
+                let at = text.len() - text[at..].trim_start_matches(['\r', '\n']).len();
+                diagnostics.push(csv_row_error(&error).at(source, at..at));
+                continue;
+            }
+        }
+        // The reader may place a row at the line break that ends the row before it
+        // (after `\r\n`, at its `\n`): the row starts after the break.
+        let start = row.position().map_or(0, |p| p.byte() as usize).min(text.len());
+        let start = text.len() - text[start..].trim_start_matches(['\r', '\n']).len();
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let event = csv_event(&row, &column_of);
+        set.events.push((event, Origin { source: Arc::clone(source), range: start..end }));
+    }
+}
+
+/// Each known column's index in a CSV header; `None`, with the problems reported, when
+/// a column is unknown, doubled or missing.
+fn csv_columns(
+    source: &Arc<SourceText>,
+    headers: &csv::StringRecord,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<HashMap<&'static str, usize>> {
+    let text = source.text.as_str();
     let header_line = text.find('\n').unwrap_or(text.len());
-    let mut column_of: HashMap<&str, usize> = HashMap::new();
+    let mut column_of: HashMap<&'static str, usize> = HashMap::new();
     let mut bad_header = false;
     for (i, name) in headers.iter().enumerate() {
         let name = name.trim();
+        let at = crate::diag::locate(text, 0..header_line, "", name);
         let Some(&column) = CSV_COLUMNS.iter().find(|c| **c == name) else {
-            let at = crate::diag::locate(text, 0..header_line, "", name);
             diagnostics.push(
                 Diagnostic::error(format!("unknown column `{name}`"))
                     .at(source, at)
@@ -417,7 +452,6 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
             continue;
         };
         if column_of.insert(column, i).is_some() {
-            let at = crate::diag::locate(text, 0..header_line, "", name);
             diagnostics
                 .push(Diagnostic::error(format!("column `{name}` appears twice")).at(source, at));
             bad_header = true;
@@ -440,82 +474,128 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
         );
         bad_header = true;
     }
-    if bad_header {
-        return;
+    (!bad_header).then_some(column_of)
+}
+
+/// One CSV row as a raw event: cells trimmed, formula guards removed, lists split at `;`.
+fn csv_event(row: &csv::StringRecord, column_of: &HashMap<&str, usize>) -> RawEvent {
+    let field = |name: &str| {
+        column_of
+            .get(name)
+            .and_then(|&i| row.get(i))
+            .map(plain_cell)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let list = |name: &str| -> Vec<String> {
+        field(name)
+            .map(|v| {
+                v.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+            })
+            .unwrap_or_default()
+    };
+    let text_pair = |prefix: &str| Text {
+        en: field(&format!("{prefix}_en")),
+        id: field(&format!("{prefix}_id")),
+    };
+    RawEvent {
+        id: field("id").unwrap_or_default(),
+        date: field("date").unwrap_or_default(),
+        end: field("end"),
+        status: field("status").unwrap_or_default(),
+        date_note: None,
+        partners: list("partners"),
+        kind: field("type").unwrap_or_default(),
+        direction: None,
+        title: text_pair("title"),
+        summary: text_pair("summary"),
+        location: RawLocation {
+            city: field("city"),
+            country: field("country"),
+            mode: field("mode"),
+        },
+        participants: vec![],
+        topics: list("topics"),
+        sources: match (field("source_url"), field("source_publisher")) {
+            (None, None) => vec![],
+            (url, publisher) => vec![RawSource {
+                publisher: publisher.unwrap_or_default(),
+                url: url.unwrap_or_default(),
+                published: field("source_published"),
+                title: None,
+            }],
+        },
     }
-    // One record, reused for every row: a large CSV allocates no record per row.
-    let mut row = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut row) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(error) => {
-                // The position is the row's first byte, or the line break before it.
-                let at = error.position().map_or(0, |p| p.byte() as usize).min(text.len());
-                let at = text.len() - text[at..].trim_start_matches(['\r', '\n']).len();
-                diagnostics.push(csv_row_error(&error).at(source, at..at));
-                continue;
-            }
+}
+
+/// Reports an event's missing or unknown partners and unknown topics.
+fn check_references(
+    e: &RawEvent,
+    partner_ids: &[&str],
+    topic_ids: &[&str],
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) {
+    if e.partners.is_empty() {
+        out.push(
+            origin
+                .error_at("partners", "", "the event names no partner")
+                .hint("list at least one partner id, e.g. `partners = [\"gbr\"]`"),
+        );
+    }
+    for partner in &e.partners {
+        if !partner_ids.contains(&partner.as_str()) {
+            out.push(
+                origin
+                    .error_at("partners", &format!("\"{partner}\""), format!("unknown partner `{partner}`"))
+                    .maybe_hint(crate::diag::nearest(partner, partner_ids.iter().copied()).map(|n| format!("did you mean `{n}`?")))
+                    .hint("a partner must be in the bundled registry or defined with [[partners]] in a data file"),
+            );
         }
-        // The reader may place a row at the line break that ends the row before it
-        // (after `\r\n`, at its `\n`): the row starts after the break.
-        let start = row.position().map_or(0, |p| p.byte() as usize).min(text.len());
-        let start = text.len() - text[start..].trim_start_matches(['\r', '\n']).len();
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let field = |name: &str| {
-            column_of
-                .get(name)
-                .and_then(|&i| row.get(i))
-                .map(plain_cell)
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-        };
-        let list = |name: &str| -> Vec<String> {
-            field(name)
-                .map(|v| {
-                    v.split(';')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let text_pair = |prefix: &str| Text {
-            en: field(&format!("{prefix}_en")),
-            id: field(&format!("{prefix}_id")),
-        };
-        let event = RawEvent {
-            id: field("id").unwrap_or_default(),
-            date: field("date").unwrap_or_default(),
-            end: field("end"),
-            status: field("status").unwrap_or_default(),
-            date_note: None,
-            partners: list("partners"),
-            kind: field("type").unwrap_or_default(),
-            direction: None,
-            title: text_pair("title"),
-            summary: text_pair("summary"),
-            location: RawLocation {
-                city: field("city"),
-                country: field("country"),
-                mode: field("mode"),
-            },
-            participants: vec![],
-            topics: list("topics"),
-            sources: match (field("source_url"), field("source_publisher")) {
-                (None, None) => vec![],
-                (url, publisher) => vec![RawSource {
-                    publisher: publisher.unwrap_or_default(),
-                    url: url.unwrap_or_default(),
-                    published: field("source_published"),
-                    title: None,
-                }],
-            },
-        };
-        set.events.push((event, Origin { source: Arc::clone(source), range: start..end }));
     }
+    for topic in &e.topics {
+        if !topic_ids.contains(&topic.as_str()) {
+            out.push(
+                origin
+                    .error_at("topics", topic, format!("unknown topic `{topic}`"))
+                    .hint(suggestion(topic, topic_ids)),
+            );
+        }
+    }
+}
+
+/// Checks an event's sources (at least one; URLs, publishers, dates) and returns them.
+fn check_sources(
+    id: &str,
+    raw: Vec<RawSource>,
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Source> {
+    if raw.is_empty() {
+        out.push(
+            origin
+                .error_at("sources", "", format!("event `{id}` has no source"))
+                .hint("every event needs at least one source with a publisher and a URL"),
+        );
+    }
+    let mut sources = Vec::with_capacity(raw.len());
+    for s in raw {
+        if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
+            out.push(
+                origin
+                    .error_at("url", &s.url, format!("invalid source URL `{}`", s.url))
+                    .hint("source URLs start with https:// or http://"),
+            );
+        }
+        if s.publisher.trim().is_empty() {
+            out.push(origin.error_at("publisher", "", "a source has no publisher"));
+        }
+        let published =
+            s.published.as_deref().and_then(|p| check_date(p, "published", origin, out));
+        sources.push(Source { publisher: s.publisher, url: s.url, published, title: s.title });
+    }
+    sources
 }
 
 /// Whether an id is lowercase ASCII letters, digits and hyphens.
@@ -742,32 +822,7 @@ fn validate_events(
         let kind = check_vocab(&e.kind, "type", &origin, out);
         let direction =
             e.direction.as_deref().and_then(|d| check_vocab(d, "direction", &origin, out));
-        if e.partners.is_empty() {
-            out.push(
-                origin
-                    .error_at("partners", "", "the event names no partner")
-                    .hint("list at least one partner id, e.g. `partners = [\"gbr\"]`"),
-            );
-        }
-        for partner in &e.partners {
-            if !partner_ids.contains(&partner.as_str()) {
-                out.push(
-                    origin
-                        .error_at("partners", &format!("\"{partner}\""), format!("unknown partner `{partner}`"))
-                        .maybe_hint(crate::diag::nearest(partner, partner_ids.iter().copied()).map(|n| format!("did you mean `{n}`?")))
-                        .hint("a partner must be in the bundled registry or defined with [[partners]] in a data file"),
-                );
-            }
-        }
-        for topic in &e.topics {
-            if !topic_ids.contains(&topic.as_str()) {
-                out.push(
-                    origin
-                        .error_at("topics", topic, format!("unknown topic `{topic}`"))
-                        .hint(suggestion(topic, &topic_ids)),
-                );
-            }
-        }
+        check_references(&e, &partner_ids, &topic_ids, &origin, out);
         let date_note = match e.date_note {
             Some(Note::Plain(text)) => Text { en: Some(text.clone()), id: Some(text) },
             Some(Note::Translated(text)) => {
@@ -788,29 +843,7 @@ fn validate_events(
                     .hint("use the ISO 3166-1 alpha-3 code in capitals, e.g. `IDN`"),
             );
         }
-        if e.sources.is_empty() {
-            out.push(
-                origin
-                    .error_at("sources", "", format!("event `{}` has no source", e.id))
-                    .hint("every event needs at least one source with a publisher and a URL"),
-            );
-        }
-        let mut sources = Vec::with_capacity(e.sources.len());
-        for s in e.sources {
-            if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
-                out.push(
-                    origin
-                        .error_at("url", &s.url, format!("invalid source URL `{}`", s.url))
-                        .hint("source URLs start with https:// or http://"),
-                );
-            }
-            if s.publisher.trim().is_empty() {
-                out.push(origin.error_at("publisher", "", "a source has no publisher"));
-            }
-            let published =
-                s.published.as_deref().and_then(|p| check_date(p, "published", &origin, out));
-            sources.push(Source { publisher: s.publisher, url: s.url, published, title: s.title });
-        }
+        let sources = check_sources(&e.id, e.sources, &origin, out);
         let participants = e
             .participants
             .into_iter()

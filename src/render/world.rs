@@ -17,8 +17,10 @@ use std::sync::{Arc, Mutex};
 
 use chrono::Datelike;
 use typst::WorldExt;
+use typst::diag::EcoString;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::Spanned;
 use typst::syntax::{
     DiagSpan, FileId, LinkedNode, RootedPath, Side, Source, SyntaxKind, VirtualPath, VirtualRoot,
 };
@@ -167,6 +169,28 @@ impl<'a> BriefWorld<'a> {
         if diagnostics.is_empty() {
             return String::new();
         }
+        // Typst's hints speak of the Typst CLI's project root and `--root`, which a
+        // brief does not have: its root is the template folder.
+        let diagnostics: Vec<SourceDiagnostic> = diagnostics
+            .iter()
+            .cloned()
+            .map(|mut d| {
+                let cli_hint = |h: &Spanned<EcoString, DiagSpan>| {
+                    h.v.contains("--root") || h.v.contains("project sandbox")
+                };
+                if d.message.contains("the project root") {
+                    d.message = d.message.replace("the project root", "the template folder");
+                }
+                if d.hints.iter().any(cli_hint) {
+                    d.hints.retain(|h| !cli_hint(h));
+                    d.hints.push(Spanned::detached(
+                        "templates may read only their own folder and /brief.json".into(),
+                    ));
+                }
+                d
+            })
+            .collect();
+        let diagnostics = diagnostics.as_slice();
         let mut out = NoColor::new(Vec::new());
         if emit(&mut out, self, diagnostics, DiagnosticFormat::Human).is_err() {
             return diagnostics.iter().map(|d| format!("error: {}\n", d.message)).collect();

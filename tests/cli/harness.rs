@@ -201,3 +201,20 @@ pub fn mkfifo(path: &Path) -> bool {
 pub fn small_spec(title: &str, extra: &str) -> String {
     format!("title = \"{title}\"\n{extra}\n[period]\nfrom = 2022\nto = 2022\n")
 }
+
+impl Run {
+    /// Asserts that standard error is exactly `expected`, with `dir` written as `$DIR`
+    /// and trailing spaces ignored, so that any change to a message shows as a diff.
+    #[track_caller]
+    pub fn expect_stderr(&self, dir: &Path, expected: &str) {
+        let dir = dir.display().to_string();
+        let normal = |text: &str| -> String {
+            text.replace(&dir, "$DIR").lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+        };
+        let (actual, expected) = (normal(&self.stderr), normal(expected));
+        assert!(
+            actual.trim_end() == expected.trim_end(),
+            "standard error differs\n--- expected\n{expected}\n--- actual\n{actual}\n---"
+        );
+    }
+}
