@@ -698,6 +698,20 @@ fn partner_keys(partner: &Partner) -> impl Iterator<Item = &str> {
         .chain(partner.aliases.iter().map(String::as_str))
 }
 
+/// For each record, where the first record with its id is, if that is another one.
+fn first_definitions(raw: &[(RawEvent, Origin)]) -> Vec<Option<Origin>> {
+    let mut first_of: HashMap<&str, usize> = HashMap::with_capacity(raw.len());
+    let mut first_origin: Vec<Option<Origin>> = vec![None; raw.len()];
+    for (i, (e, _)) in raw.iter().enumerate() {
+        if let Some(&first) = first_of.get(e.id.as_str()) {
+            first_origin[i] = Some(raw[first].1.clone());
+        } else {
+            first_of.insert(&e.id, i);
+        }
+    }
+    first_origin
+}
+
 /// Reports an id defined twice, naming both places.
 fn duplicate(what: &str, id: &str, first: &Origin, again: &Origin) -> Diagnostic {
     again
@@ -779,17 +793,7 @@ fn validate_events(
 ) -> Vec<Event> {
     let partner_ids: Vec<&str> = partners.iter().map(|p| p.id.as_str()).collect();
     let topic_ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
-    // The first record of each id, found on borrowed ids before the records are consumed.
-    let mut first_of: HashMap<&str, usize> = HashMap::with_capacity(raw.len());
-    let mut first_origin: Vec<Option<Origin>> = vec![None; raw.len()];
-    for (i, (e, _)) in raw.iter().enumerate() {
-        if let Some(&first) = first_of.get(e.id.as_str()) {
-            first_origin[i] = Some(raw[first].1.clone());
-        } else {
-            first_of.insert(&e.id, i);
-        }
-    }
-    drop(first_of);
+    let first_origin = first_definitions(&raw);
     let mut events = Vec::with_capacity(raw.len());
     for ((e, origin), first) in raw.into_iter().zip(first_origin) {
         // Only this record's own diagnostics decide whether it is kept: counting all of
