@@ -3,8 +3,9 @@
 //!
 //! Data flows one way, one module per stage:
 //! [`spec`] → [`select`] (with [`dataset`]) → [`model`] (with [`locale`]) →
-//! [`render`] → [`output`]. [`generate`] runs the stages for a batch of specs (rendering
-//! in [`worker`] processes), and
+//! [`render`] (in [`worker`] processes) → [`output`]. [`plan`] turns specs and options
+//! into checked plans before anything renders, and [`generate`] runs them for a batch.
+//! [`vocab`] declares every closed vocabulary, [`diag`] reports bad input, and
 //! [`listing`] prints the dataset for `brief events` and `brief partners`.
 
 pub mod dataset;
