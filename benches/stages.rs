@@ -41,9 +41,9 @@ fn flagship(c: &mut Criterion) {
     let dataset = Dataset::bundled().expect("valid data");
     let period = spec.period.resolve(as_of());
     group.bench_function("3 select: resolve filters", |b| {
-        b.iter(|| select::resolve(&spec, &dataset, period).expect("known partners"))
+        b.iter(|| select::resolve(&spec, &dataset, period, as_of()).expect("known partners"))
     });
-    let selection = select::resolve(&spec, &dataset, period).expect("known partners");
+    let selection = select::resolve(&spec, &dataset, period, as_of()).expect("known partners");
     let settings = BriefSettings {
         language: spec.language,
         audience: spec.audience,

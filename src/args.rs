@@ -169,9 +169,15 @@ pub struct EventsArgs {
     /// Only events with this topic (id or name); repeatable.
     #[arg(long, value_name = "T")]
     pub topic: Vec<String>,
-    /// Only events with this status; repeatable.
+    /// Only events with this status on the as-of date (`unconfirmed`: announced, date
+    /// passed, no report that it took place); repeatable.
     #[arg(long, value_name = "S", value_enum, ignore_case = true)]
     pub status: Vec<Status>,
+    /// See the dataset as it was known on this day: only events that sources published
+    /// by then mention, with their status on that day [default: today, or the day of
+    /// SOURCE_DATE_EPOCH].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
     /// The language of titles in the table.
     #[arg(long, value_enum, ignore_case = true, default_value = "en")]
     pub language: Language,

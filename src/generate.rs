@@ -396,7 +396,7 @@ pub fn sample_brief_json(as_of: NaiveDate) -> Result<Vec<u8>, String> {
     let dataset = crate::dataset::Dataset::bundled()
         .map_err(|_| "the bundled dataset is invalid".to_owned())?;
     let period = spec.period.resolve(as_of);
-    let selection = crate::select::resolve(&spec, &dataset, period)
+    let selection = crate::select::resolve(&spec, &dataset, period, as_of)
         .map_err(|_| "the sample spec names unknown partners".to_owned())?;
     let settings = model::BriefSettings {
         language: spec.language,

@@ -66,6 +66,7 @@ fn clip(text: &str, max: usize) -> String {
 pub fn events(
     dataset: &Dataset,
     events: &[&Event],
+    as_of: chrono::NaiveDate,
     language: Language,
     format: Format,
 ) -> Result<String, String> {
@@ -78,7 +79,7 @@ pub fn events(
                     vec![
                         e.date.to_string() + &e.end.map(|d| format!("..{d}")).unwrap_or_default(),
                         e.kind.as_str().to_owned(),
-                        e.status.as_str().to_owned(),
+                        e.status_on(as_of).unwrap_or(e.status).as_str().to_owned(),
                         e.partners.join(","),
                         e.id.clone(),
                         clip(e.title.get_or_other(lang), 72),
@@ -86,7 +87,9 @@ pub fn events(
                 })
                 .collect();
             let mut out = table(&["DATE", "TYPE", "STATUS", "PARTNERS", "ID", "TITLE"], &rows);
-            out.push_str(&format!("{} of {} events\n", events.len(), dataset.events.len()));
+            let all = dataset.events.len();
+            let noun = if all == 1 { "event" } else { "events" };
+            out.push_str(&format!("{} of {all} {noun}, as known on {as_of}\n", events.len()));
             Ok(out)
         }
         Format::Json => {

@@ -171,10 +171,11 @@ const LABELS: &[Entry] = &[
     ("figure-partners", "partners", "mitra"),
     ("figure-agreements", "MoUs and agreements", "MoU dan perjanjian"),
     ("figure-working-groups", "working-group meetings", "pertemuan kelompok kerja"),
+    ("figure-planned", "announced, still to come", "diumumkan, akan berlangsung"),
     (
-        "figure-planned",
-        "announced, not confirmed as held",
-        "diumumkan, belum terkonfirmasi terlaksana",
+        "figure-unconfirmed",
+        "announced, date passed, no report held",
+        "diumumkan, tanggal lewat, belum dilaporkan terlaksana",
     ),
     ("by-partner", "By partner", "Menurut mitra"),
     ("by-type", "By type", "Menurut jenis"),
@@ -198,11 +199,11 @@ const LABELS: &[Entry] = &[
     ("timeline-other", "Other partners", "Mitra lain"),
     // Partner profiles.
     ("profile-kind", "Kind", "Jenis"),
-    ("profile-first", "First recorded engagement", "Keterlibatan pertama yang tercatat"),
-    ("profile-latest", "Latest recorded engagement", "Keterlibatan terakhir yang tercatat"),
+    ("profile-first", "First engagement in this period", "Kegiatan pertama pada periode ini"),
+    ("profile-latest", "Latest engagement in this period", "Kegiatan terakhir pada periode ini"),
     ("profile-in-period", "Engagements in this period", "Keterlibatan pada periode ini"),
-    ("profile-agreements", "Agreements on record", "Perjanjian yang tercatat"),
-    ("profile-none", "None on record", "Tidak ada yang tercatat"),
+    ("profile-agreements", "Agreements in this period", "Perjanjian pada periode ini"),
+    ("profile-none", "None in this period", "Tidak ada pada periode ini"),
     // Sources.
     ("source-published", "published", "terbit"),
     (
@@ -230,6 +231,11 @@ const LABELS: &[Entry] = &[
         "method-sources",
         "Every engagement rests on at least one published source, listed at the end of the brief.",
         "Setiap keterlibatan bersandar pada sedikitnya satu sumber terbitan, yang tercantum di akhir ringkasan.",
+    ),
+    (
+        "method-point-in-time",
+        "The brief knows only what was public on its as-of date: it uses and cites only sources published by then, and gives each engagement its status on that date. An engagement is held when a source reports that it took place, planned while its announced date is still to come, and unconfirmed when that date has passed with no report that it took place; unconfirmed engagements are not counted.",
+        "Ringkasan ini hanya memuat apa yang sudah terbit pada tanggal acuannya: hanya sumber yang terbit sampai tanggal itu yang dipakai dan dikutip, dan setiap kegiatan diberi status pada tanggal itu. Kegiatan berstatus terlaksana bila ada sumber yang melaporkannya, direncanakan selama tanggal yang diumumkan belum tiba, dan belum terkonfirmasi bila tanggal itu sudah lewat tanpa laporan bahwa kegiatan terlaksana; kegiatan yang belum terkonfirmasi tidak dihitung.",
     ),
     // Empty sections.
     (
@@ -262,6 +268,8 @@ const LABELS: &[Entry] = &[
     ("type-programme", "Programme", "Program"),
     ("status-held", "Held", "Terlaksana"),
     ("status-planned", "Planned", "Direncanakan"),
+    ("status-unconfirmed", "Unconfirmed", "Belum terkonfirmasi"),
+    ("status-note", "Status", "Status"),
     ("kind-country", "Country", "Negara"),
     ("kind-organisation", "International organisation", "Organisasi internasional"),
     ("kind-regional-body", "Regional body", "Badan kawasan"),

@@ -141,7 +141,14 @@ fn events(args: &args::EventsArgs) -> Exit {
         Ok(dataset) => dataset,
         Err(exit) => return exit,
     };
+    let as_of = match as_of(args.as_of) {
+        Ok(date) => date,
+        Err(message) => {
+            return fail(message, &["unset it, or pass --as-of YYYY-MM-DD"], Exit::Invalid);
+        }
+    };
     let filters = EventFilters {
+        as_of,
         partners: args.partner.clone(),
         topics: args.topic.clone(),
         types: args.kind.clone(),
@@ -157,7 +164,7 @@ fn events(args: &args::EventsArgs) -> Exit {
         }
     };
     let selected: Vec<&dataset::Event> = dataset.select(&query).collect();
-    print_listing(listing::events(&dataset, &selected, args.language, args.format))
+    print_listing(listing::events(&dataset, &selected, as_of, args.language, args.format))
 }
 
 /// `brief partners`.

@@ -501,7 +501,7 @@ fn plan_spec(
     };
     // The period and the filters are the spec's, the same for every variant.
     let period = spec.period.resolve(options.as_of);
-    let selection = select::resolve(&spec, &dataset, period)?;
+    let selection = select::resolve(&spec, &dataset, period, options.as_of)?;
     let mut plans = Vec::new();
     let mut errors = Vec::new();
     for (index, variant) in spec.variants.iter().enumerate() {
@@ -830,7 +830,8 @@ mod tests {
                     return Err(TestCaseError::fail(format!("{pattern:?}: {target:?}")));
                 };
                 prop_assert!(path.starts_with(&allowed), "{pattern:?} → {}", path.display());
-                prop_assert!(!path.ends_with("spec.toml") && !path.ends_with("data.csv"));
+                let inputs = [root.join("specs/spec.toml"), root.join("specs/data.csv")];
+                prop_assert!(!inputs.contains(path), "{pattern:?} → an input");
                 prop_assert!(!path.is_dir(), "{pattern:?} → a folder");
             }
             prop_assert!(targets.len() < 2 || targets[0] != targets[1], "{pattern:?} clashes");

@@ -22,15 +22,18 @@ pub struct Selection {
     pub sections: Vec<Query>,
 }
 
-/// Resolves the spec's filters for `period`, reporting every unknown partner or topic.
+/// Resolves the spec's filters for `period`, as the dataset was known on `as_of`,
+/// reporting every unknown partner or topic.
 pub fn resolve(
     spec: &Spec,
     dataset: &Dataset,
     period: Period,
+    as_of: NaiveDate,
 ) -> Result<Selection, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut brief = query(&spec.filter, dataset, &spec.source, &mut errors);
     brief.period = Some(period);
+    brief.as_of = Some(as_of);
     let sections = spec
         .sections
         .iter()
@@ -57,7 +60,7 @@ pub fn section_events<'a>(
 }
 
 /// The filters of `brief events`, as typed on the command line.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct EventFilters {
     /// Partner ids, names or aliases.
     pub partners: Vec<String>,
@@ -71,13 +74,19 @@ pub struct EventFilters {
     pub from: Option<String>,
     /// Events that start on or before this date.
     pub to: Option<String>,
+    /// The day to see the dataset as on: only what sources published by then say.
+    pub as_of: NaiveDate,
 }
 
 /// Resolves `brief events` filters against the dataset into a query; the error is the
 /// first name or date that does not resolve, with a hint.
 pub fn event_query(dataset: &Dataset, filters: &EventFilters) -> Result<Query, Diagnostic> {
-    let mut query =
-        Query { types: filters.types.clone(), status: filters.status.clone(), ..Query::default() };
+    let mut query = Query {
+        types: filters.types.clone(),
+        status: filters.status.clone(),
+        as_of: Some(filters.as_of),
+        ..Query::default()
+    };
     for name in &filters.partners {
         let partner = dataset.find_partner(name).map_err(|unknown| {
             let hint =
@@ -155,6 +164,7 @@ fn query(
         types: filter.types.clone(),
         topics,
         status: filter.status.clone(),
+        as_of: None,
     }
 }
 

@@ -11,5 +11,6 @@ mod cli {
     mod generate;
     mod hardening;
     mod literal;
+    mod point_in_time;
     mod templates;
 }

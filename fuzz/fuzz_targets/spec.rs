@@ -23,7 +23,7 @@ fuzz_target!(|text: &str| {
     };
     let as_of = NaiveDate::from_ymd_opt(2024, 3, 31).expect("a real day");
     let period = spec.period.resolve(as_of);
-    let selection = match select::resolve(&spec, &BUNDLED, period) {
+    let selection = match select::resolve(&spec, &BUNDLED, period, as_of) {
         Ok(selection) => selection,
         Err(errors) => return emit_all(&errors),
     };

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Dataset, DatasetInfo, Event, Location, Origin, Participant, Partner, Source, Text, Topic,
-    normalise,
+    Dataset, DatasetInfo, Event, Location, Origin, Participant, Partner, Source, Status, Text,
+    Topic, normalise,
 };
 use crate::dates::PartialDate;
 use crate::diag::{
@@ -161,6 +161,7 @@ struct RawSource {
     url: String,
     published: Option<String>,
     title: Option<String>,
+    reports: Option<String>,
 }
 
 /// An event as written in a file.
@@ -524,6 +525,7 @@ fn csv_event(row: &csv::StringRecord, column_of: &HashMap<&str, usize>) -> RawEv
                 url: url.unwrap_or_default(),
                 published: field("source_published"),
                 title: None,
+                reports: None,
             }],
         },
     }
@@ -567,7 +569,7 @@ fn check_references(
 
 /// Checks an event's sources (at least one; URLs, publishers, dates) and returns them.
 fn check_sources(
-    id: &str,
+    event: &EventFacts,
     raw: Vec<RawSource>,
     origin: &Origin,
     out: &mut Vec<Diagnostic>,
@@ -575,7 +577,7 @@ fn check_sources(
     if raw.is_empty() {
         out.push(
             origin
-                .error_at("sources", "", format!("event `{id}` has no source"))
+                .error_at("sources", "", format!("event `{}` has no source", event.id))
                 .hint("every event needs at least one source with a publisher and a URL"),
         );
     }
@@ -593,9 +595,109 @@ fn check_sources(
         }
         let published =
             s.published.as_deref().and_then(|p| check_date(p, "published", origin, out));
-        sources.push(Source { publisher: s.publisher, url: s.url, published, title: s.title });
+        let reports = match s.reports.as_deref() {
+            Some(text) => check_status(text, "reports", origin, out),
+            None => event.status,
+        };
+        check_publication(event, &s.url, published, reports, origin, out);
+        let reports = reports.unwrap_or(Status::Held);
+        sources.push(Source {
+            publisher: s.publisher,
+            url: s.url,
+            published,
+            title: s.title,
+            reports,
+        });
     }
     sources
+}
+
+/// What a source's checks need to know of its event.
+struct EventFacts<'a> {
+    id: &'a str,
+    first_day: Option<chrono::NaiveDate>,
+    status: Option<Status>,
+}
+
+/// A `held` or `planned` in `status` or a source's `reports`; `unconfirmed` is derived
+/// on a brief's date and never written.
+fn check_status(
+    text: &str,
+    key: &str,
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Status> {
+    match check_vocab::<Status>(text, key, origin, out) {
+        Some(Status::Unconfirmed) => {
+            out.push(
+                origin
+                    .error_at(key, text, format!("`{key}` is `held` or `planned`, not `unconfirmed`"))
+                    .hint("an announced event whose date has passed with no report that it took place is shown as unconfirmed by itself; write `planned`"),
+            );
+            None
+        }
+        other => other,
+    }
+}
+
+/// One warning per user file whose sources give no publication date: briefs treat each
+/// such page as public from its event's first day. The bundled data's two undated pages
+/// are listed in data/README.md and pinned by a test; warning about them on every run
+/// would only be noise.
+fn warn_undated(events: &[Event], out: &mut Vec<Diagnostic>) {
+    let mut undated: Vec<(&Arc<SourceText>, usize)> = Vec::new();
+    for event in events {
+        let count = event.sources.iter().filter(|s| s.published.is_none()).count();
+        if count == 0 {
+            continue;
+        }
+        match undated.iter_mut().find(|(file, _)| Arc::ptr_eq(file, &event.origin.source)) {
+            Some((_, n)) => *n += count,
+            None => undated.push((&event.origin.source, count)),
+        }
+    }
+    for (file, count) in undated {
+        let bundled =
+            super::BUNDLED.iter().any(|(name, text)| *name == file.name && *text == file.text);
+        if bundled {
+            continue;
+        }
+        let pages = if count == 1 { "source has" } else { "sources have" };
+        // First, so that a file's many other warnings do not hide it.
+        out.insert(
+            0,
+            Diagnostic::warning(format!("{count} {pages} no publication date in {}", file.name))
+                .hint("a brief treats such a page as public from its event's first day; give `published` (or a `source_published` column) so that briefs dated earlier leave it out"),
+        );
+    }
+}
+
+/// Refuses a report that the event took place published before the event began.
+fn check_publication(
+    event: &EventFacts,
+    url: &str,
+    published: Option<crate::dates::PartialDate>,
+    reports: Option<Status>,
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) {
+    if let (Some(date), Some(first)) = (published, event.first_day)
+        && reports == Some(Status::Held)
+        && date.last_day() < first
+    {
+        out.push(
+            origin
+                .error_at(
+                    "published",
+                    &date.to_string(),
+                    format!(
+                        "the source `{url}` reports event `{}` as held but was published ({date}) before the event began",
+                        event.id
+                    ),
+                )
+                .hint("an announcement before the event has `reports = \"planned\"`"),
+        );
+    }
 }
 
 /// Whether an id is lowercase ASCII letters, digits and hyphens.
@@ -671,6 +773,7 @@ pub fn validate(
     let partners = validate_partners(raw.partners, &mut out);
     let topics = validate_topics(raw.topics, &mut out);
     let events = validate_events(raw.events, &partners, &topics, &mut out);
+    warn_undated(&events, &mut out);
     if out.iter().any(|d| d.severity == Severity::Error) {
         return Err(out);
     }
@@ -822,7 +925,7 @@ fn validate_events(
                     .hint("swap `date` and `end`, or remove `end` for a one-day event"),
             );
         }
-        let status = check_vocab(&e.status, "status", &origin, out);
+        let status = check_status(&e.status, "status", &origin, out);
         let kind = check_vocab(&e.kind, "type", &origin, out);
         let direction =
             e.direction.as_deref().and_then(|d| check_vocab(d, "direction", &origin, out));
@@ -847,7 +950,8 @@ fn validate_events(
                     .hint("use the ISO 3166-1 alpha-3 code in capitals, e.g. `IDN`"),
             );
         }
-        let sources = check_sources(&e.id, e.sources, &origin, out);
+        let facts = EventFacts { id: &e.id, first_day: date.map(|d| d.first_day()), status };
+        let sources = check_sources(&facts, e.sources, &origin, out);
         let participants = e
             .participants
             .into_iter()

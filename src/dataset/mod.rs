@@ -143,6 +143,19 @@ pub struct Source {
     /// The page's title, if recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// What the page reports: that the event took place (`held`) or that it is
+    /// announced (`planned`).
+    pub reports: Status,
+}
+
+impl Source {
+    /// The day from which the page counts as public: the last day its publication date
+    /// allows (a page dated only `2022-09` is public by 30 September 2022), so that a
+    /// brief never uses what may have been published after its as-of date. A page
+    /// without a date counts from the event's first day, `fallback`.
+    pub fn public_from(&self, fallback: NaiveDate) -> NaiveDate {
+        self.published.map_or(fallback, |d| d.last_day())
+    }
 }
 
 /// One engagement between BNPT and its partners.
@@ -155,7 +168,8 @@ pub struct Event {
     /// The last date of a span.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<PartialDate>,
-    /// Held or planned.
+    /// What the sources report by default (`held` or `planned`), for records whose
+    /// sources do not say; the status a brief prints is derived ([`Event::status_on`]).
     pub status: Status,
     /// Uncertainty about the date (inferred years, sources that disagree), in both
     /// languages; a note written once serves both.
@@ -195,6 +209,31 @@ impl Event {
     /// The last day the event can have taken place.
     pub fn last_day(&self) -> NaiveDate {
         self.end.unwrap_or(self.date).last_day()
+    }
+
+    /// The sources public on `as_of`.
+    pub fn sources_on(&self, as_of: NaiveDate) -> impl Iterator<Item = &Source> {
+        let fallback = self.first_day();
+        self.sources.iter().filter(move |s| s.public_from(fallback) <= as_of)
+    }
+
+    /// The event as it was known on `as_of`: `None` when no source published by then
+    /// mentions it; `held` when one of them reports that it took place; else `planned`
+    /// while its date is still to come, and `unconfirmed` once its date has passed with
+    /// no report that it took place.
+    pub fn status_on(&self, as_of: NaiveDate) -> Option<Status> {
+        let mut known = false;
+        for source in self.sources_on(as_of) {
+            if source.reports == Status::Held {
+                return Some(Status::Held);
+            }
+            known = true;
+        }
+        match (known, self.last_day() > as_of) {
+            (false, _) => None,
+            (true, true) => Some(Status::Planned),
+            (true, false) => Some(Status::Unconfirmed),
+        }
     }
 }
 
@@ -298,8 +337,12 @@ pub struct Query {
     pub types: Vec<EventType>,
     /// Topic ids; an event matches if it has any of them.
     pub topics: Vec<String>,
-    /// Statuses.
+    /// Statuses, as seen on `as_of`.
     pub status: Vec<Status>,
+    /// The day the query sees the dataset as on: events no source published by then
+    /// mentions are left out, and statuses are those of that day. `None` sees every
+    /// event with the status its sources report by default.
+    pub as_of: Option<NaiveDate>,
 }
 
 impl Query {
@@ -312,10 +355,17 @@ impl Query {
         let any = |list: &[String], have: &[String]| {
             list.is_empty() || list.iter().any(|x| have.contains(x))
         };
+        let status = match self.as_of {
+            Some(as_of) => match event.status_on(as_of) {
+                Some(status) => status,
+                None => return false,
+            },
+            None => event.status,
+        };
         any(&self.partners, &event.partners)
             && any(&self.topics, &event.topics)
             && (self.types.is_empty() || self.types.contains(&event.kind))
-            && (self.status.is_empty() || self.status.contains(&event.status))
+            && (self.status.is_empty() || self.status.contains(&status))
             && self.period.is_none_or(|p| p.overlaps(event.first_day(), event.last_day()))
     }
 
@@ -335,6 +385,7 @@ impl Query {
             types: narrow(&self.types, &narrower.types),
             topics: narrow(&self.topics, &narrower.topics),
             status: narrow(&self.status, &narrower.status),
+            as_of: self.as_of,
         }
     }
 }

@@ -38,8 +38,11 @@ vocabulary! {
     Status("status") {
         /// Reported as having taken place.
         Held = "held",
-        /// Announced for the future and not confirmed as held.
+        /// Announced for a date still to come.
         Planned = "planned",
+        /// Announced for a date that has passed, with no report that it took place:
+        /// derived on a brief's date, never written in data.
+        Unconfirmed = "unconfirmed",
     }
 }
 
@@ -90,6 +93,6 @@ mod tests {
         }
         assert_eq!(EventType::parse(" working-group "), Some(EventType::WorkingGroup));
         assert_eq!(EventType::parse("jwg"), None);
-        assert_eq!(Status::NAMES, ["held", "planned"]);
+        assert_eq!(Status::NAMES, ["held", "planned", "unconfirmed"]);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::dataset::{Dataset, Event, EventType, Query};
+use crate::dataset::{Dataset, Event, EventType, Query, Status};
 use crate::dates::PartialDate;
 use crate::diag::Diagnostic;
 use crate::locale::{self, Language, format_date, format_number, format_span, label};
@@ -50,7 +50,8 @@ pub fn build(
     let upcoming =
         select::section_events(dataset, SectionKind::Upcoming, &selection.brief, settings.as_of);
     let warnings = missing_translations(events.iter().chain(&upcoming).copied(), language.code());
-    let (sources, refs_of) = number_sources(language, events.iter().chain(&upcoming).copied());
+    let (sources, refs_of) =
+        number_sources(language, settings.as_of, events.iter().chain(&upcoming).copied());
     let partner_ids = brief_partners(&selection.brief, &events);
     let brief =
         Brief { spec, settings, selection, dataset, language, events, partner_ids, refs_of };
@@ -79,10 +80,11 @@ pub fn build(
     Ok((data, warnings))
 }
 
-/// Numbers every source of `events`, first cited first; returns the list and each
-/// engagement's numbers.
+/// Numbers every source of `events` public on `as_of`, first cited first (a page
+/// published later is never cited); returns the list and each engagement's numbers.
 fn number_sources<'a>(
     language: Language,
+    as_of: chrono::NaiveDate,
     events: impl Iterator<Item = &'a Event>,
 ) -> (Vec<SourceEntry>, HashMap<&'a str, Vec<usize>>) {
     let mut sources: Vec<SourceEntry> = Vec::new();
@@ -93,8 +95,7 @@ fn number_sources<'a>(
             continue;
         }
         let refs = event
-            .sources
-            .iter()
+            .sources_on(as_of)
             .map(|s| {
                 *number_of.entry(&s.url).or_insert_with(|| {
                     sources.push(SourceEntry {
@@ -106,6 +107,8 @@ fn number_sources<'a>(
                             .published
                             .map(|d| format_date(language, d))
                             .unwrap_or_default(),
+                        published_iso: s.published.map(|d| d.to_string()).unwrap_or_default(),
+                        reports: s.reports.as_str(),
                     });
                     sources.len()
                 })
@@ -132,6 +135,7 @@ impl Brief<'_> {
     /// An engagement as the brief prints it.
     fn entry(&self, event: &Event) -> EventEntry {
         let (language, lang) = (self.language, self.language.code());
+        let status = event.status_on(self.settings.as_of).unwrap_or(event.status);
         let participants = if self.settings.audience == Audience::Public {
             Vec::new()
         } else {
@@ -153,8 +157,12 @@ impl Brief<'_> {
                 .as_ref()
                 .map(|n| n.get_or_other(lang).to_owned())
                 .unwrap_or_default(),
-            status: event.status.as_str(),
-            status_label: locale::status(language, event.status),
+            status: status.as_str(),
+            status_label: locale::status(language, status),
+            status_note: match status {
+                Status::Unconfirmed => unconfirmed_note(language, self.settings.as_of),
+                _ => String::new(),
+            },
             kind: event.kind.as_str(),
             type_label: locale::event_type(language, event.kind),
             partners: event.partners.iter().map(|p| self.partner_name(p)).collect(),
@@ -222,13 +230,17 @@ impl Brief<'_> {
         let short = |id: &str| self.partner_short(id);
         let period = self.settings.period;
         match spec_section.kind {
-            SectionKind::KeyFigures => key_figures(language, events, &partners, period, &short),
-            SectionKind::Timeline => timeline(language, events, &partners, period, &short),
+            SectionKind::KeyFigures => {
+                key_figures(language, self.settings.as_of, events, &partners, period, &short)
+            }
+            SectionKind::Timeline => {
+                timeline(language, self.settings.as_of, events, &partners, period, &short)
+            }
             SectionKind::Partners => Content::Partners {
                 profiles: partners
                     .iter()
                     .filter_map(|id| self.dataset.partner(id))
-                    .map(|p| profile(language, p, self.dataset, events, self.settings.as_of))
+                    .map(|p| profile(language, p, events, self.settings.as_of))
                     .collect(),
             },
             SectionKind::Events => Content::Events(self.event_list(spec_section, events)),
@@ -431,6 +443,19 @@ fn empty_note(language: Language, kind: SectionKind) -> &'static str {
             _ => "empty-events",
         },
     )
+}
+
+/// What an unconfirmed engagement means on the as-of date.
+fn unconfirmed_note(language: Language, as_of: chrono::NaiveDate) -> String {
+    let day = format_date(language, PartialDate::day(as_of));
+    match language {
+        Language::En => {
+            format!("announced, but no source published by {day} reports that it took place.")
+        }
+        Language::Id => format!(
+            "sudah diumumkan, tetapi hingga {day} belum ada sumber yang melaporkan bahwa kegiatan ini terlaksana."
+        ),
+    }
 }
 
 /// An audience in words.

@@ -20,14 +20,20 @@ pub(super) fn counts(language: Language, items: Vec<(String, usize)>) -> Vec<Cou
 
 pub(super) fn key_figures(
     language: Language,
-    events: &[&Event],
+    as_of: NaiveDate,
+    all: &[&Event],
     partners: &[String],
     period: Period,
     partner_name: &dyn Fn(&str) -> String,
 ) -> Content {
+    // Only what had taken place counts as an engagement; announced ones are counted apart.
+    let status = |e: &Event| e.status_on(as_of).unwrap_or(e.status);
+    let events: Vec<&Event> = all.iter().copied().filter(|e| status(e) == Status::Held).collect();
+    let events = events.as_slice();
     let of_types = |types: &[EventType]| events.iter().filter(|e| types.contains(&e.kind)).count();
     let engaged = partners.iter().filter(|p| events.iter().any(|e| e.partners.contains(p))).count();
-    let planned = events.iter().filter(|e| e.status == Status::Planned).count();
+    let planned = all.iter().filter(|e| status(e) == Status::Planned).count();
+    let unconfirmed = all.iter().filter(|e| status(e) == Status::Unconfirmed).count();
     let mut figures = vec![
         Figure {
             value: format_number(language, events.len()),
@@ -50,6 +56,12 @@ pub(super) fn key_figures(
         figures.push(Figure {
             value: format_number(language, planned),
             label: label(language, "figure-planned"),
+        });
+    }
+    if unconfirmed > 0 {
+        figures.push(Figure {
+            value: format_number(language, unconfirmed),
+            label: label(language, "figure-unconfirmed"),
         });
     }
     let mut by_partner: Vec<(String, usize)> = partners
@@ -101,6 +113,7 @@ const MAX_LANES: usize = 10;
 
 pub(super) fn timeline(
     language: Language,
+    as_of: NaiveDate,
     events: &[&Event],
     partners: &[String],
     period: Period,
@@ -111,7 +124,7 @@ pub(super) fn timeline(
     let mark = |e: &Event| Mark {
         x: position(e.first_day()),
         x_end: position(e.last_day()),
-        planned: e.status == Status::Planned,
+        planned: e.status_on(as_of).unwrap_or(e.status) != Status::Held,
     };
     let (shown, rest) = if partners.len() > MAX_LANES {
         partners.split_at(MAX_LANES - 1)

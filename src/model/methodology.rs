@@ -80,6 +80,10 @@ pub(super) fn methodology(
     ];
     Content::Methodology {
         rows,
-        notes: vec![label(language, "method-matching"), label(language, "method-sources")],
+        notes: vec![
+            label(language, "method-matching"),
+            label(language, "method-sources"),
+            label(language, "method-point-in-time"),
+        ],
     }
 }

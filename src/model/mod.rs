@@ -163,6 +163,12 @@ pub struct SourceEntry {
     pub url: String,
     /// The publication date in words, or empty.
     pub published: String,
+    /// The publication date at its precision (`2022-09-14`, `2022-09` or `2022`), or
+    /// empty: a brief cites only pages published by its as-of date.
+    pub published_iso: String,
+    /// Whether the page reports that the engagement took place (`held`) or announces it
+    /// (`planned`).
+    pub reports: &'static str,
 }
 
 /// One section of a brief; its content carries the `kind`.
@@ -336,10 +342,12 @@ pub struct EventEntry {
     pub date_iso: String,
     /// A note on an uncertain date, or empty.
     pub date_note: String,
-    /// `held` or `planned`.
+    /// `held`, `planned` or `unconfirmed`, as known on the as-of date.
     pub status: &'static str,
     /// The status in words.
     pub status_label: &'static str,
+    /// For an unconfirmed engagement, what that means on the as-of date; else empty.
+    pub status_note: String,
     /// The type's id.
     #[serde(rename = "type")]
     pub kind: &'static str,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::dataset::{Dataset, Event, EventType, Status};
+use crate::dataset::{Event, EventType, Status};
 use crate::locale::{self, Language, format_date, format_number, label};
 
 use super::figures::counts;
@@ -11,20 +11,15 @@ use super::{AgreementLine, Profile};
 pub(super) fn profile(
     language: Language,
     partner: &crate::dataset::Partner,
-    dataset: &Dataset,
     in_period: &[&Event],
     as_of: NaiveDate,
 ) -> Profile {
     let lang = language.code();
-    let on_record: Vec<&Event> = dataset
-        .events
-        .iter()
-        .filter(|e| {
-            e.partners.contains(&partner.id) && e.status == Status::Held && e.first_day() <= as_of
-        })
-        .collect();
+    // Everything a profile says is within the brief's period, as known on its date.
     let mine: Vec<&&Event> =
         in_period.iter().filter(|e| e.partners.contains(&partner.id)).collect();
+    let on_record: Vec<&Event> =
+        mine.iter().map(|e| **e).filter(|e| e.status_on(as_of) == Some(Status::Held)).collect();
     let by_type = EventType::ALL
         .iter()
         .map(|t| {
