@@ -131,6 +131,28 @@ impl Serialize for PartialDate {
     }
 }
 
+/// A run's as-of date: `flag` (`--as-of`) if given, else the day of `source_date_epoch`
+/// (the `SOURCE_DATE_EPOCH` of reproducible builds, in seconds), else today.
+pub fn as_of(
+    flag: Option<NaiveDate>,
+    source_date_epoch: Option<String>,
+) -> Result<NaiveDate, String> {
+    if let Some(date) = flag {
+        return Ok(date);
+    }
+    match source_date_epoch {
+        Some(value) => value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+            .map(|t| t.date_naive())
+            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{value}` is not a Unix timestamp"))
+            .and_then(|date| check_year(date).map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"))),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
 /// An as-of date as a brief can carry it: years 1 to 9999, which Typst and PDF dates
 /// can hold. The error says so, for an argument's message.
 pub fn check_year(date: NaiveDate) -> Result<NaiveDate, String> {
@@ -228,6 +250,17 @@ impl RelativePeriod {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_as_of_date_comes_from_the_flag_then_source_date_epoch() {
+        let day = NaiveDate::from_ymd_opt(2022, 10, 1).unwrap();
+        assert_eq!(as_of(Some(day), Some("0".into())), Ok(day));
+        assert_eq!(as_of(None, Some(" 1664582400 ".into())), Ok(day));
+        let bad = as_of(None, Some("yesterday".into())).unwrap_err();
+        assert_eq!(bad, "SOURCE_DATE_EPOCH `yesterday` is not a Unix timestamp");
+        let far = as_of(None, Some("253402300800".into())).unwrap_err();
+        assert!(far.contains("outside the years 1 to 9999"), "{far}");
+    }
 
     fn d(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

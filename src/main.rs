@@ -47,24 +47,11 @@ fn main() -> ExitCode {
     ExitCode::from(terminal::finish(exit).code())
 }
 
-/// The as-of date: the flag, else the day of SOURCE_DATE_EPOCH, else today.
-fn as_of(flag: Option<NaiveDate>) -> Result<NaiveDate, String> {
-    if let Some(date) = flag {
-        return Ok(date);
-    }
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) => value
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
-            .map(|t| t.date_naive())
-            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{value}` is not a Unix timestamp"))
-            .and_then(|date| {
-                brief::dates::check_year(date).map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"))
-            }),
-        Err(_) => Ok(chrono::Local::now().date_naive()),
-    }
+/// The as-of date: the flag, else the day of SOURCE_DATE_EPOCH, else today. A bad
+/// SOURCE_DATE_EPOCH is reported, and the command ends as invalid input.
+fn as_of(flag: Option<NaiveDate>) -> Result<NaiveDate, Exit> {
+    brief::dates::as_of(flag, std::env::var("SOURCE_DATE_EPOCH").ok())
+        .map_err(|message| fail(message, &["unset it, or pass --as-of YYYY-MM-DD"], Exit::Invalid))
 }
 
 /// `brief generate` and `brief check`.
@@ -77,9 +64,7 @@ fn run_briefs(
 ) -> Exit {
     let as_of = match as_of(args.as_of) {
         Ok(date) => date,
-        Err(message) => {
-            return fail(message, &["unset it, or pass --as-of YYYY-MM-DD"], Exit::Invalid);
-        }
+        Err(exit) => return exit,
     };
     let options = Options {
         output,
@@ -143,9 +128,7 @@ fn events(args: &args::EventsArgs) -> Exit {
     };
     let as_of = match as_of(args.as_of) {
         Ok(date) => date,
-        Err(message) => {
-            return fail(message, &["unset it, or pass --as-of YYYY-MM-DD"], Exit::Invalid);
-        }
+        Err(exit) => return exit,
     };
     let filters = EventFilters {
         as_of,
@@ -197,7 +180,8 @@ fn templates_list() -> Exit {
 
 /// `brief templates export DIR`.
 fn templates_export(dir: &Path, force: bool) -> Exit {
-    let sample = match as_of(None).and_then(generate::sample_brief_json) {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let sample = match brief::dates::as_of(None, epoch).and_then(generate::sample_brief_json) {
         Ok(json) => json,
         Err(message) => return fail(message, &[], Exit::Failed),
     };

@@ -69,6 +69,31 @@ pub struct Options {
     pub mode: Mode,
 }
 
+impl Options {
+    /// A run as of `as_of` that writes each brief to its own default place: the bundled
+    /// data, the specs' templates, languages and audiences, one brief at a time,
+    /// rendered in this process with the default limits. Set fields to change it.
+    pub fn new(as_of: NaiveDate) -> Self {
+        Options {
+            output: None,
+            as_of,
+            data: vec![],
+            no_bundled_data: false,
+            template_dir: None,
+            font_paths: vec![],
+            language: None,
+            audience: None,
+            jobs: 1,
+            emit_data: None,
+            report: None,
+            allow_outside: false,
+            limits: Limits::default(),
+            worker: None,
+            mode: Mode::Write,
+        }
+    }
+}
+
 /// One planned output.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -777,20 +802,8 @@ mod tests {
         std::fs::write(specs.join("spec.toml"), spec).unwrap();
         let options = Options {
             output: folder_o.then(|| root.join("out/")),
-            as_of: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
-            data: vec![],
-            no_bundled_data: false,
-            template_dir: None,
-            font_paths: vec![],
-            language: None,
-            audience: None,
-            jobs: 1,
-            emit_data: None,
-            report: None,
-            allow_outside: false,
-            limits: Limits::default(),
-            worker: None,
             mode: Mode::DryRun,
+            ..Options::new(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
         };
         let (targets, refused) = match plan(&[specs.join("spec.toml")], &options) {
             Ok(planned) => {

@@ -92,20 +92,8 @@ fn no_example_brief_cites_a_source_published_after_its_date() {
         let as_of = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d").unwrap();
         let options = brief::plan::Options {
             output: Some(dir.path().join("out/")),
-            as_of,
-            data: vec![],
-            no_bundled_data: false,
-            template_dir: None,
-            font_paths: vec![],
-            language: None,
-            audience: None,
-            jobs: 1,
-            emit_data: None,
-            report: None,
-            allow_outside: false,
-            limits: brief::worker::Limits::default(),
-            worker: None,
             mode: brief::plan::Mode::DryRun,
+            ..brief::plan::Options::new(as_of)
         };
         // Every variant of every example spec: the same /brief.json `--emit-data` writes.
         let planned = brief::plan::plan(&specs, &options).expect("the example specs plan");
