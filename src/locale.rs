@@ -168,9 +168,13 @@ const LABELS: &[Entry] = &[
     ("section-methodology", "Methodology", "Metodologi"),
     // Key figures.
     ("figure-events", "engagements", "keterlibatan"),
+    ("figure-events-1", "engagement", "keterlibatan"),
     ("figure-partners", "partners", "mitra"),
+    ("figure-partners-1", "partner", "mitra"),
     ("figure-agreements", "MoUs and agreements", "MoU dan perjanjian"),
+    ("figure-agreements-1", "MoU or agreement", "MoU atau perjanjian"),
     ("figure-working-groups", "working-group meetings", "pertemuan kelompok kerja"),
+    ("figure-working-groups-1", "working-group meeting", "pertemuan kelompok kerja"),
     ("figure-planned", "announced, still to come", "diumumkan, akan berlangsung"),
     (
         "figure-unconfirmed",
@@ -303,6 +307,18 @@ pub fn engagements(language: Language, n: usize) -> &'static str {
         (Language::En, _) => "engagements",
         (Language::Id, _) => "kegiatan",
     }
+}
+
+/// The label `key` for a count of `n`: its singular `key-1` for one in English, where a
+/// noun agrees with its count ("1 partner", "2 partners"); Indonesian keeps one form.
+pub fn counted(language: Language, key: &str, n: usize) -> &'static str {
+    if language == Language::En && n == 1 {
+        let singular = format!("{key}-1");
+        if let Some((_, en, _)) = LABELS.iter().find(|(k, _, _)| *k == singular) {
+            return en;
+        }
+    }
+    label(language, key)
 }
 
 /// The name of an event type.
@@ -471,6 +487,22 @@ mod tests {
             }
         }
         assert!(checked >= 20, "only {checked} label keys found");
+    }
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(counted(Language::En, "figure-partners", 1), "partner");
+        assert_eq!(counted(Language::En, "figure-partners", 2), "partners");
+        assert_eq!(counted(Language::En, "figure-agreements", 1), "MoU or agreement");
+        assert_eq!(counted(Language::Id, "figure-partners", 1), "mitra");
+        assert_eq!(
+            counted(Language::En, "figure-planned", 1),
+            label(Language::En, "figure-planned")
+        );
+        for (key, _, _) in LABELS.iter().filter(|(k, _, _)| k.ends_with("-1")) {
+            let plural = key.trim_end_matches("-1");
+            assert!(LABELS.iter().any(|(k, _, _)| *k == plural), "`{key}` has no plural");
+        }
     }
 
     #[test]

@@ -180,11 +180,12 @@ impl Progress {
                 self.tick();
                 if !self.quiet {
                     let verb = if entry.status == Status::Checked { "checked" } else { "wrote" };
+                    let (pages, events) = (entry.pages.unwrap_or(0), entry.events.unwrap_or(0));
                     self.say(format!(
-                        "{verb} {} ({} pages, {} engagements, {} ms)",
+                        "{verb} {} ({pages} {}, {events} {}, {} ms)",
                         entry.path.as_deref().unwrap_or("?"),
-                        entry.pages.unwrap_or(0),
-                        entry.events.unwrap_or(0),
+                        if pages == 1 { "page" } else { "pages" },
+                        brief::locale::engagements(brief::locale::Language::En, events),
                         entry.milliseconds.unwrap_or(0)
                     ));
                 }

@@ -9,6 +9,11 @@ use crate::locale::{self, Language, format_number, label};
 
 use super::{Content, Count, Figure, Lane, Mark, Tick};
 
+/// A headline number with its label, the noun agreeing with the count.
+fn figure(language: Language, n: usize, key: &str) -> Figure {
+    Figure { value: format_number(language, n), label: locale::counted(language, key, n) }
+}
+
 /// Counts with shares of the largest, formatted.
 pub(super) fn counts(language: Language, items: Vec<(String, usize)>) -> Vec<Count> {
     let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
@@ -35,22 +40,10 @@ pub(super) fn key_figures(
     let planned = all.iter().filter(|e| status(e) == Status::Planned).count();
     let unconfirmed = all.iter().filter(|e| status(e) == Status::Unconfirmed).count();
     let mut figures = vec![
-        Figure {
-            value: format_number(language, events.len()),
-            label: label(language, "figure-events"),
-        },
-        Figure {
-            value: format_number(language, engaged),
-            label: label(language, "figure-partners"),
-        },
-        Figure {
-            value: format_number(language, of_types(&[EventType::Mou, EventType::Agreement])),
-            label: label(language, "figure-agreements"),
-        },
-        Figure {
-            value: format_number(language, of_types(&[EventType::WorkingGroup])),
-            label: label(language, "figure-working-groups"),
-        },
+        figure(language, events.len(), "figure-events"),
+        figure(language, engaged, "figure-partners"),
+        figure(language, of_types(&[EventType::Mou, EventType::Agreement]), "figure-agreements"),
+        figure(language, of_types(&[EventType::WorkingGroup]), "figure-working-groups"),
     ];
     if planned > 0 {
         figures.push(Figure {

@@ -284,3 +284,58 @@ fn dry_run_prints_the_plan_and_writes_nothing() {
     );
     assert!(files_in(dir.path()).is_empty());
 }
+
+#[test]
+fn no_example_brief_says_one_with_a_plural_noun() {
+    let plural = ["MoUs", "engagements", "partners", "meetings", "agreements", "visits", "sources"];
+    let specs: Vec<std::path::PathBuf> = std::fs::read_dir(repo().join("briefs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    for as_of in ["2022-10-01", "2025-01-15", "2026-11-22"] {
+        let as_of = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d").unwrap();
+        let options = brief::plan::Options {
+            mode: brief::plan::Mode::DryRun,
+            ..brief::plan::Options::new(as_of)
+        };
+        for plan in brief::plan::plan(&specs, &options).expect("the examples plan").plans {
+            let (data, _) =
+                brief::model::build(&plan.spec, &plan.settings, &plan.selection, &plan.dataset)
+                    .unwrap();
+            let json = serde_json::to_value(&data).unwrap();
+            // A figure is a count and its noun; any text may also say "1 …".
+            let mut texts = Vec::new();
+            collect_strings(&json, &mut texts);
+            for section in json["sections"].as_array().unwrap() {
+                for figure in section["figures"].as_array().into_iter().flatten() {
+                    texts.push(format!(
+                        "{} {}",
+                        figure["value"].as_str().unwrap(),
+                        figure["label"].as_str().unwrap()
+                    ));
+                }
+            }
+            for text in texts {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                for pair in words.windows(2) {
+                    assert!(
+                        !(pair[0] == "1" && plural.contains(&pair[1])),
+                        "{} as of {as_of} says `{text}`",
+                        plan.spec.path.display()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Every string in a JSON value.
+fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
+}
