@@ -372,7 +372,7 @@ fn body_hint(spec: &Spec) -> Option<String> {
         .iter()
         .filter_map(|section| section.body.as_ref())
         .map(|body| {
-            let (line, column) = spec.source.line_column(body.range.start);
+            let (line, column) = spec.source.line_column(body.range().start);
             format!("{}:{line}:{column}", spec.source.name)
         })
         .collect();

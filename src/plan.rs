@@ -532,8 +532,8 @@ fn plan_spec(
     for (index, variant) in spec.variants.iter().enumerate() {
         let settings = match variant_settings(&spec, variant, options, period) {
             Ok(settings) => settings,
-            Err(d) => {
-                errors.push(d);
+            Err(mut d) => {
+                errors.append(&mut d);
                 continue;
             }
         };
@@ -581,17 +581,24 @@ fn variant_settings(
     variant: &VariantSpec,
     options: &Options,
     period: crate::dates::Period,
-) -> Result<BriefSettings, Diagnostic> {
+) -> Result<BriefSettings, Vec<Diagnostic>> {
     let language = options.language.or(variant.language).unwrap_or(spec.language);
+    // The spec checked its own languages; --language may ask for another.
+    let missing = spec.missing_words(language);
+    if !missing.is_empty() {
+        return Err(missing);
+    }
     let audience = options.audience.or(variant.audience).unwrap_or(spec.audience);
     let marking = variant.marking.or(spec.marking);
     if audience == Audience::Public && marking.is_some_and(|m| m != Marking::Clear) {
-        return Err(Diagnostic::error(format!(
-            "a public brief may carry no marking beyond TLP:CLEAR, but this one is {}",
-            marking.map_or("", Marking::as_str)
-        ))
-        .at(&spec.source, locate_key(spec, "marking"))
-        .hint("set `marking = \"TLP:CLEAR\"` for the public variant, or remove the marking"));
+        return Err(vec![
+            Diagnostic::error(format!(
+                "a public brief may carry no marking beyond TLP:CLEAR, but this one is {}",
+                marking.map_or("", Marking::as_str)
+            ))
+            .at(&spec.source, locate_key(spec, "marking"))
+            .hint("set `marking = \"TLP:CLEAR\"` for the public variant, or remove the marking"),
+        ]);
     }
     let template = variant
         .template
@@ -623,7 +630,8 @@ fn output_path(
         return Ok((PathBuf::from(name), false));
     };
     let at = |d: Diagnostic| d.at(&spec.source, locate_key(spec, "output"));
-    let placeholders = Placeholders::for_brief(&spec.title, settings);
+    let title = spec.title.get(settings.language).unwrap_or("brief");
+    let placeholders = Placeholders::for_brief(title, settings);
     match output::expand(pattern, &placeholders) {
         Ok(expanded) if expanded.trim().is_empty() => {
             Err(at(Diagnostic::error("invalid `output`: the path is empty")

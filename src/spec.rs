@@ -124,6 +124,108 @@ vocabulary! {
     }
 }
 
+/// Words a reader sees: one string for every language, or one per language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Words {
+    /// One string, for a spec written in a single language.
+    Plain(Located<String>),
+    /// One string per language: `{ en = "…", id = "…" }`.
+    Translated {
+        /// The English words.
+        en: Option<Located<String>>,
+        /// The Indonesian words.
+        id: Option<Located<String>>,
+        /// Where the table is written.
+        range: Range<usize>,
+    },
+}
+
+impl Words {
+    /// The words for `language`, if the spec has them.
+    pub fn get(&self, language: Language) -> Option<&str> {
+        self.located(language).map(|l| l.value.as_str())
+    }
+
+    /// The words for `language` with their place, if the spec has them.
+    pub fn located(&self, language: Language) -> Option<&Located<String>> {
+        match (self, language) {
+            (Words::Plain(words), _) => Some(words),
+            (Words::Translated { en, .. }, Language::En) => en.as_ref(),
+            (Words::Translated { id, .. }, Language::Id) => id.as_ref(),
+        }
+    }
+
+    /// Where the words are written.
+    pub fn range(&self) -> Range<usize> {
+        match self {
+            Words::Plain(words) => words.range.clone(),
+            Words::Translated { range, .. } => range.clone(),
+        }
+    }
+
+    /// Every language's words written, with their place.
+    fn all(&self) -> Vec<&Located<String>> {
+        match self {
+            Words::Plain(words) => vec![words],
+            Words::Translated { en, id, .. } => en.iter().chain(id).collect(),
+        }
+    }
+}
+
+/// [`Words`] as read from TOML: a string, or a table of `en` and `id` strings.
+#[derive(Debug)]
+enum RawWords {
+    Plain(Spanned<String>),
+    Translated { en: Option<Spanned<String>>, id: Option<Spanned<String>> },
+}
+
+impl<'de> Deserialize<'de> for RawWords {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawWords;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string, or a table `{ en = \"…\", id = \"…\" }`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RawWords, E> {
+                Ok(RawWords::Plain(Spanned::new(0..0, text.to_owned())))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawWords, A::Error> {
+                let (mut en, mut id) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "en" => en = Some(map.next_value::<Spanned<String>>()?),
+                        "id" => id = Some(map.next_value::<Spanned<String>>()?),
+                        other => {
+                            return Err(serde::de::Error::unknown_field(other, &["en", "id"]));
+                        }
+                    }
+                }
+                Ok(RawWords::Translated { en, id })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Turns read words into [`Words`], with the places of the strings in the spec.
+fn words(raw: Spanned<RawWords>) -> Words {
+    let range = raw.span();
+    let located = |s: Spanned<String>| Located { range: s.span(), value: s.into_inner() };
+    match raw.into_inner() {
+        RawWords::Plain(text) => Words::Plain(Located { range, value: text.into_inner() }),
+        RawWords::Translated { en, id } => {
+            Words::Translated { en: en.map(located), id: id.map(located), range }
+        }
+    }
+}
+
 /// A value with its byte range in the spec file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located<T> {
@@ -152,13 +254,13 @@ pub struct SectionSpec {
     /// The kind.
     pub kind: SectionKind,
     /// A title instead of the kind's localised default.
-    pub title: Option<String>,
+    pub title: Option<Words>,
     /// Narrows the brief's filter for this section.
     pub filter: FilterSpec,
     /// What to do when nothing matches.
     pub on_empty: OnEmpty,
     /// Typst markup, for `text` sections, with its place in the spec.
-    pub body: Option<Located<String>>,
+    pub body: Option<Words>,
     /// How much to print, for `events` sections.
     pub detail: Detail,
 }
@@ -204,12 +306,12 @@ pub struct Spec {
     pub path: PathBuf,
     /// The spec's text, for diagnostics.
     pub source: Arc<SourceText>,
-    /// The brief's title (plain text).
-    pub title: String,
+    /// The brief's title (plain text), in one form or per language.
+    pub title: Words,
     /// The subtitle (plain text).
-    pub subtitle: Option<String>,
+    pub subtitle: Option<Words>,
     /// The author or issuing unit (plain text).
-    pub author: Option<String>,
+    pub author: Option<Words>,
     /// The language.
     pub language: Language,
     /// The audience.
@@ -259,9 +361,9 @@ const DEFAULT_SECTIONS: [SectionKind; 6] = [
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSpec {
-    title: Spanned<String>,
-    subtitle: Option<String>,
-    author: Option<String>,
+    title: Spanned<RawWords>,
+    subtitle: Option<Spanned<RawWords>>,
+    author: Option<Spanned<RawWords>>,
     language: Option<Spanned<String>>,
     audience: Option<Spanned<String>>,
     template: Option<String>,
@@ -304,11 +406,11 @@ struct RawFilter {
 #[serde(deny_unknown_fields)]
 struct RawSection {
     kind: Spanned<String>,
-    title: Option<String>,
+    title: Option<Spanned<RawWords>>,
     #[serde(default)]
     filter: RawFilter,
     on_empty: Option<Spanned<String>>,
-    body: Option<Spanned<String>>,
+    body: Option<Spanned<RawWords>>,
     detail: Option<Spanned<String>>,
 }
 
@@ -440,16 +542,20 @@ impl Checker<'_> {
                 "add `body = \"…\"` with the section's Typst markup".into(),
             );
         }
-        if let Some(body) = &raw.body
+        let title = raw.title.map(words);
+        let body = raw.body.map(words);
+        if let Some(body) = &body
             && kind == SectionKind::Text
         {
-            self.markup(body);
+            for located in body.all() {
+                self.markup(&Spanned::new(located.range.clone(), located.value.clone()));
+            }
         }
-        if let Some(body) = &raw.body
+        if let Some(body) = &body
             && kind != SectionKind::Text
         {
             self.error(
-                body.span(),
+                body.range(),
                 format!("only `text` sections have a `body`, not `{}`", kind.as_str()),
                 "remove `body`, or change the kind to `text`".into(),
             );
@@ -465,10 +571,10 @@ impl Checker<'_> {
         }
         Some(SectionSpec {
             kind,
-            title: raw.title,
+            title,
             filter,
             on_empty: on_empty.unwrap_or_default(),
-            body: raw.body.map(|b| Located { range: b.span(), value: b.into_inner() }),
+            body,
             detail: detail.unwrap_or_default(),
         })
     }
@@ -548,12 +654,15 @@ impl Spec {
         let language = raw.language.as_ref().and_then(|l| check.vocab(l));
         let audience = raw.audience.as_ref().and_then(|a| check.vocab(a));
         let marking = raw.marking.as_ref().and_then(|m| check.vocab(m));
-        if raw.title.get_ref().trim().is_empty() {
-            check.error(
-                raw.title.span(),
-                "the title is empty".into(),
-                "give the brief a title".into(),
-            );
+        let title = words(raw.title);
+        for located in title.all() {
+            if located.value.trim().is_empty() {
+                check.error(
+                    located.range.clone(),
+                    "the title is empty".into(),
+                    "give the brief a title".into(),
+                );
+            }
         }
         let period = check.period(raw.period);
         let filter = check.filter(raw.filter);
@@ -584,11 +693,11 @@ impl Spec {
         } else {
             sections
         };
-        Ok(Spec {
+        let spec = Spec {
             path: path.to_path_buf(),
-            title: raw.title.into_inner(),
-            subtitle: raw.subtitle,
-            author: raw.author,
+            title,
+            subtitle: raw.subtitle.map(words),
+            author: raw.author.map(words),
             language: language.unwrap_or(Language::En),
             audience: audience.unwrap_or(Audience::Analyst),
             template: raw.template,
@@ -601,7 +710,74 @@ impl Spec {
             sections,
             variants: if variants.is_empty() { vec![VariantSpec::default()] } else { variants },
             source,
-        })
+        };
+        let errors = spec.check_languages();
+        if errors.is_empty() { Ok(spec) } else { Err(errors) }
+    }
+
+    /// The languages the spec is written in: its own and its variants'.
+    pub fn languages(&self) -> Vec<Language> {
+        let mut languages = vec![self.language];
+        for language in self.variants.iter().filter_map(|v| v.language) {
+            if !languages.contains(&language) {
+                languages.push(language);
+            }
+        }
+        languages
+    }
+
+    /// Every piece of words a reader sees, with the key it is written under.
+    fn words(&self) -> Vec<(&'static str, &Words)> {
+        let mut all = vec![("title", &self.title)];
+        all.extend(self.subtitle.iter().map(|w| ("subtitle", w)));
+        all.extend(self.author.iter().map(|w| ("author", w)));
+        for section in &self.sections {
+            all.extend(section.title.iter().map(|w| ("title", w)));
+            all.extend(section.body.iter().map(|w| ("body", w)));
+        }
+        all
+    }
+
+    /// A plain string serves every language only when the spec has one; words given per
+    /// language must have every language the spec is written in.
+    fn check_languages(&self) -> Vec<Diagnostic> {
+        let languages = self.languages();
+        let mut errors = Vec::new();
+        for (key, words) in self.words() {
+            if matches!(words, Words::Plain(_)) && languages.len() > 1 {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "`{key}` is one string, but this spec is written in {}",
+                        language_list(&languages)
+                    ))
+                    .at(&self.source, words.range())
+                    .hint(format!(
+                        "give it in each language: `{key} = {{ en = \"…\", id = \"…\" }}`"
+                    )),
+                );
+            }
+        }
+        for language in languages {
+            errors.extend(self.missing_words(language));
+        }
+        errors
+    }
+
+    /// The errors for words the spec lacks in `language` (a variant's, or one given on
+    /// the command line), each at its key.
+    pub fn missing_words(&self, language: Language) -> Vec<Diagnostic> {
+        self.words()
+            .into_iter()
+            .filter(|(_, words)| words.get(language).is_none())
+            .map(|(key, words)| {
+                Diagnostic::error(format!(
+                    "`{key}` has no words in `{}`, but a brief of this spec is written in it",
+                    language.code()
+                ))
+                .at(&self.source, words.range())
+                .hint(format!("add `{} = \"…\"` to the table", language.code()))
+            })
+            .collect()
     }
 
     /// The folder paths in the spec are relative to.
@@ -628,6 +804,12 @@ impl Spec {
             None => "brief".into(),
         }
     }
+}
+
+/// Languages in words: "en and id".
+fn language_list(languages: &[Language]) -> String {
+    let codes: Vec<String> = languages.iter().map(|l| format!("`{}`", l.code())).collect();
+    codes.join(" and ")
 }
 
 /// Collects the syntax errors below `node`, each with its byte range in the parsed text.
@@ -782,6 +964,41 @@ mod tests {
     const MINIMAL: &str = "title = \"T\"\n[period]\nfrom = 2021-01-01\nto = \"2024\"\n";
 
     #[test]
+    fn words_in_two_languages_need_both_and_a_plain_string_serves_one_language_only() {
+        let two = "\n[period]\nfrom = 2022\nto = 2022\n[[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\n";
+        let errors = parse(&format!("title = \"T\"{two}")).unwrap_err();
+        assert_eq!(
+            errors[0].message,
+            "`title` is one string, but this spec is written in `en` and `id`"
+        );
+        assert_eq!(errors[0].location().as_deref(), Some("t.toml:1:9"));
+        let errors = parse(&format!("title = {{ en = \"T\" }}{two}")).unwrap_err();
+        assert_eq!(
+            errors[0].message,
+            "`title` has no words in `id`, but a brief of this spec is written in it"
+        );
+        let spec = parse(&format!("title = {{ en = \"T\", id = \"Judul\" }}{two}")).unwrap();
+        assert_eq!(spec.title.get(Language::Id), Some("Judul"));
+        // One language: a plain string serves, even for a brief asked for in another.
+        let spec = parse(MINIMAL).unwrap();
+        assert_eq!(spec.title.get(Language::Id), Some("T"));
+        assert!(spec.missing_words(Language::Id).is_empty());
+        let spec = parse("title = { en = \"T\" }\n[period]\nfrom = 2022\nto = 2022\n").unwrap();
+        assert_eq!(spec.missing_words(Language::Id).len(), 1);
+        let errors =
+            parse("title = { en = \"T\", fr = \"Titre\" }\n[period]\nfrom = 2022\nto = 2022\n")
+                .unwrap_err();
+        assert!(errors[0].message.contains("unknown field `fr`"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn a_text_body_in_each_language_is_checked_in_each() {
+        let spec = "title = \"T\"\n[period]\nfrom = 2022\nto = 2022\n[[sections]]\nkind = \"text\"\nbody = { en = \"Fine.\", id = \"#read(\\\"x\\\")\" }\n";
+        let errors = parse(spec).unwrap_err();
+        assert_eq!(errors[0].message, "a `text` body may not read files, but this one uses `read`");
+    }
+
+    #[test]
     fn a_minimal_spec_gets_defaults() {
         let spec = parse(MINIMAL).unwrap();
         assert_eq!(spec.language, Language::En);
@@ -795,8 +1012,11 @@ mod tests {
     #[test]
     fn sections_and_variants_are_limited_with_the_place_of_the_first_too_many() {
         let with = |kind: &str, n: usize| {
-            let table =
-                if kind == "sections" { "kind = \"events\"\n" } else { "language = \"id\"\n" };
+            let table = if kind == "sections" {
+                "kind = \"events\"\n"
+            } else {
+                "audience = \"executive\"\n"
+            };
             format!("{MINIMAL}{}", format!("[[{kind}]]\n{table}").repeat(n))
         };
         assert_eq!(parse(&with("sections", MAX_SECTIONS)).unwrap().sections.len(), MAX_SECTIONS);

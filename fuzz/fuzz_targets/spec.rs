@@ -39,7 +39,8 @@ fuzz_target!(|text: &str| {
             template: audience.default_template().into(),
         };
         if let Some(pattern) = variant.output.as_ref().or(spec.output.as_ref()) {
-            let _ = output::expand(pattern, &Placeholders::for_brief(&spec.title, &settings));
+            let title = spec.title.get(settings.language).unwrap_or("brief");
+            let _ = output::expand(pattern, &Placeholders::for_brief(title, &settings));
         }
         if let Ok((data, warnings)) = model::build(&spec, &settings, &selection, &BUNDLED) {
             emit_all(&warnings);

@@ -201,8 +201,10 @@ impl Brief<'_> {
             SectionKind::Sources => no_sources,
             _ => events.is_empty(),
         };
-        let title =
-            spec_section.title.clone().unwrap_or_else(|| section_title(language, kind).to_owned());
+        let title = match spec_section.title.as_ref().and_then(|t| t.get(language)) {
+            Some(title) => title.to_owned(),
+            None => section_title(language, kind).to_owned(),
+        };
         let empty_note = match (is_empty, spec_section.on_empty) {
             (false, _) => String::new(),
             (true, OnEmpty::Omit) => return Ok(None),
@@ -247,7 +249,12 @@ impl Brief<'_> {
             SectionKind::Table => Content::Table(self.event_list(spec_section, events)),
             SectionKind::Upcoming => Content::Upcoming(self.event_list(spec_section, events)),
             SectionKind::Text => Content::Text {
-                body: spec_section.body.as_ref().map(|b| b.value.clone()).unwrap_or_default(),
+                body: spec_section
+                    .body
+                    .as_ref()
+                    .and_then(|b| b.get(self.language))
+                    .unwrap_or_default()
+                    .to_owned(),
             },
             SectionKind::Sources => Content::Sources {},
             SectionKind::Methodology => methodology(
@@ -299,9 +306,9 @@ impl Brief<'_> {
             keywords.push(marking.as_str().into());
         }
         Meta {
-            title: self.spec.title.clone(),
-            subtitle: self.spec.subtitle.clone().unwrap_or_default(),
-            author: self.spec.author.clone().unwrap_or_default(),
+            title: self.spec.title.get(language).unwrap_or_default().to_owned(),
+            subtitle: words_in(self.spec.subtitle.as_ref(), language),
+            author: words_in(self.spec.author.as_ref(), language),
             language,
             audience: settings.audience.as_str(),
             audience_label: audience_label(language, settings.audience),
@@ -413,6 +420,11 @@ fn place(language: Language, event: &Event) -> String {
         place.push_str(locale::mode(language, mode));
     }
     place
+}
+
+/// Optional words in `language`, or empty.
+fn words_in(words: Option<&crate::spec::Words>, language: Language) -> String {
+    words.and_then(|w| w.get(language)).unwrap_or_default().to_owned()
 }
 
 /// A section kind's default title.

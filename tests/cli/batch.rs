@@ -79,7 +79,7 @@ fn two_outputs_on_one_path_are_refused_before_rendering() {
     let spec = write(
         dir.path(),
         "v.toml",
-        "title = \"V\"\noutput = \"same.pdf\"\n[period]\nfrom = 2022\nto = 2022\n[[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\n",
+        "title = { en = \"V\", id = \"V\" }\noutput = \"same.pdf\"\n[period]\nfrom = 2022\nto = 2022\n[[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\n",
     );
     let run = brief(dir.path(), &["generate", &spec]).expect(2);
     assert!(run.stderr.contains("two outputs would be written to"), "{}", run.stderr);

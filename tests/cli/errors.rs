@@ -90,7 +90,7 @@ fn a_value_of_the_wrong_shape_gets_the_shape_to_write() {
 fn an_error_shared_by_every_variant_is_reported_once() {
     let dir = tempdir();
     let spec = format!(
-        "output = \"{{lang}}.pdf\"\n{GOOD}[[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\n"
+        "output = \"{{lang}}.pdf\"\n{GOOD}[[variants]]\nlanguage = \"en\"\n[[variants]]\naudience = \"executive\"\n"
     );
     write(dir.path(), "bad.toml", &spec);
     let run = brief(dir.path(), &["check", "bad.toml"]).expect(2);

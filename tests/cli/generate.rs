@@ -200,7 +200,7 @@ fn variants_write_one_output_each() {
     let spec = write(
         dir.path(),
         "v.toml",
-        "title = \"V\"\noutput = \"v-{language}-{audience}.pdf\"\n[period]\nfrom = 2022\nto = 2022\n\
+        "title = { en = \"V\", id = \"V\" }\noutput = \"v-{language}-{audience}.pdf\"\n[period]\nfrom = 2022\nto = 2022\n\
          [[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\naudience = \"executive\"\n",
     );
     brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
@@ -338,4 +338,39 @@ fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
         serde_json::Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
         _ => {}
     }
+}
+
+#[test]
+fn each_variant_gets_the_title_of_its_own_language_in_the_pdf() {
+    let dir = tempdir();
+    let spec = repo_file("briefs/public-release-2022.toml");
+    brief(dir.path(), &["generate", &spec, "-o", "out/", "--as-of", "2026-11-22"]).expect(0);
+    let id = dir.path().join("out/public-2022-id.pdf");
+    let info = pdf_info(&id);
+    let title = "Kerja Sama Internasional Indonesia dalam Penanggulangan Terorisme Tahun 2022";
+    assert!(info.contains(&format!("Title:           {title}")), "{info}");
+    assert!(pdf_text(&id).contains("Gambaran umum untuk publik"));
+    let en = pdf_info(&dir.path().join("out/public-2022-en.pdf"));
+    assert!(en.contains("Indonesia's International Counter-Terrorism Cooperation in 2022"), "{en}");
+}
+
+#[test]
+fn a_language_the_spec_has_no_words_for_is_an_input_error_at_the_key() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "en.toml",
+        "title = { en = \"English only\" }\n[period]\nfrom = 2022\nto = 2022\n",
+    );
+    brief(dir.path(), &["check", "en.toml", "--language", "id"]).expect(2).expect_stderr(
+        dir.path(),
+        r#"error: `title` has no words in `id`, but a brief of this spec is written in it
+  ┌─ en.toml:1:9
+  │
+1 │ title = { en = "English only" }
+  │         ^^^^^^^^^^^^^^^^^^^^^^^
+  │
+  = hint: add `id = "…"` to the table
+"#,
+    );
 }
