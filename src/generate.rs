@@ -221,11 +221,11 @@ impl Engine<'_> {
                         RenderError::plain(format!("cannot start a render worker ({e})"))
                     })?),
                 };
-                worker.render(request, limits).map_err(|(error, alive)| {
-                    if !alive {
+                worker.render(request, limits).map_err(|failure| {
+                    if failure.worker_lost {
                         *slot = None;
                     }
-                    error
+                    failure.error
                 })
             }
         }

@@ -82,6 +82,23 @@ pub struct Worker {
     pid: u32,
 }
 
+/// Why a worker did not deliver a brief.
+#[derive(Debug)]
+pub struct Failure {
+    /// What went wrong, for the brief's report.
+    pub error: RenderError,
+    /// Whether the worker is gone (killed past a limit, or dead) and must be replaced;
+    /// after a compile error it lives on and renders the next brief.
+    pub worker_lost: bool,
+}
+
+impl Failure {
+    /// A failure that took the worker with it.
+    fn lost(message: String) -> Self {
+        Failure { error: RenderError::plain(message), worker_lost: true }
+    }
+}
+
 /// Why the watchdog ended a worker.
 #[derive(Debug, Clone, Copy)]
 enum Verdict {
@@ -113,13 +130,8 @@ impl Worker {
         })
     }
 
-    /// Renders one brief within `limits`. On `Err`, the worker is gone (killed or dead)
-    /// when the second value is `false`, and must not be used again.
-    pub fn render(
-        &mut self,
-        request: RenderRequest,
-        limits: Limits,
-    ) -> Result<Rendered, (RenderError, bool)> {
+    /// Renders one brief within `limits`.
+    pub fn render(&mut self, request: RenderRequest, limits: Limits) -> Result<Rendered, Failure> {
         let header = RequestHeader {
             main: request.main,
             overrides: request.overrides,
@@ -136,26 +148,20 @@ impl Worker {
         let _ = done.send(());
         let verdict = watchdog.join().unwrap_or(None);
         match (exchanged, verdict) {
-            (_, Some(Verdict::TimedOut)) => Err((
-                RenderError::plain(format!(
-                    "the brief took longer than {} s to render and was stopped; a `text` body or \
+            (_, Some(Verdict::TimedOut)) => Err(Failure::lost(format!(
+                "the brief took longer than {} s to render and was stopped; a `text` body or \
                      a template may loop for ever (raise the limit with --timeout SECS)",
-                    limits.timeout.as_secs()
-                )),
-                false,
-            )),
-            (_, Some(Verdict::OutOfMemory(used))) => Err((
-                RenderError::plain(format!(
-                    "rendering the brief took more than {} MiB of memory ({} MiB) and was \
+                limits.timeout.as_secs()
+            ))),
+            (_, Some(Verdict::OutOfMemory(used))) => Err(Failure::lost(format!(
+                "rendering the brief took more than {} MiB of memory ({} MiB) and was \
                      stopped; a `text` body or a template may grow without end (raise the \
                      ceiling with --max-memory MIB)",
-                    limits.max_memory >> 20,
-                    used >> 20
-                )),
-                false,
-            )),
+                limits.max_memory >> 20,
+                used >> 20
+            ))),
             (Ok((header, pdf)), None) => match header.error {
-                Some(error) => Err((error, true)),
+                Some(error) => Err(Failure { error, worker_lost: false }),
                 None => Ok(Rendered { pdf, pages: header.pages, warnings: header.warnings }),
             },
             (Err(e), None) => {
@@ -164,8 +170,7 @@ impl Worker {
                     Ok(status) => status.to_string(),
                     Err(_) => e.to_string(),
                 };
-                let message = format!("the render worker stopped unexpectedly ({how})");
-                Err((RenderError::plain(message), false))
+                Err(Failure::lost(format!("the render worker stopped unexpectedly ({how})")))
             }
         }
     }
