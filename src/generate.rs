@@ -410,3 +410,30 @@ pub fn sample_brief_json(as_of: NaiveDate) -> Result<Vec<u8>, String> {
         .map_err(|_| "the sample brief is empty".to_owned())?;
     serde_json::to_vec_pretty(&data).map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Library callers without a worker command render in this process, through the same
+    /// pool; the page limit still holds there.
+    #[test]
+    fn a_run_without_a_worker_command_renders_in_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("s.toml");
+        let text = "title = \"S\"\n[period]\nfrom = 2022\nto = 2022\n[[sections]]\nkind = \"text\"\n\
+                    body = '''#for i in range(3) { pagebreak() }'''\n";
+        std::fs::write(&spec, text).unwrap();
+        let as_of = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        let options = Options { mode: Mode::Check, ..Options::new(as_of) };
+        let summary = run(std::slice::from_ref(&spec), &options, &|_| {});
+        assert_eq!(summary.exit(), Exit::Success);
+        assert_eq!(summary.entries[0].status, Status::Checked);
+        assert_eq!(summary.entries[0].pages, Some(4));
+        let limits = Limits { max_pages: 2, ..Limits::default() };
+        let summary = run(&[spec], &Options { limits, ..options }, &|_| {});
+        assert_eq!(summary.exit(), Exit::Failed);
+        let error = summary.entries[0].error.as_deref().unwrap_or("");
+        assert!(error.contains("the brief has 4 pages, more than the 2 it may have"), "{error}");
+    }
+}
