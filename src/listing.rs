@@ -108,6 +108,7 @@ pub fn events(
                 let end_text = e.end.map(|d| d.to_string()).unwrap_or_default();
                 let published =
                     source.and_then(|s| s.published).map(|d| d.to_string()).unwrap_or_default();
+                let round = e.round.map(|r| r.to_string()).unwrap_or_default();
                 let row = [
                     e.id.as_str(),
                     &date_text,
@@ -115,6 +116,7 @@ pub fn events(
                     e.status.as_str(),
                     &e.partners.join(";"),
                     e.kind.as_str(),
+                    &round,
                     e.title.en.as_deref().unwrap_or(""),
                     e.title.id.as_deref().unwrap_or(""),
                     e.summary.en.as_deref().unwrap_or(""),

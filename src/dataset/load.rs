@@ -9,8 +9,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Dataset, DatasetInfo, Event, Location, Origin, Participant, Partner, Source, Status, Text,
-    Topic, normalise,
+    Dataset, DatasetInfo, Event, EventType, Location, Origin, Participant, Partner, Source, Status,
+    Text, Topic, normalise,
 };
 use crate::dates::PartialDate;
 use crate::diag::{
@@ -34,13 +34,14 @@ pub enum Format {
 }
 
 /// The columns a CSV dataset may have, in their documented order.
-pub const CSV_COLUMNS: [&str; 17] = [
+pub const CSV_COLUMNS: [&str; 18] = [
     "id",
     "date",
     "end",
     "status",
     "partners",
     "type",
+    "round",
     "title_en",
     "title_id",
     "summary_en",
@@ -176,6 +177,7 @@ struct RawEvent {
     partners: Vec<String>,
     #[serde(rename = "type")]
     kind: String,
+    round: Option<Round>,
     direction: Option<String>,
     #[serde(default)]
     title: Text,
@@ -189,6 +191,16 @@ struct RawEvent {
     topics: Vec<String>,
     #[serde(default)]
     sources: Vec<RawSource>,
+}
+
+/// A round as written: a number in TOML and JSON, a cell's text in CSV.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum Round {
+    /// A number.
+    Number(i64),
+    /// Text that should hold one.
+    Text(String),
 }
 
 /// A note as written: the same text for both languages, or a text per language.
@@ -508,6 +520,7 @@ fn csv_event(row: &csv::StringRecord, column_of: &HashMap<&str, usize>) -> RawEv
         date_note: None,
         partners: list("partners"),
         kind: field("type").unwrap_or_default(),
+        round: field("round").map(Round::Text),
         direction: None,
         title: text_pair("title"),
         summary: text_pair("summary"),
@@ -888,6 +901,39 @@ fn validate_topics(raw: Vec<(RawTopic, Origin)>, out: &mut Vec<Diagnostic>) -> V
     topics
 }
 
+/// A working group's round number: a whole number from 1, on a `working-group` event.
+fn check_round(
+    round: Option<Round>,
+    kind: Option<EventType>,
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) -> Option<u32> {
+    let (round, number) = match round? {
+        Round::Number(n) => (n.to_string(), u32::try_from(n).ok()),
+        Round::Text(text) => {
+            let number = text.parse().ok();
+            (text, number)
+        }
+    };
+    let Some(number) = number.filter(|r| (1..=999).contains(r)) else {
+        out.push(
+            origin
+                .error_at("round", &round, format!("invalid round `{round}`"))
+                .hint("a round is the meeting's number in its series, from 1, e.g. `round = 4`"),
+        );
+        return None;
+    };
+    if kind.is_some_and(|k| k != EventType::WorkingGroup) {
+        out.push(
+            origin
+                .error_at("round", &round, "only a `working-group` event has a `round`")
+                .hint("remove `round`, or change the type to `working-group`"),
+        );
+        return None;
+    }
+    Some(number)
+}
+
 fn validate_events(
     raw: Vec<(RawEvent, Origin)>,
     partners: &[Partner],
@@ -929,6 +975,7 @@ fn validate_events(
         let kind = check_vocab(&e.kind, "type", &origin, out);
         let direction =
             e.direction.as_deref().and_then(|d| check_vocab(d, "direction", &origin, out));
+        let round = check_round(e.round.clone(), kind, &origin, out);
         check_references(&e, &partner_ids, &topic_ids, &origin, out);
         let date_note = match e.date_note {
             Some(Note::Plain(text)) => Text { en: Some(text.clone()), id: Some(text) },
@@ -972,6 +1019,7 @@ fn validate_events(
                 .then_some(date_note),
             partners: e.partners,
             kind,
+            round,
             direction,
             title: e.title,
             summary: e.summary,

@@ -180,6 +180,9 @@ pub struct Event {
     /// The kind of engagement.
     #[serde(rename = "type")]
     pub kind: EventType,
+    /// A working group's number in its series ("the 4th JWG"), as the sources give it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub round: Option<u32>,
     /// Who travelled, if it matters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
