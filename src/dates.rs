@@ -195,6 +195,34 @@ impl Period {
             && self.to == self.from + Months::new(3) - chrono::Days::new(1)
     }
 
+    /// The period of equal length just before this one: the calendar month, quarter or
+    /// run of whole years before it when it is one, else as many days just before.
+    pub fn previous(&self) -> Period {
+        let day_before = self.from - chrono::Days::new(1);
+        let whole_years = self.from.ordinal() == 1 && self.to.month() == 12 && self.to.day() == 31;
+        let months = if self.is_whole_month() {
+            Some(1)
+        } else if self.is_whole_quarter() {
+            Some(3)
+        } else if whole_years {
+            Some(12 * (self.to.year() - self.from.year() + 1) as u32)
+        } else {
+            None
+        };
+        match months {
+            Some(months) => Period { from: self.from - Months::new(months), to: day_before },
+            None => {
+                let length = (self.to - self.from).num_days() as u64;
+                Period { from: day_before - chrono::Days::new(length), to: day_before }
+            }
+        }
+    }
+
+    /// The same days one year earlier (29 February becomes 28 February).
+    pub fn year_earlier(&self) -> Period {
+        Period { from: self.from - Months::new(12), to: self.to - Months::new(12) }
+    }
+
     /// Whether the period covers exactly one calendar year.
     pub fn is_whole_year(&self) -> bool {
         self.from.ordinal() == 1
@@ -250,6 +278,22 @@ impl RelativePeriod {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_previous_period_has_the_same_calendar_length() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let period = |a, b| Period { from: a, to: b };
+        let march = period(d(2024, 3, 1), d(2024, 3, 31));
+        assert_eq!(march.previous(), period(d(2024, 2, 1), d(2024, 2, 29)));
+        let q1 = period(d(2024, 1, 1), d(2024, 3, 31));
+        assert_eq!(q1.previous(), period(d(2023, 10, 1), d(2023, 12, 31)));
+        let years = period(d(2021, 1, 1), d(2024, 12, 31));
+        assert_eq!(years.previous(), period(d(2017, 1, 1), d(2020, 12, 31)));
+        let ten_days = period(d(2024, 3, 5), d(2024, 3, 14));
+        assert_eq!(ten_days.previous(), period(d(2024, 2, 24), d(2024, 3, 4)));
+        let leap = period(d(2024, 2, 1), d(2024, 2, 29));
+        assert_eq!(leap.year_earlier(), period(d(2023, 2, 1), d(2023, 2, 28)));
+    }
 
     #[test]
     fn the_as_of_date_comes_from_the_flag_then_source_date_epoch() {

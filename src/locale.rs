@@ -166,6 +166,16 @@ const LABELS: &[Entry] = &[
     ("section-text", "Notes", "Catatan"),
     ("section-sources", "Sources", "Sumber"),
     ("section-methodology", "Methodology", "Metodologi"),
+    ("section-summary", "Summary", "Ringkasan"),
+    ("section-findings", "Key findings", "Temuan utama"),
+    ("section-changes", "Changes since the previous period", "Perubahan sejak periode sebelumnya"),
+    ("section-assessment", "Assessment", "Penilaian"),
+    ("section-recommendations", "Recommendations", "Rekomendasi"),
+    ("section-outlook", "Outlook", "Prospek"),
+    ("changes-total", "All engagements held", "Semua kegiatan terlaksana"),
+    ("changes-by-type", "By type", "Menurut jenis"),
+    ("changes-by-partner", "By partner", "Menurut mitra"),
+    ("changes-delta", "Change", "Selisih"),
     // Key figures.
     ("figure-events", "engagements", "keterlibatan"),
     ("figure-events-1", "engagement", "keterlibatan"),
@@ -321,6 +331,95 @@ pub fn counted(language: Language, key: &str, n: usize) -> &'static str {
     label(language, key)
 }
 
+/// A count inside a sentence: "one" / "satu" for one, else the number in digits.
+pub fn count_in_words(language: Language, n: usize) -> String {
+    match n {
+        1 => language.pick("one", "satu").to_owned(),
+        _ => format_number(language, n),
+    }
+}
+
+/// An ordinal: "1st", "22nd", "4th" in English, "ke-4" in Indonesian.
+pub fn ordinal(language: Language, n: u32) -> String {
+    match language {
+        Language::Id => format!("ke-{n}"),
+        Language::En => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix}")
+        }
+    }
+}
+
+/// Items joined as a reader expects: "A", "A and B", "A, B and C" ("dan" in
+/// Indonesian); `separator` between all but the last two (", " or "; ").
+pub fn join_list(language: Language, items: &[String], separator: &str) -> String {
+    let and = language.pick(" and ", " dan ");
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => {
+            let and = if separator == "; " { format!(";{and}") } else { and.to_owned() };
+            format!("{}{and}{last}", rest.join(separator))
+        }
+    }
+}
+
+/// A share as a whole percentage: "38%".
+pub fn percent(part: usize, whole: usize) -> String {
+    let share = (part * 100 + whole / 2).checked_div(whole).unwrap_or(0);
+    format!("{share}%")
+}
+
+/// A partner's name as it stands inside an English sentence: with "the" where English
+/// puts one ("the United Kingdom", "the Philippines", "the UN Office of
+/// Counter-Terrorism"), bare otherwise ("Australia", "INTERPOL", "ASEAN"). Indonesian
+/// has no article.
+pub fn in_sentence(language: Language, name: &str) -> String {
+    if language == Language::Id || name.starts_with("the ") {
+        return name.to_owned();
+    }
+    const WORDS: [&str; 12] = [
+        "United",
+        "Union",
+        "Republic",
+        "Kingdom",
+        "States",
+        "Emirates",
+        "Office",
+        "Forum",
+        "Directorate",
+        "Institute",
+        "Alliance",
+        "Committee",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let plural_place = words.len() == 1
+        && name.ends_with('s')
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !name.chars().all(|c| c.is_uppercase());
+    let takes_article = plural_place
+        || words.first() == Some(&"UN")
+        || words.iter().any(|w| WORDS.contains(w))
+        || words.contains(&"of")
+        || words.contains(&"system");
+    if takes_article { format!("the {name}") } else { name.to_owned() }
+}
+
+/// `text` with its first letter in capitals, for the start of a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The name of an event type.
 pub fn event_type(language: Language, kind: EventType) -> &'static str {
     label(language, &format!("type-{}", kind.as_str()))
@@ -387,6 +486,42 @@ mod tests {
 
     fn p(text: &str) -> PartialDate {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn sentences_get_their_ordinals_lists_and_articles() {
+        let ordinals: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 103]
+            .iter()
+            .map(|n| ordinal(Language::En, *n))
+            .collect();
+        assert_eq!(
+            ordinals,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "103rd"]
+        );
+        assert_eq!(ordinal(Language::Id, 4), "ke-4");
+        let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_list(Language::En, &items(&["A", "B", "C"]), ", "), "A, B and C");
+        assert_eq!(join_list(Language::Id, &items(&["A", "B"]), ", "), "A dan B");
+        assert_eq!(join_list(Language::En, &items(&["A", "B", "C"]), "; "), "A; B; and C");
+        assert_eq!(percent(5, 13), "38%");
+        for (name, expected) in [
+            ("United Kingdom", "the United Kingdom"),
+            ("Philippines", "the Philippines"),
+            ("Netherlands", "the Netherlands"),
+            ("UN Office of Counter-Terrorism", "the UN Office of Counter-Terrorism"),
+            ("European Union", "the European Union"),
+            ("ASEAN Regional Forum", "the ASEAN Regional Forum"),
+            ("Australia", "Australia"),
+            ("INTERPOL", "INTERPOL"),
+            ("ASEAN", "ASEAN"),
+            ("Hedayah", "Hedayah"),
+        ] {
+            assert_eq!(in_sentence(Language::En, name), expected);
+        }
+        assert_eq!(in_sentence(Language::Id, "Inggris"), "Inggris");
+        assert_eq!(capitalised("the United Kingdom"), "The United Kingdom");
+        assert_eq!(count_in_words(Language::Id, 1), "satu");
+        assert_eq!(count_in_words(Language::En, 1200), "1,200");
     }
 
     #[test]
