@@ -77,6 +77,12 @@ impl Marking {
 vocabulary! {
     /// The kinds of section a brief can have.
     SectionKind("section kind") {
+        /// The analyst's bottom line up front (Typst markup); always first.
+        Summary = "summary",
+        /// Key findings, computed from the selection, each with its source numbers.
+        Findings = "findings",
+        /// This period against an earlier one: counts, deltas, partners gained and lost.
+        Changes = "changes",
         /// Headline counts.
         KeyFigures = "key-figures",
         /// A chart of engagements over time, one lane per partner.
@@ -91,12 +97,54 @@ vocabulary! {
         Upcoming = "upcoming",
         /// Typst markup written by the spec author.
         Text = "text",
+        /// The analyst's assessment (Typst markup).
+        Assessment = "assessment",
+        /// The analyst's recommendations (Typst markup).
+        Recommendations = "recommendations",
+        /// The analyst's outlook (Typst markup).
+        Outlook = "outlook",
         /// The numbered source list.
         Sources = "sources",
         /// How the brief was made.
         Methodology = "methodology",
     }
 }
+
+impl SectionKind {
+    /// Whether the section is the spec author's Typst markup, written in `body`: `text`
+    /// and the analyst's kinds (`summary`, `assessment`, `recommendations`, `outlook`).
+    pub fn is_markup(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Text
+                | SectionKind::Summary
+                | SectionKind::Assessment
+                | SectionKind::Recommendations
+                | SectionKind::Outlook
+        )
+    }
+
+    /// Whether the section lists or counts engagements of its filter (so that it can be
+    /// empty), rather than holding words or the brief's sources and method.
+    pub fn selects_events(self) -> bool {
+        !self.is_markup() && !matches!(self, SectionKind::Sources | SectionKind::Methodology)
+    }
+}
+
+/// The period a `changes` section compares the brief's period with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Compare {
+    /// The period of equal length just before (the previous month for a month).
+    #[default]
+    PreviousPeriod,
+    /// The same period one year earlier.
+    PreviousYear,
+    /// Fixed dates.
+    Fixed(Period),
+}
+
+/// The names `compare` accepts besides a `{ from, to }` table.
+const COMPARE_NAMES: [&str; 2] = ["previous-period", "previous-year"];
 
 vocabulary! {
     /// What to do when a section selects no engagements.
@@ -263,6 +311,8 @@ pub struct SectionSpec {
     pub body: Option<Words>,
     /// How much to print, for `events` sections.
     pub detail: Detail,
+    /// What a `changes` section compares the period with.
+    pub compare: Compare,
 }
 
 /// The period a brief covers, as the spec gives it.
@@ -412,6 +462,7 @@ struct RawSection {
     on_empty: Option<Spanned<String>>,
     body: Option<Spanned<RawWords>>,
     detail: Option<Spanned<String>>,
+    compare: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -535,31 +586,47 @@ impl Checker<'_> {
         let detail = raw.detail.as_ref().and_then(|v| self.vocab(v));
         let filter = self.filter(raw.filter);
         let kind = kind?;
-        if kind == SectionKind::Text && raw.body.is_none() {
+        if kind.is_markup() && raw.body.is_none() {
             self.error(
                 raw.kind.span(),
-                "a `text` section needs a `body`".into(),
+                format!("a section of kind `{}` needs a `body`", kind.as_str()),
                 "add `body = \"…\"` with the section's Typst markup".into(),
             );
         }
         let title = raw.title.map(words);
         let body = raw.body.map(words);
         if let Some(body) = &body
-            && kind == SectionKind::Text
+            && kind.is_markup()
         {
             for located in body.all() {
                 self.markup(&Spanned::new(located.range.clone(), located.value.clone()));
             }
         }
         if let Some(body) = &body
-            && kind != SectionKind::Text
+            && !kind.is_markup()
         {
             self.error(
                 body.range(),
-                format!("only `text` sections have a `body`, not `{}`", kind.as_str()),
+                format!(
+                    "only `text`, `summary`, `assessment`, `recommendations` and `outlook` \
+                     sections have a `body`, not `{}`",
+                    kind.as_str()
+                ),
                 "remove `body`, or change the kind to `text`".into(),
             );
         }
+        let compare = match &raw.compare {
+            Some(value) if kind != SectionKind::Changes => {
+                self.error(
+                    value.span(),
+                    format!("only `changes` sections have a `compare`, not `{}`", kind.as_str()),
+                    "remove `compare`".into(),
+                );
+                None
+            }
+            Some(value) => self.compare(value),
+            None => Some(Compare::default()),
+        };
         if let Some(detail) = &raw.detail
             && kind != SectionKind::Events
         {
@@ -576,7 +643,55 @@ impl Checker<'_> {
             on_empty: on_empty.unwrap_or_default(),
             body,
             detail: detail.unwrap_or_default(),
+            compare: compare.unwrap_or_default(),
         })
+    }
+
+    /// A `changes` section's `compare`: a name, or a `{ from, to }` table of dates.
+    fn compare(&mut self, value: &Spanned<toml::Value>) -> Option<Compare> {
+        let span = value.span();
+        let hint = || {
+            format!(
+                "write {}, or a table `{{ from = 2017-01-01, to = 2020-12-31 }}`",
+                quoted_list(&COMPARE_NAMES)
+            )
+        };
+        match value.get_ref() {
+            toml::Value::String(name) => match name.as_str() {
+                "previous-period" => Some(Compare::PreviousPeriod),
+                "previous-year" => Some(Compare::PreviousYear),
+                _ => {
+                    self.error(span, format!("unknown `compare` value `{name}`"), hint());
+                    None
+                }
+            },
+            toml::Value::Table(table) => {
+                let unknown: Vec<&String> =
+                    table.keys().filter(|k| !matches!(k.as_str(), "from" | "to")).collect();
+                let (Some(from), Some(to), true) =
+                    (table.get("from"), table.get("to"), unknown.is_empty())
+                else {
+                    self.error(span, "`compare` needs exactly `from` and `to`".into(), hint());
+                    return None;
+                };
+                let from = self.date(&Spanned::new(span.clone(), from.clone()), "compare.from");
+                let to = self.date(&Spanned::new(span.clone(), to.clone()), "compare.to");
+                let (from, to) = (from?, to?);
+                if from.first_day() > to.last_day() {
+                    self.error(
+                        span,
+                        format!("the compared period starts ({from}) after it ends ({to})"),
+                        "swap `from` and `to`".into(),
+                    );
+                    return None;
+                }
+                Some(Compare::Fixed(Period::between(from, to)))
+            }
+            _ => {
+                self.error(span, "`compare` is a name or a `{ from, to }` table".into(), hint());
+                None
+            }
+        }
     }
 
     /// Parses a `text` section's body as Typst markup and reports its syntax errors at
@@ -688,6 +803,7 @@ impl Spec {
                     on_empty: OnEmpty::Note,
                     body: None,
                     detail: Detail::Full,
+                    compare: Compare::default(),
                 })
                 .collect()
         } else {
