@@ -51,6 +51,7 @@ fn flagship(c: &mut Criterion) {
         period,
         as_of: as_of(),
         template: "brief".into(),
+        highlights: model::HIGHLIGHTS,
     };
     group.bench_function("4 model: build and serialise brief.json", |b| {
         b.iter(|| {

@@ -329,32 +329,63 @@ fn build_and_render(
     on: &(dyn Fn(Message<'_>) + Sync),
     events: &mut Option<usize>,
 ) -> Result<(usize, usize), RenderError> {
-    let (data, warnings) = model::build(&plan.spec, &plan.settings, &plan.selection, &plan.dataset)
-        .map_err(|model::BuildError::EmptySection(message)| RenderError::plain(message))?;
-    if !warnings.is_empty() {
-        on(Message::Warnings(&warnings));
-    }
-    *events = Some(data.meta.event_count);
-    let json = serde_json::to_vec_pretty(&data)
-        .map_err(|e| RenderError::plain(format!("cannot serialise the brief ({e})")))?;
-    if let Some(target) = emit {
-        output::write(target, &json).map_err(RenderError::plain)?;
-    }
-    let request = RenderRequest {
-        main: plan.main.clone(),
-        overrides: plan.overrides.clone(),
-        data: json,
-        as_of: plan.settings.as_of,
-        ident: format!(
-            "{}/{}/{}/{}",
-            plan.spec.stem(),
-            plan.variant,
-            plan.settings.language.code(),
-            plan.settings.audience.as_str()
-        ),
-        page_limit: Some(page_limit(plan, options.limits)),
+    let limit = page_limit(plan, options.limits);
+    let mut settings = plan.settings.clone();
+    let mut warned = false;
+    let mut last_shown = None;
+    let rendered = loop {
+        let (data, warnings) = model::build(&plan.spec, &settings, &plan.selection, &plan.dataset)
+            .map_err(|e| RenderError::plain(e.to_string()))?;
+        if !warned && !warnings.is_empty() {
+            on(Message::Warnings(&warnings));
+        }
+        warned = true;
+        *events = Some(data.meta.event_count);
+        let json = serde_json::to_vec_pretty(&data)
+            .map_err(|e| RenderError::plain(format!("cannot serialise the brief ({e})")))?;
+        let request = RenderRequest {
+            main: plan.main.clone(),
+            overrides: plan.overrides.clone(),
+            data: json.clone(),
+            as_of: plan.settings.as_of,
+            ident: format!(
+                "{}/{}/{}/{}",
+                plan.spec.stem(),
+                plan.variant,
+                plan.settings.language.code(),
+                plan.settings.audience.as_str()
+            ),
+            page_limit: Some(limit.clone()),
+        };
+        match engine.render(request, options.limits) {
+            // An executive brief that runs long sheds its lowest-ranked highlight and is
+            // rendered again; one that cannot shrink further fails.
+            Err(error)
+                if error.over_page_limit.is_some()
+                    && settings.audience == crate::spec::Audience::Executive =>
+            {
+                let shown = shown_highlights(&data);
+                if shown <= 1 || last_shown == Some(shown) {
+                    let pages = error.over_page_limit.unwrap_or_default();
+                    return Err(RenderError::plain(format!(
+                        "the executive brief does not fit on two pages: it has {pages}, even \
+                         with its highlights cut to the fewest it must show ({shown}), and no \
+                         section the spec asks for is left out; remove a section from the spec, \
+                         narrow its filter, or use the analyst brief"
+                    )));
+                }
+                last_shown = Some(shown);
+                settings.highlights = shown - 1;
+            }
+            Err(error) => return Err(error),
+            Ok(rendered) => {
+                if let Some(target) = emit {
+                    output::write(target, &json).map_err(RenderError::plain)?;
+                }
+                break rendered;
+            }
+        }
     };
-    let rendered = engine.render(request, options.limits)?;
     if !rendered.warnings.is_empty() {
         on(Message::TemplateWarnings(&rendered.warnings));
     }
@@ -362,6 +393,11 @@ fn build_and_render(
         output::write(&plan.target, &rendered.pdf).map_err(RenderError::plain)?;
     }
     Ok((rendered.pages, rendered.pdf.len()))
+}
+
+/// The most highlights any events section of the brief shows.
+fn shown_highlights(data: &model::BriefData) -> usize {
+    data.sections.iter().map(|s| s.content.highlights().len()).max().unwrap_or(0)
 }
 
 /// Where to look when a render fails inside evaluated markup: Typst reports such errors
@@ -405,6 +441,7 @@ pub fn sample_brief_json(as_of: NaiveDate) -> Result<Vec<u8>, String> {
         period,
         as_of,
         template: "brief".into(),
+        highlights: model::HIGHLIGHTS,
     };
     let (data, _) = model::build(&spec, &settings, &selection, &dataset)
         .map_err(|_| "the sample brief is empty".to_owned())?;

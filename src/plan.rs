@@ -605,7 +605,15 @@ fn variant_settings(
         .clone()
         .or_else(|| spec.template.clone())
         .unwrap_or_else(|| audience.default_template().to_owned());
-    Ok(BriefSettings { language, audience, marking, period, as_of: options.as_of, template })
+    Ok(BriefSettings {
+        language,
+        audience,
+        marking,
+        period,
+        as_of: options.as_of,
+        template,
+        highlights: crate::model::HIGHLIGHTS,
+    })
 }
 
 /// Where a variant's brief goes before `-o`: its `output` pattern filled in, relative to

@@ -12,5 +12,6 @@ mod cli {
     mod hardening;
     mod literal;
     mod point_in_time;
+    mod policy_brief;
     mod templates;
 }

@@ -1,7 +1,10 @@
 //! Building the brief model in steps: the brief's events and partners, numbered sources,
 //! one entry per engagement, each section's content, and the metadata.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
 
 use crate::dataset::{Dataset, Event, EventType, Query, Status};
 use crate::dates::PartialDate;
@@ -10,7 +13,9 @@ use crate::locale::{self, Language, format_date, format_number, format_span, lab
 use crate::select::{self, Selection};
 use crate::spec::{Audience, OnEmpty, SectionKind, SectionSpec, Spec};
 
+use super::changes::changes;
 use super::figures::{key_figures, timeline};
+use super::findings::findings;
 use super::methodology::methodology;
 use super::profile::profile;
 use super::{
@@ -19,26 +24,82 @@ use super::{
     TYPST_VERSION,
 };
 
-/// How many engagements an events section offers as its highlights (the executive brief
-/// prints these).
-const HIGHLIGHTS: usize = 5;
-
 /// What every step of one brief's build reads.
-struct Brief<'a> {
-    spec: &'a Spec,
-    settings: &'a BriefSettings,
-    selection: &'a Selection,
-    dataset: &'a Dataset,
-    language: Language,
+pub(super) struct Brief<'a> {
+    pub(super) spec: &'a Spec,
+    pub(super) settings: &'a BriefSettings,
+    pub(super) selection: &'a Selection,
+    pub(super) dataset: &'a Dataset,
+    pub(super) language: Language,
     /// The engagements the brief's filter selects.
-    events: Vec<&'a Event>,
+    pub(super) events: Vec<&'a Event>,
     /// The brief's partners, in order.
-    partner_ids: Vec<String>,
-    /// Each engagement's source numbers.
-    refs_of: HashMap<&'a str, Vec<usize>>,
+    pub(super) partner_ids: Vec<String>,
+    /// The sources cited so far.
+    citations: Citations,
+}
+
+/// Sources numbered as they are first cited, in the order the brief prints them: the
+/// source list holds exactly what the brief cites, and a page published after the
+/// as-of date is never cited.
+struct Citations {
+    language: Language,
+    as_of: NaiveDate,
+    state: RefCell<CitationState>,
+}
+
+/// The numbered sources, and the numbers of each engagement cited so far.
+#[derive(Default)]
+struct CitationState {
+    sources: Vec<SourceEntry>,
+    number_of: HashMap<String, usize>,
+    refs_of: HashMap<String, Vec<usize>>,
+}
+
+impl Citations {
+    /// The numbers of `event`'s sources public on the as-of date, numbering those not
+    /// cited before.
+    fn cite(&self, event: &Event) -> Vec<usize> {
+        let mut state = self.state.borrow_mut();
+        if let Some(refs) = state.refs_of.get(&event.id) {
+            return refs.clone();
+        }
+        let mut refs = Vec::new();
+        for source in event.sources_on(self.as_of) {
+            let number = match state.number_of.get(&source.url) {
+                Some(number) => *number,
+                None => {
+                    let number = state.sources.len() + 1;
+                    state.sources.push(SourceEntry {
+                        number,
+                        publisher: source.publisher.clone(),
+                        title: source.title.clone().unwrap_or_default(),
+                        url: source.url.clone(),
+                        published: source
+                            .published
+                            .map(|d| format_date(self.language, d))
+                            .unwrap_or_default(),
+                        published_iso: source.published.map(|d| d.to_string()).unwrap_or_default(),
+                        reports: source.reports.as_str(),
+                    });
+                    state.number_of.insert(source.url.clone(), number);
+                    number
+                }
+            };
+            if !refs.contains(&number) {
+                refs.push(number);
+            }
+        }
+        refs.sort_unstable();
+        state.refs_of.insert(event.id.clone(), refs.clone());
+        refs
+    }
 }
 
 /// Builds the brief model, returning it with warnings (e.g. missing translations).
+///
+/// Sections come in the spec's order, except that a `summary` (the bottom line) always
+/// comes first and, in an executive brief, the findings right after it.
 pub fn build(
     spec: &Spec,
     settings: &BriefSettings,
@@ -50,16 +111,38 @@ pub fn build(
     let upcoming =
         select::section_events(dataset, SectionKind::Upcoming, &selection.brief, settings.as_of);
     let warnings = missing_translations(events.iter().chain(&upcoming).copied(), language.code());
-    let (sources, refs_of) =
-        number_sources(language, settings.as_of, events.iter().chain(&upcoming).copied());
     let partner_ids = brief_partners(&selection.brief, &events);
+    let citations = Citations { language, as_of: settings.as_of, state: RefCell::default() };
     let brief =
-        Brief { spec, settings, selection, dataset, language, events, partner_ids, refs_of };
+        Brief { spec, settings, selection, dataset, language, events, partner_ids, citations };
+    let mut order: Vec<(&SectionSpec, &Query)> =
+        spec.sections.iter().zip(&selection.sections).collect();
+    let executive = settings.audience == Audience::Executive;
+    order.sort_by_key(|(section, _)| match section.kind {
+        SectionKind::Summary => 0,
+        SectionKind::Findings if executive => 1,
+        _ => 2,
+    });
     let mut sections = Vec::new();
-    for (spec_section, query) in spec.sections.iter().zip(&selection.sections) {
-        if let Some(section) = brief.section(spec_section, query, sources.is_empty())? {
-            sections.push(section);
+    for (spec_section, query) in order {
+        if let Some(section) = brief.section(spec_section, query)? {
+            sections.push((spec_section.on_empty, section));
         }
+    }
+    let sources = brief.citations.state.take().sources;
+    // The source list is known only once every other section has cited its sources.
+    let mut kept = Vec::new();
+    for (on_empty, mut section) in sections {
+        if matches!(section.content, Content::Sources {}) && sources.is_empty() {
+            match on_empty {
+                OnEmpty::Omit => continue,
+                OnEmpty::Fail => return Err(empty_section(&section.title, SectionKind::Sources)),
+                OnEmpty::Note => {
+                    section.empty_note = empty_note(language, SectionKind::Sources).to_owned();
+                }
+            }
+        }
+        kept.push(section);
     }
     let partners = brief
         .partner_ids
@@ -73,62 +156,37 @@ pub fn build(
     let data = BriefData {
         meta: brief.meta(),
         labels: locale::labels(language),
-        sections,
+        sections: kept,
         partners,
         sources,
     };
     Ok((data, warnings))
 }
 
-/// Numbers every source of `events` public on `as_of`, first cited first (a page
-/// published later is never cited); returns the list and each engagement's numbers.
-fn number_sources<'a>(
-    language: Language,
-    as_of: chrono::NaiveDate,
-    events: impl Iterator<Item = &'a Event>,
-) -> (Vec<SourceEntry>, HashMap<&'a str, Vec<usize>>) {
-    let mut sources: Vec<SourceEntry> = Vec::new();
-    let mut number_of: HashMap<&str, usize> = HashMap::new();
-    let mut refs_of: HashMap<&str, Vec<usize>> = HashMap::new();
-    for event in events {
-        if refs_of.contains_key(event.id.as_str()) {
-            continue;
-        }
-        let refs = event
-            .sources_on(as_of)
-            .map(|s| {
-                *number_of.entry(&s.url).or_insert_with(|| {
-                    sources.push(SourceEntry {
-                        number: sources.len() + 1,
-                        publisher: s.publisher.clone(),
-                        title: s.title.clone().unwrap_or_default(),
-                        url: s.url.clone(),
-                        published: s
-                            .published
-                            .map(|d| format_date(language, d))
-                            .unwrap_or_default(),
-                        published_iso: s.published.map(|d| d.to_string()).unwrap_or_default(),
-                        reports: s.reports.as_str(),
-                    });
-                    sources.len()
-                })
-            })
-            .collect();
-        refs_of.insert(&event.id, refs);
-    }
-    (sources, refs_of)
+/// The error of an empty section whose spec says `on_empty = "fail"`.
+fn empty_section(title: &str, kind: SectionKind) -> BuildError {
+    BuildError::EmptySection(format!(
+        "section `{title}` ({}) selected no engagements and has `on_empty = \"fail\"`",
+        kind.as_str()
+    ))
 }
 
 impl Brief<'_> {
+    /// The source numbers of an engagement, numbering its sources if this is their
+    /// first citation.
+    pub(super) fn cite(&self, event: &Event) -> Vec<usize> {
+        self.citations.cite(event)
+    }
+
     /// A partner's name in the brief's language.
-    fn partner_name(&self, id: &str) -> String {
+    pub(super) fn partner_name(&self, id: &str) -> String {
         self.dataset
             .partner(id)
             .map_or_else(|| id.to_owned(), |p| p.name.get_or_other(self.language.code()).to_owned())
     }
 
     /// A partner's name for tight spaces.
-    fn partner_short(&self, id: &str) -> String {
+    pub(super) fn partner_short(&self, id: &str) -> String {
         short_name(self.dataset, id, self.language.code())
     }
 
@@ -180,7 +238,7 @@ impl Brief<'_> {
                         .map_or_else(|| t.clone(), |t| t.name.get_or_other(lang).to_owned())
                 })
                 .collect(),
-            refs: self.refs_of.get(event.id.as_str()).cloned().unwrap_or_default(),
+            refs: self.citations.cite(event),
         }
     }
 
@@ -189,18 +247,18 @@ impl Brief<'_> {
         &self,
         spec_section: &SectionSpec,
         query: &Query,
-        no_sources: bool,
     ) -> Result<Option<Section>, BuildError> {
         let (kind, language) = (spec_section.kind, self.language);
-        let events = match kind {
-            SectionKind::Text | SectionKind::Sources | SectionKind::Methodology => Vec::new(),
-            _ => select::section_events(self.dataset, kind, query, self.settings.as_of),
+        let events = if kind.selects_events() {
+            select::section_events(self.dataset, kind, query, self.settings.as_of)
+        } else {
+            Vec::new()
         };
-        let is_empty = match kind {
-            SectionKind::Text | SectionKind::Methodology => false,
-            SectionKind::Sources => no_sources,
-            _ => events.is_empty(),
-        };
+        // Findings and changes always have something to say, if only that nothing
+        // happened; the source list is checked once everything else has cited.
+        let is_empty = kind.selects_events()
+            && !matches!(kind, SectionKind::Findings | SectionKind::Changes)
+            && events.is_empty();
         let title = match spec_section.title.as_ref().and_then(|t| t.get(language)) {
             Some(title) => title.to_owned(),
             None => section_title(language, kind).to_owned(),
@@ -208,12 +266,7 @@ impl Brief<'_> {
         let empty_note = match (is_empty, spec_section.on_empty) {
             (false, _) => String::new(),
             (true, OnEmpty::Omit) => return Ok(None),
-            (true, OnEmpty::Fail) => {
-                return Err(BuildError::EmptySection(format!(
-                    "section `{title}` ({}) selected no engagements and has `on_empty = \"fail\"`",
-                    kind.as_str()
-                )));
-            }
+            (true, OnEmpty::Fail) => return Err(empty_section(&title, kind)),
             (true, OnEmpty::Note) => empty_note(language, kind).to_owned(),
         };
         let content = self.content(spec_section, query, &events);
@@ -245,17 +298,22 @@ impl Brief<'_> {
                     .map(|p| profile(language, p, events, self.settings.as_of))
                     .collect(),
             },
-            SectionKind::Events => Content::Events(self.event_list(spec_section, events)),
-            SectionKind::Table => Content::Table(self.event_list(spec_section, events)),
-            SectionKind::Upcoming => Content::Upcoming(self.event_list(spec_section, events)),
-            SectionKind::Text => Content::Text {
-                body: spec_section
-                    .body
-                    .as_ref()
-                    .and_then(|b| b.get(self.language))
-                    .unwrap_or_default()
-                    .to_owned(),
-            },
+            SectionKind::Events => Content::Events(self.event_list(spec_section, query, events)),
+            SectionKind::Table => Content::Table(self.event_list(spec_section, query, events)),
+            SectionKind::Upcoming => {
+                Content::Upcoming(self.event_list(spec_section, query, events))
+            }
+            SectionKind::Findings => Content::Findings { findings: findings(self, query, events) },
+            SectionKind::Changes => {
+                Content::Changes(Box::new(changes(self, query, events, spec_section.compare)))
+            }
+            SectionKind::Summary => Content::Summary { body: self.body(spec_section) },
+            SectionKind::Text => Content::Text { body: self.body(spec_section) },
+            SectionKind::Assessment => Content::Assessment { body: self.body(spec_section) },
+            SectionKind::Recommendations => {
+                Content::Recommendations { body: self.body(spec_section) }
+            }
+            SectionKind::Outlook => Content::Outlook { body: self.body(spec_section) },
             SectionKind::Sources => Content::Sources {},
             SectionKind::Methodology => methodology(
                 self.spec,
@@ -268,28 +326,37 @@ impl Brief<'_> {
         }
     }
 
-    /// The engagements of a section, with the highlights chosen from them: agreements
-    /// first, then working groups and consultations, then the rest, newest first within
-    /// each; shown in date order, with a note of how many of all they are.
-    fn event_list(&self, spec_section: &SectionSpec, events: &[&Event]) -> EventList {
-        let weight = |e: &Event| match e.kind {
-            EventType::Mou | EventType::Agreement | EventType::Framework => 0,
-            EventType::WorkingGroup | EventType::Consultation => 1,
-            _ => 2,
-        };
-        let mut ranked: Vec<&Event> = events.to_vec();
-        ranked.sort_by(|a, b| weight(a).cmp(&weight(b)).then(b.first_day().cmp(&a.first_day())));
-        ranked.truncate(HIGHLIGHTS);
-        ranked.sort_by_key(|e| e.first_day());
-        let highlights_note = if ranked.len() < events.len() {
-            shown_of(self.language, ranked.len(), events.len())
+    /// A markup section's body in the brief's language.
+    fn body(&self, spec_section: &SectionSpec) -> String {
+        words_in(spec_section.body.as_ref(), self.language)
+    }
+
+    /// The engagements of a section, with the highlights chosen from them (see
+    /// [`highlights`]), and a note of how many of all they are. An executive brief
+    /// lists only the highlights, so that it cites only what it prints.
+    fn event_list(
+        &self,
+        spec_section: &SectionSpec,
+        query: &Query,
+        events: &[&Event],
+    ) -> EventList {
+        let named: &[String] =
+            if self.spec.filter.partners.is_empty() { &query.partners } else { &self.partner_ids };
+        let chosen = highlights(events, named, self.settings.highlights);
+        let highlights_note = if chosen.len() < events.len() {
+            shown_of(self.language, chosen.len(), events.len())
         } else {
             String::new()
         };
+        let listed: Vec<&Event> = if self.settings.audience == Audience::Executive {
+            chosen.clone()
+        } else {
+            events.to_vec()
+        };
         EventList {
             detail: spec_section.detail,
-            events: events.iter().map(|e| self.entry(e)).collect(),
-            highlights: ranked.iter().map(|e| self.entry(e)).collect(),
+            events: listed.iter().map(|e| self.entry(e)).collect(),
+            highlights: chosen.iter().map(|e| self.entry(e)).collect(),
             highlights_note,
         }
     }
@@ -365,6 +432,40 @@ fn missing_translations<'a>(
     warnings
 }
 
+/// The few engagements that matter most, in date order: the best of each named partner
+/// that has one, then the best of the rest up to `budget` in all. Agreements rank
+/// first, then working groups and consultations, then the rest, newest first within
+/// each.
+fn highlights<'a>(events: &[&'a Event], named: &[String], budget: usize) -> Vec<&'a Event> {
+    let weight = |e: &Event| match e.kind {
+        EventType::Mou | EventType::Agreement | EventType::Framework => 0,
+        EventType::WorkingGroup | EventType::Consultation => 1,
+        _ => 2,
+    };
+    let mut ranked: Vec<&Event> = events.to_vec();
+    ranked.sort_by(|a, b| {
+        weight(a).cmp(&weight(b)).then(b.first_day().cmp(&a.first_day())).then(a.id.cmp(&b.id))
+    });
+    let mut chosen: Vec<&Event> = Vec::new();
+    for partner in named {
+        if let Some(best) = ranked.iter().find(|e| e.partners.contains(partner))
+            && !chosen.iter().any(|c| c.id == best.id)
+        {
+            chosen.push(best);
+        }
+    }
+    for event in &ranked {
+        if chosen.len() >= budget {
+            break;
+        }
+        if !chosen.iter().any(|c| c.id == event.id) {
+            chosen.push(event);
+        }
+    }
+    chosen.sort_by_key(|e| (e.first_day(), e.id.clone()));
+    chosen
+}
+
 /// Names longer than this are shortened to an acronym in charts and tables.
 const SHORT_NAME_CHARS: usize = 24;
 
@@ -423,7 +524,7 @@ fn place(language: Language, event: &Event) -> String {
 }
 
 /// Optional words in `language`, or empty.
-fn words_in(words: Option<&crate::spec::Words>, language: Language) -> String {
+pub(super) fn words_in(words: Option<&crate::spec::Words>, language: Language) -> String {
     words.and_then(|w| w.get(language)).unwrap_or_default().to_owned()
 }
 
@@ -439,6 +540,12 @@ fn section_title(language: Language, kind: SectionKind) -> &'static str {
             SectionKind::Table => "section-table",
             SectionKind::Upcoming => "section-upcoming",
             SectionKind::Text => "section-text",
+            SectionKind::Summary => "section-summary",
+            SectionKind::Findings => "section-findings",
+            SectionKind::Changes => "section-changes",
+            SectionKind::Assessment => "section-assessment",
+            SectionKind::Recommendations => "section-recommendations",
+            SectionKind::Outlook => "section-outlook",
             SectionKind::Sources => "section-sources",
             SectionKind::Methodology => "section-methodology",
         },

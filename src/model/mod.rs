@@ -7,7 +7,9 @@
 //! how it looks. Its shape is documented in `templates/README.md`.
 
 mod build;
+mod changes;
 mod figures;
+mod findings;
 mod methodology;
 mod profile;
 
@@ -43,7 +45,13 @@ pub struct BriefSettings {
     pub as_of: NaiveDate,
     /// The template name or path, for the colophon.
     pub template: String,
+    /// How many engagements each events section offers as its highlights; an
+    /// executive brief prints only these, and fewer when they do not fit its two pages.
+    pub highlights: usize,
 }
+
+/// How many highlights a brief offers before any shrinking to fit.
+pub const HIGHLIGHTS: usize = 6;
 
 /// Everything a template receives, as `/brief.json`.
 #[derive(Debug, Clone, Serialize)]
@@ -56,7 +64,7 @@ pub struct BriefData {
     pub sections: Vec<Section>,
     /// The partners the brief is about, in order.
     pub partners: Vec<PartnerRef>,
-    /// The numbered sources of every engagement in the brief.
+    /// The sources the brief cites, numbered in the order of first citation.
     pub sources: Vec<SourceEntry>,
 }
 
@@ -216,8 +224,35 @@ pub enum Content {
     Table(EventList),
     /// Planned engagements after the as-of date.
     Upcoming(EventList),
+    /// The analyst's bottom line up front (Typst markup): always the first section.
+    Summary {
+        /// The markup.
+        body: String,
+    },
+    /// Key findings: sentences computed from the selection.
+    Findings {
+        /// Three to six findings, most general first.
+        findings: Vec<Finding>,
+    },
+    /// The period against an earlier one.
+    Changes(Box<Changes>),
     /// The spec author's Typst markup.
     Text {
+        /// The markup.
+        body: String,
+    },
+    /// The analyst's assessment (Typst markup).
+    Assessment {
+        /// The markup.
+        body: String,
+    },
+    /// The analyst's recommendations (Typst markup).
+    Recommendations {
+        /// The markup.
+        body: String,
+    },
+    /// The analyst's outlook (Typst markup).
+    Outlook {
         /// The markup.
         body: String,
     },
@@ -230,6 +265,18 @@ pub enum Content {
         /// Paragraphs of explanation.
         notes: Vec<&'static str>,
     },
+}
+
+impl Content {
+    /// The highlights of an `events`, `table` or `upcoming` section; none for others.
+    pub fn highlights(&self) -> &[EventEntry] {
+        match self {
+            Content::Events(list) | Content::Table(list) | Content::Upcoming(list) => {
+                &list.highlights
+            }
+            _ => &[],
+        }
+    }
 }
 
 /// The engagements of an `events`, `table` or `upcoming` section.
@@ -246,6 +293,53 @@ pub struct EventList {
     /// "5 of 13 engagements shown; the full brief lists all", or empty when the
     /// highlights are all of them.
     pub highlights_note: String,
+}
+
+/// A sentence computed from the data, with the sources it rests on.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Finding {
+    /// The sentence, plain text, ending with its full stop.
+    pub text: String,
+    /// Numbers of the sources in `BriefData::sources` of the engagements it names;
+    /// empty for a count over the whole period (the engagement list cites those).
+    pub refs: Vec<usize>,
+}
+
+/// A `changes` section: this period against an earlier one.
+#[derive(Debug, Clone, Serialize)]
+pub struct Changes {
+    /// The compared period.
+    pub compared: PeriodData,
+    /// What is compared with what, in a sentence.
+    pub intro: String,
+    /// The totals in a sentence: "13 engagements against 7 (+6)".
+    pub summary: String,
+    /// The period's name, for a column heading.
+    pub current_label: String,
+    /// The compared period's name, for a column heading.
+    pub previous_label: String,
+    /// All engagements held.
+    pub total: ChangeRow,
+    /// Engagements held, by type.
+    pub by_type: Vec<ChangeRow>,
+    /// Engagements held, by partner.
+    pub by_partner: Vec<ChangeRow>,
+    /// Partners new, returning and gone quiet, new agreements, announcements realised
+    /// or lapsed.
+    pub points: Vec<Finding>,
+}
+
+/// A count in both periods and its change.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeRow {
+    /// What is counted.
+    pub label: String,
+    /// This period's count, formatted.
+    pub current: String,
+    /// The compared period's count, formatted.
+    pub previous: String,
+    /// The change, signed: "+2", "−1", "0".
+    pub delta: String,
 }
 
 /// A headline number.
@@ -394,4 +488,12 @@ pub struct Row {
 pub enum BuildError {
     /// A section with `on_empty = "fail"` selected nothing.
     EmptySection(String),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::EmptySection(message) => f.write_str(message),
+        }
+    }
 }

@@ -62,12 +62,16 @@ pub struct RenderError {
     /// Whether an error lies in Typst markup that a template evaluated with `eval`: a
     /// spec's `text` body, which the caller can then point at in the spec.
     pub in_evaluated_markup: bool,
+    /// The brief's page count when it has more pages than its limit allows; the caller
+    /// may shrink the brief and try again.
+    #[serde(default)]
+    pub over_page_limit: Option<usize>,
 }
 
 impl RenderError {
     /// An error with no place in evaluated markup.
     pub fn plain(message: impl Into<String>) -> Self {
-        RenderError { message: message.into(), in_evaluated_markup: false }
+        RenderError { message: message.into(), in_evaluated_markup: false, over_page_limit: None }
     }
 }
 
@@ -163,12 +167,15 @@ impl Renderer {
             && document.pages().len() > limit.pages
         {
             typst::comemo::evict(10);
-            return Err(RenderError::plain(format!(
-                "the brief has {} pages, more than the {} it may have; {}",
-                document.pages().len(),
-                limit.pages,
-                limit.why
-            )));
+            return Err(RenderError {
+                over_page_limit: Some(document.pages().len()),
+                ..RenderError::plain(format!(
+                    "the brief has {} pages, more than the {} it may have; {}",
+                    document.pages().len(),
+                    limit.pages,
+                    limit.why
+                ))
+            });
         }
         let result = output.and_then(|document| {
             let options = typst_pdf::PdfOptions {
@@ -189,6 +196,7 @@ impl Renderer {
             Err(errors) => Err(RenderError {
                 message: format!("{warnings}{}", world.format(&errors)),
                 in_evaluated_markup: errors.iter().any(|e| world.in_evaluated_markup(e.span)),
+                over_page_limit: None,
             }),
         }
     }

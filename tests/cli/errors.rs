@@ -37,7 +37,7 @@ fn an_unknown_key_names_the_nearest_key() {
     );
     brief(dir.path(), &["generate", "bad.toml"]).expect(2).expect_stderr(
         dir.path(),
-        r#"error: invalid spec: unknown field `titel`, expected one of `kind`, `title`, `filter`, `on_empty`, `body`, `detail`
+        r#"error: invalid spec: unknown field `titel`, expected one of `kind`, `title`, `filter`, `on_empty`, `body`, `detail`, `compare`
   ┌─ bad.toml:7:1
   │
 7 │ titel = "x"
@@ -268,9 +268,9 @@ fn a_text_body_that_fails_when_run_names_the_body_in_the_spec() {
         dir.path(),
         r#"error: could not render body.toml (variant 1) to body.pdf
 error: label `<nowhere>` does not exist in the document
-    ┌─ <built-in>/lib.typ:447:9
+    ┌─ <built-in>/lib.typ:511:9
     │
-447 │     eval(section.body, mode: "markup")
+511 │     eval(section.body, mode: "markup")
     │          ^^^^^^^^^^^^
  = hint: the error is in the Typst markup of a `text` section's `body`, written at body.toml:9:8
 "#,

@@ -211,11 +211,18 @@ fn variants_write_one_output_each() {
 #[test]
 fn language_and_audience_flags_override_the_spec() {
     let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "uk.toml",
+        "title = { en = \"UK\", id = \"Inggris\" }\n[period]\nfrom = 2021\nto = 2024\n\
+         [filter]\npartners = [\"United Kingdom\"]\n[[sections]]\nkind = \"key-figures\"\n\
+         [[sections]]\nkind = \"events\"\n",
+    );
     brief(
         dir.path(),
         &[
             "generate",
-            &repo_file(FLAGSHIP),
+            &spec,
             "--as-of",
             "2026-11-22",
             "--language",
@@ -229,7 +236,9 @@ fn language_and_audience_flags_override_the_spec() {
     .expect(0);
     let pdf = dir.path().join("x.pdf");
     assert!(pdf_pages(&pdf) <= 2);
-    assert!(pdf_text(&pdf).contains("Angka utama"));
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Angka utama") && text.contains("Inggris"), "{text}");
+    assert!(pdf_info(&pdf).contains("Title:           Inggris"), "{}", pdf_info(&pdf));
 }
 
 #[test]

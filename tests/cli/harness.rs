@@ -102,6 +102,15 @@ pub fn pdf_text(pdf: &Path) -> String {
     raw.replace("-\n", "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Each page's text, its words joined by single spaces.
+pub fn pdf_page_texts(pdf: &Path) -> Vec<String> {
+    let raw = poppler("pdftotext", &["-enc", "UTF-8"], pdf);
+    raw.split('\u{c}')
+        .filter(|page| !page.trim().is_empty())
+        .map(|page| page.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
 /// The PDF's metadata as pdfinfo prints it.
 pub fn pdf_info(pdf: &Path) -> String {
     poppler("pdfinfo", &[], pdf)
@@ -217,4 +226,11 @@ impl Run {
             "standard error differs\n--- expected\n{expected}\n--- actual\n{actual}\n---"
         );
     }
+}
+
+/// Renders `spec` as of `as_of` in `dir` and returns its `/brief.json`.
+pub fn brief_json(dir: &Path, spec: &str, as_of: &str) -> serde_json::Value {
+    let args = ["generate", spec, "--as-of", as_of, "--emit-data", "brief.json", "-o", "b.pdf"];
+    brief(dir, &args).expect(0);
+    serde_json::from_str(&std::fs::read_to_string(dir.join("brief.json")).unwrap()).unwrap()
 }

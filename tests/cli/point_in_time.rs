@@ -7,13 +7,6 @@ use serde_json::Value;
 
 use super::harness::*;
 
-/// Renders `spec` as of `as_of` and returns its `/brief.json`.
-fn brief_json(dir: &Path, spec: &str, as_of: &str) -> Value {
-    let args = ["generate", spec, "--as-of", as_of, "--emit-data", "brief.json", "-o", "b.pdf"];
-    brief(dir, &args).expect(0);
-    serde_json::from_str(&std::fs::read_to_string(dir.join("brief.json")).unwrap()).unwrap()
-}
-
 /// The engagements of every section of `kind`, as (id, status) pairs.
 fn engagements(json: &Value, kind: &str) -> Vec<(String, String)> {
     json["sections"]

@@ -1,0 +1,271 @@
+//! What changed: the period against an earlier one, in counts by type and partner with
+//! their differences, and in sentences on partners gained and lost, new agreements,
+//! and announcements realised or lapsed, as known on the as-of date.
+
+use crate::dataset::{Event, Query, Status};
+use crate::dates::{PartialDate, Period};
+use crate::locale::{
+    self, Language, capitalised, count_in_words, format_date, format_number, format_span, label,
+};
+use crate::spec::Compare;
+
+use super::build::Brief;
+use super::findings::{AGREEMENTS, Facts};
+use super::{ChangeRow, Changes, Finding, PeriodData};
+
+/// The `changes` section of `events` (the section's selection in the period).
+pub(super) fn changes(
+    brief: &Brief<'_>,
+    query: &Query,
+    events: &[&Event],
+    compare: Compare,
+) -> Changes {
+    let facts = Facts::new(brief, query, events);
+    let language = facts.language;
+    let period = facts.period;
+    let compared = match compare {
+        Compare::PreviousPeriod => period.previous(),
+        Compare::PreviousYear => period.year_earlier(),
+        Compare::Fixed(period) => period,
+    };
+    let before = facts.held_in(compared);
+    let now = &facts.held;
+    let (this, that) =
+        (locale::period_name(language, period), locale::period_name(language, compared));
+    let intro = match (language, compare) {
+        (Language::En, Compare::PreviousPeriod) => {
+            format!("Engagements held in {this} against {that}, the period of equal length before.")
+        }
+        (Language::En, Compare::PreviousYear) => {
+            format!("Engagements held in {this} against {that}, the same period a year earlier.")
+        }
+        (Language::En, Compare::Fixed(_)) => format!("Engagements held in {this} against {that}."),
+        (Language::Id, Compare::PreviousPeriod) => format!(
+            "Kegiatan yang terlaksana pada {this} dibandingkan dengan {that}, periode sepanjang yang sama sebelumnya."
+        ),
+        (Language::Id, Compare::PreviousYear) => format!(
+            "Kegiatan yang terlaksana pada {this} dibandingkan dengan {that}, periode yang sama setahun sebelumnya."
+        ),
+        (Language::Id, Compare::Fixed(_)) => {
+            format!("Kegiatan yang terlaksana pada {this} dibandingkan dengan {that}.")
+        }
+    };
+    let (n, m) = (now.len(), before.len());
+    let summary = match language {
+        Language::En => format!(
+            "{} {} against {} ({}).",
+            capitalised(&count_in_words(language, n)),
+            locale::engagements(language, n),
+            format_number(language, m),
+            signed(m, n)
+        ),
+        Language::Id => format!(
+            "{} kegiatan dibandingkan dengan {} ({}).",
+            capitalised(&count_in_words(language, n)),
+            format_number(language, m),
+            signed(m, n)
+        ),
+    };
+    let total = row(language, label(language, "changes-total").to_owned(), n, m);
+    let mut types: Vec<_> = now.iter().chain(&before).map(|e| e.kind).collect();
+    types.sort_by_key(|t| t.as_str());
+    types.dedup();
+    let mut by_type: Vec<(usize, usize, String)> = types
+        .into_iter()
+        .map(|t| {
+            let count = |list: &[&Event]| list.iter().filter(|e| e.kind == t).count();
+            (count(now), count(&before), locale::event_type(language, t).to_owned())
+        })
+        .collect();
+    sort_rows(&mut by_type);
+    let mut partners = facts.counted_partners(now);
+    for p in facts.counted_partners(&before) {
+        if !partners.contains(&p) {
+            partners.push(p);
+        }
+    }
+    let mut by_partner: Vec<(usize, usize, String)> = partners
+        .iter()
+        .map(|p| {
+            let count = |list: &[&Event]| list.iter().filter(|e| e.partners.contains(p)).count();
+            (count(now), count(&before), brief.partner_short(p))
+        })
+        .filter(|(a, b, _)| a + b > 0)
+        .collect();
+    sort_rows(&mut by_partner);
+    let rows = |list: Vec<(usize, usize, String)>| -> Vec<ChangeRow> {
+        list.into_iter().map(|(a, b, name)| row(language, name, a, b)).collect()
+    };
+    Changes {
+        compared: PeriodData {
+            from: compared.from.to_string(),
+            to: compared.to.to_string(),
+            label: that.clone(),
+        },
+        intro,
+        summary,
+        current_label: this,
+        previous_label: that.clone(),
+        total,
+        by_type: rows(by_type),
+        by_partner: rows(by_partner),
+        points: points(&facts, events, &before, compared, &that),
+    }
+}
+
+/// Rows by count this period, then the earlier one, then name.
+fn sort_rows(rows: &mut [(usize, usize, String)]) {
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+}
+
+/// A counted row.
+fn row(language: Language, label: String, current: usize, previous: usize) -> ChangeRow {
+    ChangeRow {
+        label,
+        current: format_number(language, current),
+        previous: format_number(language, previous),
+        delta: signed(previous, current),
+    }
+}
+
+/// The change from `before` to `now`, signed: "+2", "−1" (a true minus sign), "0".
+fn signed(before: usize, now: usize) -> String {
+    match now.cmp(&before) {
+        std::cmp::Ordering::Greater => format!("+{}", now - before),
+        std::cmp::Ordering::Less => format!("\u{2212}{}", before - now),
+        std::cmp::Ordering::Equal => "0".to_owned(),
+    }
+}
+
+/// The sentences of a `changes` section.
+fn points(
+    facts: &Facts<'_, '_>,
+    events: &[&Event],
+    before: &[&Event],
+    compared: Period,
+    that: &str,
+) -> Vec<Finding> {
+    let language = facts.language;
+    let now = &facts.held;
+    let period = facts.period;
+    let with = |ids: &[String]| -> String {
+        facts.listed(ids.iter().map(|p| facts.name(p)).collect(), ", ")
+    };
+    let mut notes = Vec::new();
+    let active_now = facts.counted_partners(now);
+    let active_before = facts.counted_partners(before);
+    let (mut new, mut returning) = (Vec::new(), Vec::new());
+    for partner in &active_now {
+        if active_before.contains(partner) {
+            continue;
+        }
+        match facts.first_with(partner) {
+            Some(first) if first.first_day() >= period.from => new.push(partner.clone()),
+            _ => returning.push(partner.clone()),
+        }
+    }
+    new.sort_by_key(|p| facts.first_with(p).map(|e| (e.first_day(), e.id.clone())));
+    let quiet: Vec<String> =
+        active_before.iter().filter(|p| !active_now.contains(p)).cloned().collect();
+    if !new.is_empty() {
+        let firsts: Vec<&Event> = new.iter().filter_map(|p| facts.first_with(p)).collect();
+        let text = match language {
+            Language::En => format!("First engagements on record: with {}.", with(&new)),
+            Language::Id => format!("Kegiatan pertama yang tercatat: dengan {}.", with(&new)),
+        };
+        notes.push(Finding { text, refs: facts.cite_all(Facts::named(&firsts)) });
+    }
+    if !returning.is_empty() {
+        let text = match language {
+            Language::En => format!("Engaged again after none in {that}: {}.", with(&returning)),
+            Language::Id => {
+                format!("Kembali berkegiatan setelah tidak ada pada {that}: {}.", with(&returning))
+            }
+        };
+        notes.push(Finding { text, refs: vec![] });
+    }
+    if !quiet.is_empty() {
+        let text = match language {
+            Language::En => {
+                format!("No engagement this period with {}, active in {that}.", with(&quiet))
+            }
+            Language::Id => format!(
+                "Tidak ada kegiatan pada periode ini dengan {}, yang aktif pada {that}.",
+                with(&quiet)
+            ),
+        };
+        notes.push(Finding { text, refs: vec![] });
+    }
+    let signed: Vec<&Event> =
+        now.iter().copied().filter(|e| AGREEMENTS.contains(&e.kind)).collect();
+    if !signed.is_empty() {
+        let items = signed
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} ({})",
+                    match language {
+                        Language::En => "with",
+                        Language::Id => "dengan",
+                    },
+                    facts.partners_of(e),
+                    format_span(language, e.date, e.end)
+                )
+            })
+            .collect();
+        let list = facts.listed(items, ", ");
+        let text = match language {
+            Language::En => format!("New MoUs and agreements: {list}."),
+            Language::Id => format!("Nota kesepahaman dan perjanjian baru: {list}."),
+        };
+        notes.push(Finding { text, refs: facts.cite_all(Facts::named(&signed)) });
+    }
+    let titled = |list: &[&Event]| -> String {
+        let lang = language.code();
+        facts.listed(
+            list.iter()
+                .map(|e| {
+                    format!(
+                        "{} ({})",
+                        e.title.get_or_other(lang),
+                        format_span(language, e.date, e.end)
+                    )
+                })
+                .collect(),
+            "; ",
+        )
+    };
+    let realised: Vec<&Event> =
+        now.iter().copied().filter(|e| e.status_on(compared.to) == Some(Status::Planned)).collect();
+    if !realised.is_empty() {
+        let text = match language {
+            Language::En => {
+                format!("Announced by the end of {that} and since held: {}.", titled(&realised))
+            }
+            Language::Id => format!(
+                "Sudah diumumkan pada akhir {that} dan kemudian terlaksana: {}.",
+                titled(&realised)
+            ),
+        };
+        notes.push(Finding { text, refs: facts.cite_all(Facts::named(&realised)) });
+    }
+    let lapsed: Vec<&Event> = events
+        .iter()
+        .copied()
+        .filter(|e| e.status_on(facts.as_of) == Some(Status::Unconfirmed))
+        .collect();
+    if !lapsed.is_empty() {
+        let day = format_date(language, PartialDate::day(facts.as_of));
+        let text = match language {
+            Language::En => {
+                format!("Announced, but not reported as held by {day}: {}.", titled(&lapsed))
+            }
+            Language::Id => format!(
+                "Sudah diumumkan, tetapi hingga {day} belum dilaporkan terlaksana: {}.",
+                titled(&lapsed)
+            ),
+        };
+        notes.push(Finding { text, refs: facts.cite_all(Facts::named(&lapsed)) });
+    }
+    notes
+}

@@ -1,0 +1,440 @@
+//! The policy brief: findings and changes computed from the record, the analyst's own
+//! sections in their fixed places, and an executive brief that fits two pages.
+//!
+//! Expected sentences are written out word for word; every number in them is counted
+//! here from `brief events --format json`, independently of the brief's own model.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::harness::*;
+
+const AS_OF: &str = "2026-11-22";
+const FLAGSHIP_PARTNERS: [&str; 4] = ["unoct", "gbr", "phl", "rus"];
+
+/// The events `brief events` lists for `partners` (all when empty) between two dates.
+fn listed(dir: &Path, partners: &[&str], from: Option<&str>, to: Option<&str>) -> Vec<Value> {
+    let mut args = vec!["events", "--as-of", AS_OF, "--format", "json"];
+    for partner in partners {
+        args.extend(["--partner", partner]);
+    }
+    if let Some(from) = from {
+        args.extend(["--from", from]);
+    }
+    if let Some(to) = to {
+        args.extend(["--to", to]);
+    }
+    let run = brief(dir, &args).expect(0);
+    serde_json::from_str::<Value>(&run.stdout).unwrap().as_array().unwrap().clone()
+}
+
+/// Only the events held.
+fn held(events: &[Value]) -> Vec<Value> {
+    events.iter().filter(|e| e["status"] == "held").cloned().collect()
+}
+
+/// How many of `events` involve `partner`.
+fn with(events: &[Value], partner: &str) -> usize {
+    events.iter().filter(|e| e["partners"].as_array().unwrap().iter().any(|p| p == partner)).count()
+}
+
+/// How many of `events` are of `types`.
+fn of_types(events: &[Value], types: &[&str]) -> Vec<Value> {
+    events.iter().filter(|e| types.contains(&e["type"].as_str().unwrap())).cloned().collect()
+}
+
+/// How many of `events` have a date to the month or year, or a note on it.
+fn uncertain(events: &[Value]) -> usize {
+    events
+        .iter()
+        .filter(|e| e.get("date_note").is_some() || e["date"].as_str().unwrap().len() < 10)
+        .count()
+}
+
+/// How many of `events` rest on one source published by the as-of date.
+fn single_source(events: &[Value]) -> usize {
+    events
+        .iter()
+        .filter(|e| {
+            let public = e["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|s| s["published"].as_str().is_none_or(|p| p <= AS_OF))
+                .count();
+            public == 1
+        })
+        .count()
+}
+
+/// The sections of `kind` in a brief's data.
+fn sections<'a>(json: &'a Value, kind: &str) -> Vec<&'a Value> {
+    json["sections"].as_array().unwrap().iter().filter(|s| s["kind"] == kind).collect()
+}
+
+/// The findings of the first findings section, as (text, refs).
+fn findings(json: &Value) -> Vec<(String, Vec<u64>)> {
+    sections(json, "findings")[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let refs = f["refs"].as_array().unwrap().iter().map(|r| r.as_u64().unwrap()).collect();
+            (f["text"].as_str().unwrap().to_owned(), refs)
+        })
+        .collect()
+}
+
+/// The rounded share, as the brief prints it.
+fn percent(part: usize, whole: usize) -> usize {
+    (part * 100 + whole / 2) / whole
+}
+
+/// What the flagship's findings are counted from.
+struct FlagshipCounts {
+    n: usize,
+    m: usize,
+    unoct: usize,
+    gbr: usize,
+    phl: usize,
+    uncertain: usize,
+    single: usize,
+}
+
+fn flagship_counts(dir: &Path) -> FlagshipCounts {
+    let now = held(&listed(dir, &FLAGSHIP_PARTNERS, Some("2021-01-01"), Some("2024-12-31")));
+    let before = held(&listed(dir, &FLAGSHIP_PARTNERS, Some("2017-01-01"), Some("2020-12-31")));
+    let counts = FlagshipCounts {
+        n: now.len(),
+        m: before.len(),
+        unoct: with(&now, "unoct"),
+        gbr: with(&now, "gbr"),
+        phl: with(&now, "phl"),
+        uncertain: uncertain(&now),
+        single: single_source(&now),
+    };
+    // The sentences below are written for this shape of the record.
+    assert!(counts.n > counts.m && counts.m > 0);
+    assert!(counts.unoct > counts.gbr && counts.gbr > counts.phl);
+    assert_eq!(with(&now, "rus"), counts.phl, "Philippines and Russia tie; the name decides");
+    assert_eq!(of_types(&now, &["mou", "agreement", "framework"]).len(), 1);
+    assert_eq!(of_types(&now, &["working-group"]).len(), 3);
+    assert!(counts.uncertain > 1 && counts.single > 1);
+    counts
+}
+
+#[test]
+fn the_flagship_findings_read_word_for_word_in_english() {
+    let dir = tempdir();
+    let c = flagship_counts(dir.path());
+    let json =
+        brief_json(dir.path(), &repo_file("briefs/bnpt-international-2021-2024.toml"), AS_OF);
+    let texts: Vec<String> = findings(&json).into_iter().map(|(t, _)| t).collect();
+    let expected = [
+        format!(
+            "In 2021–2024, the record shows {} engagements held, up from {} in 2017–2020.",
+            c.n, c.m
+        ),
+        format!(
+            "The UN Office of Counter-Terrorism was the most engaged partner, with {} of the {} \
+             engagements ({}%); next came the United Kingdom ({}) and the Philippines ({}).",
+            c.unoct,
+            c.n,
+            percent(c.unoct, c.n),
+            c.gbr,
+            c.phl
+        ),
+        "The record shows one MoU or agreement concluded: with the United Kingdom (7 April 2021)."
+            .to_owned(),
+        "The record shows 3 working-group rounds held: the 1st with the United Kingdom (11 \
+         November 2021); the 4th with the Philippines (24 March 2022), following the 3rd of 5 \
+         September 2019; and the 2nd with the United Kingdom (5–8 December 2023), following the \
+         1st of 11 November 2021."
+            .to_owned(),
+        "The record's first engagements with the United Kingdom (7 April 2021) and the UN Office \
+         of Counter-Terrorism (April 2022) fall in this period."
+            .to_owned(),
+        format!(
+            "Of the {} engagements, {} have a date known only to the month or year or qualified \
+             by a note, and {} rest on a single source.",
+            c.n, c.uncertain, c.single
+        ),
+    ];
+    assert_eq!(texts, expected);
+}
+
+#[test]
+fn the_flagship_findings_read_word_for_word_in_indonesian() {
+    let dir = tempdir();
+    let c = flagship_counts(dir.path());
+    let json =
+        brief_json(dir.path(), &repo_file("briefs/bnpt-international-2021-2024-id.toml"), AS_OF);
+    let texts: Vec<String> = findings(&json).into_iter().map(|(t, _)| t).collect();
+    let expected = [
+        format!(
+            "Pada 2021–2024 tercatat {} kegiatan terlaksana, naik dari {} pada 2017–2020.",
+            c.n, c.m
+        ),
+        format!(
+            "Mitra paling aktif adalah Kantor PBB Bidang Kontra-Terorisme, dengan {} dari {} \
+             kegiatan ({}%), disusul Inggris ({}) dan Filipina ({}).",
+            c.unoct,
+            c.n,
+            percent(c.unoct, c.n),
+            c.gbr,
+            c.phl
+        ),
+        "Tercatat satu nota kesepahaman atau perjanjian yang disepakati: dengan Inggris (7 April \
+         2021)."
+            .to_owned(),
+        "Tercatat 3 putaran kelompok kerja bersama: putaran ke-1 dengan Inggris (11 November \
+         2021); putaran ke-4 dengan Filipina (24 Maret 2022), setelah putaran ke-3 pada 5 \
+         September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023), setelah putaran \
+         ke-1 pada 11 November 2021."
+            .to_owned(),
+        "Kegiatan pertama yang tercatat dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
+         Kontra-Terorisme (April 2022) terjadi pada periode ini."
+            .to_owned(),
+        format!(
+            "Dari {} kegiatan tersebut, tanggal {} di antaranya hanya diketahui sampai bulan atau \
+             tahun atau disertai catatan, dan {} hanya didukung satu sumber.",
+            c.n, c.uncertain, c.single
+        ),
+    ];
+    assert_eq!(texts, expected);
+}
+
+#[test]
+fn a_finding_cites_the_sources_of_the_engagements_it_names_and_every_cited_source_is_listed() {
+    let dir = tempdir();
+    let json =
+        brief_json(dir.path(), &repo_file("briefs/bnpt-international-2021-2024.toml"), AS_OF);
+    let found = findings(&json);
+    let entry_refs = |id: &str| -> Vec<u64> {
+        let events = sections(&json, "events")[0]["events"].as_array().unwrap();
+        let entry = events.iter().find(|e| e["id"] == id).unwrap();
+        entry["refs"].as_array().unwrap().iter().map(|r| r.as_u64().unwrap()).collect()
+    };
+    assert_eq!(found[2].1, entry_refs("2021-04-gbr-mou"), "the MoU finding cites the MoU");
+    assert!(found[0].1.is_empty(), "a count over the period cites nothing");
+    // Sources are numbered by first citation, and the list holds exactly what is cited.
+    let listed: Vec<u64> =
+        json["sources"].as_array().unwrap().iter().map(|s| s["number"].as_u64().unwrap()).collect();
+    assert_eq!(listed, (1..=listed.len() as u64).collect::<Vec<_>>());
+    assert_eq!(found[2].1[0], 1, "the first finding that cites gets source 1");
+    let mut cited: Vec<u64> = Vec::new();
+    collect_refs(&json["sections"], &mut cited);
+    cited.sort_unstable();
+    cited.dedup();
+    assert_eq!(cited, listed);
+}
+
+/// Every number in a `refs` array anywhere under `value`.
+fn collect_refs(value: &Value, out: &mut Vec<u64>) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                if key == "refs" {
+                    out.extend(v.as_array().unwrap().iter().map(|r| r.as_u64().unwrap()));
+                } else {
+                    collect_refs(v, out);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_refs(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_monthly_compares_september_2022_with_august_and_a_year_before() {
+    let dir = tempdir();
+    let count = |from, to| held(&listed(dir.path(), &[], Some(from), Some(to))).len();
+    let (september, august) =
+        (count("2022-09-01", "2022-09-30"), count("2022-08-01", "2022-08-31"));
+    let year_before = count("2021-09-01", "2021-09-30");
+    let json = brief_json(dir.path(), &repo_file("briefs/monthly.toml"), "2022-10-01");
+    let changes = sections(&json, "changes")[0];
+    assert_eq!(
+        changes["intro"],
+        "Engagements held in September 2022 against August 2022, the period of equal length before."
+    );
+    assert_eq!(changes["total"]["current"], september.to_string());
+    assert_eq!(changes["total"]["previous"], august.to_string());
+    let delta = september as i64 - august as i64;
+    let signed = match delta {
+        d if d > 0 => format!("+{d}"),
+        d if d < 0 => format!("\u{2212}{}", -d),
+        _ => "0".to_owned(),
+    };
+    assert_eq!(changes["total"]["delta"], signed);
+    // The rows by type add up to the totals.
+    let sum = |key: &str| -> usize {
+        changes["by_type"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r[key].as_str().unwrap().parse::<usize>().unwrap())
+            .sum()
+    };
+    assert_eq!((sum("current"), sum("previous")), (september, august));
+
+    let spec = std::fs::read_to_string(repo().join("briefs/monthly.toml"))
+        .unwrap()
+        .replace("kind = \"changes\"", "kind = \"changes\"\ncompare = \"previous-year\"");
+    let spec = write(dir.path(), "monthly-yoy.toml", &spec);
+    let json = brief_json(dir.path(), &spec, "2022-10-01");
+    let changes = sections(&json, "changes")[0];
+    assert_eq!(
+        changes["intro"],
+        "Engagements held in September 2022 against September 2021, the same period a year earlier."
+    );
+    assert_eq!(changes["total"]["previous"], year_before.to_string());
+}
+
+#[test]
+fn changes_name_new_partners_and_partners_gone_quiet() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "c.toml",
+        "title = \"C\"\n[period]\nfrom = 2022\nto = 2022\n[[sections]]\nkind = \"changes\"\n\
+         compare = { from = 2021-01-01, to = 2021-12-31 }\n",
+    );
+    let json = brief_json(dir.path(), &spec, AS_OF);
+    let changes = sections(&json, "changes")[0];
+    let notes: Vec<&str> =
+        changes["points"].as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
+    let now = held(&listed(dir.path(), &[], Some("2022-01-01"), Some("2022-12-31")));
+    let before = held(&listed(dir.path(), &[], Some("2021-01-01"), Some("2021-12-31")));
+    // The United States signed in 2021 and is not in the 2022 record; Belgium first
+    // appears in 2022.
+    assert!(with(&before, "usa") > 0 && with(&now, "usa") == 0);
+    assert!(
+        with(&now, "bel") > 0
+            && with(&held(&listed(dir.path(), &["bel"], None, Some("2021"))), "bel") == 0
+    );
+    let quiet = notes.iter().find(|n| n.starts_with("No engagement this period with")).unwrap();
+    assert!(quiet.contains("the United States") && quiet.ends_with(", active in 2021."), "{quiet}");
+    // Listed by the date of that first engagement: UNOCT's of April 2022 comes first.
+    let first = notes.iter().find(|n| n.starts_with("First engagements on record: with")).unwrap();
+    assert!(first.starts_with("First engagements on record: with the UN Office of"), "{first}");
+    assert_eq!(changes["intro"], "Engagements held in 2022 against 2021.");
+}
+
+#[test]
+fn the_summary_comes_first_wherever_the_spec_puts_it() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "s.toml",
+        "title = \"S\"\n[period]\nfrom = 2022\nto = 2022\n[[sections]]\nkind = \"key-figures\"\n\
+         [[sections]]\nkind = \"outlook\"\nbody = \"Watch the *next round*.\"\n\
+         [[sections]]\nkind = \"summary\"\nbody = \"The bottom line.\"\n",
+    );
+    let json = brief_json(dir.path(), &spec, AS_OF);
+    let kinds: Vec<&str> =
+        json["sections"].as_array().unwrap().iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["summary", "key-figures", "outlook"]);
+    let text = pdf_text(&dir.path().join("b.pdf"));
+    let (summary, figures) =
+        (text.find("The bottom line.").unwrap(), text.find("Key figures").unwrap());
+    assert!(
+        summary < figures && text.contains("Outlook") && text.contains("Watch the next round.")
+    );
+}
+
+#[test]
+fn an_executive_brief_over_all_the_data_fits_two_pages_opens_with_findings_and_cites() {
+    let dir = tempdir();
+    let all = held(&listed(dir.path(), &[], Some("2015-01-01"), Some("2025-12-31")));
+    let spec = write(
+        dir.path(),
+        "exec.toml",
+        "title = \"All\"\naudience = \"executive\"\n[period]\nfrom = 2015\nto = 2025\n\
+         [[sections]]\nkind = \"key-figures\"\n[[sections]]\nkind = \"events\"\n\
+         [[sections]]\nkind = \"findings\"\n[[sections]]\nkind = \"sources\"\n",
+    );
+    let json = brief_json(dir.path(), &spec, AS_OF);
+    let pdf = dir.path().join("b.pdf");
+    assert!(pdf_pages(&pdf) <= 2);
+    let kinds: Vec<&str> =
+        json["sections"].as_array().unwrap().iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["findings", "key-figures", "events", "sources"]);
+    let events = sections(&json, "events")[0];
+    let shown = events["highlights"].as_array().unwrap().len();
+    let every = events["events"].as_array().unwrap().len();
+    assert_eq!(every, shown, "an executive brief lists only what it shows");
+    let text = pdf_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    let all_listed = listed(dir.path(), &[], Some("2015-01-01"), Some("2025-12-31")).len();
+    assert!(all_listed >= all.len());
+    let note = format!("{shown} of {all_listed} engagements shown; the full brief lists all.");
+    assert!(text.contains(&note), "{text}");
+    assert!(text.find("Key findings").unwrap() < text.find("Key figures").unwrap());
+    assert!(text.contains("Sources") && text.contains("[1]"), "{text}");
+}
+
+#[test]
+fn an_executive_brief_whose_sections_cannot_fit_fails_and_names_the_spec() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "many.toml",
+        "title = \"All\"\naudience = \"executive\"\n[period]\nfrom = 2015\nto = 2025\n\
+         [[sections]]\nkind = \"timeline\"\n[[sections]]\nkind = \"partners\"\n\
+         [[sections]]\nkind = \"events\"\n[[sections]]\nkind = \"sources\"\n\
+         [[sections]]\nkind = \"assessment\"\nbody = \"#lorem(1500)\"\n",
+    );
+    let run = brief(dir.path(), &["generate", &spec, "--as-of", AS_OF]).expect(1);
+    assert!(run.stderr.contains("could not render"), "{}", run.stderr);
+    assert!(run.stderr.contains("many.toml"), "{}", run.stderr);
+    assert!(run.stderr.contains("does not fit on two pages"), "{}", run.stderr);
+    assert!(!dir.path().join("many.pdf").exists());
+}
+
+#[test]
+fn the_uk_brief_carries_its_title_in_each_language_into_metadata_and_header() {
+    let dir = tempdir();
+    brief(
+        dir.path(),
+        &["generate", &repo_file("briefs/uk-2021-2024.toml"), "--as-of", AS_OF, "-o", "."],
+    )
+    .expect(0);
+    for (language, title, heading) in [
+        ("en", "Indonesia–United Kingdom Counter-Terrorism Cooperation 2021–2024", "Key findings"),
+        ("id", "Kerja Sama Penanggulangan Terorisme Indonesia–Inggris 2021–2024", "Temuan utama"),
+    ] {
+        let pdf = dir.path().join(format!("uk-2021-2024-{language}.pdf"));
+        let info = pdf_info(&pdf);
+        assert!(info.contains(&format!("Title:           {title}")), "{info}");
+        let text = pdf_text(&pdf);
+        let pages = pdf_page_texts(&pdf);
+        assert!(pages.len() > 1);
+        for page in &pages {
+            assert!(page.contains(title), "the running header names the brief: {page}");
+        }
+        assert!(text.contains(heading));
+    }
+}
+
+#[test]
+fn analyst_sections_need_a_body_and_only_changes_compare() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "bad.toml",
+        "title = \"B\"\n[period]\nfrom = 2022\nto = 2022\n[[sections]]\nkind = \"assessment\"\n\
+         [[sections]]\nkind = \"events\"\ncompare = \"previous-year\"\n\
+         [[sections]]\nkind = \"changes\"\ncompare = \"last-week\"\n",
+    );
+    let run = brief(dir.path(), &["check", &spec]).expect(2);
+    assert!(run.stderr.contains("a section of kind `assessment` needs a `body`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("only `changes` sections have a `compare`, not `events`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("unknown `compare` value `last-week`"), "{}", run.stderr);
+    assert!(run.stderr.contains("bad.toml:12:11"), "{}", run.stderr);
+}
