@@ -177,10 +177,13 @@ fn points(
     }
     if !returning.is_empty() {
         let text = match language {
-            Language::En => format!("Engaged again after none in {that}: {}.", with(&returning)),
-            Language::Id => {
-                format!("Kembali berkegiatan setelah tidak ada pada {that}: {}.", with(&returning))
+            Language::En => {
+                format!("Active again after no engagement in {that}: {}.", with(&returning))
             }
+            Language::Id => format!(
+                "Kembali aktif setelah tidak ada kegiatan pada {that}: {}.",
+                with(&returning)
+            ),
         };
         notes.push(Finding { text, refs: vec![] });
     }
