@@ -37,6 +37,7 @@ fuzz_target!(|text: &str| {
             period,
             as_of,
             template: audience.default_template().into(),
+            highlights: model::HIGHLIGHTS,
         };
         if let Some(pattern) = variant.output.as_ref().or(spec.output.as_ref()) {
             let title = spec.title.get(settings.language).unwrap_or("brief");
