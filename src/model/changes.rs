@@ -207,10 +207,7 @@ fn points(
             .map(|e| {
                 format!(
                     "{} {} ({})",
-                    match language {
-                        Language::En => "with",
-                        Language::Id => "dengan",
-                    },
+                    facts.with_word(),
                     facts.partners_of(e),
                     format_span(language, e.date, e.end)
                 )

@@ -2,6 +2,9 @@
 //! templates in both languages. Every number is counted from the selection; a finding
 //! that names engagements cites their sources.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::dataset::{Dataset, Event, EventType, Query, Status};
@@ -60,6 +63,9 @@ pub(super) struct Facts<'b, 'a> {
     pub(super) query: &'b Query,
     /// The engagements held in the period.
     pub(super) held: Vec<&'a Event>,
+    /// Each partner's first engagement held in the whole record, found in one pass
+    /// over the dataset when first needed.
+    firsts: OnceCell<HashMap<&'a str, &'a Event>>,
 }
 
 impl<'b, 'a> Facts<'b, 'a> {
@@ -68,7 +74,15 @@ impl<'b, 'a> Facts<'b, 'a> {
         let as_of = brief.settings.as_of;
         let held =
             events.iter().copied().filter(|e| e.status_on(as_of) == Some(Status::Held)).collect();
-        Facts { brief, language: brief.language, as_of, period: brief.settings.period, query, held }
+        Facts {
+            brief,
+            language: brief.language,
+            as_of,
+            period: brief.settings.period,
+            query,
+            held,
+            firsts: OnceCell::new(),
+        }
     }
 
     fn dataset(&self) -> &'a Dataset {
@@ -142,12 +156,30 @@ impl<'b, 'a> Facts<'b, 'a> {
     /// The first engagement held with `partner` in the whole record, as known on the
     /// as-of date.
     pub(super) fn first_with(&self, partner: &str) -> Option<&'a Event> {
-        self.dataset()
-            .events
-            .iter()
-            .filter(|e| e.partners.iter().any(|p| p == partner))
-            .filter(|e| e.status_on(self.as_of) == Some(Status::Held))
-            .min_by_key(|e| (e.first_day(), e.id.clone()))
+        let firsts = self.firsts.get_or_init(|| {
+            let mut firsts: HashMap<&'a str, &'a Event> = HashMap::new();
+            let dataset = self.dataset();
+            for event in
+                dataset.events.iter().filter(|e| e.status_on(self.as_of) == Some(Status::Held))
+            {
+                for partner in &event.partners {
+                    let first = firsts.entry(partner.as_str()).or_insert(event);
+                    if (event.first_day(), &event.id) < (first.first_day(), &first.id) {
+                        *first = event;
+                    }
+                }
+            }
+            firsts
+        });
+        firsts.get(partner).copied()
+    }
+
+    /// "with" in the brief's language, before a partner's name.
+    pub(super) fn with_word(&self) -> &'static str {
+        match self.language {
+            Language::En => "with",
+            Language::Id => "dengan",
+        }
     }
 
     /// The part of `items` a sentence lists by name (see [`Facts::listed`]): what it
@@ -183,50 +215,38 @@ impl<'b, 'a> Facts<'b, 'a> {
         let (n, m) = (self.held.len(), self.held_in(previous).len());
         let (this, before) = (self.period_name(self.period), self.period_name(previous));
         let (nf, mf) = (format_number(self.language, n), format_number(self.language, m));
-        let text = match self.language {
-            Language::En => {
-                let noun = locale::engagements(self.language, n);
-                match (n, m) {
-                    (0, 0) => {
-                        format!("The record shows no engagement held in {this} or in {before}.")
-                    }
-                    (0, _) => format!(
-                        "The record shows no engagement held in {this}, against {mf} in {before}."
-                    ),
-                    (_, 0) => format!(
-                        "In {this}, the record shows {nf} {noun} held, against none in {before}."
-                    ),
-                    _ if n > m => format!(
-                        "In {this}, the record shows {nf} {noun} held, up from {mf} in {before}."
-                    ),
-                    _ if n < m => format!(
-                        "In {this}, the record shows {nf} {noun} held, down from {mf} in {before}."
-                    ),
-                    _ => format!(
-                        "In {this}, the record shows {nf} {noun} held, as many as in {before}."
-                    ),
-                }
+        let text = match (self.language, n) {
+            (Language::En, 0) if m == 0 => {
+                format!("The record shows no engagement held in {this} or in {before}.")
             }
-            Language::Id => match (n, m) {
-                (0, 0) => {
-                    format!("Tidak tercatat kegiatan yang terlaksana pada {this} maupun {before}.")
-                }
-                (0, _) => format!(
-                    "Tidak tercatat kegiatan yang terlaksana pada {this}, dibandingkan {mf} pada {before}."
-                ),
-                (_, 0) => format!(
-                    "Pada {this} tercatat {nf} kegiatan terlaksana, sedangkan pada {before} tidak ada."
-                ),
-                _ if n > m => format!(
-                    "Pada {this} tercatat {nf} kegiatan terlaksana, naik dari {mf} pada {before}."
-                ),
-                _ if n < m => format!(
-                    "Pada {this} tercatat {nf} kegiatan terlaksana, turun dari {mf} pada {before}."
-                ),
-                _ => format!(
-                    "Pada {this} tercatat {nf} kegiatan terlaksana, sama dengan jumlah pada {before}."
-                ),
-            },
+            (Language::En, 0) => {
+                format!("The record shows no engagement held in {this}, against {mf} in {before}.")
+            }
+            (Language::Id, 0) if m == 0 => {
+                format!("Tidak tercatat kegiatan yang terlaksana pada {this} maupun {before}.")
+            }
+            (Language::Id, 0) => format!(
+                "Tidak tercatat kegiatan yang terlaksana pada {this}, dibandingkan {mf} pada {before}."
+            ),
+            (Language::En, _) => {
+                let trend = match m {
+                    0 => format!("against none in {before}"),
+                    _ if n > m => format!("up from {mf} in {before}"),
+                    _ if n < m => format!("down from {mf} in {before}"),
+                    _ => format!("as many as in {before}"),
+                };
+                let noun = locale::engagements(self.language, n);
+                format!("In {this}, the record shows {nf} {noun} held, {trend}.")
+            }
+            (Language::Id, _) => {
+                let trend = match m {
+                    0 => format!("sedangkan pada {before} tidak ada"),
+                    _ if n > m => format!("naik dari {mf} pada {before}"),
+                    _ if n < m => format!("turun dari {mf} pada {before}"),
+                    _ => format!("sama dengan jumlah pada {before}"),
+                };
+                format!("Pada {this} tercatat {nf} kegiatan terlaksana, {trend}.")
+            }
         };
         Some(Finding { text, refs: vec![] })
     }
@@ -301,7 +321,7 @@ impl<'b, 'a> Facts<'b, 'a> {
             };
             return Finding { text, refs: vec![] };
         }
-        let with = self.language_with();
+        let with = self.with_word();
         let items: Vec<String> = signed
             .iter()
             .map(|e| format!("{with} {} ({})", self.partners_of(e), self.date(e)))
@@ -320,13 +340,6 @@ impl<'b, 'a> Facts<'b, 'a> {
             ),
         };
         Finding { text, refs: self.cite_all(Self::named(&signed)) }
-    }
-
-    fn language_with(&self) -> &'static str {
-        match self.language {
-            Language::En => "with",
-            Language::Id => "dengan",
-        }
     }
 
     /// The working-group rounds held, each with its number and the previous round.
