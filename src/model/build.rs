@@ -238,7 +238,7 @@ impl Brief<'_> {
                         .map_or_else(|| t.clone(), |t| t.name.get_or_other(lang).to_owned())
                 })
                 .collect(),
-            refs: self.citations.cite(event),
+            refs: self.cite(event),
         }
     }
 
@@ -340,9 +340,8 @@ impl Brief<'_> {
         query: &Query,
         events: &[&Event],
     ) -> EventList {
-        let named: &[String] =
-            if self.spec.filter.partners.is_empty() { &query.partners } else { &self.partner_ids };
-        let chosen = highlights(events, named, self.settings.highlights);
+        // The section's partners: the spec's own, narrowed by the section's filter.
+        let chosen = highlights(events, &query.partners, self.settings.highlights);
         let highlights_note = if chosen.len() < events.len() {
             shown_of(self.language, chosen.len(), events.len())
         } else {
