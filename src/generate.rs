@@ -331,22 +331,23 @@ fn build_and_render(
 ) -> Result<(usize, usize), RenderError> {
     let limit = page_limit(plan, options.limits);
     let mut settings = plan.settings.clone();
-    let mut warned = false;
+    // The highlights shown by the last render that ran long; `None` on the first.
     let mut last_shown = None;
     let rendered = loop {
         let (data, warnings) = model::build(&plan.spec, &settings, &plan.selection, &plan.dataset)
             .map_err(|e| RenderError::plain(e.to_string()))?;
-        if !warned && !warnings.is_empty() {
+        if last_shown.is_none() && !warnings.is_empty() {
             on(Message::Warnings(&warnings));
         }
-        warned = true;
         *events = Some(data.meta.event_count);
         let json = serde_json::to_vec_pretty(&data)
             .map_err(|e| RenderError::plain(format!("cannot serialise the brief ({e})")))?;
+        // The data is written with the PDF, once the brief fits; only then is a copy kept.
+        let emitted = emit.map(|target| (target, json.clone()));
         let request = RenderRequest {
             main: plan.main.clone(),
             overrides: plan.overrides.clone(),
-            data: json.clone(),
+            data: json,
             as_of: plan.settings.as_of,
             ident: format!(
                 "{}/{}/{}/{}",
@@ -379,7 +380,7 @@ fn build_and_render(
             }
             Err(error) => return Err(error),
             Ok(rendered) => {
-                if let Some(target) = emit {
+                if let Some((target, json)) = emitted {
                     output::write(target, &json).map_err(RenderError::plain)?;
                 }
                 break rendered;
