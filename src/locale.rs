@@ -384,7 +384,9 @@ pub fn in_sentence(language: Language, name: &str) -> String {
     if language == Language::Id || name.starts_with("the ") {
         return name.to_owned();
     }
-    const WORDS: [&str; 12] = [
+    // Words that make a name take "the", and the plural names of states that do; a
+    // name such as "Cyprus" or "Laos" ends in s and takes none.
+    const WORDS: [&str; 13] = [
         "United",
         "Union",
         "Republic",
@@ -397,13 +399,12 @@ pub fn in_sentence(language: Language, name: &str) -> String {
         "Institute",
         "Alliance",
         "Committee",
+        "Islands",
     ];
+    const PLURAL_STATES: [&str; 6] =
+        ["Philippines", "Netherlands", "Bahamas", "Maldives", "Comoros", "Seychelles"];
     let words: Vec<&str> = name.split_whitespace().collect();
-    let plural_place = words.len() == 1
-        && name.ends_with('s')
-        && name.chars().next().is_some_and(char::is_uppercase)
-        && !name.chars().all(|c| c.is_uppercase());
-    let takes_article = plural_place
+    let takes_article = PLURAL_STATES.contains(&name)
         || words.first() == Some(&"UN")
         || words.iter().any(|w| WORDS.contains(w))
         || words.contains(&"of")
@@ -515,6 +516,8 @@ mod tests {
             ("INTERPOL", "INTERPOL"),
             ("ASEAN", "ASEAN"),
             ("Hedayah", "Hedayah"),
+            ("Cyprus", "Cyprus"),
+            ("Solomon Islands", "the Solomon Islands"),
         ] {
             assert_eq!(in_sentence(Language::En, name), expected);
         }
