@@ -13,5 +13,6 @@ mod cli {
     mod literal;
     mod point_in_time;
     mod policy_brief;
+    mod release;
     mod templates;
 }
