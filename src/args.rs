@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
-use brief::dataset::{EventType, Status};
-use brief::listing::Format;
+use brief::dataset::{EventType, Role, Status};
+use brief::listing::{Format, SortKey};
 use brief::locale::Language;
 use brief::spec::Audience;
 
@@ -152,11 +152,30 @@ pub struct CheckArgs {
 }
 
 /// `brief events`.
+///
+/// Filters of different kinds combine with AND (`--partner gbr --type mou`: MoUs with
+/// the United Kingdom); the values of one filter combine with OR (`--partner gbr
+/// --partner aus`: events with either).
 #[derive(Debug, Args)]
 pub struct EventsArgs {
-    /// Only events with this partner (id, name in either language, or alias); repeatable.
+    /// Only events with this partner (id, name in either language, alias or agency; a
+    /// group such as `un` selects its members too); repeatable.
     #[arg(long, value_name = "P")]
     pub partner: Vec<String>,
+    /// The roles in which `--partner` counts [default: counterpart]; repeatable.
+    #[arg(long, value_name = "R", value_enum, ignore_case = true)]
+    pub role: Vec<Role>,
+    /// Only events whose title, summary, note, participants or place contain every word
+    /// of TEXT, in either language, ignoring case and accents.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// The order of the listing.
+    #[arg(long, value_enum, ignore_case = true, default_value = "date")]
+    pub sort: SortKey,
+    /// Show whole titles and the note on each uncertain date, instead of cutting the
+    /// table to the terminal's width.
+    #[arg(long)]
+    pub wide: bool,
     /// Only events that end on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
     #[arg(long, value_name = "D")]
     pub from: Option<String>,

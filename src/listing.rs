@@ -62,79 +62,173 @@ fn clip(text: &str, max: usize) -> String {
     }
 }
 
-/// The events, in the format asked for.
+vocabulary! {
+    /// The order of an events listing.
+    SortKey("sort key") {
+        /// By first day, then id.
+        Date = "date",
+        /// By first partner's English name, then date.
+        Partner = "partner",
+        /// By type, in vocabulary order, then date.
+        Type = "type",
+    }
+}
+
+/// Puts the events in the order asked for; the sort is stable, so that events that
+/// tie stay in date order.
+pub fn sort(dataset: &Dataset, events: &mut [&Event], key: SortKey) {
+    match key {
+        SortKey::Date => {}
+        SortKey::Partner => {
+            let name = |e: &Event| {
+                e.partners
+                    .iter()
+                    .chain(e.roles.iter().map(|r| &r.partner))
+                    .next()
+                    .and_then(|p| dataset.partner(p))
+                    .map(|p| p.name.get_or_other("en").to_lowercase())
+                    .unwrap_or_default()
+            };
+            events.sort_by_cached_key(|e| name(e));
+        }
+        SortKey::Type => events.sort_by_key(|e| e.kind),
+    }
+}
+
+/// How an events listing is laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// The day the dataset is seen as on.
+    pub as_of: chrono::NaiveDate,
+    /// The language of titles and notes.
+    pub language: Language,
+    /// Whole titles and date notes, instead of titles cut to fit.
+    pub wide: bool,
+}
+
+/// The mark after an uncertain date in the table.
+const UNCERTAIN: &str = "?";
+
+/// An event's partners as the CSV writes them: counterparts, then `id:role`.
+fn partner_cell(event: &Event, separator: &str) -> String {
+    let roles = event.roles.iter().map(|r| format!("{}:{}", r.partner, r.role.as_str()));
+    event.partners.iter().cloned().chain(roles).collect::<Vec<_>>().join(separator)
+}
+
+/// The events, in the format asked for. Uncertain dates are marked in every format:
+/// with `?` and a line below the table, and by their `date_note` in JSON and CSV.
 pub fn events(
     dataset: &Dataset,
     events: &[&Event],
-    as_of: chrono::NaiveDate,
-    language: Language,
+    layout: &Layout,
     format: Format,
 ) -> Result<String, String> {
-    let lang = language.code();
+    let lang = layout.language.code();
     match format {
         Format::Table => {
             let rows: Vec<Vec<String>> = events
                 .iter()
                 .map(|e| {
-                    vec![
-                        e.date.to_string() + &e.end.map(|d| format!("..{d}")).unwrap_or_default(),
+                    let mut date =
+                        e.date.to_string() + &e.end.map(|d| format!("..{d}")).unwrap_or_default();
+                    if e.date_note.is_some() {
+                        date.push_str(UNCERTAIN);
+                    }
+                    let title = e.title.get_or_other(lang);
+                    let mut row = vec![
+                        date,
                         e.kind.as_str().to_owned(),
-                        e.status_on(as_of).unwrap_or(e.status).as_str().to_owned(),
-                        e.partners.join(","),
+                        e.status_on(layout.as_of).unwrap_or(e.status).as_str().to_owned(),
+                        partner_cell(e, ","),
                         e.id.clone(),
-                        clip(e.title.get_or_other(lang), 72),
-                    ]
+                        if layout.wide { title.to_owned() } else { clip(title, 72) },
+                    ];
+                    if layout.wide {
+                        row.push(e.date_note.as_ref().map_or("", |n| n.get_or_other(lang)).into());
+                    }
+                    row
                 })
                 .collect();
-            let mut out = table(&["DATE", "TYPE", "STATUS", "PARTNERS", "ID", "TITLE"], &rows);
+            let mut header = vec!["DATE", "TYPE", "STATUS", "PARTNERS", "ID", "TITLE"];
+            if layout.wide {
+                header.push("DATE NOTE");
+            }
+            let mut out = table(&header, &rows);
             let all = dataset.events.len();
             let noun = if all == 1 { "event" } else { "events" };
-            out.push_str(&format!("{} of {all} {noun}, as known on {as_of}\n", events.len()));
+            out.push_str(&format!(
+                "{} of {all} {noun}, as known on {}\n",
+                events.len(),
+                layout.as_of
+            ));
+            let uncertain = events.iter().filter(|e| e.date_note.is_some()).count();
+            if uncertain > 0 {
+                let how = if layout.wide { "its note says why" } else { "--wide shows why" };
+                out.push_str(&format!("{UNCERTAIN} {uncertain} uncertain date(s): {how}\n"));
+            }
             Ok(out)
         }
         Format::Json => {
             serde_json::to_string_pretty(events).map(|s| s + "\n").map_err(|e| e.to_string())
         }
-        Format::Csv => {
-            let mut writer = csv::Writer::from_writer(Vec::new());
-            let write = |w: &mut csv::Writer<Vec<u8>>, row: &[&str]| {
-                w.write_record(row.iter().map(|cell| neutral_cell(cell).into_owned()))
-                    .map_err(|e| e.to_string())
-            };
-            write(&mut writer, &crate::dataset::CSV_COLUMNS)?;
-            for e in events {
-                let source = e.sources.first();
-                let date_text = e.date.to_string();
-                let end_text = e.end.map(|d| d.to_string()).unwrap_or_default();
-                let published =
-                    source.and_then(|s| s.published).map(|d| d.to_string()).unwrap_or_default();
-                let round = e.round.map(|r| r.to_string()).unwrap_or_default();
-                let row = [
-                    e.id.as_str(),
-                    &date_text,
-                    &end_text,
-                    e.status.as_str(),
-                    &e.partners.join(";"),
-                    e.kind.as_str(),
-                    &round,
-                    e.title.en.as_deref().unwrap_or(""),
-                    e.title.id.as_deref().unwrap_or(""),
-                    e.summary.en.as_deref().unwrap_or(""),
-                    e.summary.id.as_deref().unwrap_or(""),
-                    e.location.city.as_deref().unwrap_or(""),
-                    e.location.country.as_deref().unwrap_or(""),
-                    e.location.mode.map_or("", |m| m.as_str()),
-                    &e.topics.join(";"),
-                    source.map_or("", |s| s.url.as_str()),
-                    source.map_or("", |s| s.publisher.as_str()),
-                    &published,
-                ];
-                write(&mut writer, &row)?;
-            }
-            let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-            String::from_utf8(bytes).map_err(|e| e.to_string())
-        }
+        Format::Csv => csv_events(events),
     }
+}
+
+/// A list as a JSON cell.
+fn json_cell<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|e| e.to_string())
+}
+
+/// The events as CSV in the dataset's CSV form ([`crate::dataset::CSV_COLUMNS`]): read
+/// back with `--data`, it gives the same events.
+fn csv_events(events: &[&Event]) -> Result<String, String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let write = |w: &mut csv::Writer<Vec<u8>>, row: &[&str]| {
+        w.write_record(row.iter().map(|cell| neutral_cell(cell).into_owned()))
+            .map_err(|e| e.to_string())
+    };
+    write(&mut writer, &crate::dataset::CSV_COLUMNS)?;
+    for e in events {
+        let source = e.sources.first();
+        let text = |t: &Option<String>| t.clone().unwrap_or_default();
+        let note = e.date_note.clone().unwrap_or_default();
+        let participants =
+            if e.participants.is_empty() { String::new() } else { json_cell(&e.participants)? };
+        let more = e.sources.get(1..).unwrap_or_default();
+        let more_sources = if more.is_empty() { String::new() } else { json_cell(more)? };
+        let row: Vec<String> = vec![
+            e.id.clone(),
+            e.date.to_string(),
+            e.end.map(|d| d.to_string()).unwrap_or_default(),
+            e.status.as_str().to_owned(),
+            text(&note.en),
+            text(&note.id),
+            partner_cell(e, ";"),
+            e.kind.as_str().to_owned(),
+            e.round.map(|r| r.to_string()).unwrap_or_default(),
+            e.direction.map_or("", |d| d.as_str()).to_owned(),
+            text(&e.title.en),
+            text(&e.title.id),
+            text(&e.summary.en),
+            text(&e.summary.id),
+            text(&e.location.city),
+            text(&e.location.country),
+            e.location.mode.map_or("", |m| m.as_str()).to_owned(),
+            participants,
+            e.topics.join(";"),
+            source.map(|s| s.url.clone()).unwrap_or_default(),
+            source.map(|s| s.publisher.clone()).unwrap_or_default(),
+            source.and_then(|s| s.published).map(|d| d.to_string()).unwrap_or_default(),
+            source.and_then(|s| s.title.clone()).unwrap_or_default(),
+            source.map(|s| s.reports.as_str().to_owned()).unwrap_or_default(),
+            if source.is_some_and(|s| s.secondary) { "yes" } else { "" }.to_owned(),
+            more_sources,
+        ];
+        write(&mut writer, &row.iter().map(String::as_str).collect::<Vec<_>>())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 
 /// A partner with its number of events, for JSON output.

@@ -220,6 +220,7 @@ const LABELS: &[Entry] = &[
     ("profile-none", "None in this period", "Tidak ada pada periode ini"),
     // Sources.
     ("source-published", "published", "terbit"),
+    ("source-secondary", "secondary copy", "salinan pihak ketiga"),
     (
         "source-accessed-note",
         "Numbers in brackets in the text refer to this list.",
@@ -367,6 +368,25 @@ pub fn join_list(language: Language, items: &[String], separator: &str) -> Strin
             let and = if separator == "; " { format!(";{and}") } else { and.to_owned() };
             format!("{}{and}{last}", rest.join(separator))
         }
+    }
+}
+
+/// The partners of an event in one role other than counterpart, in words: "hosted by
+/// Thailand", "invited: the United Kingdom and Australia" ("tuan rumah: Thailand",
+/// "undangan: Inggris dan Australia").
+pub fn role_phrase(language: Language, role: crate::dataset::Role, names: &[String]) -> String {
+    use crate::dataset::Role;
+    let list = join_list(language, names, ", ");
+    match (role, language) {
+        (Role::Counterpart, _) => list,
+        (Role::Host, Language::En) => format!("hosted by {list}"),
+        (Role::Host, Language::Id) => format!("tuan rumah: {list}"),
+        (Role::Invitee, Language::En) => format!("invited: {list}"),
+        (Role::Invitee, Language::Id) => format!("undangan: {list}"),
+        (Role::Observer, Language::En) => format!("observing: {list}"),
+        (Role::Observer, Language::Id) => format!("peninjau: {list}"),
+        (Role::Subject, Language::En) => format!("concerning {list}"),
+        (Role::Subject, Language::Id) => format!("terkait {list}"),
     }
 }
 

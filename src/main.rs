@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use clap::Parser;
 
 use args::{BriefArgs, Cli, Command, TemplatesCommand};
+use brief::diag::Diagnostic;
 use brief::generate::{self, Exit, Mode, Options};
 use brief::render::assets::{self, ExportError};
 use brief::select::EventFilters;
@@ -133,6 +134,8 @@ fn events(args: &args::EventsArgs) -> Exit {
     let filters = EventFilters {
         as_of,
         partners: args.partner.clone(),
+        roles: args.role.clone(),
+        search: args.search.clone(),
         topics: args.topic.clone(),
         types: args.kind.clone(),
         status: args.status.clone(),
@@ -146,8 +149,19 @@ fn events(args: &args::EventsArgs) -> Exit {
             return Exit::Invalid;
         }
     };
-    let selected: Vec<&dataset::Event> = dataset.select(&query).collect();
-    print_listing(listing::events(&dataset, &selected, as_of, args.language, args.format))
+    for name in &args.partner {
+        if let Some(partner) = dataset.agency(name) {
+            let country = partner.name.get_or_other("en");
+            print_diagnostics(&[Diagnostic::warning(format!(
+                "`{name}` is an agency of {country}: the dataset records its events under \
+                 {country}, so this lists every event with {country}"
+            ))]);
+        }
+    }
+    let mut selected: Vec<&dataset::Event> = dataset.select(&query).collect();
+    listing::sort(&dataset, &mut selected, args.sort);
+    let layout = listing::Layout { as_of, language: args.language, wide: args.wide };
+    print_listing(listing::events(&dataset, &selected, &layout, args.format))
 }
 
 /// `brief partners`.

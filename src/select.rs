@@ -1,14 +1,15 @@
 //! Selection: a spec's filters resolved against the dataset into [`Query`]s.
 //!
-//! Partners may be named by id, by name in either language or by alias, in any case;
-//! topics by id or name. A name that finds nothing is reported at its place in the
-//! spec with the nearest name that would have worked.
+//! Partners may be named by id, by name in either language, by alias or by agency, in
+//! any case; a group (the UN family) selects itself and its members. Topics are named
+//! by id or name. A name that finds nothing, or may mean several partners, is reported
+//! at its place in the spec with the nearest name that would have worked.
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::dataset::{Dataset, Event, EventType, Query, Status};
+use crate::dataset::{Dataset, Event, EventType, Query, Role, Status, search_words};
 use crate::dates::{PartialDate, Period};
 use crate::diag::{Diagnostic, SourceText, nearest};
 use crate::spec::{FilterSpec, SectionKind, Spec};
@@ -64,6 +65,10 @@ pub fn section_events<'a>(
 pub struct EventFilters {
     /// Partner ids, names or aliases.
     pub partners: Vec<String>,
+    /// The roles in which the partners count; empty means as counterparts.
+    pub roles: Vec<Role>,
+    /// Text that every event listed must contain (each of its words).
+    pub search: Option<String>,
     /// Topic ids or names.
     pub topics: Vec<String>,
     /// Event types.
@@ -84,16 +89,22 @@ pub fn event_query(dataset: &Dataset, filters: &EventFilters) -> Result<Query, D
     let mut query = Query {
         types: filters.types.clone(),
         status: filters.status.clone(),
+        roles: filters.roles.clone(),
+        words: filters.search.as_deref().map(search_words).unwrap_or_default(),
         as_of: Some(filters.as_of),
         ..Query::default()
     };
     for name in &filters.partners {
-        let partner = dataset.find_partner(name).map_err(|unknown| {
+        let partner = dataset.find_partner(name).map_err(|missing| {
             let hint =
-                unknown.suggestion.unwrap_or_else(|| "`brief partners` lists every partner".into());
-            Diagnostic::error(format!("unknown partner `{name}`")).hint(hint)
+                missing.hint.unwrap_or_else(|| "`brief partners` lists every partner".into());
+            Diagnostic::error(missing.message).hint(hint)
         })?;
-        query.partners.push(partner.id.clone());
+        for id in dataset.selected_by(partner) {
+            if !query.partners.contains(&id) {
+                query.partners.push(id);
+            }
+        }
     }
     for name in &filters.topics {
         let id = find_topic(dataset, name)
@@ -132,15 +143,20 @@ fn query(
     let mut partners: Vec<String> = Vec::new();
     for name in &filter.partners {
         match dataset.find_partner(&name.value) {
-            Ok(partner) if !partners.contains(&partner.id) => partners.push(partner.id.clone()),
-            Ok(_) => {}
-            Err(unknown) => errors.push(
-                Diagnostic::error(format!("unknown partner `{}`", name.value))
-                    .at(source, name.range.clone())
-                    .hint(unknown.suggestion.unwrap_or_else(|| {
+            Ok(partner) => {
+                for id in dataset.selected_by(partner) {
+                    if !partners.contains(&id) {
+                        partners.push(id);
+                    }
+                }
+            }
+            Err(missing) => {
+                errors.push(Diagnostic::error(missing.message).at(source, name.range.clone()).hint(
+                    missing.hint.unwrap_or_else(|| {
                         "`brief partners` lists every partner with its names and aliases".into()
-                    })),
-            ),
+                    }),
+                ))
+            }
         }
     }
     let mut topics: Vec<String> = Vec::new();
@@ -160,11 +176,10 @@ fn query(
     }
     Query {
         partners,
-        period: None,
         types: filter.types.clone(),
         topics,
         status: filter.status.clone(),
-        as_of: None,
+        ..Query::default()
     }
 }
 

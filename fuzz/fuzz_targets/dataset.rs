@@ -31,7 +31,10 @@ fuzz_target!(|input: &[u8]| {
             let events: Vec<_> = dataset.select(&Query::default()).collect();
             for format in [listing::Format::Table, listing::Format::Json, listing::Format::Csv] {
                 for language in [Language::En, Language::Id] {
-                    let _ = listing::events(&dataset, &events, AS_OF, language, format);
+                    for wide in [false, true] {
+                        let layout = listing::Layout { as_of: AS_OF, language, wide };
+                        let _ = listing::events(&dataset, &events, &layout, format);
+                    }
                 }
                 let _ = listing::partners(&dataset, format);
             }

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Dataset, DatasetInfo, Event, EventType, Location, Origin, Participant, Partner, Source, Status,
-    Text, Topic, normalise,
+    AmbiguousName, Dataset, DatasetInfo, Event, EventType, Location, NameIndex, Origin,
+    Participant, Partner, PartnerRole, Role, Source, Status, Text, Topic, normalise,
 };
 use crate::dates::PartialDate;
 use crate::diag::{
@@ -33,15 +33,20 @@ pub enum Format {
     Csv,
 }
 
-/// The columns a CSV dataset may have, in their documented order.
-pub const CSV_COLUMNS: [&str; 18] = [
+/// The columns a CSV dataset may have, in their documented order. Lists are split at
+/// `;` (`partners` entries may carry a role: `gbr:invitee`); `participants` and
+/// `more_sources` hold JSON arrays in the shape of the TOML form.
+pub const CSV_COLUMNS: [&str; 26] = [
     "id",
     "date",
     "end",
     "status",
+    "date_note_en",
+    "date_note_id",
     "partners",
     "type",
     "round",
+    "direction",
     "title_en",
     "title_id",
     "summary_en",
@@ -49,10 +54,15 @@ pub const CSV_COLUMNS: [&str; 18] = [
     "city",
     "country",
     "mode",
+    "participants",
     "topics",
     "source_url",
     "source_publisher",
     "source_published",
+    "source_title",
+    "source_reports",
+    "source_secondary",
+    "more_sources",
 ];
 
 /// The CSV columns every row needs.
@@ -126,6 +136,18 @@ struct RawPartner {
     kind: String,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    agencies: Vec<String>,
+    #[serde(default)]
+    members: Vec<String>,
+}
+
+/// A name that may mean several bodies, as written in a file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAmbiguous {
+    name: String,
+    meanings: Vec<String>,
 }
 
 /// A topic as written in a file.
@@ -150,6 +172,7 @@ struct RawLocation {
 #[serde(deny_unknown_fields)]
 struct RawParticipant {
     name: String,
+    family: Option<String>,
     #[serde(default)]
     role: Text,
 }
@@ -163,6 +186,16 @@ struct RawSource {
     published: Option<String>,
     title: Option<String>,
     reports: Option<String>,
+    #[serde(default)]
+    secondary: bool,
+}
+
+/// A partner in a role other than counterpart, as written in a file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    partner: String,
+    role: String,
 }
 
 /// An event as written in a file.
@@ -174,7 +207,10 @@ struct RawEvent {
     end: Option<String>,
     status: String,
     date_note: Option<Note>,
+    #[serde(default)]
     partners: Vec<String>,
+    #[serde(default)]
+    roles: Vec<RawRole>,
     #[serde(rename = "type")]
     kind: String,
     round: Option<Round>,
@@ -221,6 +257,8 @@ struct TomlFile {
     #[serde(default)]
     partners: Vec<Spanned<RawPartner>>,
     #[serde(default)]
+    ambiguous: Vec<Spanned<RawAmbiguous>>,
+    #[serde(default)]
     topics: Vec<Spanned<RawTopic>>,
     #[serde(default)]
     events: Vec<Spanned<RawEvent>>,
@@ -234,6 +272,8 @@ struct JsonFile {
     #[serde(default)]
     partners: Vec<RawPartner>,
     #[serde(default)]
+    ambiguous: Vec<RawAmbiguous>,
+    #[serde(default)]
     topics: Vec<RawTopic>,
     #[serde(default)]
     events: Vec<RawEvent>,
@@ -244,6 +284,7 @@ struct JsonFile {
 pub struct RawSet {
     info: Option<RawInfo>,
     partners: Vec<(RawPartner, Origin)>,
+    ambiguous: Vec<(RawAmbiguous, Origin)>,
     topics: Vec<(RawTopic, Origin)>,
     events: Vec<(RawEvent, Origin)>,
 }
@@ -270,6 +311,10 @@ pub fn read(
                 set.partners.extend(file.partners.into_iter().map(|p| {
                     let span = p.span();
                     (p.into_inner(), spanned(span))
+                }));
+                set.ambiguous.extend(file.ambiguous.into_iter().map(|a| {
+                    let span = a.span();
+                    (a.into_inner(), spanned(span))
                 }));
                 set.topics.extend(file.topics.into_iter().map(|t| {
                     let span = t.span();
@@ -309,6 +354,7 @@ fn read_json(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<D
         serde_json::from_str::<Vec<RawEvent>>(text).map(|events| JsonFile {
             dataset: None,
             partners: vec![],
+            ambiguous: vec![],
             topics: vec![],
             events,
         })
@@ -344,6 +390,8 @@ fn read_json(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<D
         let origin = place(&partner.id);
         set.partners.push((partner, origin));
     }
+    let file_start = Origin { source: Arc::clone(source), range: 0..0 };
+    set.ambiguous.extend(file.ambiguous.into_iter().map(|a| (a, file_start.clone())));
     for topic in file.topics {
         let origin = place(&topic.id);
         set.topics.push((topic, origin));
@@ -417,6 +465,12 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
     let Some(column_of) = csv_columns(source, &headers, diagnostics) else {
         return;
     };
+    // A row starts at the first byte past the line breaks before it: the reader places
+    // a record at the end of the line before it, and before any blank lines.
+    let row_start = |byte: u64| {
+        let byte = usize::try_from(byte).unwrap_or(text.len()).min(text.len());
+        text.len() - text[byte..].trim_start_matches(['\r', '\n']).len()
+    };
     // One record, reused for every row: a large CSV allocates no record per row.
     let mut row = csv::StringRecord::new();
     loop {
@@ -424,20 +478,18 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
             Ok(true) => {}
             Ok(false) => break,
             Err(error) => {
-                // The position is the row's first byte, or the line break before it.
-                let at = error.position().map_or(0, |p| p.byte() as usize).min(text.len());
-                let at = text.len() - text[at..].trim_start_matches(['\r', '\n']).len();
+                let at = error.position().map_or(0, |p| row_start(p.byte()));
                 diagnostics.push(csv_row_error(&error).at(source, at..at));
                 continue;
             }
         }
-        // The reader may place a row at the line break that ends the row before it
-        // (after `\r\n`, at its `\n`): the row starts after the break.
-        let start = row.position().map_or(0, |p| p.byte() as usize).min(text.len());
-        let start = text.len() - text[start..].trim_start_matches(['\r', '\n']).len();
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let event = csv_event(&row, &column_of);
-        set.events.push((event, Origin { source: Arc::clone(source), range: start..end }));
+        let start = row.position().map_or(0, |p| row_start(p.byte()));
+        // The row ends where the reader stands now, before the line break.
+        let end = usize::try_from(reader.position().byte()).unwrap_or(text.len()).min(text.len());
+        let end = start.max(text[..end].trim_end_matches(['\r', '\n']).len());
+        let origin = Origin { source: Arc::clone(source), range: start..end };
+        let event = csv_event(&row, &column_of, &origin, diagnostics);
+        set.events.push((event, origin));
     }
 }
 
@@ -490,8 +542,36 @@ fn csv_columns(
     (!bad_header).then_some(column_of)
 }
 
-/// One CSV row as a raw event: cells trimmed, formula guards removed, lists split at `;`.
-fn csv_event(row: &csv::StringRecord, column_of: &HashMap<&str, usize>) -> RawEvent {
+/// A CSV cell that holds a JSON array, read as `T`; empty is the default, and a cell
+/// that does not parse is reported at `origin` with an example of the expected form.
+fn json_cell<T: serde::de::DeserializeOwned + Default>(
+    cell: Option<String>,
+    name: &str,
+    example: &str,
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) -> T {
+    let Some(cell) = cell else {
+        return T::default();
+    };
+    serde_json::from_str(&cell).unwrap_or_else(|error| {
+        out.push(
+            origin
+                .error_at("", &cell, format!("invalid `{name}` cell: {error}"))
+                .hint(format!("`{name}` holds a JSON array: {example}")),
+        );
+        T::default()
+    })
+}
+
+/// One CSV row as a raw event: cells trimmed, formula guards removed, lists split at
+/// `;`, JSON cells parsed; a cell that cannot be read is reported at `origin`.
+fn csv_event(
+    row: &csv::StringRecord,
+    column_of: &HashMap<&str, usize>,
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) -> RawEvent {
     let field = |name: &str| {
         column_of
             .get(name)
@@ -512,16 +592,42 @@ fn csv_event(row: &csv::StringRecord, column_of: &HashMap<&str, usize>) -> RawEv
         en: field(&format!("{prefix}_en")),
         id: field(&format!("{prefix}_id")),
     };
+    let participants: Vec<RawParticipant> =
+        json_cell(field("participants"), "participants", PARTICIPANTS_EXAMPLE, origin, out);
+    let more_sources: Vec<RawSource> =
+        json_cell(field("more_sources"), "more_sources", SOURCES_EXAMPLE, origin, out);
+    let (mut partners, mut roles) = (Vec::new(), Vec::new());
+    for entry in list("partners") {
+        match entry.split_once(':') {
+            Some((partner, role)) => roles
+                .push(RawRole { partner: partner.trim().to_owned(), role: role.trim().to_owned() }),
+            None => partners.push(entry),
+        }
+    }
+    let first_source = match (field("source_url"), field("source_publisher")) {
+        (None, None) => None,
+        (url, publisher) => Some(RawSource {
+            publisher: publisher.unwrap_or_default(),
+            url: url.unwrap_or_default(),
+            published: field("source_published"),
+            title: field("source_title"),
+            reports: field("source_reports"),
+            secondary: field("source_secondary").is_some_and(|v| v.eq_ignore_ascii_case("yes")),
+        }),
+    };
+    let date_note = text_pair("date_note");
     RawEvent {
         id: field("id").unwrap_or_default(),
         date: field("date").unwrap_or_default(),
         end: field("end"),
         status: field("status").unwrap_or_default(),
-        date_note: None,
-        partners: list("partners"),
+        date_note: (date_note.en.is_some() || date_note.id.is_some())
+            .then_some(Note::Translated(date_note)),
+        partners,
+        roles,
         kind: field("type").unwrap_or_default(),
         round: field("round").map(Round::Text),
-        direction: None,
+        direction: field("direction"),
         title: text_pair("title"),
         summary: text_pair("summary"),
         location: RawLocation {
@@ -529,20 +635,18 @@ fn csv_event(row: &csv::StringRecord, column_of: &HashMap<&str, usize>) -> RawEv
             country: field("country"),
             mode: field("mode"),
         },
-        participants: vec![],
+        participants,
         topics: list("topics"),
-        sources: match (field("source_url"), field("source_publisher")) {
-            (None, None) => vec![],
-            (url, publisher) => vec![RawSource {
-                publisher: publisher.unwrap_or_default(),
-                url: url.unwrap_or_default(),
-                published: field("source_published"),
-                title: None,
-                reports: None,
-            }],
-        },
+        sources: first_source.into_iter().chain(more_sources).collect(),
     }
 }
+
+/// What a `participants` cell looks like.
+const PARTICIPANTS_EXAMPLE: &str =
+    r#"[{"name": "Eddy Hartono", "role": {"en": "Head of BNPT", "id": "Kepala BNPT"}}]"#;
+
+/// What a `more_sources` cell looks like.
+const SOURCES_EXAMPLE: &str = r#"[{"publisher": "BNPT", "url": "https://…", "published": "2024-10", "title": "…", "reports": "held"}]"#;
 
 /// Reports an event's missing or unknown partners and unknown topics.
 fn check_references(
@@ -552,14 +656,14 @@ fn check_references(
     origin: &Origin,
     out: &mut Vec<Diagnostic>,
 ) {
-    if e.partners.is_empty() {
+    if e.partners.is_empty() && e.roles.is_empty() {
         out.push(
             origin
                 .error_at("partners", "", "the event names no partner")
                 .hint("list at least one partner id, e.g. `partners = [\"gbr\"]`"),
         );
     }
-    for partner in &e.partners {
+    for partner in e.partners.iter().chain(e.roles.iter().map(|r| &r.partner)) {
         if !partner_ids.contains(&partner.as_str()) {
             out.push(
                 origin
@@ -576,6 +680,57 @@ fn check_references(
                     .error_at("topics", topic, format!("unknown topic `{topic}`"))
                     .hint(suggestion(topic, topic_ids)),
             );
+        }
+    }
+}
+
+/// The event's partners in other roles than counterpart: known roles, never
+/// `counterpart` (the `partners` list holds those), no partner twice.
+fn check_roles(e: &RawEvent, origin: &Origin, out: &mut Vec<Diagnostic>) -> Vec<PartnerRole> {
+    let mut roles: Vec<PartnerRole> = Vec::with_capacity(e.roles.len());
+    for raw in &e.roles {
+        let Some(role) = check_vocab::<Role>(&raw.role, "role", origin, out) else {
+            continue;
+        };
+        let twice =
+            e.partners.contains(&raw.partner) || roles.iter().any(|r| r.partner == raw.partner);
+        if role == Role::Counterpart || twice {
+            out.push(
+                origin
+                    .error_at("roles", &raw.partner, format!("partner `{}` is listed twice", raw.partner))
+                    .hint("a counterpart goes in `partners`; `roles` holds each other partner once, as host, invitee, observer or subject"),
+            );
+            continue;
+        }
+        roles.push(PartnerRole { partner: raw.partner.clone(), role });
+    }
+    roles
+}
+
+/// Whether a file is one of the bundled dataset files.
+fn is_bundled(file: &SourceText) -> bool {
+    super::BUNDLED.iter().any(|(name, text)| *name == file.name && *text == file.text)
+}
+
+/// Refuses a bundled event whose title, summary or note names one of its participants:
+/// names belong in `participants`, prose speaks of roles.
+fn check_prose_names(
+    id: &str,
+    participants: &[Participant],
+    prose: [&Text; 3],
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) {
+    let names = NameIndex::new(participants.iter().map(|p| (p, id)));
+    for (text, key) in prose.into_iter().zip(["title", "summary", "date_note"]) {
+        for language in [&text.en, &text.id].into_iter().flatten() {
+            if let Some(hit) = names.find(language) {
+                out.push(
+                    origin
+                        .error_at(key, &hit.found, format!("the {key} of event `{id}` names `{}`", hit.name))
+                        .hint("personal names belong only in `participants`: speak of the role (\"BNPT's head\", \"Kepala BNPT\")"),
+                );
+            }
         }
     }
 }
@@ -620,6 +775,7 @@ fn check_sources(
             published,
             title: s.title,
             reports,
+            secondary: s.secondary,
         });
     }
     sources
@@ -670,9 +826,7 @@ fn warn_undated(events: &[Event], out: &mut Vec<Diagnostic>) {
         }
     }
     for (file, count) in undated {
-        let bundled =
-            super::BUNDLED.iter().any(|(name, text)| *name == file.name && *text == file.text);
-        if bundled {
+        if is_bundled(file) {
             continue;
         }
         let pages = if count == 1 { "source has" } else { "sources have" };
@@ -784,6 +938,7 @@ pub fn validate(
     mut out: Vec<Diagnostic>,
 ) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {
     let partners = validate_partners(raw.partners, &mut out);
+    let ambiguous = validate_ambiguous(raw.ambiguous, &partners, &mut out);
     let topics = validate_topics(raw.topics, &mut out);
     let events = validate_events(raw.events, &partners, &topics, &mut out);
     warn_undated(&events, &mut out);
@@ -803,7 +958,7 @@ pub fn validate(
         });
     let mut events = events;
     events.sort_by(|a, b| (a.first_day(), &a.id).cmp(&(b.first_day(), &b.id)));
-    Ok((Dataset { info, partners, topics, events, partner_index }, out))
+    Ok((Dataset { info, partners, topics, events, ambiguous, partner_index }, out))
 }
 
 /// Every name a partner can be found by.
@@ -812,6 +967,7 @@ fn partner_keys(partner: &Partner) -> impl Iterator<Item = &str> {
         .into_iter()
         .flatten()
         .chain(partner.aliases.iter().map(String::as_str))
+        .chain(partner.agencies.iter().map(String::as_str))
 }
 
 /// For each record, where the first record with its id is, if that is another one.
@@ -854,7 +1010,15 @@ fn validate_partners(raw: Vec<(RawPartner, Origin)>, out: &mut Vec<Diagnostic>) 
         let Some(kind) = check_vocab(&p.kind, "kind", &origin, out) else {
             continue;
         };
-        let partner = Partner { id: p.id, name: p.name, kind, aliases: p.aliases, origin };
+        let partner = Partner {
+            id: p.id,
+            name: p.name,
+            kind,
+            aliases: p.aliases,
+            agencies: p.agencies,
+            members: p.members,
+            origin,
+        };
         let index = partners.len();
         for key in partner_keys(&partner) {
             if let Some(&other) = names.get(&normalise(key))
@@ -880,7 +1044,75 @@ fn validate_partners(raw: Vec<(RawPartner, Origin)>, out: &mut Vec<Diagnostic>) 
         }
         partners.push(partner);
     }
+    check_members(&partners, out);
     partners
+}
+
+/// A group's members must be other partners that are not groups themselves.
+fn check_members(partners: &[Partner], out: &mut Vec<Diagnostic>) {
+    for group in partners.iter().filter(|p| !p.members.is_empty()) {
+        for member in &group.members {
+            let problem = match partners.iter().find(|p| &p.id == member) {
+                None => format!("unknown member `{member}` of group `{}`", group.id),
+                Some(p) if p.id == group.id => format!("group `{member}` lists itself"),
+                Some(p) if !p.members.is_empty() => {
+                    format!("group `{}` lists another group, `{member}`", group.id)
+                }
+                Some(_) => continue,
+            };
+            out.push(
+                group
+                    .origin
+                    .error_at("members", &format!("\"{member}\""), problem)
+                    .hint("a group's `members` are the ids of partners that are not groups"),
+            );
+        }
+    }
+}
+
+/// Names that may mean several bodies: not a partner's own name, and at least two
+/// meanings, each a partner id or (with capitals or spaces) a body not in the dataset.
+fn validate_ambiguous(
+    raw: Vec<(RawAmbiguous, Origin)>,
+    partners: &[Partner],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<AmbiguousName> {
+    let mut names = Vec::with_capacity(raw.len());
+    for (a, origin) in raw {
+        if let Some(p) =
+            partners.iter().find(|p| partner_keys(p).any(|k| normalise(k) == normalise(&a.name)))
+        {
+            out.push(
+                origin
+                    .error_at(
+                        "name",
+                        &a.name,
+                        format!("the ambiguous name `{}` also finds partner `{}`", a.name, p.id),
+                    )
+                    .hint(
+                        "remove it from the partner's aliases, so that it finds no single partner",
+                    ),
+            );
+        }
+        if a.meanings.len() < 2 {
+            out.push(
+                origin
+                    .error_at("meanings", "", format!("the ambiguous name `{}` needs at least two meanings", a.name))
+                    .hint("list partner ids, or names of bodies not in the dataset: `meanings = [\"aus\", \"African Union\"]`"),
+            );
+        }
+        for meaning in &a.meanings {
+            if valid_id(meaning) && !partners.iter().any(|p| &p.id == meaning) {
+                out.push(
+                    origin
+                        .error_at("meanings", meaning, format!("unknown partner `{meaning}`"))
+                        .hint("a meaning is a partner id, or a body's name with its capitals"),
+                );
+            }
+        }
+        names.push(AmbiguousName { name: a.name, meanings: a.meanings });
+    }
+    names
 }
 
 fn validate_topics(raw: Vec<(RawTopic, Origin)>, out: &mut Vec<Diagnostic>) -> Vec<Topic> {
@@ -977,6 +1209,7 @@ fn validate_events(
             e.direction.as_deref().and_then(|d| check_vocab(d, "direction", &origin, out));
         let round = check_round(e.round.clone(), kind, &origin, out);
         check_references(&e, &partner_ids, &topic_ids, &origin, out);
+        let roles = check_roles(&e, &origin, out);
         let date_note = match e.date_note {
             Some(Note::Plain(text)) => Text { en: Some(text.clone()), id: Some(text) },
             Some(Note::Translated(text)) => {
@@ -999,11 +1232,20 @@ fn validate_events(
         }
         let facts = EventFacts { id: &e.id, first_day: date.map(|d| d.first_day()), status };
         let sources = check_sources(&facts, e.sources, &origin, out);
-        let participants = e
+        let participants: Vec<Participant> = e
             .participants
             .into_iter()
-            .map(|p| Participant { name: p.name, role: p.role })
+            .map(|p| Participant { name: p.name, family: p.family, role: p.role })
             .collect();
+        if is_bundled(&origin.source) {
+            check_prose_names(
+                &e.id,
+                &participants,
+                [&e.title, &e.summary, &date_note],
+                &origin,
+                out,
+            );
+        }
         if out[first_diagnostic..].iter().any(|d| d.severity == Severity::Error) {
             continue;
         }
@@ -1018,6 +1260,7 @@ fn validate_events(
             date_note: (date_note.get("en").is_some() || date_note.get("id").is_some())
                 .then_some(date_note),
             partners: e.partners,
+            roles,
             kind,
             round,
             direction,

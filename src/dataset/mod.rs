@@ -7,6 +7,7 @@
 //! file, line and column.
 
 mod load;
+mod names;
 mod vocab;
 
 use std::collections::HashMap;
@@ -21,7 +22,8 @@ use crate::dates::{PartialDate, Period};
 use crate::diag::{Diagnostic, SourceText, nearest};
 
 pub use load::{CSV_COLUMNS, Format, neutral_cell, plain_cell};
-pub use vocab::{Direction, EventType, Mode, PartnerKind, Status};
+pub use names::NameIndex;
+pub use vocab::{Direction, EventType, Mode, PartnerKind, Role, Status};
 
 /// The bundled dataset files, embedded at build time.
 static BUNDLED: [(&str, &str); 3] = [
@@ -90,9 +92,27 @@ pub struct Partner {
     pub kind: PartnerKind,
     /// Other names people use, in either language.
     pub aliases: Vec<String>,
+    /// Agencies of the partner that people name in its place ("BKA" for Germany): they
+    /// find the partner, and listings say that they stand for the whole partner.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub agencies: Vec<String>,
+    /// For a group such as the UN family: the ids of the partners it stands for. A
+    /// filter that names the group selects the events of the group and its members.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
     /// Where the record was read from.
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// A name that stands for more than one body ("AU": Australia or the African Union); a
+/// filter that uses it is refused with the list of what it may mean.
+#[derive(Debug, Clone, Serialize)]
+pub struct AmbiguousName {
+    /// The name as people type it.
+    pub name: String,
+    /// What it may mean: partner ids, or names of bodies not in the dataset.
+    pub meanings: Vec<String>,
 }
 
 /// An entry of the topic vocabulary.
@@ -126,6 +146,9 @@ pub struct Location {
 pub struct Participant {
     /// The person's name as the sources spell it.
     pub name: String,
+    /// The family name, when it is not the name's last word ("Wang" in "Wang Xiaohong").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
     /// Their role, in both languages.
     pub role: Text,
 }
@@ -146,6 +169,9 @@ pub struct Source {
     /// What the page reports: that the event took place (`held`) or that it is
     /// announced (`planned`).
     pub reports: Status,
+    /// A copy of the original page (a mirror or an aggregator), not its publisher's own.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub secondary: bool,
 }
 
 impl Source {
@@ -175,8 +201,11 @@ pub struct Event {
     /// languages; a note written once serves both.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_note: Option<Text>,
-    /// Ids of the partners involved.
+    /// Ids of BNPT's counterparts in the event.
     pub partners: Vec<String>,
+    /// Partners in another role than counterpart: hosts, invitees, observers, subjects.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<PartnerRole>,
     /// The kind of engagement.
     #[serde(rename = "type")]
     pub kind: EventType,
@@ -203,7 +232,43 @@ pub struct Event {
     pub origin: Origin,
 }
 
+/// A partner in an event in a role other than counterpart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartnerRole {
+    /// The partner's id.
+    pub partner: String,
+    /// Its role; never `counterpart`, which the event's `partners` list holds.
+    pub role: Role,
+}
+
 impl Event {
+    /// Whether `partner` takes part in the event in one of `roles`; no roles means as a
+    /// counterpart.
+    pub fn involves(&self, partner: &str, roles: &[Role]) -> bool {
+        let counterpart = roles.is_empty() || roles.contains(&Role::Counterpart);
+        (counterpart && self.partners.iter().any(|p| p == partner))
+            || self.roles.iter().any(|r| r.partner == partner && roles.contains(&r.role))
+    }
+
+    /// Whether every word of `words` ([`search_words`]) occurs in the event's title,
+    /// summary, note, participants or place, in either language, ignoring case and
+    /// accents.
+    pub fn matches_words(&self, words: &[String]) -> bool {
+        let texts = [&self.title, &self.summary]
+            .into_iter()
+            .chain(&self.date_note)
+            .chain(self.participants.iter().map(|p| &p.role))
+            .flat_map(|t| [&t.en, &t.id])
+            .flatten()
+            .chain(self.participants.iter().map(|p| &p.name))
+            .chain(&self.location.city)
+            .chain(&self.location.country);
+        let haystack =
+            search_words(&texts.map(String::as_str).collect::<Vec<_>>().join(" \u{1f} "));
+        let haystack = haystack.join(" ");
+        words.iter().all(|w| haystack.contains(w.as_str()))
+    }
+
     /// The first day the event can have taken place.
     pub fn first_day(&self) -> NaiveDate {
         self.date.first_day()
@@ -260,15 +325,20 @@ pub struct Dataset {
     pub topics: Vec<Topic>,
     /// The events, sorted by first day, then id.
     pub events: Vec<Event>,
-    /// Lowercased names, ids and aliases to partner indices.
+    /// Names that stand for more than one body.
+    pub ambiguous: Vec<AmbiguousName>,
+    /// Lowercased names, ids, aliases and agencies to partner indices.
     partner_index: HashMap<String, usize>,
 }
 
-/// A partner name that matched nothing.
+/// A partner name that finds no single partner: unknown, or ambiguous.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownPartner {
-    /// "did you mean `Inggris` (United Kingdom)?", when a name is near.
-    pub suggestion: Option<String>,
+pub struct PartnerNotFound {
+    /// "unknown partner `Inggriss`", or "`AU` may mean more than one partner".
+    pub message: String,
+    /// "did you mean `Inggris` (United Kingdom)?", or the list of meanings; `None`
+    /// when nothing is near.
+    pub hint: Option<String>,
 }
 
 impl Dataset {
@@ -290,10 +360,29 @@ impl Dataset {
         self.topics.iter().find(|t| t.id == id)
     }
 
-    /// Finds a partner by id, name in either language or alias, in any case.
-    pub fn find_partner(&self, name: &str) -> Result<&Partner, UnknownPartner> {
-        if let Some(&i) = self.partner_index.get(&normalise(name)) {
+    /// Finds a partner by id, name in either language, alias or agency, in any case. A
+    /// name that may mean several bodies finds none: the error lists what it may mean.
+    pub fn find_partner(&self, name: &str) -> Result<&Partner, PartnerNotFound> {
+        let key = normalise(name);
+        if let Some(&i) = self.partner_index.get(&key) {
             return Ok(&self.partners[i]);
+        }
+        if let Some(ambiguous) = self.ambiguous.iter().find(|a| normalise(&a.name) == key) {
+            let meanings: Vec<String> = ambiguous
+                .meanings
+                .iter()
+                .map(|m| match self.partner(m) {
+                    Some(p) => format!("{} (`{}`)", p.name.get_or_other("en"), p.id),
+                    None => format!("{m} (not in the dataset)"),
+                })
+                .collect();
+            return Err(PartnerNotFound {
+                message: format!("`{name}` may mean more than one partner"),
+                hint: Some(format!(
+                    "it may mean {}: name the one you mean by its id or full name",
+                    meanings.join(" or ")
+                )),
+            });
         }
         let keys: Vec<&str> = self
             .partners
@@ -303,10 +392,11 @@ impl Dataset {
                     .into_iter()
                     .flatten()
                     .chain(p.aliases.iter().map(String::as_str))
+                    .chain(p.agencies.iter().map(String::as_str))
                     .chain([p.id.as_str()])
             })
             .collect();
-        let suggestion = nearest(name, keys).map(|near| {
+        let hint = nearest(name, keys).map(|near| {
             let partner = &self.partners[self.partner_index[&normalise(near)]];
             let english = partner.name.get_or_other("en");
             if english == near {
@@ -315,13 +405,38 @@ impl Dataset {
                 format!("did you mean `{near}` ({english})?")
             }
         });
-        Err(UnknownPartner { suggestion })
+        Err(PartnerNotFound { message: format!("unknown partner `{name}`"), hint })
+    }
+
+    /// The partner that `name` finds through one of its agencies ("BKA": Germany), if
+    /// it is an agency's name.
+    pub fn agency(&self, name: &str) -> Option<&Partner> {
+        let key = normalise(name);
+        let partner = &self.partners[*self.partner_index.get(&key)?];
+        partner.agencies.iter().any(|a| normalise(a) == key).then_some(partner)
+    }
+
+    /// The ids a filter naming `partner` selects: the partner's own, and for a group
+    /// its members'.
+    pub fn selected_by(&self, partner: &Partner) -> Vec<String> {
+        std::iter::once(&partner.id).chain(&partner.members).cloned().collect()
     }
 
     /// The events a query selects, in date order.
     pub fn select<'a>(&'a self, query: &Query) -> impl Iterator<Item = &'a Event> {
         self.events.iter().filter(move |e| query.matches(e))
     }
+}
+
+/// The words of a search text, lowercase and without accents: "Kunjungan Kehormatan"
+/// is `["kunjungan", "kehormatan"]`, and "Türkiye" is `["turkiye"]`.
+pub fn search_words(text: &str) -> Vec<String> {
+    names::without_accents(text)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Lowercase with single spaces, for name lookups.
@@ -332,8 +447,10 @@ fn normalise(name: &str) -> String {
 /// A selection of events; an empty list means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    /// Partner ids; an event matches if it involves any of them.
+    /// Partner ids; an event matches if it involves any of them in one of `roles`.
     pub partners: Vec<String>,
+    /// The roles in which `partners` count; empty means as counterparts.
+    pub roles: Vec<Role>,
     /// The period an event's span must overlap.
     pub period: Option<Period>,
     /// Event types.
@@ -342,6 +459,9 @@ pub struct Query {
     pub topics: Vec<String>,
     /// Statuses, as seen on `as_of`.
     pub status: Vec<Status>,
+    /// Words that must all occur in the event's texts ([`Event::matches_words`]), as
+    /// [`search_words`] makes them.
+    pub words: Vec<String>,
     /// The day the query sees the dataset as on: events no source published by then
     /// mentions are left out, and statuses are those of that day. `None` sees every
     /// event with the status its sources report by default.
@@ -355,9 +475,8 @@ impl Query {
     /// an event dated `2022-11` matches a period ending on 2022-11-15, and one dated
     /// `2025` does not match a period that ends in 2024.
     pub fn matches(&self, event: &Event) -> bool {
-        let any = |list: &[String], have: &[String]| {
-            list.is_empty() || list.iter().any(|x| have.contains(x))
-        };
+        let partners = self.partners.is_empty()
+            || self.partners.iter().any(|p| event.involves(p, &self.roles));
         let status = match self.as_of {
             Some(as_of) => match event.status_on(as_of) {
                 Some(status) => status,
@@ -365,11 +484,12 @@ impl Query {
             },
             None => event.status,
         };
-        any(&self.partners, &event.partners)
-            && any(&self.topics, &event.topics)
+        partners
+            && (self.topics.is_empty() || self.topics.iter().any(|t| event.topics.contains(t)))
             && (self.types.is_empty() || self.types.contains(&event.kind))
             && (self.status.is_empty() || self.status.contains(&status))
             && self.period.is_none_or(|p| p.overlaps(event.first_day(), event.last_day()))
+            && (self.words.is_empty() || event.matches_words(&self.words))
     }
 
     /// The query narrowed by another: each list of `narrower` that is not empty replaces
@@ -384,10 +504,12 @@ impl Query {
         }
         Query {
             partners: narrow(&self.partners, &narrower.partners),
+            roles: narrow(&self.roles, &narrower.roles),
             period: self.period,
             types: narrow(&self.types, &narrower.types),
             topics: narrow(&self.topics, &narrower.topics),
             status: narrow(&self.status, &narrower.status),
+            words: [self.words.as_slice(), narrower.words.as_slice()].concat(),
             as_of: self.as_of,
         }
     }

@@ -52,9 +52,12 @@ fn the_bundled_dataset_is_valid_and_complete() {
             event.id
         );
     }
+    // Every partner takes part in an event, in some role; a group through its members.
+    let all_roles = crate::dataset::Role::ALL;
     for partner in &dataset.partners {
+        let ids = dataset.selected_by(partner);
         assert!(
-            dataset.events.iter().any(|e| e.partners.contains(&partner.id)),
+            dataset.events.iter().any(|e| ids.iter().any(|id| e.involves(id, all_roles))),
             "partner {} has no event",
             partner.id
         );
@@ -120,8 +123,8 @@ fn partners_are_found_by_id_name_and_alias_in_either_language_and_any_case() {
 fn unknown_partners_suggest_the_nearest_name() {
     let dataset = Dataset::bundled().unwrap();
     let unknown = dataset.find_partner("Inggriss").unwrap_err();
-    assert_eq!(unknown.suggestion.as_deref(), Some("did you mean `Inggris` (United Kingdom)?"));
-    assert!(dataset.find_partner("Atlantis").unwrap_err().suggestion.is_none());
+    assert_eq!(unknown.hint.as_deref(), Some("did you mean `Inggris` (United Kingdom)?"));
+    assert!(dataset.find_partner("Atlantis").unwrap_err().hint.is_none());
 }
 
 #[test]
@@ -263,12 +266,23 @@ fn csv_rows_become_events() {
 
 #[test]
 fn a_csv_row_with_an_impossible_date_names_the_file_and_line() {
-    let text = format!(
-        "{CSV_HEADER}2024-06-gbr-x,2024-06-03,,held,gbr,meeting,A,B,,,,,,,https://example.org/x,Example,\n2024-06-gbr-y,2024-02-31,,held,gbr,meeting,A,B,,,,,,,https://example.org/y,Example,\n"
-    );
-    let all = rendered(&with_user_file("sheet.csv", &text).unwrap_err());
-    assert!(all.contains("sheet.csv:3:15"), "{all}");
-    assert!(all.contains("`2024-02-31` is not a day of the calendar"), "{all}");
+    let good =
+        "2024-06-gbr-x,2024-06-03,,held,gbr,meeting,A,B,,,,,,,https://example.org/x,Example,";
+    let bad = "2024-06-gbr-y,2024-02-31,,held,gbr,meeting,A,B,,,,,,,https://example.org/y,Example,";
+    // A quoted cell that holds a line break moves every later row down a line.
+    let quoted = good.replacen(",A,B,", ",A,\"two\nlines\",", 1);
+    let cases = [
+        (format!("{CSV_HEADER}{good}\n{bad}\n"), "sheet.csv:3:15"),
+        (format!("{CSV_HEADER}{good}\n{bad}"), "sheet.csv:3:15"),
+        (format!("{CSV_HEADER}{good}\n\n{bad}\n"), "sheet.csv:4:15"),
+        (format!("{CSV_HEADER}{good}\n{bad}\n").replace('\n', "\r\n"), "sheet.csv:3:15"),
+        (format!("{CSV_HEADER}{quoted}\n{bad}\n"), "sheet.csv:4:15"),
+    ];
+    for (text, place) in cases {
+        let all = rendered(&with_user_file("sheet.csv", &text).unwrap_err());
+        assert!(all.contains(place), "{text:?} should report {place}:\n{all}");
+        assert!(all.contains("`2024-02-31` is not a day of the calendar"), "{all}");
+    }
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! The closed vocabularies of the dataset: event types, statuses, directions, partner
-//! kinds and meeting modes. Each is an enum with its spelling in files and specs.
+//! kinds, partner roles and meeting modes. Each is an enum with its spelling in files and specs.
 
 use crate::vocab::vocabulary;
 
@@ -67,6 +67,23 @@ vocabulary! {
         Organisation = "organisation",
         /// A regional body, such as ASEAN.
         RegionalBody = "regional-body",
+    }
+}
+
+vocabulary! {
+    /// What part a partner plays in an event. Counts, charts and partner filters use
+    /// counterparts unless asked for another role.
+    Role("partner role") {
+        /// BNPT's counterpart: the party it engaged with.
+        Counterpart = "counterpart",
+        /// The state or body that hosted a meeting organised by others.
+        Host = "host",
+        /// A party invited to a meeting of others.
+        Invitee = "invitee",
+        /// A party that attended as an observer.
+        Observer = "observer",
+        /// A state or body the engagement was about, not with.
+        Subject = "subject",
     }
 }
 

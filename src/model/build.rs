@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::dataset::{Dataset, Event, EventType, Query, Status};
+use crate::dataset::{Dataset, Event, EventType, NameIndex, Query, Role, Status};
 use crate::dates::PartialDate;
 use crate::diag::Diagnostic;
 use crate::locale::{self, Language, format_date, format_number, format_span, label};
@@ -45,6 +45,9 @@ pub(super) struct Brief<'a> {
 struct Citations {
     language: Language,
     as_of: NaiveDate,
+    /// In a public brief, the names a source's title must not carry: such a page is
+    /// listed by publisher, date and address only.
+    withheld: Option<NameIndex>,
     state: RefCell<CitationState>,
 }
 
@@ -73,7 +76,11 @@ impl Citations {
                     state.sources.push(SourceEntry {
                         number,
                         publisher: source.publisher.clone(),
-                        title: source.title.clone().unwrap_or_default(),
+                        title: source
+                            .title
+                            .clone()
+                            .filter(|t| self.withheld.as_ref().is_none_or(|n| n.find(t).is_none()))
+                            .unwrap_or_default(),
                         url: source.url.clone(),
                         published: source
                             .published
@@ -81,6 +88,7 @@ impl Citations {
                             .unwrap_or_default(),
                         published_iso: source.published.map(|d| d.to_string()).unwrap_or_default(),
                         reports: source.reports.as_str(),
+                        secondary: source.secondary,
                     });
                     state.number_of.insert(source.url.clone(), number);
                     number
@@ -111,8 +119,15 @@ pub fn build(
     let upcoming =
         select::section_events(dataset, SectionKind::Upcoming, &selection.brief, settings.as_of);
     let warnings = missing_translations(events.iter().chain(&upcoming).copied(), language.code());
-    let partner_ids = brief_partners(&selection.brief, &events);
-    let citations = Citations { language, as_of: settings.as_of, state: RefCell::default() };
+    let partner_ids = brief_partners(dataset, &selection.brief, &events);
+    let public = settings.audience == Audience::Public;
+    let names = public.then(|| super::public::dataset_names(dataset));
+    let citations = Citations {
+        language,
+        as_of: settings.as_of,
+        withheld: names.clone(),
+        state: RefCell::default(),
+    };
     let brief =
         Brief { spec, settings, selection, dataset, language, events, partner_ids, citations };
     let mut order: Vec<(&SectionSpec, &Query)> =
@@ -160,6 +175,13 @@ pub fn build(
         partners,
         sources,
     };
+    if let Some(names) = &names {
+        let value = serde_json::to_value(&data)
+            .map_err(|e| BuildError::NamesPerson(format!("cannot check the brief ({e})")))?;
+        if let Some(message) = super::public::named_person(&value, names) {
+            return Err(BuildError::NamesPerson(message));
+        }
+    }
     Ok((data, warnings))
 }
 
@@ -191,6 +213,25 @@ impl Brief<'_> {
     }
 
     /// An engagement as the brief prints it.
+    /// The partners in other roles than counterpart, in words: "hosted by Thailand;
+    /// invited: Australia"; capitalised when the event has no counterpart to precede it.
+    fn involvement(&self, event: &Event) -> String {
+        let mut phrases = Vec::new();
+        for role in Role::ALL {
+            let names: Vec<String> = event
+                .roles
+                .iter()
+                .filter(|r| r.role == *role)
+                .map(|r| self.partner_name(&r.partner))
+                .collect();
+            if !names.is_empty() {
+                phrases.push(locale::role_phrase(self.language, *role, &names));
+            }
+        }
+        let phrase = phrases.join("; ");
+        if event.partners.is_empty() { locale::capitalised(&phrase) } else { phrase }
+    }
+
     fn entry(&self, event: &Event) -> EventEntry {
         let (language, lang) = (self.language, self.language.code());
         let status = event.status_on(self.settings.as_of).unwrap_or(event.status);
@@ -225,6 +266,7 @@ impl Brief<'_> {
             type_label: locale::event_type(language, event.kind),
             partners: event.partners.iter().map(|p| self.partner_name(p)).collect(),
             partners_short: event.partners.iter().map(|p| self.partner_short(p)).collect(),
+            involvement: self.involvement(event),
             title: event.title.get_or_other(lang).to_owned(),
             summary: event.summary.get_or_other(lang).to_owned(),
             place: place(language, event),
@@ -486,10 +528,21 @@ fn short_name(dataset: &Dataset, id: &str, lang: &str) -> String {
 }
 
 /// The brief's partners: those the spec names, in its order, or else every partner of
-/// the selected engagements, most engaged first.
-fn brief_partners(query: &Query, events: &[&Event]) -> Vec<String> {
+/// the selected engagements, most engaged first. A group the spec names stands for its
+/// members: the group and the members without engagements are left out.
+fn brief_partners(dataset: &Dataset, query: &Query, events: &[&Event]) -> Vec<String> {
     if !query.partners.is_empty() {
-        return query.partners.clone();
+        let engaged = |p: &String| events.iter().any(|e| e.partners.contains(p));
+        let group_of = |p: &String| {
+            query.partners.iter().filter_map(|g| dataset.partner(g)).any(|g| g.members.contains(p))
+        };
+        let is_group = |p: &String| dataset.partner(p).is_some_and(|g| !g.members.is_empty());
+        return query
+            .partners
+            .iter()
+            .filter(|p| engaged(p) || !(group_of(p) || is_group(p)))
+            .cloned()
+            .collect();
     }
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for event in events {

@@ -12,6 +12,7 @@ mod figures;
 mod findings;
 mod methodology;
 mod profile;
+mod public;
 
 use std::collections::BTreeMap;
 
@@ -177,6 +178,8 @@ pub struct SourceEntry {
     /// Whether the page reports that the engagement took place (`held`) or announces it
     /// (`planned`).
     pub reports: &'static str,
+    /// Whether the page is a third party's copy of the original (a mirror).
+    pub secondary: bool,
 }
 
 /// One section of a brief; its content carries the `kind`.
@@ -451,6 +454,9 @@ pub struct EventEntry {
     pub partners: Vec<String>,
     /// The partners' short names, for tables.
     pub partners_short: Vec<String>,
+    /// Partners in other roles, in words ("hosted by Thailand; invited: Australia"), or
+    /// empty.
+    pub involvement: String,
     /// The title.
     pub title: String,
     /// The summary.
@@ -488,12 +494,16 @@ pub struct Row {
 pub enum BuildError {
     /// A section with `on_empty = "fail"` selected nothing.
     EmptySection(String),
+    /// A public brief would name a person.
+    NamesPerson(String),
 }
 
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BuildError::EmptySection(message) => f.write_str(message),
+            BuildError::EmptySection(message) | BuildError::NamesPerson(message) => {
+                f.write_str(message)
+            }
         }
     }
 }

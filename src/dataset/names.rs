@@ -1,0 +1,183 @@
+//! Personal names in prose. Names belong in an event's `participants`; titles,
+//! summaries and notes speak of roles. [`NameIndex`] finds a participant's name in any
+//! text, so that the bundled data can be checked and a public brief refused before it
+//! names anyone.
+//!
+//! A name is found by its family name (the last word, past suffixes such as "Jr." and
+//! titles such as "Sir", or the participant's `family`), and for names of three words or
+//! more also by their first two words ("Boy Rafli"). Words are compared with case kept
+//! and accents dropped, so "Pham" finds "Phạm" and the common noun "lalu" is not the
+//! name "Lalu".
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::Participant;
+
+/// Words before a name that are not part of it.
+const TITLES: [&str; 6] = ["Sir", "King", "Dr", "Prof", "Dame", "Lord"];
+
+/// Words after a name that are not its family name.
+const SUFFIXES: [&str; 5] = ["Jr", "Sr", "II", "III", "IV"];
+
+/// The text with accents dropped and case kept: "Phạm Thế Tùng" is "Pham The Tung".
+pub fn without_accents(text: &str) -> String {
+    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+/// The words of a text: runs of letters and digits, accents dropped.
+fn words(text: &str) -> Vec<String> {
+    without_accents(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A participant's name, found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameHit {
+    /// The words found, as the index spells them ("Voronkov", "Boy Rafli").
+    pub found: String,
+    /// The participant's whole name.
+    pub name: String,
+    /// The id of an event that lists the participant.
+    pub event: String,
+}
+
+/// The participants' names of a dataset, ready to be found in texts.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    /// Every searched run of words (a family name, or a name's first two words), by its
+    /// first word, with the person it stands for.
+    by_first_word: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// The people: whole name and an event that lists them.
+    people: Vec<(String, String)>,
+}
+
+impl NameIndex {
+    /// The index of the participants of `events`, each with the id of its event.
+    pub fn new<'a>(participants: impl IntoIterator<Item = (&'a Participant, &'a str)>) -> Self {
+        let mut index = NameIndex::default();
+        for (participant, event) in participants {
+            if index.people.iter().any(|(name, _)| *name == participant.name) {
+                continue;
+            }
+            let person = index.people.len();
+            index.people.push((participant.name.clone(), event.to_owned()));
+            for run in searched_runs(participant) {
+                let first = run[0].clone();
+                index.by_first_word.entry(first).or_default().push((run, person));
+            }
+        }
+        index
+    }
+
+    /// The index of one event's own participants.
+    pub fn of_event(event: &super::Event) -> Self {
+        NameIndex::new(event.participants.iter().map(|p| (p, event.id.as_str())))
+    }
+
+    /// Whether the index holds no name.
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+
+    /// The first participant's name in `text`, if any.
+    pub fn find(&self, text: &str) -> Option<NameHit> {
+        if self.is_empty() {
+            return None;
+        }
+        let words = words(text);
+        for (i, word) in words.iter().enumerate() {
+            for (run, person) in self.by_first_word.get(word).into_iter().flatten() {
+                if words[i..].starts_with(run) {
+                    let (name, event) = &self.people[*person];
+                    return Some(NameHit {
+                        found: run.join(" "),
+                        name: name.clone(),
+                        event: event.clone(),
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The runs of words that find a participant: the family name, and for a name of three
+/// words or more its first two.
+fn searched_runs(participant: &Participant) -> Vec<Vec<String>> {
+    let mut name: Vec<String> = words(&participant.name);
+    // Initials ("R." in "Joseph R. Donovan Jr."), titles and suffixes are not searched.
+    name.retain(|w| w.chars().count() > 1);
+    while name.first().is_some_and(|w| TITLES.contains(&w.as_str())) {
+        name.remove(0);
+    }
+    while name.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+        name.pop();
+    }
+    let family = match &participant.family {
+        Some(family) => words(family),
+        None => name.last().cloned().into_iter().collect(),
+    };
+    let mut runs = Vec::new();
+    if !family.is_empty() {
+        runs.push(family);
+    }
+    if name.len() >= 3 {
+        runs.push(name[..2].to_vec());
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Text;
+
+    fn index(names: &[(&str, Option<&str>)]) -> NameIndex {
+        let people: Vec<Participant> = names
+            .iter()
+            .map(|(name, family)| Participant {
+                name: (*name).to_owned(),
+                family: family.map(str::to_owned),
+                role: Text::default(),
+            })
+            .collect();
+        NameIndex::new(people.iter().map(|p| (p, "event-1")))
+    }
+
+    #[test]
+    fn finds_family_names_and_first_words_with_case_kept() {
+        let index = index(&[
+            ("Vladimir Voronkov", None),
+            ("Boy Rafli Amar", None),
+            ("Lalu Muhammad Iqbal", None),
+            ("Hermogenes C. Esperon Jr.", None),
+            ("Sir George Norton", None),
+            ("Wang Xiaohong", Some("Wang")),
+            ("Phạm Thế Tùng", Some("Phạm")),
+        ]);
+        let found = |text: &str| index.find(text).map(|hit| hit.found);
+        assert_eq!(found("Met Voronkov's deputy"), Some("Voronkov".into()));
+        assert_eq!(found("Kepala BNPT Boy Rafli menerima"), Some("Boy Rafli".into()));
+        assert_eq!(found("led by Mr Esperon"), Some("Esperon".into()));
+        assert_eq!(found("Norton said"), Some("Norton".into()));
+        assert_eq!(found("Minister Wang met"), Some("Wang".into()));
+        assert_eq!(found("Pham met"), Some("Pham".into()));
+        assert_eq!(index.find("Voronkov").unwrap().name, "Vladimir Voronkov");
+        // Common words, lower case, first names alone and the suffix are not names.
+        assert_eq!(found("dua tahun lalu, delegasi itu"), None);
+        assert_eq!(found("voronkov in a URL slug"), None);
+        assert_eq!(found("Vladimir and George and Jr"), None);
+        assert_eq!(found("the UK Foreign Secretary"), None);
+    }
+
+    #[test]
+    fn accents_are_dropped_for_matching() {
+        assert_eq!(without_accents("Phạm Thế Tùng, Türkiye"), "Pham The Tung, Turkiye");
+    }
+}
