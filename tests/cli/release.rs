@@ -168,6 +168,16 @@ fn roles_keep_hosts_and_invitees_out_of_counterpart_queries_unless_asked() {
     assert!(!thailand.contains("2022-05-tha-major-events-meeting"), "{thailand}");
     let hosted = csv(&["--partner", "Thailand", "--role", "host"]);
     assert!(hosted.contains("2022-05-tha-major-events-meeting"), "{hosted}");
+    // A brief names the other roles in words, and a host alone opens the line.
+    let spec = write(
+        dir.path(),
+        "y.toml",
+        "title = \"Y\"\n[period]\nfrom = 2022\nto = 2022\n[[sections]]\nkind = \"events\"\n",
+    );
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
+    let text = pdf_text(&dir.path().join("y.pdf"));
+    assert!(text.contains("ASEAN; invited: United Kingdom, Australia and UN Office"), "{text}");
+    assert!(text.contains("Hosted by Thailand") && !text.contains("; Hosted"), "{text}");
     let run = brief(dir.path(), &["events", "--role", "sponsor"]).expect(2);
     assert!(run.stderr.contains("invitee"), "{}", run.stderr);
 }
