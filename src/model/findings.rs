@@ -516,12 +516,12 @@ impl<'b, 'a> Facts<'b, 'a> {
                     0 => "tidak ada yang tanggalnya hanya diketahui sampai bulan atau tahun atau disertai catatan"
                         .to_owned(),
                     _ => format!(
-                        "tanggal {uf} di antaranya hanya diketahui sampai bulan atau tahun atau disertai catatan"
+                        "{uf} di antaranya tanggalnya hanya diketahui sampai bulan atau tahun atau disertai catatan"
                     ),
                 };
                 let sources = match single {
                     0 => "tidak ada yang hanya didukung satu sumber".to_owned(),
-                    _ => format!("{sf} hanya didukung satu sumber"),
+                    _ => format!("{sf} hanya didukung oleh satu sumber"),
                 };
                 format!("Dari {nf} kegiatan tersebut, {dates}, dan {sources}.")
             }

@@ -197,8 +197,8 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
          Kontra-Terorisme (April 2022) terjadi pada periode ini."
             .to_owned(),
         format!(
-            "Dari {} kegiatan tersebut, tanggal {} di antaranya hanya diketahui sampai bulan atau \
-             tahun atau disertai catatan, dan {} hanya didukung satu sumber.",
+            "Dari {} kegiatan tersebut, {} di antaranya tanggalnya hanya diketahui sampai bulan \
+             atau tahun atau disertai catatan, dan {} hanya didukung oleh satu sumber.",
             c.n, c.uncertain, c.single
         ),
     ];
