@@ -340,7 +340,7 @@ fn build_and_render(
             on(Message::Warnings(&warnings));
         }
         *events = Some(data.meta.event_count);
-        let json = serde_json::to_vec_pretty(&data)
+        let json = model::to_json(&data)
             .map_err(|e| RenderError::plain(format!("cannot serialise the brief ({e})")))?;
         // The data is written with the PDF, once the brief fits; only then is a copy kept.
         let emitted = emit.map(|target| (target, json.clone()));
@@ -446,7 +446,7 @@ pub fn sample_brief_json(as_of: NaiveDate) -> Result<Vec<u8>, String> {
     };
     let (data, _) = model::build(&spec, &settings, &selection, &dataset)
         .map_err(|_| "the sample brief is empty".to_owned())?;
-    serde_json::to_vec_pretty(&data).map_err(|e| e.to_string())
+    model::to_json(&data).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

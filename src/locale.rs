@@ -432,6 +432,31 @@ pub fn in_sentence(language: Language, name: &str) -> String {
     if takes_article { format!("the {name}") } else { name.to_owned() }
 }
 
+/// `text` with typographic quotes and apostrophes: `"` becomes “ or ” and `'` becomes
+/// ’ (apostrophes and closing quotes) or ‘ (opening quotes), judged by the characters
+/// around each mark. English and Indonesian both quote with “…” and ‘…’.
+pub fn typographic(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        // A mark opens a quotation at the start, after a space or an opening bracket or
+        // dash, and after another opening mark.
+        let opens = before.is_none_or(|b| {
+            b.is_whitespace() || matches!(b, '(' | '[' | '{' | '—' | '–' | '/' | '“' | '‘')
+        });
+        let next_is_text = chars.get(i + 1).is_some_and(|n| !n.is_whitespace());
+        out.push(match c {
+            '"' if opens && next_is_text => '“',
+            '"' => '”',
+            '\'' if opens && next_is_text => '‘',
+            '\'' => '’',
+            other => other,
+        });
+    }
+    out
+}
+
 /// `text` with its first letter in capitals, for the start of a sentence.
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
@@ -661,6 +686,14 @@ mod tests {
             let plural = key.trim_end_matches("-1");
             assert!(LABELS.iter().any(|(k, _, _)| *k == plural), "`{key}` has no plural");
         }
+    }
+
+    #[test]
+    fn quotes_and_apostrophes_become_typographic() {
+        assert_eq!(typographic("Indonesia's \"soft approach\""), "Indonesia’s “soft approach”");
+        assert_eq!(typographic("the heads' talks ('2+2')"), "the heads’ talks (‘2+2’)");
+        assert_eq!(typographic("\"Rabu (2/9)\"; \"Kamis\"."), "“Rabu (2/9)”; “Kamis”.");
+        assert_eq!(typographic("no marks at all"), "no marks at all");
     }
 
     #[test]

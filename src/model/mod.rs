@@ -25,6 +25,35 @@ use crate::spec::{Audience, Detail, Marking};
 
 pub use build::build;
 
+/// Keys whose strings are kept exactly as written: addresses, file names and Typst
+/// markup (where Typst sets the quotes itself).
+const VERBATIM_KEYS: [&str; 4] = ["url", "body", "spec", "template"];
+
+/// The brief as the JSON its template reads (`/brief.json`), with typographic quotes
+/// and apostrophes in every text but [`VERBATIM_KEYS`]: data and spec texts are
+/// strings to Typst, never markup, so the quotes are set here.
+pub fn to_json(brief: &BriefData) -> serde_json::Result<Vec<u8>> {
+    let mut value = serde_json::to_value(brief)?;
+    set_quotes(&mut value);
+    serde_json::to_vec_pretty(&value)
+}
+
+/// Replaces straight quotes in every string of `value`, but under [`VERBATIM_KEYS`].
+fn set_quotes(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) if text.contains(['\'', '"']) => {
+            *text = crate::locale::typographic(text)
+        }
+        Value::Array(items) => items.iter_mut().for_each(set_quotes),
+        Value::Object(map) => map
+            .iter_mut()
+            .filter(|(key, _)| !VERBATIM_KEYS.contains(&key.as_str()))
+            .for_each(|(_, v)| set_quotes(v)),
+        _ => {}
+    }
+}
+
 /// The tool's name and version, printed in the colophon and the PDF's creator field.
 pub const TOOL: &str = concat!("brief ", env!("CARGO_PKG_VERSION"));
 

@@ -360,7 +360,7 @@ fn each_variant_gets_the_title_of_its_own_language_in_the_pdf() {
     assert!(info.contains(&format!("Title:           {title}")), "{info}");
     assert!(pdf_text(&id).contains("Gambaran umum untuk publik"));
     let en = pdf_info(&dir.path().join("out/public-2022-en.pdf"));
-    assert!(en.contains("Indonesia's International Counter-Terrorism Cooperation in 2022"), "{en}");
+    assert!(en.contains("Indonesia’s International Counter-Terrorism Cooperation in 2022"), "{en}");
 }
 
 #[test]
@@ -382,4 +382,24 @@ fn a_language_the_spec_has_no_words_for_is_an_input_error_at_the_key() {
   = hint: add `id = "…"` to the table
 "#,
     );
+}
+
+#[test]
+fn every_example_brief_sets_typographic_quotes_and_apostrophes() {
+    let dir = tempdir();
+    let briefs = repo_file("briefs");
+    brief(dir.path(), &["generate", &briefs, "-o", "out/", "--as-of", "2026-11-22"]).expect(0);
+    let pdfs = files_in(&dir.path().join("out"));
+    assert!(pdfs.len() >= 9, "{pdfs:?}");
+    for pdf in &pdfs {
+        let text = pdf_raw_text(&dir.path().join("out").join(pdf));
+        // Addresses keep their characters; every other line is set typographically.
+        for line in text.lines().filter(|l| !l.contains("http") && !l.contains(".go.id/")) {
+            assert!(!line.contains(['\'', '"']), "{pdf}: straight quote in `{line}`");
+        }
+    }
+    let en = pdf_raw_text(&dir.path().join("out/public-2022-en.pdf"));
+    assert!(en.contains("Indonesia’s International"), "{en}");
+    let info = pdf_info(&dir.path().join("out/public-2022-en.pdf"));
+    assert!(info.contains("Title:           Indonesia’s International"), "{info}");
 }

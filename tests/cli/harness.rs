@@ -95,16 +95,28 @@ fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// The PDF's text, with lines joined so that wrapped phrases can be found.
+/// The PDF's text, with lines joined so that wrapped phrases can be found and
+/// typographic quotes read as straight ones, as a search would read it; tests of the
+/// quotes themselves read [`pdf_raw_text`].
 pub fn pdf_text(pdf: &Path) -> String {
-    let raw = poppler("pdftotext", &["-enc", "UTF-8"], pdf);
+    let raw = fold_quotes(&pdf_raw_text(pdf));
     // Join hyphenated and wrapped lines into one stream of words.
     raw.replace("-\n", "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The PDF's text exactly as pdftotext extracts it.
+pub fn pdf_raw_text(pdf: &Path) -> String {
+    poppler("pdftotext", &["-enc", "UTF-8"], pdf)
+}
+
+/// `text` with “ ” ‘ ’ as " and '.
+fn fold_quotes(text: &str) -> String {
+    text.replace(['“', '”'], "\"").replace(['‘', '’'], "'")
+}
+
 /// Each page's text, its words joined by single spaces.
 pub fn pdf_page_texts(pdf: &Path) -> Vec<String> {
-    let raw = poppler("pdftotext", &["-enc", "UTF-8"], pdf);
+    let raw = fold_quotes(&pdf_raw_text(pdf));
     raw.split('\u{c}')
         .filter(|page| !page.trim().is_empty())
         .map(|page| page.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -152,7 +152,7 @@ fn the_flagship_findings_read_word_for_word_in_english() {
          September 2019; and the 2nd with the United Kingdom (5–8 December 2023), following the \
          1st of 11 November 2021."
             .to_owned(),
-        "The record's first engagements with the United Kingdom (7 April 2021) and the UN Office \
+        "The record’s first engagements with the United Kingdom (7 April 2021) and the UN Office \
          of Counter-Terrorism (April 2022) fall in this period."
             .to_owned(),
         format!(
