@@ -220,6 +220,7 @@ const LABELS: &[Entry] = &[
     ("profile-none", "None in this period", "Tidak ada pada periode ini"),
     // Sources.
     ("source-published", "published", "terbit"),
+    ("contents", "Contents", "Daftar isi"),
     ("source-secondary", "secondary copy", "salinan pihak ketiga"),
     (
         "source-accessed-note",
@@ -430,6 +431,43 @@ pub fn in_sentence(language: Language, name: &str) -> String {
         || words.contains(&"of")
         || words.contains(&"system");
     if takes_article { format!("the {name}") } else { name.to_owned() }
+}
+
+/// What a TLP 2.0 marking allows the reader to do with the brief, in `language`.
+pub fn marking_statement(language: Language, marking: crate::spec::Marking) -> &'static str {
+    use crate::spec::Marking;
+    match (marking, language) {
+        (Marking::Red, Language::En) => {
+            "TLP:RED: for the eyes and ears of the named recipients only; no further disclosure."
+        }
+        (Marking::Red, Language::Id) => {
+            "TLP:RED: hanya untuk penerima yang dituju; tidak boleh diungkapkan lebih lanjut."
+        }
+        (Marking::AmberStrict, Language::En) => {
+            "TLP:AMBER+STRICT: recipients may share it only within their own organisation, on a need-to-know basis."
+        }
+        (Marking::AmberStrict, Language::Id) => {
+            "TLP:AMBER+STRICT: penerima hanya boleh membagikannya di dalam organisasinya sendiri, sebatas yang perlu mengetahui."
+        }
+        (Marking::Amber, Language::En) => {
+            "TLP:AMBER: recipients may share it on a need-to-know basis within their organisation and with its clients."
+        }
+        (Marking::Amber, Language::Id) => {
+            "TLP:AMBER: penerima boleh membagikannya sebatas yang perlu mengetahui, di dalam organisasinya dan kepada kliennya."
+        }
+        (Marking::Green, Language::En) => {
+            "TLP:GREEN: recipients may share it within their community, but not through publicly accessible channels."
+        }
+        (Marking::Green, Language::Id) => {
+            "TLP:GREEN: penerima boleh membagikannya di dalam komunitasnya, tetapi tidak melalui saluran yang dapat diakses publik."
+        }
+        (Marking::Clear, Language::En) => {
+            "TLP:CLEAR: no limit on disclosure; it may be shared freely."
+        }
+        (Marking::Clear, Language::Id) => {
+            "TLP:CLEAR: tidak ada batasan pengungkapan; boleh disebarluaskan secara bebas."
+        }
+    }
 }
 
 /// `text` with typographic quotes and apostrophes: `"` becomes “ or ” and `'` becomes

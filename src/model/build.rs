@@ -422,7 +422,8 @@ impl Brief<'_> {
             audience_label: audience_label(language, settings.audience),
             marking: settings.marking.map(|m| {
                 let (colour, background) = m.colours();
-                MarkingData { label: m.as_str(), colour, background }
+                let statement = locale::marking_statement(language, m);
+                MarkingData { label: m.as_str(), colour, background, statement }
             }),
             period: PeriodData {
                 from: settings.period.from.to_string(),

@@ -136,6 +136,8 @@ pub struct MarkingData {
     pub colour: &'static str,
     /// The label's background colour (hex).
     pub background: &'static str,
+    /// What the marking allows, in the brief's language (TLP 2.0).
+    pub statement: &'static str,
 }
 
 /// A period, ISO and in words.

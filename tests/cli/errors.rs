@@ -268,9 +268,9 @@ fn a_text_body_that_fails_when_run_names_the_body_in_the_spec() {
         dir.path(),
         r#"error: could not render body.toml (variant 1) to body.pdf
 error: label `<nowhere>` does not exist in the document
-    ┌─ <built-in>/lib.typ:513:9
+    ┌─ <built-in>/lib.typ:517:9
     │
-513 │     eval(section.body, mode: "markup")
+517 │     eval(section.body, mode: "markup")
     │          ^^^^^^^^^^^^
  = hint: the error is in the Typst markup of a `text` section's `body`, written at body.toml:9:8
 "#,

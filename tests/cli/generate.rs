@@ -403,3 +403,32 @@ fn every_example_brief_sets_typographic_quotes_and_apostrophes() {
     let info = pdf_info(&dir.path().join("out/public-2022-en.pdf"));
     assert!(info.contains("Title:           Indonesia’s International"), "{info}");
 }
+
+#[test]
+fn the_first_page_states_what_the_marking_allows_and_long_briefs_open_with_contents() {
+    let dir = tempdir();
+    for spec in ["bnpt-international-2021-2024.toml", "bnpt-international-2021-2024-id.toml"] {
+        let spec = repo_file(&format!("briefs/{spec}"));
+        brief(dir.path(), &["generate", &spec, "-o", "out/", "--as-of", "2026-11-22"]).expect(0);
+    }
+    let en = pdf_page_texts(&dir.path().join("out/bnpt-international-2021-2024.pdf"));
+    let id = pdf_page_texts(&dir.path().join("out/bnpt-international-2021-2024-id.pdf"));
+    assert!(
+        en[0].contains("TLP:AMBER: recipients may share it on a need-to-know basis"),
+        "{}",
+        en[0]
+    );
+    assert!(id[0].contains("TLP:AMBER: penerima boleh membagikannya"), "{}", id[0]);
+    // Six pages or fewer need no contents; longer briefs list every section's page.
+    for (pages, title) in [(&en, "Contents"), (&id, "Daftar isi")] {
+        assert_eq!(
+            pages[0].contains(title),
+            pages.len() > 6,
+            "{} pages: {}",
+            pages.len(),
+            pages[0]
+        );
+    }
+    assert!(id.len() > 6, "the Indonesian flagship no longer shows the contents");
+    assert!(id[0].contains("Ringkasan . . .") || id[0].contains("Ringkasan ..."), "{}", id[0]);
+}
