@@ -192,7 +192,8 @@ fn csv_events(events: &[&Event]) -> Result<String, String> {
     for e in events {
         let source = e.sources.first();
         let text = |t: &Option<String>| t.clone().unwrap_or_default();
-        let note = e.date_note.clone().unwrap_or_default();
+        let date_note = e.date_note.clone().unwrap_or_default();
+        let note = e.note.clone().unwrap_or_default();
         let participants =
             if e.participants.is_empty() { String::new() } else { json_cell(&e.participants)? };
         let more = e.sources.get(1..).unwrap_or_default();
@@ -202,6 +203,8 @@ fn csv_events(events: &[&Event]) -> Result<String, String> {
             e.date.to_string(),
             e.end.map(|d| d.to_string()).unwrap_or_default(),
             e.status.as_str().to_owned(),
+            text(&date_note.en),
+            text(&date_note.id),
             text(&note.en),
             text(&note.id),
             partner_cell(e, ";"),

@@ -154,6 +154,9 @@ const LABELS: &[Entry] = &[
     ("page", "Page", "Halaman"),
     ("page-of", "of", "dari"),
     ("contents", "Contents", "Daftar isi"),
+    ("note", "Note", "Catatan"),
+    ("reference", "Reference", "Nomor dokumen"),
+    ("contact", "Contact", "Kontak"),
     ("colophon", "Colophon", "Kolofon"),
     ("public-release", "For public release", "Untuk publikasi umum"),
     // Section default titles.

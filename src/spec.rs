@@ -362,6 +362,11 @@ pub struct Spec {
     pub subtitle: Option<Words>,
     /// The author or issuing unit (plain text).
     pub author: Option<Words>,
+    /// The document's reference (plain text, the same in every language), printed in
+    /// the title block and colophon.
+    pub reference: Option<String>,
+    /// Whom readers contact about the brief (plain text).
+    pub contact: Option<Words>,
     /// The language.
     pub language: Language,
     /// The audience.
@@ -414,6 +419,8 @@ struct RawSpec {
     title: Spanned<RawWords>,
     subtitle: Option<Spanned<RawWords>>,
     author: Option<Spanned<RawWords>>,
+    reference: Option<String>,
+    contact: Option<Spanned<RawWords>>,
     language: Option<Spanned<String>>,
     audience: Option<Spanned<String>>,
     template: Option<String>,
@@ -814,6 +821,8 @@ impl Spec {
             title,
             subtitle: raw.subtitle.map(words),
             author: raw.author.map(words),
+            reference: raw.reference,
+            contact: raw.contact.map(words),
             language: language.unwrap_or(Language::En),
             audience: audience.unwrap_or(Audience::Analyst),
             template: raw.template,
@@ -847,6 +856,7 @@ impl Spec {
         let mut all = vec![("title", &self.title)];
         all.extend(self.subtitle.iter().map(|w| ("subtitle", w)));
         all.extend(self.author.iter().map(|w| ("author", w)));
+        all.extend(self.contact.iter().map(|w| ("contact", w)));
         for section in &self.sections {
             all.extend(section.title.iter().map(|w| ("title", w)));
             all.extend(section.body.iter().map(|w| ("body", w)));
@@ -1016,10 +1026,12 @@ fn place_in_string(text: &str, value: &Spanned<String>, within: Range<usize>) ->
 }
 
 /// The keys a spec has at its top level.
-const TOP_LEVEL_KEYS: [&str; 14] = [
+const TOP_LEVEL_KEYS: [&str; 16] = [
     "title",
     "subtitle",
     "author",
+    "reference",
+    "contact",
     "language",
     "audience",
     "template",

@@ -36,13 +36,15 @@ pub enum Format {
 /// The columns a CSV dataset may have, in their documented order. Lists are split at
 /// `;` (`partners` entries may carry a role: `gbr:invitee`); `participants` and
 /// `more_sources` hold JSON arrays in the shape of the TOML form.
-pub const CSV_COLUMNS: [&str; 26] = [
+pub const CSV_COLUMNS: [&str; 28] = [
     "id",
     "date",
     "end",
     "status",
     "date_note_en",
     "date_note_id",
+    "note_en",
+    "note_id",
     "partners",
     "type",
     "round",
@@ -207,6 +209,7 @@ struct RawEvent {
     end: Option<String>,
     status: String,
     date_note: Option<Note>,
+    note: Option<Note>,
     #[serde(default)]
     partners: Vec<String>,
     #[serde(default)]
@@ -616,6 +619,7 @@ fn csv_event(
         }),
     };
     let date_note = text_pair("date_note");
+    let note = text_pair("note");
     RawEvent {
         id: field("id").unwrap_or_default(),
         date: field("date").unwrap_or_default(),
@@ -623,6 +627,7 @@ fn csv_event(
         status: field("status").unwrap_or_default(),
         date_note: (date_note.en.is_some() || date_note.id.is_some())
             .then_some(Note::Translated(date_note)),
+        note: (note.en.is_some() || note.id.is_some()).then_some(Note::Translated(note)),
         partners,
         roles,
         kind: field("type").unwrap_or_default(),
@@ -712,17 +717,35 @@ fn is_bundled(file: &SourceText) -> bool {
     super::BUNDLED.iter().any(|(name, text)| *name == file.name && *text == file.text)
 }
 
+/// A note as written, checked: one text serves both languages.
+fn check_note(
+    note: Option<Note>,
+    key: &str,
+    what: &str,
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) -> Text {
+    match note {
+        Some(Note::Plain(text)) => Text { en: Some(text.clone()), id: Some(text) },
+        Some(Note::Translated(text)) => {
+            check_text(&text, key, what, origin, false, out);
+            text
+        }
+        None => Text::default(),
+    }
+}
+
 /// Refuses a bundled event whose title, summary or note names one of its participants:
 /// names belong in `participants`, prose speaks of roles.
 fn check_prose_names(
     id: &str,
     participants: &[Participant],
-    prose: [&Text; 3],
+    prose: [&Text; 4],
     origin: &Origin,
     out: &mut Vec<Diagnostic>,
 ) {
     let names = NameIndex::new(participants.iter().map(|p| (p, id)));
-    for (text, key) in prose.into_iter().zip(["title", "summary", "date_note"]) {
+    for (text, key) in prose.into_iter().zip(["title", "summary", "date_note", "note"]) {
         for language in [&text.en, &text.id].into_iter().flatten() {
             if let Some(hit) = names.find(language) {
                 out.push(
@@ -1210,14 +1233,8 @@ fn validate_events(
         let round = check_round(e.round.clone(), kind, &origin, out);
         check_references(&e, &partner_ids, &topic_ids, &origin, out);
         let roles = check_roles(&e, &origin, out);
-        let date_note = match e.date_note {
-            Some(Note::Plain(text)) => Text { en: Some(text.clone()), id: Some(text) },
-            Some(Note::Translated(text)) => {
-                check_text(&text, "date_note", "the date note", &origin, false, out);
-                text
-            }
-            None => Text::default(),
-        };
+        let date_note = check_note(e.date_note, "date_note", "the date note", &origin, out);
+        let note = check_note(e.note, "note", "the note", &origin, out);
         check_text(&e.title, "title", "the event's title", &origin, true, out);
         check_text(&e.summary, "summary", "the event's summary", &origin, false, out);
         let mode = e.location.mode.as_deref().and_then(|m| check_vocab(m, "mode", &origin, out));
@@ -1241,7 +1258,7 @@ fn validate_events(
             check_prose_names(
                 &e.id,
                 &participants,
-                [&e.title, &e.summary, &date_note],
+                [&e.title, &e.summary, &date_note, &note],
                 &origin,
                 out,
             );
@@ -1259,6 +1276,7 @@ fn validate_events(
             status,
             date_note: (date_note.get("en").is_some() || date_note.get("id").is_some())
                 .then_some(date_note),
+            note: (note.get("en").is_some() || note.get("id").is_some()).then_some(note),
             partners: e.partners,
             roles,
             kind,

@@ -201,6 +201,10 @@ pub struct Event {
     /// languages; a note written once serves both.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_note: Option<Text>,
+    /// Anything else a reader should know about the record (an unknown organiser,
+    /// sources that are copies), in both languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
     /// Ids of BNPT's counterparts in the event.
     pub partners: Vec<String>,
     /// Partners in another role than counterpart: hosts, invitees, observers, subjects.
@@ -257,6 +261,7 @@ impl Event {
         let texts = [&self.title, &self.summary]
             .into_iter()
             .chain(&self.date_note)
+            .chain(&self.note)
             .chain(self.participants.iter().map(|p| &p.role))
             .flat_map(|t| [&t.en, &t.id])
             .flatten()

@@ -256,6 +256,7 @@ impl Brief<'_> {
                 .as_ref()
                 .map(|n| n.get_or_other(lang).to_owned())
                 .unwrap_or_default(),
+            note: event.note.as_ref().map(|n| n.get_or_other(lang).to_owned()).unwrap_or_default(),
             status: status.as_str(),
             status_label: locale::status(language, status),
             status_note: match status {
@@ -417,6 +418,8 @@ impl Brief<'_> {
             title: self.spec.title.get(language).unwrap_or_default().to_owned(),
             subtitle: words_in(self.spec.subtitle.as_ref(), language),
             author: words_in(self.spec.author.as_ref(), language),
+            reference: self.spec.reference.clone().unwrap_or_default(),
+            contact: words_in(self.spec.contact.as_ref(), language),
             language,
             audience: settings.audience.as_str(),
             audience_label: audience_label(language, settings.audience),

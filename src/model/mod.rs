@@ -107,6 +107,10 @@ pub struct Meta {
     pub subtitle: String,
     /// The author, plain text, or empty.
     pub author: String,
+    /// The document's reference, or empty.
+    pub reference: String,
+    /// Whom to contact about the brief, or empty.
+    pub contact: String,
     /// `en` or `id`.
     pub language: Language,
     /// `executive`, `analyst` or `public`.
@@ -470,6 +474,8 @@ pub struct EventEntry {
     pub date_iso: String,
     /// A note on an uncertain date, or empty.
     pub date_note: String,
+    /// Anything else the reader should know about the record, or empty.
+    pub note: String,
     /// `held`, `planned` or `unconfirmed`, as known on the as-of date.
     pub status: &'static str,
     /// The status in words.

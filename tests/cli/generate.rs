@@ -432,3 +432,24 @@ fn the_first_page_states_what_the_marking_allows_and_long_briefs_open_with_conte
     assert!(id.len() > 6, "the Indonesian flagship no longer shows the contents");
     assert!(id[0].contains("Ringkasan . . .") || id[0].contains("Ringkasan ..."), "{}", id[0]);
 }
+
+#[test]
+fn reference_and_contact_are_printed_in_the_title_block_and_the_colophon() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "r.toml",
+        "title = { en = \"R\", id = \"R\" }\nreference = \"KI/2026/12\"\n\
+         contact = { en = \"International Cooperation, BNPT\", id = \"Kerja Sama Internasional, BNPT\" }\n\
+         output = \"r-{language}.pdf\"\n[period]\nfrom = 2022\nto = 2022\n\
+         [[sections]]\nkind = \"key-figures\"\n[[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\n",
+    );
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
+    let en = pdf_text(&dir.path().join("r-en.pdf"));
+    assert!(en.contains("Reference: KI/2026/12"), "{en}");
+    assert!(en.contains("Contact: International Cooperation, BNPT"), "{en}");
+    assert!(en.contains("Colophon. Reference: KI/2026/12 · Contact: International"), "{en}");
+    let id = pdf_text(&dir.path().join("r-id.pdf"));
+    assert!(id.contains("Nomor dokumen: KI/2026/12"), "{id}");
+    assert!(id.contains("Kontak: Kerja Sama Internasional, BNPT"), "{id}");
+}

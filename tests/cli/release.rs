@@ -178,6 +178,9 @@ fn roles_keep_hosts_and_invitees_out_of_counterpart_queries_unless_asked() {
     let text = pdf_text(&dir.path().join("y.pdf"));
     assert!(text.contains("ASEAN; invited: United Kingdom, Australia and UN Office"), "{text}");
     assert!(text.contains("Hosted by Thailand") && !text.contains("; Hosted"), "{text}");
+    // A note about the record is not a note on the date, and its date is not doubtful.
+    assert!(text.contains("Note: The organiser is not named in the sources"), "{text}");
+    assert!(!text.contains("Note on the date: The organiser"), "{text}");
     let run = brief(dir.path(), &["events", "--role", "sponsor"]).expect(2);
     assert!(run.stderr.contains("invitee"), "{}", run.stderr);
 }
