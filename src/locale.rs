@@ -154,6 +154,7 @@ const LABELS: &[Entry] = &[
     ("page", "Page", "Halaman"),
     ("page-of", "of", "dari"),
     ("contents", "Contents", "Daftar isi"),
+    ("glossary", "Abbreviations", "Daftar singkatan"),
     ("note", "Note", "Catatan"),
     ("reference", "Reference", "Nomor dokumen"),
     ("contact", "Contact", "Kontak"),

@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::{
     AmbiguousName, Dataset, DatasetInfo, Event, EventType, Location, NameIndex, Origin,
-    Participant, Partner, PartnerRole, Role, Source, Status, Text, Topic, normalise,
+    Participant, Partner, PartnerRole, Role, Source, Status, Term, Text, Topic, normalise,
 };
 use crate::dates::PartialDate;
 use crate::diag::{
@@ -101,7 +101,7 @@ fn toml_shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<Stri
     let value = text.get(span).unwrap_or("").trim();
     let quoted = value.starts_with('"');
     match key {
-        "name" | "title" | "summary" | "role" if quoted => Some(format!(
+        "name" | "title" | "summary" | "role" | "meaning" if quoted => Some(format!(
             "`{key}` has a text per language: `{key} = {{ en = {value}, id = \"…\" }}`"
         )),
         "partners" | "topics" | "aliases" if quoted => Some(list_hint(key, value)),
@@ -116,7 +116,7 @@ fn toml_shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<Stri
             "`location` is a table: `location = { city = \"Jakarta\", country = \"IDN\" }`"
                 .to_owned(),
         ),
-        "events" | "partners" | "topics" => Some(array_of_tables_hint(key)),
+        "events" | "partners" | "topics" | "glossary" => Some(array_of_tables_hint(key)),
         _ => None,
     }
 }
@@ -158,6 +158,14 @@ struct RawAmbiguous {
 struct RawTopic {
     id: String,
     name: Text,
+}
+
+/// A glossary term as written in a file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    term: String,
+    meaning: Text,
 }
 
 /// A location as written in a file.
@@ -264,6 +272,8 @@ struct TomlFile {
     #[serde(default)]
     topics: Vec<Spanned<RawTopic>>,
     #[serde(default)]
+    glossary: Vec<Spanned<RawTerm>>,
+    #[serde(default)]
     events: Vec<Spanned<RawEvent>>,
 }
 
@@ -279,6 +289,8 @@ struct JsonFile {
     #[serde(default)]
     topics: Vec<RawTopic>,
     #[serde(default)]
+    glossary: Vec<RawTerm>,
+    #[serde(default)]
     events: Vec<RawEvent>,
 }
 
@@ -289,6 +301,7 @@ pub struct RawSet {
     partners: Vec<(RawPartner, Origin)>,
     ambiguous: Vec<(RawAmbiguous, Origin)>,
     topics: Vec<(RawTopic, Origin)>,
+    glossary: Vec<(RawTerm, Origin)>,
     events: Vec<(RawEvent, Origin)>,
 }
 
@@ -320,6 +333,10 @@ pub fn read(
                     (a.into_inner(), spanned(span))
                 }));
                 set.topics.extend(file.topics.into_iter().map(|t| {
+                    let span = t.span();
+                    (t.into_inner(), spanned(span))
+                }));
+                set.glossary.extend(file.glossary.into_iter().map(|t| {
                     let span = t.span();
                     (t.into_inner(), spanned(span))
                 }));
@@ -359,6 +376,7 @@ fn read_json(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<D
             partners: vec![],
             ambiguous: vec![],
             topics: vec![],
+            glossary: vec![],
             events,
         })
     } else {
@@ -395,6 +413,7 @@ fn read_json(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<D
     }
     let file_start = Origin { source: Arc::clone(source), range: 0..0 };
     set.ambiguous.extend(file.ambiguous.into_iter().map(|a| (a, file_start.clone())));
+    set.glossary.extend(file.glossary.into_iter().map(|t| (t, file_start.clone())));
     for topic in file.topics {
         let origin = place(&topic.id);
         set.topics.push((topic, origin));
@@ -963,6 +982,7 @@ pub fn validate(
     let partners = validate_partners(raw.partners, &mut out);
     let ambiguous = validate_ambiguous(raw.ambiguous, &partners, &mut out);
     let topics = validate_topics(raw.topics, &mut out);
+    let glossary = validate_glossary(raw.glossary, &mut out);
     let events = validate_events(raw.events, &partners, &topics, &mut out);
     warn_undated(&events, &mut out);
     if out.iter().any(|d| d.severity == Severity::Error) {
@@ -981,7 +1001,7 @@ pub fn validate(
         });
     let mut events = events;
     events.sort_by(|a, b| (a.first_day(), &a.id).cmp(&(b.first_day(), &b.id)));
-    Ok((Dataset { info, partners, topics, events, ambiguous, partner_index }, out))
+    Ok((Dataset { info, partners, topics, glossary, events, ambiguous, partner_index }, out))
 }
 
 /// Every name a partner can be found by.
@@ -1136,6 +1156,38 @@ fn validate_ambiguous(
         names.push(AmbiguousName { name: a.name, meanings: a.meanings });
     }
     names
+}
+
+/// Checks the glossary: a term is a word or words, defined once, with its meaning.
+fn validate_glossary(raw: Vec<(RawTerm, Origin)>, out: &mut Vec<Diagnostic>) -> Vec<Term> {
+    let mut terms: Vec<Term> = Vec::with_capacity(raw.len());
+    for (t, origin) in raw {
+        let term = t.term.trim();
+        if term.is_empty() || !term.chars().any(char::is_alphanumeric) {
+            out.push(
+                origin
+                    .error_at("term", &t.term, "a glossary term needs letters")
+                    .hint("write the abbreviation as readers see it: `term = \"CTED\"`"),
+            );
+            continue;
+        }
+        if let Some(first) = terms.iter().find(|q| q.term == term) {
+            out.push(
+                origin
+                    .error_at(
+                        "term",
+                        &format!("\"{term}\""),
+                        format!("glossary term `{term}` is defined twice"),
+                    )
+                    .hint(format!("it is first defined at {}", first.origin.location())),
+            );
+            continue;
+        }
+        check_text(&t.meaning, "meaning", "the term's meaning", &origin, true, out);
+        terms.push(Term { term: term.to_owned(), meaning: t.meaning, origin });
+    }
+    terms.sort_by_key(|t| t.term.to_lowercase());
+    terms
 }
 
 fn validate_topics(raw: Vec<(RawTopic, Origin)>, out: &mut Vec<Diagnostic>) -> Vec<Topic> {

@@ -26,9 +26,10 @@ pub use names::NameIndex;
 pub use vocab::{Direction, EventType, Mode, PartnerKind, Role, Status};
 
 /// The bundled dataset files, embedded at build time.
-static BUNDLED: [(&str, &str); 3] = [
+static BUNDLED: [(&str, &str); 4] = [
     ("data/partners.toml", include_str!("../../data/partners.toml")),
     ("data/topics.toml", include_str!("../../data/topics.toml")),
+    ("data/glossary.toml", include_str!("../../data/glossary.toml")),
     ("data/events.toml", include_str!("../../data/events.toml")),
 ];
 
@@ -122,6 +123,18 @@ pub struct Topic {
     pub id: String,
     /// The label in both languages.
     pub name: Text,
+    /// Where the record was read from.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// An abbreviation and what it stands for, for a brief's glossary.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    /// The abbreviation as it is written ("CTED", "RAN PE").
+    pub term: String,
+    /// What it stands for, in both languages.
+    pub meaning: Text,
     /// Where the record was read from.
     #[serde(skip)]
     pub origin: Origin,
@@ -328,6 +341,8 @@ pub struct Dataset {
     pub partners: Vec<Partner>,
     /// The topic vocabulary.
     pub topics: Vec<Topic>,
+    /// Abbreviations and their meanings, sorted by term.
+    pub glossary: Vec<Term>,
     /// The events, sorted by first day, then id.
     pub events: Vec<Event>,
     /// Names that stand for more than one body.

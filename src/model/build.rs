@@ -168,20 +168,23 @@ pub fn build(
             short: brief.partner_short(id),
         })
         .collect();
-    let data = BriefData {
+    let mut data = BriefData {
         meta: brief.meta(),
         labels: locale::labels(language),
         sections: kept,
         partners,
         sources,
+        glossary: Vec::new(),
     };
-    if let Some(names) = &names {
-        let value = serde_json::to_value(&data)
-            .map_err(|e| BuildError::NamesPerson(format!("cannot check the brief ({e})")))?;
-        if let Some(message) = super::public::named_person(&value, names) {
-            return Err(BuildError::NamesPerson(message));
-        }
+    // The brief's whole text, once: the glossary lists what it uses, and a public brief
+    // is refused if it names anyone.
+    let value = serde_json::to_value(&data).map_err(|e| BuildError::Serialise(e.to_string()))?;
+    if let Some(names) = &names
+        && let Some(message) = super::public::named_person(&value, names)
+    {
+        return Err(BuildError::NamesPerson(message));
     }
+    data.glossary = super::glossary::used_terms(&value, &dataset.glossary, language);
     Ok((data, warnings))
 }
 

@@ -10,6 +10,7 @@ mod build;
 mod changes;
 mod figures;
 mod findings;
+mod glossary;
 mod methodology;
 mod profile;
 mod public;
@@ -24,6 +25,7 @@ use crate::locale::Language;
 use crate::spec::{Audience, Detail, Marking};
 
 pub use build::build;
+pub use glossary::GlossaryEntry;
 
 /// Keys whose strings are kept exactly as written: addresses, file names and Typst
 /// markup (where Typst sets the quotes itself).
@@ -96,6 +98,8 @@ pub struct BriefData {
     pub partners: Vec<PartnerRef>,
     /// The sources the brief cites, numbered in the order of first citation.
     pub sources: Vec<SourceEntry>,
+    /// The abbreviations the brief's text uses, with their meanings.
+    pub glossary: Vec<GlossaryEntry>,
 }
 
 /// Title, period, marking and provenance of a brief.
@@ -533,6 +537,8 @@ pub enum BuildError {
     EmptySection(String),
     /// A public brief would name a person.
     NamesPerson(String),
+    /// The brief could not be turned into JSON (a defect, reported rather than a panic).
+    Serialise(String),
 }
 
 impl std::fmt::Display for BuildError {
@@ -541,6 +547,7 @@ impl std::fmt::Display for BuildError {
             BuildError::EmptySection(message) | BuildError::NamesPerson(message) => {
                 f.write_str(message)
             }
+            BuildError::Serialise(error) => write!(f, "cannot serialise the brief ({error})"),
         }
     }
 }

@@ -453,3 +453,48 @@ fn reference_and_contact_are_printed_in_the_title_block_and_the_colophon() {
     assert!(id.contains("Nomor dokumen: KI/2026/12"), "{id}");
     assert!(id.contains("Kontak: Kerja Sama Internasional, BNPT"), "{id}");
 }
+
+#[test]
+fn the_glossary_lists_the_abbreviations_the_brief_uses_in_its_language() {
+    let dir = tempdir();
+    let extra = write(
+        dir.path(),
+        "terms.toml",
+        "[[glossary]]\nterm = \"RCDS\"\nmeaning = { en = \"twice\", id = \"dua kali\" }\n",
+    );
+    let run = brief(dir.path(), &["events", "--data", &extra]).expect(2);
+    assert!(run.stderr.contains("glossary term `RCDS` is defined twice"), "{}", run.stderr);
+    assert!(run.stderr.contains("data/glossary.toml:"), "{}", run.stderr);
+    let mine = write(
+        dir.path(),
+        "mine.toml",
+        "[[glossary]]\nterm = \"SEMINAR-X\"\nmeaning = { en = \"our own term\", id = \"istilah kami\" }\n",
+    );
+    let spec = write(
+        dir.path(),
+        "g.toml",
+        "title = { en = \"G\", id = \"G\" }\noutput = \"g-{language}.pdf\"\n\
+         [period]\nfrom = 2022\nto = 2022\n[filter]\npartners = [\"UNOCT\", \"CTED\"]\n\
+         [[sections]]\nkind = \"events\"\n[[sections]]\nkind = \"text\"\n\
+         body = { en = \"Compare SEMINAR-X.\", id = \"Bandingkan SEMINAR-X.\" }\n\
+         [[sections]]\nkind = \"sources\"\n[[variants]]\nlanguage = \"en\"\n[[variants]]\nlanguage = \"id\"\n",
+    );
+    brief(dir.path(), &["generate", &spec, "--data", &mine, "--as-of", "2026-11-22"]).expect(0);
+    let en = pdf_layout_lines(&dir.path().join("g-en.pdf"));
+    let start = en.iter().position(|l| l == "Abbreviations").expect("a glossary");
+    let end = en.iter().rposition(|l| l == "Sources").unwrap();
+    let glossary = en[start..end].join("\n");
+    assert!(
+        glossary.contains("CTED UN Counter-Terrorism Committee Executive Directorate"),
+        "{glossary}"
+    );
+    assert!(glossary.contains("SEMINAR-X our own term"), "{glossary}");
+    // Terms the brief never uses are left out.
+    assert!(!glossary.contains("CUTA") && !glossary.contains("ESIWA"), "{glossary}");
+    let id = pdf_layout_lines(&dir.path().join("g-id.pdf"));
+    assert!(id.iter().any(|l| l == "Daftar singkatan"), "{id:?}");
+    assert!(
+        id.iter().any(|l| l == "CTED Direktorat Eksekutif Komite Kontra-Terorisme PBB"),
+        "{id:?}"
+    );
+}

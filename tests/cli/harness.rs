@@ -104,6 +104,16 @@ pub fn pdf_text(pdf: &Path) -> String {
     raw.replace("-\n", "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The PDF's text laid out as on the page (columns side by side), each line's words
+/// joined by single spaces, quotes folded as in [`pdf_text`].
+pub fn pdf_layout_lines(pdf: &Path) -> Vec<String> {
+    fold_quotes(&poppler("pdftotext", &["-enc", "UTF-8", "-layout"], pdf))
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// The PDF's text exactly as pdftotext extracts it.
 pub fn pdf_raw_text(pdf: &Path) -> String {
     poppler("pdftotext", &["-enc", "UTF-8"], pdf)
