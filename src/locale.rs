@@ -560,7 +560,31 @@ const COUNTRIES: &[Entry] = &[
     ("VNM", "Viet Nam", "Vietnam"),
 ];
 
-/// The country's name, or its code when it is not in the table.
+/// Cities whose Indonesian name differs from the English one the dataset records.
+const CITIES_ID: [(&str, &str); 7] = [
+    ("Brussels", "Brussel"),
+    ("Cairo", "Kairo"),
+    ("Geneva", "Jenewa"),
+    ("Moscow", "Moskow"),
+    ("The Hague", "Den Haag"),
+    ("Vienna", "Wina"),
+    ("Lisbon", "Lisabon"),
+];
+
+/// A city's name in `language`: the dataset writes English names ("Vienna"), and an
+/// Indonesian brief says "Wina".
+pub fn city(language: Language, name: &str) -> String {
+    match language {
+        Language::En => name.to_owned(),
+        Language::Id => CITIES_ID
+            .iter()
+            .find(|(en, _)| *en == name)
+            .map_or_else(|| name.to_owned(), |(_, id)| (*id).to_owned()),
+    }
+}
+
+/// A country's name in `language`, from its ISO 3166-1 alpha-3 code; the code itself
+/// when it is not in the table.
 pub fn country(language: Language, code: &str) -> String {
     COUNTRIES
         .iter()
@@ -728,6 +752,14 @@ mod tests {
             let plural = key.trim_end_matches("-1");
             assert!(LABELS.iter().any(|(k, _, _)| *k == plural), "`{key}` has no plural");
         }
+    }
+
+    #[test]
+    fn indonesian_briefs_give_cities_their_indonesian_names() {
+        assert_eq!(city(Language::Id, "Vienna"), "Wina");
+        assert_eq!(city(Language::Id, "Brussels"), "Brussel");
+        assert_eq!(city(Language::Id, "Jakarta"), "Jakarta");
+        assert_eq!(city(Language::En, "Vienna"), "Vienna");
     }
 
     #[test]

@@ -567,7 +567,7 @@ fn place(language: Language, event: &Event) -> String {
     let location = &event.location;
     let mut parts: Vec<String> = Vec::new();
     if let Some(city) = &location.city {
-        parts.push(city.clone());
+        parts.push(locale::city(language, city));
     }
     if let Some(country) = &location.country {
         parts.push(locale::country(language, country));

@@ -1,5 +1,7 @@
 //! `brief generate`: the flagship and other example briefs, their text and metadata.
 
+use std::collections::BTreeSet;
+
 use super::harness::*;
 
 const FLAGSHIP: &str = "briefs/bnpt-international-2021-2024.toml";
@@ -385,7 +387,7 @@ fn a_language_the_spec_has_no_words_for_is_an_input_error_at_the_key() {
 }
 
 #[test]
-fn every_example_brief_sets_typographic_quotes_and_apostrophes() {
+fn every_example_brief_sets_typographic_quotes_and_lists_exactly_the_sources_it_cites() {
     let dir = tempdir();
     let briefs = repo_file("briefs");
     brief(dir.path(), &["generate", &briefs, "-o", "out/", "--as-of", "2026-11-22"]).expect(0);
@@ -397,6 +399,10 @@ fn every_example_brief_sets_typographic_quotes_and_apostrophes() {
         for line in text.lines().filter(|l| !l.contains("http") && !l.contains(".go.id/")) {
             assert!(!line.contains(['\'', '"']), "{pdf}: straight quote in `{line}`");
         }
+    }
+    for pdf in &pdfs {
+        let (cited, listed) = cited_and_listed(&dir.path().join("out").join(pdf));
+        assert_eq!(cited, listed, "{pdf}: the sources cited and the sources listed differ");
     }
     let en = pdf_raw_text(&dir.path().join("out/public-2022-en.pdf"));
     assert!(en.contains("Indonesia’s International"), "{en}");
@@ -497,4 +503,30 @@ fn the_glossary_lists_the_abbreviations_the_brief_uses_in_its_language() {
         id.iter().any(|l| l == "CTED Direktorat Eksekutif Komite Kontra-Terorisme PBB"),
         "{id:?}"
     );
+}
+
+/// The source numbers cited in a brief's text before its source list, and the numbers
+/// the list holds; both empty for a brief without sources.
+fn cited_and_listed(pdf: &std::path::Path) -> (BTreeSet<u32>, BTreeSet<u32>) {
+    let lines = pdf_layout_lines(pdf);
+    let Some(start) = lines.iter().rposition(|l| l == "Sources" || l == "Sumber") else {
+        return Default::default();
+    };
+    let numbers = |text: &str| -> Vec<u32> {
+        text.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect()
+    };
+    let mut cited = BTreeSet::new();
+    for line in &lines[..start] {
+        for group in line.split('[').skip(1).filter_map(|g| g.split_once(']').map(|(n, _)| n)) {
+            if group.chars().all(|c| c.is_ascii_digit() || c == ',' || c == ' ') {
+                cited.extend(numbers(group));
+            }
+        }
+    }
+    let listed = lines[start..]
+        .iter()
+        .filter_map(|l| l.strip_prefix('[')?.split_once(']').map(|(n, _)| n.to_owned()))
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (cited, listed)
 }
