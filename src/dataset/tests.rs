@@ -426,3 +426,16 @@ fn a_round_is_a_positive_number_on_a_working_group() {
         assert!(event.round.is_some(), "{} has no round", event.id);
     }
 }
+
+#[test]
+fn a_csv_json_cell_of_the_wrong_shape_names_its_column_and_shows_the_form() {
+    let text = "id,date,status,partners,type,title_en,participants,source_url,source_publisher\n\
+                2024-06-gbr-j,2024-06-03,held,gbr,meeting,A,\"{\"\"name\"\": 1}\",https://example.org/j,Example\n";
+    let all = rendered(&with_user_file("cells.csv", text).unwrap_err());
+    assert!(all.contains("invalid `participants` cell"), "{all}");
+    assert!(all.contains("cells.csv:2:"), "{all}");
+    assert!(
+        all.contains("`participants` holds a JSON array: [{\"name\": \"Eddy Hartono\""),
+        "{all}"
+    );
+}
