@@ -259,6 +259,11 @@ const LABELS: &[Entry] = &[
     ),
     // Empty sections.
     (
+        "empty-period",
+        "No engagements are on record for this period.",
+        "Tidak ada kegiatan yang tercatat pada periode ini.",
+    ),
+    (
         "empty-events",
         "No engagements in this period match the brief's filters.",
         "Tidak ada kegiatan pada periode ini yang sesuai dengan filter ringkasan.",

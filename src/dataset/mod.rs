@@ -489,6 +489,16 @@ pub struct Query {
 }
 
 impl Query {
+    /// Whether the query narrows by anything but its period and date: no partner,
+    /// type, topic, status or search words.
+    pub fn filters(&self) -> bool {
+        !(self.partners.is_empty()
+            && self.types.is_empty()
+            && self.topics.is_empty()
+            && self.status.is_empty()
+            && self.words.is_empty())
+    }
+
     /// Whether the event passes every part of the query.
     ///
     /// An event matches the period when its span, at its date precision, overlaps it:

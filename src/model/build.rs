@@ -313,6 +313,9 @@ impl Brief<'_> {
             (false, _) => String::new(),
             (true, OnEmpty::Omit) => return Ok(None),
             (true, OnEmpty::Fail) => return Err(empty_section(&title, kind)),
+            (true, OnEmpty::Note) if !query.filters() && kind != SectionKind::Upcoming => {
+                label(language, "empty-period").to_owned()
+            }
             (true, OnEmpty::Note) => empty_note(language, kind).to_owned(),
         };
         let content = self.content(spec_section, query, &events);

@@ -530,3 +530,24 @@ fn cited_and_listed(pdf: &std::path::Path) -> (BTreeSet<u32>, BTreeSet<u32>) {
         .collect();
     (cited, listed)
 }
+
+#[test]
+fn an_empty_section_speaks_of_filters_only_when_the_brief_has_some() {
+    let dir = tempdir();
+    let spec = |filter: &str| {
+        format!(
+            "title = \"E\"\nlanguage = \"id\"\n{filter}[period]\nfrom = \"2026-10\"\nto = \"2026-10\"\n\
+             [[sections]]\nkind = \"events\"\n"
+        )
+    };
+    let plain = write(dir.path(), "plain.toml", &spec(""));
+    let filtered = write(dir.path(), "filtered.toml", &spec("[filter]\npartners = [\"UK\"]\n"));
+    for path in [&plain, &filtered] {
+        brief(dir.path(), &["generate", path, "--as-of", "2026-11-22"]).expect(0);
+    }
+    let plain = pdf_text(&dir.path().join("plain.pdf"));
+    assert!(plain.contains("Tidak ada kegiatan yang tercatat pada periode ini."), "{plain}");
+    assert!(!plain.contains("filter"), "{plain}");
+    let filtered = pdf_text(&dir.path().join("filtered.pdf"));
+    assert!(filtered.contains("yang sesuai dengan filter ringkasan"), "{filtered}");
+}
