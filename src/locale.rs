@@ -367,15 +367,18 @@ pub fn ordinal(language: Language, n: u32) -> String {
     }
 }
 
-/// Items joined as a reader expects: "A", "A and B", "A, B and C" ("dan" in
-/// Indonesian); `separator` between all but the last two (", " or "; ").
+/// Items joined as a reader expects: "A", "A and B", "A, B and C"; in Indonesian
+/// "A dan B", "A, B, dan C" (the serial comma of formal Indonesian). `separator` goes
+/// between all but the last two (", " or "; ").
 pub fn join_list(language: Language, items: &[String], separator: &str) -> String {
     let and = language.pick(" and ", " dan ");
     match items {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => {
-            let and = if separator == "; " { format!(";{and}") } else { and.to_owned() };
+            let serial = separator == "; " || (language == Language::Id && rest.len() > 1);
+            let and =
+                if serial { format!("{}{and}", separator.trim_end()) } else { and.to_owned() };
             format!("{}{and}{last}", rest.join(separator))
         }
     }
@@ -765,6 +768,16 @@ mod tests {
         assert_eq!(city(Language::Id, "Brussels"), "Brussel");
         assert_eq!(city(Language::Id, "Jakarta"), "Jakarta");
         assert_eq!(city(Language::En, "Vienna"), "Vienna");
+    }
+
+    #[test]
+    fn lists_take_the_serial_comma_in_indonesian_only() {
+        let items = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let three = items(&["Inggris", "Australia", "UNOCT"]);
+        assert_eq!(join_list(Language::Id, &three, ", "), "Inggris, Australia, dan UNOCT");
+        assert_eq!(join_list(Language::En, &three, ", "), "Inggris, Australia and UNOCT");
+        assert_eq!(join_list(Language::Id, &three[..2], ", "), "Inggris dan Australia");
+        assert_eq!(join_list(Language::En, &three, "; "), "Inggris; Australia; and UNOCT");
     }
 
     #[test]
