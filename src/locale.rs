@@ -147,7 +147,7 @@ const LABELS: &[Entry] = &[
         "BNPT · Badan Nasional Penanggulangan Terorisme",
     ),
     ("period", "Period", "Periode"),
-    ("as-of", "As of", "Per tanggal"),
+    ("as-of", "As of", "Tanggal acuan"),
     ("prepared-by", "Prepared by", "Disusun oleh"),
     ("audience", "Audience", "Pembaca"),
     ("marking", "Marking", "Penandaan"),
