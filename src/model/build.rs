@@ -197,6 +197,35 @@ fn empty_section(title: &str, kind: SectionKind) -> BuildError {
 }
 
 impl Brief<'_> {
+    /// The note of an unfiltered section with nothing in its period: that nothing is on
+    /// record, and how far the record reaches on the as-of date, so that a reader can
+    /// tell a quiet month from a month the data does not reach yet.
+    fn empty_period_note(&self) -> String {
+        let as_of = self.settings.as_of;
+        let latest = self
+            .dataset
+            .events
+            .iter()
+            .filter(|e| e.first_day() <= as_of && e.sources_on(as_of).next().is_some())
+            .map(|e| e.date)
+            .max_by_key(|d| d.first_day());
+        let nothing = label(self.language, "empty-period");
+        match latest {
+            Some(date) => {
+                let date = format_date(self.language, date);
+                match self.language {
+                    Language::En => {
+                        format!("{nothing} The latest engagement on record is of {date}.")
+                    }
+                    Language::Id => {
+                        format!("{nothing} Kegiatan terakhir yang tercatat bertanggal {date}.")
+                    }
+                }
+            }
+            None => nothing.to_owned(),
+        }
+    }
+
     /// The source numbers of an engagement, numbering its sources if this is their
     /// first citation.
     pub(super) fn cite(&self, event: &Event) -> Vec<usize> {
@@ -314,7 +343,7 @@ impl Brief<'_> {
             (true, OnEmpty::Omit) => return Ok(None),
             (true, OnEmpty::Fail) => return Err(empty_section(&title, kind)),
             (true, OnEmpty::Note) if !query.filters() && kind != SectionKind::Upcoming => {
-                label(language, "empty-period").to_owned()
+                self.empty_period_note()
             }
             (true, OnEmpty::Note) => empty_note(language, kind).to_owned(),
         };
