@@ -1251,6 +1251,9 @@ fn validate_events(
     let topic_ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
     let first_origin = first_definitions(&raw);
     let mut events = Vec::with_capacity(raw.len());
+    // Whether the file of the records read last is the bundled data: decided once a
+    // file, not once a record (the comparison reads the whole text).
+    let mut last_file: Option<(*const SourceText, bool)> = None;
     for ((e, origin), first) in raw.into_iter().zip(first_origin) {
         // Only this record's own diagnostics decide whether it is kept: counting all of
         // them would be quadratic in a file with a warning on every row.
@@ -1306,7 +1309,16 @@ fn validate_events(
             .into_iter()
             .map(|p| Participant { name: p.name, family: p.family, role: p.role })
             .collect();
-        if is_bundled(&origin.source) {
+        let file = Arc::as_ptr(&origin.source);
+        let bundled = match last_file {
+            Some((last, bundled)) if last == file => bundled,
+            _ => {
+                let bundled = is_bundled(&origin.source);
+                last_file = Some((file, bundled));
+                bundled
+            }
+        };
+        if bundled {
             check_prose_names(
                 &e.id,
                 &participants,
