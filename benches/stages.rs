@@ -67,6 +67,7 @@ fn flagship(c: &mut Criterion) {
         as_of: as_of(),
         ident: "bench".into(),
         page_limit: None,
+        pdf_standards: vec![],
     };
     group.bench_function("5 render: fonts and templates (once per process)", |b| {
         b.iter(|| Renderer::new(&[]).expect("embedded fonts"))

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 use brief::dataset::{EventType, Role, Status};
 use brief::listing::{Format, SortKey};
 use brief::locale::Language;
-use brief::spec::Audience;
+use brief::spec::{Audience, PdfStandard};
 
 /// Turn a short TOML spec into a typeset PDF policy brief on BNPT's international
 /// counter-terrorism cooperation.
@@ -99,6 +99,10 @@ pub struct BriefArgs {
     /// The audience of every brief, instead of the spec's.
     #[arg(long, value_enum, ignore_case = true)]
     pub audience: Option<Audience>,
+    /// Export every brief as this validated PDF standard, instead of the spec's
+    /// `pdf_standard`; repeatable (`--pdf-standard a-2b --pdf-standard ua-1`).
+    #[arg(long, value_name = "STD", value_enum, ignore_case = true)]
+    pub pdf_standard: Vec<PdfStandard>,
     /// Briefs rendered in parallel, each in a worker process [default: all cores; at most
     /// one per output and 8 per core].
     #[arg(short, long, value_name = "N")]

@@ -357,6 +357,7 @@ fn build_and_render(
                 plan.settings.audience.as_str()
             ),
             page_limit: Some(limit.clone()),
+            pdf_standards: plan.pdf_standards.clone(),
         };
         match engine.render(request, options.limits) {
             // An executive brief that runs long sheds its lowest-ranked highlight and is

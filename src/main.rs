@@ -76,6 +76,7 @@ fn run_briefs(
         font_paths: args.font_path.clone(),
         language: args.language,
         audience: args.audience,
+        pdf_standards: args.pdf_standard.clone(),
         jobs: args
             .jobs
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),

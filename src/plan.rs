@@ -19,7 +19,7 @@ use crate::model::BriefSettings;
 use crate::output::{self, FileIdentity, Placeholders, Resolved, Target};
 use crate::render::{PageLimit, TEMPLATE_NAMES, check_template_dir};
 use crate::select::{self, Selection};
-use crate::spec::{Audience, Marking, Spec, VariantSpec};
+use crate::spec::{Audience, Marking, PdfStandard, Spec, VariantSpec};
 use crate::worker::{Limits, WorkerCommand};
 
 /// What the run does with each brief.
@@ -52,6 +52,8 @@ pub struct Options {
     pub language: Option<Language>,
     /// The audience for every output, instead of the specs'.
     pub audience: Option<Audience>,
+    /// The PDF standards for every output, instead of the specs'; empty keeps theirs.
+    pub pdf_standards: Vec<PdfStandard>,
     /// Briefs rendered at once.
     pub jobs: usize,
     /// Where to also write the `/brief.json` of the (single) output.
@@ -83,6 +85,7 @@ impl Options {
             font_paths: vec![],
             language: None,
             audience: None,
+            pdf_standards: vec![],
             jobs: 1,
             emit_data: None,
             report: None,
@@ -117,6 +120,8 @@ pub struct Plan {
     pub main: String,
     /// The folder whose files shadow the built-in templates.
     pub overrides: Option<PathBuf>,
+    /// The PDF standards the brief is exported to and validated against.
+    pub pdf_standards: Vec<PdfStandard>,
 }
 
 impl Plan {
@@ -527,6 +532,7 @@ fn plan_spec(
     // The period and the filters are the spec's, the same for every variant.
     let period = spec.period.resolve(options.as_of);
     let selection = select::resolve(&spec, &dataset, period, options.as_of)?;
+    let pdf_standards = plan_standards(&spec, options)?;
     let mut plans = Vec::new();
     let mut errors = Vec::new();
     for (index, variant) in spec.variants.iter().enumerate() {
@@ -563,6 +569,7 @@ fn plan_spec(
             from_pattern,
             main,
             overrides,
+            pdf_standards: pdf_standards.clone(),
         });
     }
     if errors.is_empty() {
@@ -572,6 +579,26 @@ fn plan_spec(
     let mut seen = std::collections::HashSet::new();
     errors.retain(|error| seen.insert(error.to_string()));
     Err(errors)
+}
+
+/// The PDF standards of a spec's outputs: `--pdf-standard`'s, else the spec's; refused
+/// when they cannot be combined (two PDF/A parts).
+fn plan_standards(spec: &Spec, options: &Options) -> Result<Vec<PdfStandard>, Vec<Diagnostic>> {
+    let from_command_line = !options.pdf_standards.is_empty();
+    let standards =
+        if from_command_line { options.pdf_standards.clone() } else { spec.pdf_standards.clone() };
+    match crate::render::pdf_standards(&standards) {
+        Ok(_) => Ok(standards),
+        Err(message) if from_command_line => Err(vec![
+            Diagnostic::error(format!("--pdf-standard: {message}"))
+                .hint("give one PDF/A part (a-2b or a-3b), with ua-1 if you like"),
+        ]),
+        Err(message) => Err(vec![
+            Diagnostic::error(message)
+                .at(&spec.source, locate_key(spec, "pdf_standard"))
+                .hint("give one PDF/A part (a-2b or a-3b), with ua-1 if you like"),
+        ]),
+    }
 }
 
 /// A variant's language, audience, marking and template, with the command line's

@@ -75,6 +75,19 @@ impl Marking {
 }
 
 vocabulary! {
+    /// A PDF standard a brief is exported to and validated against (typst-pdf's
+    /// validated export).
+    PdfStandard("PDF standard") {
+        /// PDF/A-2b (ISO 19005-2, level B): for long-term archiving.
+        A2b = "a-2b",
+        /// PDF/A-3b (ISO 19005-3, level B): PDF/A-2b that may carry attachments.
+        A3b = "a-3b",
+        /// PDF/UA-1 (ISO 14289-1): accessible, tagged, with alternative text.
+        Ua1 = "ua-1",
+    }
+}
+
+vocabulary! {
     /// The kinds of section a brief can have.
     SectionKind("section kind") {
         /// The analyst's bottom line up front (Typst markup); always first.
@@ -262,6 +275,42 @@ impl<'de> Deserialize<'de> for RawWords {
     }
 }
 
+/// `pdf_standard` as read from TOML: one standard, or a list of them.
+#[derive(Debug)]
+enum RawStandards {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+impl<'de> Deserialize<'de> for RawStandards {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawStandards;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a standard such as \"ua-1\", or a list such as [\"a-2b\", \"ua-1\"]")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RawStandards, E> {
+                Ok(RawStandards::One(text.to_owned()))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawStandards, A::Error> {
+                let mut all = vec![];
+                while let Some(standard) = seq.next_element::<Spanned<String>>()? {
+                    all.push(standard);
+                }
+                Ok(RawStandards::Many(all))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 /// Turns read words into [`Words`], with the places of the strings in the spec.
 fn words(raw: Spanned<RawWords>) -> Words {
     let range = raw.span();
@@ -377,6 +426,9 @@ pub struct Spec {
     pub templates: Option<PathBuf>,
     /// The TLP marking.
     pub marking: Option<Marking>,
+    /// The PDF standards every output of the spec is validated against; empty for
+    /// plain PDF 1.7.
+    pub pdf_standards: Vec<PdfStandard>,
     /// The output path pattern (relative to the spec).
     pub output: Option<String>,
     /// Extra dataset files (relative to the spec).
@@ -426,6 +478,7 @@ struct RawSpec {
     template: Option<String>,
     templates: Option<String>,
     marking: Option<Spanned<String>>,
+    pdf_standard: Option<Spanned<RawStandards>>,
     output: Option<String>,
     #[serde(default)]
     data: Vec<String>,
@@ -515,6 +568,27 @@ impl Checker<'_> {
             self.error(value.span(), message, hint);
         }
         parsed
+    }
+
+    /// Reads `pdf_standard`: known standards, each once.
+    fn standards(&mut self, raw: Spanned<RawStandards>) -> Vec<PdfStandard> {
+        let words = match raw.get_ref() {
+            RawStandards::One(word) => vec![Spanned::new(raw.span(), word.clone())],
+            RawStandards::Many(words) => words.clone(),
+        };
+        let mut standards = vec![];
+        for word in &words {
+            match self.vocab::<PdfStandard>(word) {
+                Some(standard) if standards.contains(&standard) => self.error(
+                    word.span(),
+                    format!("`{}` is listed twice", standard.as_str()),
+                    "list each standard once".into(),
+                ),
+                Some(standard) => standards.push(standard),
+                None => {}
+            }
+        }
+        standards
     }
 
     fn filter(&mut self, raw: RawFilter) -> FilterSpec {
@@ -776,6 +850,7 @@ impl Spec {
         let language = raw.language.as_ref().and_then(|l| check.vocab(l));
         let audience = raw.audience.as_ref().and_then(|a| check.vocab(a));
         let marking = raw.marking.as_ref().and_then(|m| check.vocab(m));
+        let pdf_standards = raw.pdf_standard.map(|s| check.standards(s)).unwrap_or_default();
         let title = words(raw.title);
         for located in title.all() {
             if located.value.trim().is_empty() {
@@ -828,6 +903,7 @@ impl Spec {
             template: raw.template,
             templates: raw.templates.map(PathBuf::from),
             marking,
+            pdf_standards,
             output: raw.output,
             data: raw.data.into_iter().map(PathBuf::from).collect(),
             period,
@@ -1026,7 +1102,7 @@ fn place_in_string(text: &str, value: &Spanned<String>, within: Range<usize>) ->
 }
 
 /// The keys a spec has at its top level.
-const TOP_LEVEL_KEYS: [&str; 16] = [
+const TOP_LEVEL_KEYS: [&str; 17] = [
     "title",
     "subtitle",
     "author",
@@ -1037,6 +1113,7 @@ const TOP_LEVEL_KEYS: [&str; 16] = [
     "template",
     "templates",
     "marking",
+    "pdf_standard",
     "output",
     "data",
     "period",

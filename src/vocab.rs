@@ -33,8 +33,9 @@ pub trait Vocabulary: Copy + Sized + 'static {
 }
 
 /// Declares a vocabulary enum: `Name("what it is") { Variant = "spelling", … }`, with
-/// [`Vocabulary`], inherent `ALL`, `NAMES`, `as_str` and `parse`, `Serialize`, and
-/// `clap::ValueEnum` so that the command line takes the same words.
+/// [`Vocabulary`], inherent `ALL`, `NAMES`, `as_str` and `parse`, `Serialize`,
+/// `Deserialize` (the same spellings), and `clap::ValueEnum` so that the command line
+/// takes the same words.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident($what:literal) {
         $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)?
@@ -74,6 +75,16 @@ macro_rules! vocabulary {
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(d)?;
+                Self::parse(&text).ok_or_else(|| {
+                    let (message, hint) = <$name as $crate::vocab::Vocabulary>::unknown(&text);
+                    serde::de::Error::custom(format!("{message}: {hint}"))
+                })
             }
         }
 

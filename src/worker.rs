@@ -24,6 +24,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::render::{PageLimit, RenderError, RenderRequest, Rendered, Renderer};
+use crate::spec::PdfStandard;
 
 /// The hidden subcommand that makes the binary a worker.
 pub const WORKER_COMMAND: &str = "__render-worker";
@@ -63,6 +64,7 @@ struct RequestHeader {
     as_of: String,
     ident: String,
     page_limit: Option<PageLimit>,
+    pdf_standards: Vec<PdfStandard>,
 }
 
 /// The header of a response frame.
@@ -138,6 +140,7 @@ impl Worker {
             as_of: request.as_of.to_string(),
             ident: request.ident,
             page_limit: request.page_limit,
+            pdf_standards: request.pdf_standards,
         };
         let (done, finished) = mpsc::channel::<()>();
         let watched = Arc::clone(&self.child);
@@ -279,6 +282,7 @@ pub fn serve(font_paths: &[PathBuf]) -> u8 {
             as_of,
             ident: header.ident,
             page_limit: header.page_limit,
+            pdf_standards: header.pdf_standards,
         };
         let (response, pdf) = match renderer.render(request) {
             Ok(rendered) => (

@@ -14,5 +14,6 @@ mod cli {
     mod point_in_time;
     mod policy_brief;
     mod release;
+    mod standards;
     mod templates;
 }

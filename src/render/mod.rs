@@ -27,6 +27,7 @@ pub use world::DATA_PATH;
 use world::{BriefWorld, Overrides, project_file};
 
 use crate::model::{TOOL, TYPST_VERSION};
+use crate::spec::PdfStandard;
 
 /// What a brief compiles: which template, from where, with which data.
 #[derive(Debug, Clone)]
@@ -43,6 +44,29 @@ pub struct RenderRequest {
     pub ident: String,
     /// The most pages the brief may have; a longer one fails before PDF export.
     pub page_limit: Option<PageLimit>,
+    /// The PDF standards the export is validated against; empty for plain PDF 1.7.
+    pub pdf_standards: Vec<PdfStandard>,
+}
+
+/// typst-pdf's standards for `list` (plain PDF 1.7 when it is empty), or why they
+/// cannot be combined.
+pub fn pdf_standards(list: &[PdfStandard]) -> Result<typst_pdf::PdfStandards, String> {
+    let standards: Vec<typst_pdf::PdfStandard> = list
+        .iter()
+        .map(|standard| match standard {
+            PdfStandard::A2b => typst_pdf::PdfStandard::A_2b,
+            PdfStandard::A3b => typst_pdf::PdfStandard::A_3b,
+            PdfStandard::Ua1 => typst_pdf::PdfStandard::Ua_1,
+        })
+        .collect();
+    typst_pdf::PdfStandards::new(&standards).map_err(|error| {
+        let names: Vec<&str> = list.iter().map(|s| s.as_str()).collect();
+        format!(
+            "the PDF standards {} cannot be combined ({})",
+            names.join(" and "),
+            error.message()
+        )
+    })
 }
 
 /// A brief's page limit, and why it has one (for the message when it is passed).
@@ -161,6 +185,7 @@ impl Renderer {
     pub fn render(&self, request: RenderRequest) -> Result<Rendered, RenderError> {
         let ident = request.ident.clone();
         let page_limit = request.page_limit.clone();
+        let standards = pdf_standards(&request.pdf_standards).map_err(RenderError::plain)?;
         let world = BriefWorld::new(self, request).map_err(RenderError::plain)?;
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         if let (Ok(document), Some(limit)) = (&output, &page_limit)
@@ -182,6 +207,7 @@ impl Renderer {
                 ident: Smart::Custom(ident),
                 creator: Smart::Custom(Some(format!("{TOOL} (Typst {TYPST_VERSION})"))),
                 timestamp: Some(typst_pdf::Timestamp::new_utc(world.today)),
+                standards,
                 ..Default::default()
             };
             let pages = document.pages().len();
