@@ -215,6 +215,18 @@ const LABELS: &[Entry] = &[
     ("timeline-held", "Held", "Terlaksana"),
     ("timeline-planned", "Planned or announced", "Direncanakan atau diumumkan"),
     ("timeline-other", "Other partners", "Mitra lain"),
+    ("timeline-span-held", "Held over several days", "Terlaksana selama beberapa hari"),
+    ("timeline-span-planned", "Planned over several days", "Direncanakan selama beberapa hari"),
+    (
+        "timeline-cluster",
+        "Engagements days apart, with their number",
+        "Kegiatan berselang beberapa hari, dengan jumlahnya",
+    ),
+    (
+        "timeline-alt",
+        "Timeline of engagements, one lane per partner, with the number in each lane",
+        "Lini masa kegiatan, satu lajur per mitra, dengan jumlah pada setiap lajur",
+    ),
     // Partner profiles.
     ("profile-kind", "Kind", "Jenis"),
     ("profile-first", "First engagement in this period", "Kegiatan pertama pada periode ini"),

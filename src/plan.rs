@@ -440,7 +440,7 @@ fn check_outputs(
             "`--emit-data` needs exactly one output, but this run has {}",
             plans.len()
         ))
-        .hint("run it on one spec without variants, or give --language and --audience"));
+        .hint("run it on one spec without `[[variants]]`: `--language` and `--audience` change what each variant holds, not how many there are"));
     }
     let emit = match options.emit_data.as_deref() {
         Some(path) => Some(resolve_named(path, "--emit-data")?),

@@ -57,16 +57,20 @@ pub(super) fn key_figures(
             label: label(language, "figure-unconfirmed"),
         });
     }
-    let mut by_partner: Vec<(String, usize)> = partners
+    let (shown, rest) = chart_partners(partners, all);
+    let mut by_partner: Vec<(String, usize)> = shown
         .iter()
         .map(|p| (partner_name(p), events.iter().filter(|e| e.partners.contains(p)).count()))
         .filter(|(_, n)| *n > 0)
         .collect();
-    if by_partner.len() > MAX_PARTNER_BARS {
-        // Keep the most engaged partners (a stable sort: the spec's order breaks ties).
+    if !rest.is_empty() {
+        // The most engaged first (a stable sort: the spec's order breaks ties), then the
+        // rest in one bar that counts each of their engagements once.
         by_partner.sort_by_key(|b| std::cmp::Reverse(b.1));
-        let others: usize = by_partner.split_off(MAX_PARTNER_BARS - 1).iter().map(|(_, n)| n).sum();
-        by_partner.push((label(language, "timeline-other").to_owned(), others));
+        let others = shared_by_others(events, &shown, &rest).len();
+        if others > 0 {
+            by_partner.push((label(language, "timeline-other").to_owned(), others));
+        }
     }
     let by_type = EventType::ALL
         .iter()
@@ -98,11 +102,37 @@ pub(super) fn key_figures(
     }
 }
 
-/// The most partners key figures list before grouping the rest as "other partners".
-const MAX_PARTNER_BARS: usize = 8;
+/// The most partners a chart draws on their own; beyond it the rest share one "other
+/// partners" bar or lane.
+const MAX_CHART_PARTNERS: usize = 8;
 
-/// The most lanes a timeline draws before it groups the rest as "other partners".
-const MAX_LANES: usize = 10;
+/// One rule for every chart of a brief: the partners drawn on their own (all of them
+/// when there are few, else the most engaged in `events`, the spec's order breaking
+/// ties), in the spec's order, and the rest.
+fn chart_partners<'a>(
+    partners: &'a [String],
+    events: &[&Event],
+) -> (Vec<&'a String>, Vec<&'a String>) {
+    if partners.len() <= MAX_CHART_PARTNERS {
+        return (partners.iter().collect(), vec![]);
+    }
+    let engaged = |p: &String| events.iter().filter(|e| e.partners.contains(p)).count();
+    let mut ranked: Vec<&String> = partners.iter().collect();
+    ranked.sort_by_key(|p| std::cmp::Reverse(engaged(p)));
+    let kept = &ranked[..MAX_CHART_PARTNERS - 1];
+    partners.iter().partition(|p| kept.contains(p))
+}
+
+/// The engagements that "other partners" counts: those of a partner in `rest` that no
+/// partner in `shown` shares, each once.
+fn shared_by_others<'e>(
+    events: &[&'e Event],
+    shown: &[&String],
+    rest: &[&String],
+) -> Vec<&'e Event> {
+    let listed = |e: &Event, partners: &[&String]| e.partners.iter().any(|p| partners.contains(&p));
+    events.iter().copied().filter(|e| listed(e, rest) && !listed(e, shown)).collect()
+}
 
 pub(super) fn timeline(
     language: Language,
@@ -119,11 +149,7 @@ pub(super) fn timeline(
         x_end: position(e.last_day()),
         planned: e.status_on(as_of).unwrap_or(e.status) != Status::Held,
     };
-    let (shown, rest) = if partners.len() > MAX_LANES {
-        partners.split_at(MAX_LANES - 1)
-    } else {
-        (partners, &[][..])
-    };
+    let (shown, rest) = chart_partners(partners, events);
     let mut lanes: Vec<Lane> = shown
         .iter()
         .map(|p| {
@@ -133,14 +159,8 @@ pub(super) fn timeline(
         })
         .collect();
     if !rest.is_empty() {
-        let marks: Vec<Mark> = events
-            .iter()
-            .filter(|e| {
-                e.partners.iter().any(|p| rest.contains(p))
-                    && !e.partners.iter().any(|p| shown.contains(p))
-            })
-            .map(|e| mark(e))
-            .collect();
+        let marks: Vec<Mark> =
+            shared_by_others(events, &shown, &rest).into_iter().map(mark).collect();
         lanes.push(Lane {
             label: label(language, "timeline-other").to_owned(),
             count: format_number(language, marks.len()),

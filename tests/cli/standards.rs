@@ -5,7 +5,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::harness::{brief, files_in, qpdf_check, repo_file, small_spec, tempdir, write};
+use super::harness::{
+    brief, brief_json, files_in, qpdf_check, repo_file, small_spec, tempdir, write,
+};
 
 /// The PDF's XMP identification entries (`pdfaid:part>2`, `pdfuaid:part>1`…), read from
 /// the uncompressed file that qpdf writes.
@@ -132,4 +134,65 @@ fn unknown_or_incompatible_standards_are_refused_before_rendering() {
     write(dir.path(), "twice.toml", &small_spec("Twice", "pdf_standard = [\"ua-1\", \"ua-1\"]"));
     let run = brief(dir.path(), &["check", "twice.toml"]).expect(2);
     assert!(run.stderr.contains("`ua-1` is listed twice"), "{}", run.stderr);
+}
+
+/// The uncompressed text of a PDF, where its structure tree can be read.
+fn uncompressed(pdf: &Path) -> String {
+    let output = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("qpdf is needed for the tests");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn charts_carry_alternative_text_in_the_brief_s_language_and_event_titles_are_headings() {
+    let dir = tempdir();
+    for spec in ["bnpt-international-2021-2024.toml", "bnpt-international-2021-2024-id.toml"] {
+        let spec = repo_file(&format!("briefs/{spec}"));
+        brief(dir.path(), &["generate", &spec, "-o", "out/", "--as-of", "2026-11-22"]).expect(0);
+    }
+    let en = uncompressed(&dir.path().join("out/bnpt-international-2021-2024.pdf"));
+    for alt in [
+        "/Alt (Timeline of engagements, one lane per partner, with the number in each lane: \
+         UNOCT 7, United Kingdom 4, Philippines 1, Russia 1.)",
+        "/Alt (By partner: UNOCT 7, United Kingdom 4, Philippines 1, Russia 1.)",
+        "/Alt (By year: 2021 2, 2022 6, 2023 4, 2024 1.)",
+    ] {
+        assert!(en.contains(alt), "no `{alt}` in the structure tree");
+    }
+    let id = uncompressed(&dir.path().join("out/bnpt-international-2021-2024-id.pdf"));
+    assert!(id.contains("/Alt (Lini masa kegiatan, satu lajur per mitra"), "Indonesian alt text");
+    assert!(id.contains("/Alt (Menurut mitra: UNOCT 7, Inggris 4, Filipina 1, Rusia 1.)"));
+    // One second-level heading per engagement entry (13 in the flagship), none of them
+    // in the table of contents.
+    for text in [&en, &id] {
+        assert_eq!(text.matches("/S /H2").count(), 13);
+        assert_eq!(text.matches("/S /TOCI").count(), text.matches("/S /H1").count() - 1);
+    }
+}
+
+#[test]
+fn every_chart_of_a_brief_groups_the_same_other_partners() {
+    let dir = tempdir();
+    // Every partner of 2022: more than a chart draws on its own.
+    write(dir.path(), "year.toml", &small_spec("The year 2022", "audience = \"public\""));
+    let json = brief_json(dir.path(), "year.toml", "2026-11-22");
+    let section = |kind: &str| {
+        json["sections"].as_array().unwrap().iter().find(|s| s["kind"] == kind).unwrap().clone()
+    };
+    let bars = section("key-figures")["by_partner"].as_array().unwrap().clone();
+    let lanes = section("timeline")["lanes"].as_array().unwrap().clone();
+    let other_bar = bars.iter().find(|b| b["label"] == "Other partners").expect("an other bar");
+    let other_lane = lanes.iter().find(|l| l["label"] == "Other partners").expect("an other lane");
+    assert_eq!(other_bar["value"], other_lane["count"]);
+    let names = |list: &[serde_json::Value], key: &str| -> Vec<String> {
+        let mut names: Vec<String> = list.iter().map(|x| x[key].as_str().unwrap().into()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&bars, "label"), names(&lanes, "label"));
+    assert!(bars.len() <= 8 && lanes.len() <= 8, "{bars:?}");
 }
