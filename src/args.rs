@@ -37,6 +37,14 @@ pub enum Command {
         #[command(subcommand)]
         command: TemplatesCommand,
     },
+    /// Print a shell completion script to standard output.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    Man,
     /// Internal: render the briefs sent on standard input (the isolated worker of
     /// `generate` and `check`).
     #[command(name = "__render-worker", hide = true)]

@@ -16,4 +16,5 @@ mod cli {
     mod release;
     mod standards;
     mod templates;
+    mod tools;
 }
