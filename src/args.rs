@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 use brief::dataset::{EventType, Role, Status};
 use brief::listing::{Format, SortKey};
 use brief::locale::Language;
+use brief::plan::Shard;
 use brief::spec::{Audience, PdfStandard};
 
 /// Turn a short TOML spec into a typeset PDF policy brief on BNPT's international
@@ -111,6 +112,11 @@ pub struct BriefArgs {
     /// `pdf_standard`; repeatable (`--pdf-standard a-2b --pdf-standard ua-1`).
     #[arg(long, value_name = "STD", value_enum, ignore_case = true)]
     pub pdf_standard: Vec<PdfStandard>,
+    /// Render only share I of N of the specs (by position in the expanded list, folders
+    /// in file-name order), so that N workers render each spec once [default: from
+    /// JOB_COMPLETION_INDEX and BRIEF_SHARD_COUNT when both are set].
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<Shard>,
     /// Briefs rendered in parallel, each in a worker process [default: all cores; at most
     /// one per output and 8 per core].
     #[arg(short, long, value_name = "N")]

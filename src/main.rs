@@ -20,6 +20,7 @@ use clap::{CommandFactory, Parser};
 use args::{BriefArgs, Cli, Command, TemplatesCommand};
 use brief::diag::Diagnostic;
 use brief::generate::{self, Exit, Mode, Options};
+use brief::plan::Shard;
 use brief::render::assets::{self, ExportError};
 use brief::select::EventFilters;
 use brief::worker::{Limits, WorkerCommand};
@@ -110,8 +111,26 @@ fn run_briefs(
         Ok(date) => date,
         Err(exit) => return exit,
     };
+    let shard = match args.shard {
+        Some(shard) => Some(shard),
+        None => match Shard::from_env(
+            std::env::var("JOB_COMPLETION_INDEX").ok(),
+            std::env::var("BRIEF_SHARD_COUNT").ok(),
+        ) {
+            Some(Ok(shard)) => Some(shard),
+            Some(Err(message)) => {
+                return fail(
+                    message,
+                    &["fix or unset the variable, or pass --shard I/N"],
+                    Exit::Invalid,
+                );
+            }
+            None => None,
+        },
+    };
     let options = Options {
         output,
+        shard,
         as_of,
         data: args.data.data.clone(),
         no_bundled_data: args.data.no_bundled_data,
@@ -146,6 +165,16 @@ fn run_briefs(
             summary.written(),
             summary.entries.len(),
             summary.failed()
+        ));
+    }
+    if let Some(shard) = options.shard
+        && summary.entries.is_empty()
+        && summary.exit() == Exit::Success
+        && !args.quiet
+    {
+        terminal::print_err(&format!(
+            "shard {}/{} holds no spec: there are fewer specs than shards",
+            shard.index, shard.count
         ));
     }
     summary.exit()

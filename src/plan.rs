@@ -54,6 +54,8 @@ pub struct Options {
     pub audience: Option<Audience>,
     /// The PDF standards for every output, instead of the specs'; empty keeps theirs.
     pub pdf_standards: Vec<PdfStandard>,
+    /// Which share of the specs this run renders, when the work is spread over workers.
+    pub shard: Option<Shard>,
     /// Briefs rendered at once.
     pub jobs: usize,
     /// Where to also write the `/brief.json` of the (single) output.
@@ -86,6 +88,7 @@ impl Options {
             language: None,
             audience: None,
             pdf_standards: vec![],
+            shard: None,
             jobs: 1,
             emit_data: None,
             report: None,
@@ -189,7 +192,10 @@ fn plan_specs(
     options: &Options,
     planned: &mut Planned,
 ) -> Result<Inputs, Vec<Diagnostic>> {
-    let specs = spec_files(args).map_err(|d| vec![d])?;
+    let mut specs = spec_files(args).map_err(|d| vec![d])?;
+    if let Some(shard) = options.shard {
+        specs = shard.select(specs);
+    }
     let mut inputs = Inputs::default();
     if let Some(dir) = &options.template_dir {
         check_template_dir(dir).map_err(|message| vec![Diagnostic::error(message)])?;
@@ -240,6 +246,58 @@ fn plan_specs(
     planned.plans.retain(|plan| !refused.iter().any(|(p, _)| *p == plan.spec.path));
     planned.invalid.extend(refused);
     Ok(inputs)
+}
+
+/// One of N equal shares of a run's specs: `--shard I/N`, so that N workers given the
+/// same arguments render every spec exactly once between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which share, from 1.
+    pub index: usize,
+    /// How many shares.
+    pub count: usize,
+}
+
+impl Shard {
+    /// The share from a Kubernetes Indexed Job: `JOB_COMPLETION_INDEX` (from 0) and the
+    /// number of shares in `BRIEF_SHARD_COUNT`; `None` unless both are set.
+    pub fn from_env(index: Option<String>, count: Option<String>) -> Option<Result<Shard, String>> {
+        let (index, count) = (index?, count?);
+        let parse = |name: &str, text: &str| {
+            text.trim()
+                .parse::<usize>()
+                .map_err(|_| format!("{name} `{text}` is not a whole number"))
+        };
+        Some(parse("JOB_COMPLETION_INDEX", &index).and_then(|index| {
+            let count = parse("BRIEF_SHARD_COUNT", &count)?;
+            format!("{}/{count}", index + 1).parse()
+        }))
+    }
+
+    /// The specs whose position in `specs` (from 0), modulo `count`, is `index` − 1.
+    pub fn select(self, specs: Vec<PathBuf>) -> Vec<PathBuf> {
+        specs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % self.count == self.index - 1)
+            .map(|(_, s)| s)
+            .collect()
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Shard, String> {
+        let bad = || format!("`{text}` is not a shard; write I/N with 1 ≤ I ≤ N, such as 2/8");
+        let (index, count) = text.split_once('/').ok_or_else(bad)?;
+        let index: usize = index.trim().parse().map_err(|_| bad())?;
+        let count: usize = count.trim().parse().map_err(|_| bad())?;
+        if index == 0 || count == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
 }
 
 /// Expands spec arguments: files as given, folders to their `*.toml` files in name order.

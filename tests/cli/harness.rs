@@ -46,6 +46,8 @@ pub fn brief(dir: &Path, args: &[&str]) -> Run {
 pub fn brief_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
     command.args(args).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
+    // A test run inside a Kubernetes Indexed Job must not shard the runs it starts.
+    command.env_remove("JOB_COMPLETION_INDEX").env_remove("BRIEF_SHARD_COUNT");
     for (key, value) in env {
         command.env(key, value);
     }
