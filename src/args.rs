@@ -38,6 +38,8 @@ pub enum Command {
         #[command(subcommand)]
         command: TemplatesCommand,
     },
+    /// Write a starter spec, every key present and explained, that `brief check` accepts.
+    New(NewArgs),
     /// Print a shell completion script to standard output.
     Completions {
         /// The shell.
@@ -159,6 +161,34 @@ pub struct GenerateArgs {
     /// Resolve everything and print what would be written; render nothing.
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// `brief new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// A partner of the brief (id, name in either language or alias); repeatable
+    /// [default: every partner].
+    #[arg(long, value_name = "P")]
+    pub partner: Vec<String>,
+    /// The period's first day, month or year (YYYY-MM-DD, YYYY-MM or YYYY) [default:
+    /// the previous month, for scheduled runs].
+    #[arg(long, value_name = "D", requires = "to")]
+    pub from: Option<String>,
+    /// The period's last day, month or year.
+    #[arg(long, value_name = "D", requires = "from")]
+    pub to: Option<String>,
+    /// Who the brief is for.
+    #[arg(long, value_enum, ignore_case = true, default_value = "analyst")]
+    pub audience: Audience,
+    /// The brief's language.
+    #[arg(long, value_enum, ignore_case = true, default_value = "en")]
+    pub language: Language,
+    /// Where to write the spec [default: standard output].
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the file at --output if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `brief check`.

@@ -20,5 +20,6 @@ pub mod plan;
 pub mod render;
 pub mod select;
 pub mod spec;
+pub mod starter;
 pub mod vocab;
 pub mod worker;

@@ -52,8 +52,81 @@ fn main() -> ExitCode {
             Exit::Success
         }
         Command::Man => man_page(),
+        Command::New(args) => new_spec(&args),
     };
     ExitCode::from(terminal::finish(exit).code())
+}
+
+/// `brief new`: a starter spec from the flags, on standard output or in a new file.
+fn new_spec(args: &args::NewArgs) -> Exit {
+    let dataset = match dataset::Dataset::bundled() {
+        Ok(dataset) => dataset,
+        Err(errors) => {
+            print_diagnostics(&errors);
+            return Exit::Failed;
+        }
+    };
+    let mut partners = Vec::new();
+    for name in &args.partner {
+        match dataset.find_partner(name) {
+            Ok(p) => {
+                partners.push((p.id.clone(), p.name.get_or_other(args.language.code()).to_owned()))
+            }
+            Err(e) => {
+                let hints: Vec<&str> = e.hint.as_deref().into_iter().collect();
+                return fail(format!("--partner: {}", e.message), &hints, Exit::Invalid);
+            }
+        }
+    }
+    let period = match (&args.from, &args.to) {
+        (Some(from), Some(to)) => {
+            let parse = |flag: &str, text: &str| {
+                text.parse::<brief::dates::PartialDate>().map_err(|e| {
+                    fail(
+                        format!("--{flag}: {e}"),
+                        &["write 2024, 2024-03 or 2024-03-31"],
+                        Exit::Invalid,
+                    )
+                })
+            };
+            let (from, to) = match (parse("from", from), parse("to", to)) {
+                (Ok(from), Ok(to)) => (from, to),
+                (Err(exit), _) | (_, Err(exit)) => return exit,
+            };
+            if from.first_day() > to.last_day() {
+                return fail(
+                    format!("the period ends ({to}) before it begins ({from})"),
+                    &["swap --from and --to"],
+                    Exit::Invalid,
+                );
+            }
+            Some((from, to))
+        }
+        _ => None,
+    };
+    let starter = brief::starter::Starter {
+        partners,
+        period,
+        audience: args.audience,
+        language: args.language,
+        today: chrono::Local::now().date_naive(),
+    };
+    let text = starter.render();
+    match &args.output {
+        None => {
+            terminal::write_out(&text);
+            Exit::Success
+        }
+        Some(path) if path.exists() && !args.force => fail(
+            format!("`{}` already exists", path.display()),
+            &["choose another file, or pass --force to replace it"],
+            Exit::Invalid,
+        ),
+        Some(path) => match brief::output::write_atomic(path, text.as_bytes()) {
+            Ok(()) => Exit::Success,
+            Err(message) => fail(message, &[], Exit::Failed),
+        },
+    }
 }
 
 /// The command line as users see it: `brief` without its hidden worker subcommand, which

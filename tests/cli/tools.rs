@@ -1,11 +1,13 @@
 //! The tools around the brief: shell completions, the manual page, and shards that
 //! spread a folder of specs over workers.
 
-use super::harness::{brief, brief_env, files_in, small_spec, tempdir, write};
+use super::harness::{
+    brief, brief_env, brief_with_stdin, files_in, pdf_text, small_spec, tempdir, write,
+};
 
 /// Every subcommand a user can type.
-const SUBCOMMANDS: [&str; 7] =
-    ["generate", "check", "events", "partners", "templates", "completions", "man"];
+const SUBCOMMANDS: [&str; 8] =
+    ["generate", "check", "events", "partners", "templates", "new", "completions", "man"];
 
 #[test]
 fn completion_scripts_know_every_subcommand_and_option() {
@@ -81,4 +83,88 @@ fn a_bad_shard_is_refused_as_invalid_input() {
     let run = brief_env(dir.path(), &["generate", "s.toml"], &env).expect(2);
     assert!(run.stderr.contains("`4/3` is not a shard"), "{}", run.stderr);
     assert!(!dir.path().join("s.pdf").exists());
+}
+
+/// The keys a spec has at its top level (DESIGN.md's spec format).
+const SPEC_KEYS: [&str; 17] = [
+    "title",
+    "subtitle",
+    "author",
+    "reference",
+    "contact",
+    "language",
+    "audience",
+    "template",
+    "templates",
+    "marking",
+    "pdf_standard",
+    "output",
+    "data",
+    "period",
+    "filter",
+    "sections",
+    "variants",
+];
+
+#[test]
+fn brief_new_writes_a_spec_with_every_key_that_check_accepts_and_generate_renders() {
+    let dir = tempdir();
+    let args =
+        ["new", "--partner", "aus", "--partner", "Inggris", "--from", "2022", "--to", "2023"];
+    let run = brief(dir.path(), &[&args[..], &["-o", "s.toml"]].concat()).expect(0);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    let spec = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    for key in SPEC_KEYS {
+        let present = spec.lines().any(|line| {
+            let line = line.trim_start_matches("# ");
+            line.starts_with(&format!("{key} = "))
+                || line.starts_with(&format!("[{key}]"))
+                || line.starts_with(&format!("[[{key}]]"))
+        });
+        assert!(present, "no `{key}` in\n{spec}");
+    }
+    assert!(spec.contains("partners = [\"aus\", \"gbr\"]"), "{spec}");
+    assert!(
+        spec.contains(
+            "title = \"BNPT cooperation with Australia and United Kingdom, 2022 – 2023\""
+        ),
+        "{spec}"
+    );
+    brief(dir.path(), &["check", "s.toml"]).expect(0);
+    brief(dir.path(), &["generate", "s.toml", "--as-of", "2026-11-22"]).expect(0);
+    assert!(pdf_text(&dir.path().join("s.pdf")).contains("United Kingdom"));
+    // In Indonesian for the public, on standard output, with the previous month as period.
+    let run = brief(dir.path(), &["new", "--language", "id", "--audience", "public"]).expect(0);
+    assert!(run.stdout.contains("title = \"Kerja sama internasional BNPT\""), "{}", run.stdout);
+    assert!(run.stdout.contains("\nmarking = \"TLP:CLEAR\""), "{}", run.stdout);
+    assert!(run.stdout.contains("\nrelative = \"previous-month\""), "{}", run.stdout);
+    brief_with_stdin(dir.path(), &["check", "-"], run.stdout.as_bytes()).expect(0);
+}
+
+#[test]
+fn brief_new_refuses_an_unknown_partner_a_backwards_period_and_an_existing_file() {
+    let dir = tempdir();
+    let run = brief(dir.path(), &["new", "--partner", "Inggriss"]).expect(2);
+    assert!(run.stderr.contains("--partner: unknown partner `Inggriss`"), "{}", run.stderr);
+    assert!(run.stderr.contains("did you mean `Inggris`"), "{}", run.stderr);
+    let run = brief(dir.path(), &["new", "--from", "2024", "--to", "2023-06"]).expect(2);
+    assert!(
+        run.stderr.contains("the period ends (2023-06) before it begins (2024)"),
+        "{}",
+        run.stderr
+    );
+    let run = brief(dir.path(), &["new", "--from", "2024-13"]).expect(2);
+    assert!(run.stderr.contains("--to"), "--from needs --to: {}", run.stderr);
+    let run = brief(dir.path(), &["new", "--from", "2024-13", "--to", "2024"]).expect(2);
+    assert!(run.stderr.contains("--from:"), "{}", run.stderr);
+    write(dir.path(), "mine.toml", "title = \"Mine\"\n");
+    let run = brief(dir.path(), &["new", "-o", "mine.toml"]).expect(2);
+    assert!(run.stderr.contains("`mine.toml` already exists"), "{}", run.stderr);
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mine.toml")).unwrap(),
+        "title = \"Mine\"\n"
+    );
+    brief(dir.path(), &["new", "-o", "mine.toml", "--force"]).expect(0);
+    brief(dir.path(), &["check", "mine.toml"]).expect(0);
 }

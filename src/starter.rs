@@ -1,0 +1,253 @@
+//! `brief new`: a starter spec written from a few choices, every key present and
+//! explained, that `brief check` accepts as it is.
+
+use chrono::NaiveDate;
+
+use crate::dataset::{EventType, Status};
+use crate::dates::{PartialDate, RelativePeriod};
+use crate::locale::Language;
+use crate::spec::{Audience, Marking, PdfStandard, SectionKind};
+
+/// What the starter spec is about.
+#[derive(Debug, Clone)]
+pub struct Starter {
+    /// The partners, as (id, name in the spec's language); empty for every partner.
+    pub partners: Vec<(String, String)>,
+    /// The period's first and last day, month or year; `None` for the previous month.
+    pub period: Option<(PartialDate, PartialDate)>,
+    /// The audience.
+    pub audience: Audience,
+    /// The language.
+    pub language: Language,
+    /// The day the spec is written, for its first comment.
+    pub today: NaiveDate,
+}
+
+/// A TOML string literal.
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+/// `a | b | c`, for a comment listing a vocabulary.
+fn choices(names: &[&str]) -> String {
+    names.join(" | ")
+}
+
+impl Starter {
+    /// The title the spec starts with: partners and period in the spec's language.
+    fn title(&self) -> String {
+        let names: Vec<String> = self.partners.iter().map(|(_, name)| name.clone()).collect();
+        let with = crate::locale::join_list(self.language, &names, ", ");
+        let period = match self.period {
+            Some((from, to)) if from == to => format!(", {from}"),
+            Some((from, to)) => format!(", {from} – {to}"),
+            None => String::new(),
+        };
+        match (self.language, names.is_empty()) {
+            (Language::En, true) => format!("BNPT international cooperation{period}"),
+            (Language::En, false) => format!("BNPT cooperation with {with}{period}"),
+            (Language::Id, true) => format!("Kerja sama internasional BNPT{period}"),
+            (Language::Id, false) => format!("Kerja sama BNPT dengan {with}{period}"),
+        }
+    }
+
+    /// The spec's text.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let mut line = |text: &str| {
+            out.push_str(text);
+            out.push('\n');
+        };
+        line(&format!(
+            "# A brief spec written by `brief new` on {}. Check it with `brief check FILE`,",
+            self.today
+        ));
+        line("# render it with `brief generate FILE`. Keys behind `#` are optional: remove the");
+        line("# `#` to use one. README.md (\"The spec in short\") explains every key.");
+        line("");
+        line(&format!(
+            "title = {}   # or per language: {{ en = \"…\", id = \"…\" }}",
+            quoted(&self.title())
+        ));
+        line("# subtitle = \"Partners, agreements and working groups\"");
+        line("# author = \"Directorate of International Cooperation\"   # who issues the brief");
+        line(
+            "# reference = \"KI/2026/12\"   # the document's reference, printed in the title block",
+        );
+        line("# contact = \"Directorate of International Cooperation, BNPT\"   # whom readers ask");
+        line(&format!(
+            "language = {}   # {}",
+            quoted(self.language.code()),
+            choices(Language::NAMES)
+        ));
+        line(&format!(
+            "audience = {}   # executive: two pages; analyst: the full brief; public: no names, TLP:CLEAR",
+            quoted(self.audience.as_str())
+        ));
+        line(&format!(
+            "# template = {}   # brief | executive | public, or a path to a .typ file",
+            quoted(self.audience.default_template())
+        ));
+        line(
+            "# templates = \"my-templates\"   # a folder whose files shadow the built-in templates",
+        );
+        let marking = format!("# {}", choices(Marking::NAMES));
+        if self.audience == Audience::Public {
+            line(&format!("marking = \"TLP:CLEAR\"   {marking} (a public brief is TLP:CLEAR)"));
+        } else {
+            line(&format!("# marking = \"TLP:AMBER\"   {marking}"));
+        }
+        line(&format!(
+            "# pdf_standard = [\"a-2b\", \"ua-1\"]   # validated export: {}",
+            choices(PdfStandard::NAMES)
+        ));
+        line(
+            "# output = \"out/{slug}-{language}.pdf\"   # {slug} {language} {audience} {from} {to} {as_of}",
+        );
+        line(
+            "# data = [\"our-events.csv\"]   # extra dataset files (TOML, JSON or CSV), beside this spec",
+        );
+        line("");
+        line("[period]   # inclusive: a day (2024-01-31), a month (\"2024-01\") or a year (2024)");
+        match self.period {
+            Some((from, to)) => {
+                line(&format!("from = {}", toml_date(from)));
+                line(&format!("to = {}", toml_date(to)));
+                line(&format!(
+                    "# relative = \"previous-month\"   # instead of from/to, for scheduled runs: {}",
+                    choices(RelativePeriod::NAMES)
+                ));
+            }
+            None => {
+                line(&format!(
+                    "relative = \"previous-month\"   # {}; or `from` and `to`",
+                    choices(RelativePeriod::NAMES)
+                ));
+            }
+        }
+        line("");
+        line(
+            "[filter]   # what every section draws on; filters of different kinds combine with AND",
+        );
+        if self.partners.is_empty() {
+            line("# partners = [\"aus\", \"gbr\"]   # ids or names; `brief partners` lists them");
+        } else {
+            let ids: Vec<String> = self.partners.iter().map(|(id, _)| quoted(id)).collect();
+            line(&format!(
+                "partners = [{}]   # ids or names; `brief partners` lists them",
+                ids.join(", ")
+            ));
+        }
+        line(&format!("# types = [\"mou\", \"working-group\"]   # {}", choices(EventType::NAMES)));
+        line("# topics = [\"deradicalisation\"]   # topic ids or names");
+        line(&format!("# status = [\"held\"]   # {}", choices(Status::NAMES)));
+        line("");
+        line("# The sections, in order. Each may have its own `title` and `[sections.filter]`;");
+        line(&format!("# the kinds: {}.", SectionKind::NAMES.join(", ")));
+        line(
+            "# summary, assessment, recommendations, outlook and text take a `body` of Typst markup:",
+        );
+        line("# [[sections]]");
+        line("# kind = \"summary\"");
+        line("# body = \"The analyst's bottom line.\"");
+        for kind in [
+            "findings",
+            "changes",
+            "key-figures",
+            "timeline",
+            "partners",
+            "events",
+            "sources",
+            "methodology",
+        ] {
+            line("");
+            line("[[sections]]");
+            line(&format!("kind = {}", quoted(kind)));
+            match kind {
+                "changes" => line(
+                    "# compare = \"previous-year\"   # previous-period (the default) | previous-year | { from = …, to = … }",
+                ),
+                "events" => {
+                    line("# title = \"Engagements\"   # every section may have its own title");
+                    line(
+                        "# filter = { types = [\"working-group\", \"mou\"] }   # narrows [filter]",
+                    );
+                    line("# on_empty = \"note\"   # when nothing matches: note | omit | fail");
+                    line("# detail = \"full\"   # full | summary");
+                }
+                _ => {}
+            }
+        }
+        line("");
+        line(
+            "# More outputs from this one spec, each with its own language and/or audience (a spec",
+        );
+        line("# in both languages gives its title as { en = \"…\", id = \"…\" }):");
+        line("# [[variants]]");
+        line(&format!(
+            "# language = {}",
+            quoted(match self.language {
+                Language::En => "id",
+                Language::Id => "en",
+            })
+        ));
+        line("# audience = \"executive\"");
+        out
+    }
+}
+
+/// A partial date as a TOML value: a day as a date, a month as a string, a year as a number.
+fn toml_date(date: PartialDate) -> String {
+    let text = date.to_string();
+    match text.len() {
+        4 => text,
+        7 => quoted(&text),
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starter(language: Language, audience: Audience) -> Starter {
+        Starter {
+            partners: vec![("aus".into(), "Australia".into())],
+            period: Some(("2024".parse().unwrap(), "2024".parse().unwrap())),
+            audience,
+            language,
+            today: NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_title_names_partners_and_period_in_the_spec_s_language() {
+        assert_eq!(
+            starter(Language::En, Audience::Analyst).title(),
+            "BNPT cooperation with Australia, 2024"
+        );
+        assert_eq!(
+            starter(Language::Id, Audience::Analyst).title(),
+            "Kerja sama BNPT dengan Australia, 2024"
+        );
+    }
+
+    #[test]
+    fn a_public_starter_carries_its_marking_and_others_leave_it_optional() {
+        assert!(
+            starter(Language::En, Audience::Public).render().contains("\nmarking = \"TLP:CLEAR\"")
+        );
+        assert!(
+            starter(Language::En, Audience::Analyst)
+                .render()
+                .contains("\n# marking = \"TLP:AMBER\"")
+        );
+    }
+
+    #[test]
+    fn months_are_strings_and_years_numbers() {
+        assert_eq!(toml_date("2024".parse().unwrap()), "2024");
+        assert_eq!(toml_date("2024-03".parse().unwrap()), "\"2024-03\"");
+        assert_eq!(toml_date("2024-03-05".parse().unwrap()), "2024-03-05");
+    }
+}
