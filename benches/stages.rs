@@ -68,6 +68,7 @@ fn flagship(c: &mut Criterion) {
         ident: "bench".into(),
         page_limit: None,
         pdf_standards: vec![],
+        export: Default::default(),
     };
     group.bench_function("5 render: fonts and templates (once per process)", |b| {
         b.iter(|| Renderer::new(&[]).expect("embedded fonts"))

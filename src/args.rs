@@ -9,6 +9,7 @@ use brief::dataset::{EventType, Role, Status};
 use brief::listing::{Format, SortKey};
 use brief::locale::Language;
 use brief::plan::Shard;
+use brief::render::export::{DEFAULT_PPI, Format as ExportFormat, PageSelection};
 use brief::spec::{Audience, PdfStandard};
 
 /// Turn a short TOML spec into a typeset PDF policy brief on BNPT's international
@@ -161,6 +162,26 @@ pub struct GenerateArgs {
     /// Resolve everything and print what would be written; render nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// A PDF, or a PNG or SVG image per page, written as `<name>-<page>.png` beside the
+    /// output or where its file name has `{page}` [default: from the extension of -o,
+    /// else pdf].
+    #[arg(long, value_enum, ignore_case = true, conflicts_with = "pdf_standard")]
+    pub format: Option<ExportFormat>,
+    /// The resolution of PNG pages, in pixels per inch.
+    #[arg(long, value_name = "PPI", default_value_t = DEFAULT_PPI, value_parser = parse_ppi)]
+    pub ppi: f32,
+    /// Export only these pages: `1`, `2-4`, `5-`, several joined by commas (`--pages 1`
+    /// makes a thumbnail).
+    #[arg(long, value_name = "PAGES")]
+    pub pages: Option<PageSelection>,
+}
+
+/// A resolution for PNG pages: a number of pixels per inch from 1 to 2400.
+fn parse_ppi(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(ppi) if (1.0..=2400.0).contains(&ppi) => Ok(ppi),
+        _ => Err(format!("`{text}` is not a resolution from 1 to 2400 pixels per inch")),
+    }
 }
 
 /// `brief new`.

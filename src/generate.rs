@@ -17,9 +17,9 @@ use chrono::NaiveDate;
 use crate::diag::Diagnostic;
 use crate::model;
 use crate::output::{self, Report, ReportEntry, Status, Target};
-use crate::plan::{self, page_limit};
+use crate::plan::{self, Planned, page_limit};
 pub use crate::plan::{Mode, Options, Plan, load_dataset, spec_files};
-use crate::render::{RenderError, RenderRequest, Rendered, Renderer};
+use crate::render::{Exported, RenderError, RenderRequest, Rendered, Renderer};
 use crate::spec::Spec;
 use crate::worker::{Limits, Worker, WorkerCommand};
 
@@ -129,7 +129,7 @@ pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync
             ..entry(plan, Status::Planned)
         }));
     } else {
-        match render_all(&planned.plans, options, planned.emit.as_ref(), on) {
+        match render_all(&planned, options, on) {
             Ok(entries) => summary.entries.extend(entries),
             Err(d) => {
                 on(Message::Invalid(&[d]));
@@ -168,6 +168,7 @@ fn invalid_entry(path: &Path, diagnostics: &[Diagnostic]) -> ReportEntry {
         language: None,
         audience: None,
         path: None,
+        files: vec![],
         status: Status::Invalid,
         pages: None,
         events: None,
@@ -188,6 +189,7 @@ fn entry(plan: &Plan, status: Status) -> ReportEntry {
         language: Some(plan.settings.language.code().into()),
         audience: Some(plan.settings.audience.as_str().into()),
         path: Some(plan.output.display().to_string()),
+        files: vec![],
         status,
         pages: None,
         events: None,
@@ -235,11 +237,11 @@ impl Engine<'_> {
 /// Renders and writes every plan with a fixed pool of `-j` threads (at most one per
 /// output) that take the next plan from a shared queue.
 fn render_all(
-    plans: &[Plan],
+    planned: &Planned,
     options: &Options,
-    emit: Option<&Target>,
     on: &(dyn Fn(Message<'_>) + Sync),
 ) -> Result<Vec<ReportEntry>, Diagnostic> {
+    let plans = &planned.plans;
     let renderer = match options.worker {
         Some(_) => None,
         None => Some(Renderer::new(&options.font_paths).map_err(Diagnostic::error)?),
@@ -262,7 +264,7 @@ fn render_all(
                     let Some(plan) = plans.get(index) else {
                         break;
                     };
-                    let entry = render_one(plan, options, emit, &mut engine, on);
+                    let entry = render_one(plan, planned, options, &mut engine, on);
                     results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(entry);
                 }
             };
@@ -290,21 +292,22 @@ fn render_all(
 /// Builds, renders and writes one brief.
 fn render_one(
     plan: &Plan,
+    planned: &Planned,
     options: &Options,
-    emit: Option<&Target>,
     engine: &mut Engine<'_>,
     on: &(dyn Fn(Message<'_>) + Sync),
 ) -> ReportEntry {
     let started = Instant::now();
     let mut result = entry(plan, Status::Failed);
-    let outcome = build_and_render(plan, options, emit, engine, on, &mut result.events);
+    let outcome = build_and_render(plan, planned, options, engine, on, &mut result.events);
     result.milliseconds = Some(started.elapsed().as_millis() as u64);
     match outcome {
-        Ok((pages, bytes)) => {
+        Ok((pages, bytes, files)) => {
             result.status =
                 if options.mode == Mode::Check { Status::Checked } else { Status::Written };
             result.pages = Some(pages);
             result.bytes = Some(bytes);
+            result.files = files;
             on(Message::Done(&result));
         }
         Err(error) => {
@@ -319,16 +322,17 @@ fn render_one(
     result
 }
 
-/// Builds the brief model, renders it and writes the PDF (and `--emit-data`); returns
-/// the pages and bytes, and sets `events` once the model knows them.
+/// Builds the brief model, renders it and writes the PDF or the page images (and
+/// `--emit-data`); returns the pages, the bytes and the page images written, and sets
+/// `events` once the model knows them.
 fn build_and_render(
     plan: &Plan,
+    planned: &Planned,
     options: &Options,
-    emit: Option<&Target>,
     engine: &mut Engine<'_>,
     on: &(dyn Fn(Message<'_>) + Sync),
     events: &mut Option<usize>,
-) -> Result<(usize, usize), RenderError> {
+) -> Result<(usize, usize, Vec<String>), RenderError> {
     let limit = page_limit(plan, options.limits);
     let mut settings = plan.settings.clone();
     // The highlights shown by the last render that ran long; `None` on the first.
@@ -343,7 +347,7 @@ fn build_and_render(
         let json = model::to_json(&data)
             .map_err(|e| RenderError::plain(format!("cannot serialise the brief ({e})")))?;
         // The data is written with the PDF, once the brief fits; only then is a copy kept.
-        let emitted = emit.map(|target| (target, json.clone()));
+        let emitted = planned.emit.as_ref().map(|target| (target, json.clone()));
         let request = RenderRequest {
             main: plan.main.clone(),
             overrides: plan.overrides.clone(),
@@ -358,6 +362,7 @@ fn build_and_render(
             ),
             page_limit: Some(limit.clone()),
             pdf_standards: plan.pdf_standards.clone(),
+            export: options.export.clone(),
         };
         match engine.render(request, options.limits) {
             // An executive brief that runs long sheds its lowest-ranked highlight and is
@@ -391,10 +396,53 @@ fn build_and_render(
     if !rendered.warnings.is_empty() {
         on(Message::TemplateWarnings(&rendered.warnings));
     }
+    let mut files = Vec::new();
     if options.mode == Mode::Write {
-        output::write(&plan.target, &rendered.pdf).map_err(RenderError::plain)?;
+        files = write_exported(plan, &rendered.exported, planned, options)
+            .map_err(RenderError::plain)?;
     }
-    Ok((rendered.pages, rendered.pdf.len()))
+    Ok((rendered.pages, rendered.exported.total_bytes(), files))
+}
+
+/// Writes a brief's PDF to its target, or each page image to its own file named after
+/// the target (`--format png|svg`), each checked like the target against the run's
+/// inputs; returns the page images' paths as the user wrote them. A stream (`-o -`, a
+/// device) takes the images one after the other.
+fn write_exported(
+    plan: &Plan,
+    exported: &Exported,
+    planned: &Planned,
+    options: &Options,
+) -> Result<Vec<String>, String> {
+    let images = match exported {
+        Exported::Pdf(pdf) => return output::write(&plan.target, pdf).map(|()| vec![]),
+        Exported::Pages(images) => images,
+    };
+    let Target::File(base) = &plan.target else {
+        for image in images {
+            output::write(&plan.target, &image.bytes)?;
+        }
+        return Ok(vec![]);
+    };
+    let extension = options.export.format.as_str();
+    let mut written = Vec::new();
+    for image in images {
+        let path = output::page_path(base, image.number, extension);
+        let resolved = output::resolve(&path, false).map_err(|why| {
+            format!("cannot write page {} to `{}`: {why}", image.number, path.display())
+        })?;
+        if let Some(input) = planned.inputs.replaced_by(&resolved) {
+            return Err(format!(
+                "page {} would be written to {input}, which it would destroy; write the images \
+                 somewhere else",
+                image.number
+            ));
+        }
+        output::write(&resolved.target, &image.bytes)?;
+        written
+            .push(output::page_path(&plan.output, image.number, extension).display().to_string());
+    }
+    Ok(written)
 }
 
 /// The most highlights any events section of the brief shows.

@@ -21,7 +21,9 @@ use args::{BriefArgs, Cli, Command, TemplatesCommand};
 use brief::diag::Diagnostic;
 use brief::generate::{self, Exit, Mode, Options};
 use brief::plan::Shard;
+use brief::render::Export;
 use brief::render::assets::{self, ExportError};
+use brief::render::export::Format as ExportFormat;
 use brief::select::EventFilters;
 use brief::worker::{Limits, WorkerCommand};
 use brief::{dataset, listing, render, select, worker};
@@ -32,9 +34,12 @@ fn main() -> ExitCode {
     let exit = match cli.command {
         Command::Generate(args) => {
             let mode = if args.dry_run { Mode::DryRun } else { Mode::Write };
-            run_briefs(&args.brief, mode, args.output, args.emit_data, args.report)
+            let export = export_options(&args);
+            run_briefs(&args.brief, mode, args.output, args.emit_data, args.report, export)
         }
-        Command::Check(args) => run_briefs(&args.brief, Mode::Check, None, None, None),
+        Command::Check(args) => {
+            run_briefs(&args.brief, Mode::Check, None, None, None, Export::default())
+        }
         Command::RenderWorker { font_path } => match worker::serve(&font_path) {
             0 => Exit::Success,
             _ => Exit::Failed,
@@ -172,6 +177,20 @@ fn as_of(flag: Option<NaiveDate>) -> Result<NaiveDate, Exit> {
         .map_err(|message| fail(message, &["unset it, or pass --as-of YYYY-MM-DD"], Exit::Invalid))
 }
 
+/// What `brief generate` exports: `--format`, else the format of `-o`'s extension (a
+/// file named `*.png` or `*.svg`), else PDF; with `--ppi` and `--pages`.
+fn export_options(args: &args::GenerateArgs) -> Export {
+    let from_extension = || {
+        let extension = args.output.as_ref()?.extension()?.to_str()?;
+        ExportFormat::parse(extension).filter(|format| format.per_page())
+    };
+    Export {
+        format: args.format.or_else(from_extension).unwrap_or(ExportFormat::Pdf),
+        ppi: args.ppi,
+        pages: args.pages.clone(),
+    }
+}
+
 /// `brief generate` and `brief check`.
 fn run_briefs(
     args: &BriefArgs,
@@ -179,6 +198,7 @@ fn run_briefs(
     output: Option<PathBuf>,
     emit_data: Option<PathBuf>,
     report: Option<PathBuf>,
+    export: Export,
 ) -> Exit {
     let as_of = match as_of(args.as_of) {
         Ok(date) => date,
@@ -212,6 +232,7 @@ fn run_briefs(
         language: args.language,
         audience: args.audience,
         pdf_standards: args.pdf_standard.clone(),
+        export,
         jobs: args
             .jobs
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),

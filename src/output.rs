@@ -2,7 +2,7 @@
 //!
 //! Output paths come from a pattern with placeholders — `{slug}`, `{language}`,
 //! `{audience}`, `{from}`, `{to}`, `{as_of}`, the dates optionally with a strftime
-//! format as in `{from:%Y-%m}`. Files are written to a temporary file in the target
+//! format as in `{from:%Y-%m}`; `{page}` stays for the export of page images to fill. Files are written to a temporary file in the target
 //! folder and renamed into place, so a failed run never leaves a partial file and never
 //! touches an existing one.
 
@@ -48,7 +48,10 @@ impl Placeholders {
 }
 
 /// The placeholder names, for messages.
-pub const PLACEHOLDERS: [&str; 6] = ["slug", "language", "audience", "from", "to", "as_of"];
+pub const PLACEHOLDERS: [&str; 7] = ["slug", "language", "audience", "from", "to", "as_of", "page"];
+
+/// The placeholder a page image's number fills, after rendering.
+pub const PAGE_PLACEHOLDER: &str = "{page}";
 
 /// Fills a pattern's placeholders; the error explains what is wrong with the pattern.
 pub fn expand(pattern: &str, values: &Placeholders) -> Result<String, String> {
@@ -94,6 +97,7 @@ pub fn expand(pattern: &str, values: &Placeholders) -> Result<String, String> {
             ("slug", None, None) => out.push_str(&values.slug),
             ("language", None, None) => out.push_str(&values.language),
             ("audience", None, None) => out.push_str(&values.audience),
+            ("page", None, None) => out.push_str(PAGE_PLACEHOLDER),
             (_, None, Some(_)) if PLACEHOLDERS.contains(&name) => {
                 return Err(format!("`{{{name}}}` takes no format; only dates do"));
             }
@@ -108,6 +112,17 @@ pub fn expand(pattern: &str, values: &Placeholders) -> Result<String, String> {
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// The file page `number` of a per-page export goes to: the output's file name with
+/// `{page}` replaced by the number, else `<stem>-<number>.<extension>` beside it.
+pub fn page_path(output: &Path, number: usize, extension: &str) -> PathBuf {
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.contains(PAGE_PLACEHOLDER) {
+        return output.with_file_name(name.replace(PAGE_PLACEHOLDER, &number.to_string()));
+    }
+    let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    output.with_file_name(format!("{stem}-{number}.{extension}"))
 }
 
 /// A lowercase, hyphenated, ASCII-only form of a title, for file names.
@@ -384,6 +399,9 @@ pub struct ReportEntry {
     pub audience: Option<String>,
     /// The output path, if one was resolved.
     pub path: Option<String>,
+    /// The page images written for it (`--format png|svg`), in page order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
     /// What happened to it.
     pub status: Status,
     /// Pages rendered.
@@ -443,6 +461,15 @@ mod tests {
         assert!(expand("{from:%Q}", &values()).unwrap_err().contains("not a valid strftime"));
         assert!(expand("{slug:%Y}", &values()).unwrap_err().contains("takes no format"));
         assert!(expand("{from:}.pdf", &values()).unwrap_err().contains("empty format"));
+    }
+
+    #[test]
+    fn page_files_are_numbered_beside_the_output_or_where_it_says_page() {
+        let expanded = expand("out/{slug}-p{page}.png", &values()).unwrap();
+        assert_eq!(expanded, "out/monthly-p{page}.png");
+        assert_eq!(page_path(Path::new(&expanded), 3, "png"), Path::new("out/monthly-p3.png"));
+        assert_eq!(page_path(Path::new("out/brief.png"), 12, "png"), Path::new("out/brief-12.png"));
+        assert_eq!(page_path(Path::new("brief.pdf"), 1, "svg"), Path::new("brief-1.svg"));
     }
 
     #[test]

@@ -17,7 +17,8 @@ use crate::diag::{Diagnostic, suggestion};
 use crate::locale::Language;
 use crate::model::BriefSettings;
 use crate::output::{self, FileIdentity, Placeholders, Resolved, Target};
-use crate::render::{PageLimit, TEMPLATE_NAMES, check_template_dir};
+use crate::render::export::Format;
+use crate::render::{Export, PageLimit, TEMPLATE_NAMES, check_template_dir};
 use crate::select::{self, Selection};
 use crate::spec::{Audience, Marking, PdfStandard, Spec, VariantSpec};
 use crate::worker::{Limits, WorkerCommand};
@@ -56,6 +57,8 @@ pub struct Options {
     pub pdf_standards: Vec<PdfStandard>,
     /// Which share of the specs this run renders, when the work is spread over workers.
     pub shard: Option<Shard>,
+    /// What each brief is exported as: a PDF, or an image per page.
+    pub export: Export,
     /// Briefs rendered at once.
     pub jobs: usize,
     /// Where to also write the `/brief.json` of the (single) output.
@@ -89,6 +92,7 @@ impl Options {
             audience: None,
             pdf_standards: vec![],
             shard: None,
+            export: Export::default(),
             jobs: 1,
             emit_data: None,
             report: None,
@@ -155,6 +159,8 @@ pub struct Planned {
     pub report: Option<Target>,
     /// Where `--emit-data` goes, checked.
     pub emit: Option<Target>,
+    /// The files the run reads, which no page image may replace either.
+    pub inputs: Inputs,
 }
 
 /// Plans every output of the run. The error lists what is wrong with the arguments (and
@@ -178,6 +184,7 @@ pub fn plan(args: &[PathBuf], options: &Options) -> Result<Planned, Vec<Diagnost
         Ok(emit) => {
             planned.emit = emit;
             planned.report = report.map(|r| r.target);
+            planned.inputs = inputs;
             Ok(planned)
         }
         Err(d) => Err(fail(planned, vec![d])),
@@ -221,7 +228,20 @@ fn plan_specs(
             Err(diagnostics) => planned.invalid.push((path.clone(), diagnostics)),
         }
     }
-    if options.output.as_ref().is_some_and(|o| o.as_os_str() == "-") && planned.plans.len() > 1 {
+    let to_stdout = options.output.as_ref().is_some_and(|o| o.as_os_str() == "-");
+    if to_stdout
+        && options.export.format.per_page()
+        && options.export.pages.as_ref().and_then(|p| p.single()).is_none()
+    {
+        return Err(vec![
+            Diagnostic::error(format!(
+                "`-o -` writes one file to standard output, but --format {} writes one per page",
+                options.export.format.as_str()
+            ))
+            .hint("choose the page with `--pages N`, or give -o a file name"),
+        ]);
+    }
+    if to_stdout && planned.plans.len() > 1 {
         return Err(vec![
             Diagnostic::error(format!(
                 "`-o -` writes one brief to standard output, but this run has {} outputs",
@@ -367,7 +387,7 @@ struct BaseData {
 
 /// The files a run reads, which no output may replace.
 #[derive(Debug, Default)]
-struct Inputs {
+pub struct Inputs {
     /// Spec, data and template files, as shown, with their identity on disk.
     files: Vec<(PathBuf, FileIdentity)>,
     /// Template folders (real paths): every `.typ` file in them is an input.
@@ -392,7 +412,7 @@ impl Inputs {
     }
 
     /// The input an output would replace, if any.
-    fn replaced_by(&self, resolved: &Resolved) -> Option<String> {
+    pub fn replaced_by(&self, resolved: &Resolved) -> Option<String> {
         if let Some(identity) = resolved.identity
             && let Some((path, _)) = self.files.iter().find(|(_, id)| *id == identity)
         {
@@ -431,6 +451,20 @@ fn resolve_output(
     inputs: &Inputs,
 ) -> Result<Target, Refusal> {
     let spec = &plan.spec;
+    let names_page =
+        plan.output.file_name().is_some_and(|n| n.to_string_lossy().contains("{page}"));
+    if names_page && !options.export.format.per_page() {
+        let d = Diagnostic::error(format!(
+            "`{}` has a `{{page}}`, but a PDF is one file",
+            plan.output.display()
+        ))
+        .hint("`{page}` numbers the files of --format png or svg; remove it for a PDF");
+        return Err(match (options.output.is_some(), plan.from_pattern) {
+            (true, _) => Refusal::Arguments(d),
+            (false, true) => Refusal::Spec(d.at(&spec.source, locate_key(spec, "output"))),
+            (false, false) => Refusal::Spec(d),
+        });
+    }
     let destroys = |resolved: &Resolved| {
         inputs.replaced_by(resolved).map(|input| {
             Diagnostic::error(format!(
@@ -602,7 +636,8 @@ fn plan_spec(
             }
         };
         let planned = resolve_template(&settings.template, &spec, options).and_then(|template| {
-            let (output, from_pattern) = output_path(&spec, variant, &settings)?;
+            let extension = options.export.format.as_str();
+            let (output, from_pattern) = output_path(&spec, variant, &settings, extension)?;
             Ok((template, output, from_pattern))
         });
         let ((main, overrides), output, from_pattern) = match planned {
@@ -645,6 +680,19 @@ fn plan_standards(spec: &Spec, options: &Options) -> Result<Vec<PdfStandard>, Ve
     let from_command_line = !options.pdf_standards.is_empty();
     let standards =
         if from_command_line { options.pdf_standards.clone() } else { spec.pdf_standards.clone() };
+    if options.export.format == Format::Pdf
+        && options.export.pages.is_some()
+        && standards.contains(&PdfStandard::Ua1)
+    {
+        let d = Diagnostic::error(
+            "--pages exports part of a brief as an untagged PDF, which PDF/UA-1 does not allow",
+        )
+        .hint("export the whole brief as PDF/UA-1, or preview pages with --format png");
+        return Err(vec![match from_command_line {
+            true => d,
+            false => d.at(&spec.source, locate_key(spec, "pdf_standard")),
+        }]);
+    }
     match crate::render::pdf_standards(&standards) {
         Ok(_) => Ok(standards),
         Err(message) if from_command_line => Err(vec![
@@ -702,23 +750,24 @@ fn variant_settings(
 }
 
 /// Where a variant's brief goes before `-o`: its `output` pattern filled in, relative to
-/// the spec's folder, else a name made from the spec's file name; and whether it came
-/// from a pattern.
+/// the spec's folder, else a name made from the spec's file name and `extension`; and
+/// whether it came from a pattern.
 fn output_path(
     spec: &Spec,
     variant: &VariantSpec,
     settings: &BriefSettings,
+    extension: &str,
 ) -> Result<(PathBuf, bool), Diagnostic> {
     let Some(pattern) = variant.output.as_ref().or(spec.output.as_ref()) else {
         let name = if spec.variants.len() > 1 {
             format!(
-                "{}-{}-{}.pdf",
+                "{}-{}-{}.{extension}",
                 spec.stem(),
                 settings.language.code(),
                 settings.audience.as_str()
             )
         } else {
-            format!("{}.pdf", spec.stem())
+            format!("{}.{extension}", spec.stem())
         };
         return Ok((PathBuf::from(name), false));
     };

@@ -181,9 +181,13 @@ impl Progress {
                 if !self.quiet {
                     let verb = if entry.status == Status::Checked { "checked" } else { "wrote" };
                     let (pages, events) = (entry.pages.unwrap_or(0), entry.events.unwrap_or(0));
+                    let written = match entry.files.as_slice() {
+                        [] => entry.path.clone().unwrap_or_else(|| "?".into()),
+                        [one] => one.clone(),
+                        [first, .., last] => format!("{first} … {last}"),
+                    };
                     self.say(format!(
-                        "{verb} {} ({pages} {}, {events} {}, {} ms)",
-                        entry.path.as_deref().unwrap_or("?"),
+                        "{verb} {written} ({pages} {}, {events} {}, {} ms)",
                         if pages == 1 { "page" } else { "pages" },
                         brief::locale::engagements(brief::locale::Language::En, events),
                         entry.milliseconds.unwrap_or(0)

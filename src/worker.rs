@@ -11,7 +11,7 @@
 //!
 //! The protocol on the worker's standard input and output is a stream of frames, each a
 //! little-endian `u32` length and a JSON header, then a `u64` length and raw bytes (the
-//! brief's data one way, the PDF the other).
+//! brief's data one way, the PDF or the page images one after the other the other).
 
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -23,7 +23,9 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::render::{PageLimit, RenderError, RenderRequest, Rendered, Renderer};
+use crate::render::{
+    Export, Exported, PageImage, PageLimit, RenderError, RenderRequest, Rendered, Renderer,
+};
 use crate::spec::PdfStandard;
 
 /// The hidden subcommand that makes the binary a worker.
@@ -65,15 +67,63 @@ struct RequestHeader {
     ident: String,
     page_limit: Option<PageLimit>,
     pdf_standards: Vec<PdfStandard>,
+    export: Export,
 }
 
 /// The header of a response frame.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct ResponseHeader {
-    /// The error; `None` when the PDF follows.
+    /// The error; `None` when the PDF or the page images follow.
     error: Option<RenderError>,
     pages: usize,
     warnings: String,
+    /// The numbers of the page images that follow, one after the other; empty for a PDF.
+    image_pages: Vec<usize>,
+    /// The length of each page image, in bytes.
+    image_lengths: Vec<u64>,
+}
+
+impl ResponseHeader {
+    /// The header of a rendered brief, and the payload that goes with it.
+    fn rendered(rendered: Rendered) -> (ResponseHeader, Vec<u8>) {
+        let mut header = ResponseHeader {
+            pages: rendered.pages,
+            warnings: rendered.warnings,
+            ..Default::default()
+        };
+        let payload = match rendered.exported {
+            Exported::Pdf(pdf) => pdf,
+            Exported::Pages(images) => {
+                let mut payload = Vec::new();
+                for image in images {
+                    header.image_pages.push(image.number);
+                    header.image_lengths.push(image.bytes.len() as u64);
+                    payload.extend(image.bytes);
+                }
+                payload
+            }
+        };
+        (header, payload)
+    }
+
+    /// What the payload holds, as this header describes it.
+    fn exported(&self, payload: Vec<u8>) -> io::Result<Exported> {
+        if self.image_pages.is_empty() {
+            return Ok(Exported::Pdf(payload));
+        }
+        let mut images = Vec::new();
+        let mut rest = payload.as_slice();
+        for (&number, &length) in self.image_pages.iter().zip(&self.image_lengths) {
+            let length = usize::try_from(length).map_err(io::Error::other)?;
+            if length > rest.len() {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+            let (bytes, after) = rest.split_at(length);
+            images.push(PageImage { number, bytes: bytes.to_vec() });
+            rest = after;
+        }
+        Ok(Exported::Pages(images))
+    }
 }
 
 /// One running worker process.
@@ -141,6 +191,7 @@ impl Worker {
             ident: request.ident,
             page_limit: request.page_limit,
             pdf_standards: request.pdf_standards,
+            export: request.export,
         };
         let (done, finished) = mpsc::channel::<()>();
         let watched = Arc::clone(&self.child);
@@ -163,9 +214,15 @@ impl Worker {
                 limits.max_memory >> 20,
                 used >> 20
             ))),
-            (Ok((header, pdf)), None) => match header.error {
-                Some(error) => Err(Failure { error, worker_lost: false }),
-                None => Ok(Rendered { pdf, pages: header.pages, warnings: header.warnings }),
+            (Ok((header, payload)), None) => match (header.error.clone(), header.exported(payload))
+            {
+                (Some(error), _) => Err(Failure { error, worker_lost: false }),
+                (None, Ok(exported)) => {
+                    Ok(Rendered { exported, pages: header.pages, warnings: header.warnings })
+                }
+                (None, Err(e)) => Err(Failure::lost(format!(
+                    "the render worker sent a page image it did not describe ({e})"
+                ))),
             },
             (Err(e), None) => {
                 let status = self.child.lock().unwrap_or_else(|p| p.into_inner()).wait();
@@ -283,17 +340,13 @@ pub fn serve(font_paths: &[PathBuf]) -> u8 {
             ident: header.ident,
             page_limit: header.page_limit,
             pdf_standards: header.pdf_standards,
+            export: header.export,
         };
-        let (response, pdf) = match renderer.render(request) {
-            Ok(rendered) => (
-                ResponseHeader { error: None, pages: rendered.pages, warnings: rendered.warnings },
-                rendered.pdf,
-            ),
-            Err(error) => {
-                (ResponseHeader { error: Some(error), pages: 0, warnings: String::new() }, vec![])
-            }
+        let (response, payload) = match renderer.render(request) {
+            Ok(rendered) => ResponseHeader::rendered(rendered),
+            Err(error) => (ResponseHeader { error: Some(error), ..Default::default() }, vec![]),
         };
-        if write_frame(&mut output, &response, &pdf).is_err() {
+        if write_frame(&mut output, &response, &payload).is_err() {
             return 1;
         }
     }
@@ -305,7 +358,7 @@ mod tests {
 
     #[test]
     fn frames_round_trip_and_a_cut_stream_is_an_eof() {
-        let header = ResponseHeader { error: None, pages: 3, warnings: "w".into() };
+        let header = ResponseHeader { pages: 3, warnings: "w".into(), ..Default::default() };
         let mut bytes = Vec::new();
         write_frame(&mut bytes, &header, b"%PDF-1.7").unwrap();
         let (read, payload): (ResponseHeader, Vec<u8>) = read_frame(&mut bytes.as_slice()).unwrap();
@@ -316,6 +369,25 @@ mod tests {
         let cut = &bytes[..bytes.len() - 2];
         let error = read_frame::<ResponseHeader>(&mut &cut[..]).unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::UnexpectedEof);
+    }
+
+    #[test]
+    fn page_images_travel_in_one_payload_and_come_apart_again() {
+        let images = vec![
+            PageImage { number: 2, bytes: b"first".to_vec() },
+            PageImage { number: 5, bytes: b"second!".to_vec() },
+        ];
+        let rendered = Rendered {
+            exported: Exported::Pages(images.clone()),
+            pages: 6,
+            warnings: String::new(),
+        };
+        let (header, payload) = ResponseHeader::rendered(rendered);
+        assert_eq!(header.exported(payload.clone()).unwrap(), Exported::Pages(images));
+        let error = header.exported(payload[..8].to_vec()).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::UnexpectedEof);
+        let pdf = ResponseHeader::default().exported(b"%PDF".to_vec()).unwrap();
+        assert_eq!(pdf, Exported::Pdf(b"%PDF".to_vec()));
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod cli {
     mod literal;
     mod point_in_time;
     mod policy_brief;
+    mod previews;
     mod release;
     mod standards;
     mod templates;

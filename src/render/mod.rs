@@ -1,11 +1,12 @@
-//! Rendering: compiling a brief's data with its template into a PDF.
+//! Rendering: compiling a brief's data with its template into a PDF (or page images).
 //!
 //! [`Renderer`] holds what every brief of a run shares (the font book, the library, the
 //! parsed built-in templates, user template folders read once) and compiles each
 //! [`RenderRequest`] in its own [`world`]. [`assets`] holds the embedded files and their
-//! export.
+//! export; [`export`] turns the compiled document into PDF, PNG or SVG files.
 
 pub mod assets;
+pub mod export;
 mod world;
 
 use std::collections::HashMap;
@@ -23,6 +24,7 @@ use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
 
 pub use assets::{BUILTIN_TEMPLATES, FONT_FILES, TEMPLATE_NAMES};
+pub use export::{Export, Exported, PageImage};
 pub use world::DATA_PATH;
 use world::{BriefWorld, Overrides, project_file};
 
@@ -46,6 +48,8 @@ pub struct RenderRequest {
     pub page_limit: Option<PageLimit>,
     /// The PDF standards the export is validated against; empty for plain PDF 1.7.
     pub pdf_standards: Vec<PdfStandard>,
+    /// The format and pages to export.
+    pub export: Export,
 }
 
 /// typst-pdf's standards for `list` (plain PDF 1.7 when it is empty), or why they
@@ -102,9 +106,9 @@ impl RenderError {
 /// A compiled and exported brief.
 #[derive(Debug)]
 pub struct Rendered {
-    /// The PDF file's bytes.
-    pub pdf: Vec<u8>,
-    /// The number of pages.
+    /// The PDF, or the page images.
+    pub exported: Exported,
+    /// The number of pages of the brief (all of them, whichever were exported).
     pub pages: usize,
     /// Typst's warnings, formatted, or empty.
     pub warnings: String,
@@ -186,6 +190,7 @@ impl Renderer {
         let ident = request.ident.clone();
         let page_limit = request.page_limit.clone();
         let standards = pdf_standards(&request.pdf_standards).map_err(RenderError::plain)?;
+        let export = request.export.clone();
         let world = BriefWorld::new(self, request).map_err(RenderError::plain)?;
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         if let (Ok(document), Some(limit)) = (&output, &page_limit)
@@ -202,23 +207,41 @@ impl Renderer {
                 ))
             });
         }
+        if let Ok(document) = &output
+            && let Some(message) = export.selects_nothing(document.pages().len())
+        {
+            typst::comemo::evict(10);
+            return Err(RenderError::plain(message));
+        }
         let result = output.and_then(|document| {
+            let pages = document.pages().len();
+            if export.format.per_page() {
+                let images = export::page_images(&document, &export).map_err(|message| {
+                    typst::diag::eco_vec![typst::diag::SourceDiagnostic::error(
+                        typst::syntax::Span::detached(),
+                        message
+                    )]
+                })?;
+                return Ok((Exported::Pages(images), pages));
+            }
             let options = typst_pdf::PdfOptions {
                 ident: Smart::Custom(ident),
                 creator: Smart::Custom(Some(format!("{TOOL} (Typst {TYPST_VERSION})"))),
                 timestamp: Some(typst_pdf::Timestamp::new_utc(world.today)),
                 standards,
+                page_ranges: export.pdf_page_ranges(),
+                // typst-pdf tags only whole documents.
+                tagged: export.pages.is_none(),
                 ..Default::default()
             };
-            let pages = document.pages().len();
-            typst_pdf::pdf(&document, &options).map(|pdf| (pdf, pages))
+            typst_pdf::pdf(&document, &options).map(|pdf| (Exported::Pdf(pdf), pages))
         });
         // Keep recently used memoised results (the parsed templates) for the next brief
         // of a batch, and let everything else go.
         typst::comemo::evict(10);
         let warnings = world.format(&warnings);
         match result {
-            Ok((pdf, pages)) => Ok(Rendered { pdf, pages, warnings }),
+            Ok((exported, pages)) => Ok(Rendered { exported, pages, warnings }),
             Err(errors) => Err(RenderError {
                 message: format!("{warnings}{}", world.format(&errors)),
                 in_evaluated_markup: errors.iter().any(|e| world.in_evaluated_markup(e.span)),
