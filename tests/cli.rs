@@ -18,4 +18,5 @@ mod cli {
     mod standards;
     mod templates;
     mod tools;
+    mod visual;
 }
