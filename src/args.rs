@@ -39,6 +39,8 @@ pub enum Command {
         #[command(subcommand)]
         command: TemplatesCommand,
     },
+    /// Render, then render again whenever the spec, a data file or a template changes.
+    Watch(WatchArgs),
     /// Write a starter spec, every key present and explained, that `brief check` accepts.
     New(NewArgs),
     /// Print a shell completion script to standard output.
@@ -162,6 +164,28 @@ pub struct GenerateArgs {
     /// Resolve everything and print what would be written; render nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// PDF or page images.
+    #[command(flatten)]
+    pub export: ExportArgs,
+}
+
+/// `brief watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// What to render, and how.
+    #[command(flatten)]
+    pub brief: BriefArgs,
+    /// A file (one output), a folder (several), or `-` for standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// PDF or page images.
+    #[command(flatten)]
+    pub export: ExportArgs,
+}
+
+/// What `generate` and `watch` export: a PDF, or page images.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
     /// A PDF, or a PNG or SVG image per page, written as `<name>-<page>.png` beside the
     /// output or where its file name has `{page}` [default: from the extension of -o,
     /// else pdf].

@@ -22,4 +22,5 @@ pub mod select;
 pub mod spec;
 pub mod starter;
 pub mod vocab;
+pub mod watch;
 pub mod worker;

@@ -12,6 +12,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -25,6 +27,7 @@ use brief::render::Export;
 use brief::render::assets::{self, ExportError};
 use brief::render::export::Format as ExportFormat;
 use brief::select::EventFilters;
+use brief::watch::{Wake, Watch, Watched};
 use brief::worker::{Limits, WorkerCommand};
 use brief::{dataset, listing, render, select, worker};
 use terminal::{fail, print_diagnostics, print_out};
@@ -34,12 +37,19 @@ fn main() -> ExitCode {
     let exit = match cli.command {
         Command::Generate(args) => {
             let mode = if args.dry_run { Mode::DryRun } else { Mode::Write };
-            let export = export_options(&args);
-            run_briefs(&args.brief, mode, args.output, args.emit_data, args.report, export)
+            let export = export_options(&args.export, args.output.as_deref());
+            match run_options(&args.brief, mode, args.output, args.emit_data, args.report, export) {
+                Ok(options) => run_briefs(&args.brief, &options),
+                Err(exit) => exit,
+            }
         }
         Command::Check(args) => {
-            run_briefs(&args.brief, Mode::Check, None, None, None, Export::default())
+            match run_options(&args.brief, Mode::Check, None, None, None, Export::default()) {
+                Ok(options) => run_briefs(&args.brief, &options),
+                Err(exit) => exit,
+            }
         }
+        Command::Watch(args) => watch(&args),
         Command::RenderWorker { font_path } => match worker::serve(&font_path) {
             0 => Exit::Success,
             _ => Exit::Failed,
@@ -179,9 +189,9 @@ fn as_of(flag: Option<NaiveDate>) -> Result<NaiveDate, Exit> {
 
 /// What `brief generate` exports: `--format`, else the format of `-o`'s extension (a
 /// file named `*.png` or `*.svg`), else PDF; with `--ppi` and `--pages`.
-fn export_options(args: &args::GenerateArgs) -> Export {
+fn export_options(args: &args::ExportArgs, output: Option<&Path>) -> Export {
     let from_extension = || {
-        let extension = args.output.as_ref()?.extension()?.to_str()?;
+        let extension = output?.extension()?.to_str()?;
         ExportFormat::parse(extension).filter(|format| format.per_page())
     };
     Export {
@@ -191,19 +201,17 @@ fn export_options(args: &args::GenerateArgs) -> Export {
     }
 }
 
-/// `brief generate` and `brief check`.
-fn run_briefs(
+/// The options of a `generate`, `check` or `watch` run, or how the command ends when
+/// the arguments or the environment are wrong.
+fn run_options(
     args: &BriefArgs,
     mode: Mode,
     output: Option<PathBuf>,
     emit_data: Option<PathBuf>,
     report: Option<PathBuf>,
     export: Export,
-) -> Exit {
-    let as_of = match as_of(args.as_of) {
-        Ok(date) => date,
-        Err(exit) => return exit,
-    };
+) -> Result<Options, Exit> {
+    let as_of = as_of(args.as_of)?;
     let shard = match args.shard {
         Some(shard) => Some(shard),
         None => match Shard::from_env(
@@ -212,16 +220,16 @@ fn run_briefs(
         ) {
             Some(Ok(shard)) => Some(shard),
             Some(Err(message)) => {
-                return fail(
+                return Err(fail(
                     message,
                     &["fix or unset the variable, or pass --shard I/N"],
                     Exit::Invalid,
-                );
+                ));
             }
             None => None,
         },
     };
-    let options = Options {
+    Ok(Options {
         output,
         shard,
         as_of,
@@ -249,9 +257,13 @@ fn run_briefs(
             .ok()
             .map(|exe| WorkerCommand { exe, font_paths: args.font_path.clone() }),
         mode,
-    };
-    let progress = terminal::Progress::new(mode, args.quiet, args.verbose);
-    let summary = generate::run(&args.specs, &options, &|message| progress.on(message));
+    })
+}
+
+/// Runs `generate` or `check` with `options`, printing progress and a summary.
+fn run_briefs(args: &BriefArgs, options: &Options) -> Exit {
+    let progress = terminal::Progress::new(options.mode, args.quiet, args.verbose);
+    let summary = generate::run(&args.specs, options, &|message| progress.on(message));
     progress.finish();
     if summary.entries.len() > 1 && !args.quiet {
         terminal::print_err(&format!(
@@ -272,6 +284,61 @@ fn run_briefs(
         ));
     }
     summary.exit()
+}
+
+/// `brief watch`: renders, then renders again after each change to an input, until
+/// Ctrl-C. A failed render prints its errors and leaves the last good brief in place
+/// (writes are atomic, and a brief that fails is not written).
+fn watch(args: &args::WatchArgs) -> Exit {
+    let export = export_options(&args.export, args.output.as_deref());
+    let options =
+        match run_options(&args.brief, Mode::Write, args.output.clone(), None, None, export) {
+            Ok(options) => options,
+            Err(exit) => return exit,
+        };
+    if args.brief.specs.iter().any(|s| s.as_os_str() == "-") {
+        return fail(
+            "`brief watch` cannot watch standard input",
+            &["save the spec to a file and watch that"],
+            Exit::Invalid,
+        );
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let raised = Arc::clone(&stop);
+    if let Err(e) = ctrlc::set_handler(move || raised.store(true, Ordering::SeqCst)) {
+        return fail(format!("cannot catch Ctrl-C ({e})"), &[], Exit::Failed);
+    }
+    let mut files = match Watch::new() {
+        Ok(watch) => watch,
+        Err(message) => return fail(message, &[], Exit::Failed),
+    };
+    loop {
+        run_briefs(&args.brief, &options);
+        let inputs = Watched::of(&args.brief.specs, &options);
+        if let Err(message) = files.set(inputs.clone()) {
+            return fail(message, &[], Exit::Failed);
+        }
+        if !args.brief.quiet {
+            terminal::print_err(&format!("watching {}; Ctrl-C to stop", inputs.describe()));
+        }
+        match files.wait(&stop) {
+            Wake::Stopped => return Exit::Success,
+            Wake::Changed(paths) if !args.brief.quiet => {
+                let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
+                terminal::print_err(&format!("changed: {}", names.join(", ")));
+            }
+            Wake::Changed(_) => {}
+        }
+    }
+}
+
+/// A path as the user knows it: relative to the current folder when it is below it.
+fn shown(path: &Path) -> String {
+    let here = std::env::current_dir().ok().and_then(|d| d.canonicalize().ok());
+    match here.as_deref().and_then(|here| path.strip_prefix(here).ok()) {
+        Some(relative) => relative.display().to_string(),
+        None => path.display().to_string(),
+    }
 }
 
 /// Loads the dataset for `events` and `partners`, printing problems.

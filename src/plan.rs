@@ -395,6 +395,16 @@ pub struct Inputs {
 }
 
 impl Inputs {
+    /// The spec, data and template files, as shown.
+    pub fn files(&self) -> impl Iterator<Item = &Path> {
+        self.files.iter().map(|(path, _)| path.as_path())
+    }
+
+    /// The template folders, as real paths.
+    pub fn template_folders(&self) -> impl Iterator<Item = &Path> {
+        self.template_roots.iter().map(PathBuf::as_path)
+    }
+
     /// Adds a file, if it exists.
     fn add(&mut self, path: &Path) {
         if let Some(identity) = output::identity(path) {

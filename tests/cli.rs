@@ -19,4 +19,5 @@ mod cli {
     mod templates;
     mod tools;
     mod visual;
+    mod watch;
 }

@@ -6,8 +6,8 @@ use super::harness::{
 };
 
 /// Every subcommand a user can type.
-const SUBCOMMANDS: [&str; 8] =
-    ["generate", "check", "events", "partners", "templates", "new", "completions", "man"];
+const SUBCOMMANDS: [&str; 9] =
+    ["generate", "check", "watch", "events", "partners", "templates", "new", "completions", "man"];
 
 #[test]
 fn completion_scripts_know_every_subcommand_and_option() {
