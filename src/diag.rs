@@ -3,6 +3,8 @@
 //! Every stage that reads user input (specs, dataset files, arguments) reports problems
 //! as [`Diagnostic`]s. They print in the style of the Typst CLI through
 //! `codespan-reporting`: `file:line:column`, the offending line with a caret, and hints.
+//! A spreadsheet's text is its first sheet as CSV with a [`CellMap`], and its places are
+//! cells: `events.xlsx: Rekap!B3`.
 
 use std::fmt;
 use std::fs;
@@ -24,12 +26,85 @@ pub struct SourceText {
     pub text: String,
     /// Where each line starts, computed once when first needed.
     line_starts: OnceLock<Vec<usize>>,
+    /// For a spreadsheet, the cell each range of the text came from.
+    cells: Option<CellMap>,
+}
+
+/// Where the cells of a spreadsheet's sheet are in the CSV text made from it.
+#[derive(Debug, Clone, Default)]
+pub struct CellMap {
+    /// The sheet's name.
+    pub sheet: String,
+    /// Each cell's byte range in the text, in text order, with its 0-based row and column
+    /// in the sheet.
+    pub cells: Vec<(Range<usize>, u32, u32)>,
+}
+
+impl CellMap {
+    /// The cell at or after byte `offset` (the last cell for an offset past them all).
+    fn cell_at(&self, offset: usize) -> Option<&(Range<usize>, u32, u32)> {
+        let index = self.cells.partition_point(|(range, _, _)| range.end < offset);
+        self.cells.get(index).or(self.cells.last())
+    }
+
+    /// `Sheet!B3`, or `Sheet!A3:F3` for a range over several cells.
+    fn name(&self, range: &Range<usize>) -> Option<String> {
+        let first = self.cell_at(range.start)?;
+        let last = self.cell_at(range.end.saturating_sub(1).max(range.start))?;
+        let sheet = match self.sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            true => self.sheet.clone(),
+            false => format!("'{}'", self.sheet.replace('\'', "''")),
+        };
+        Some(match first == last {
+            true => format!("{sheet}!{}", cell_name(first.1, first.2)),
+            false => {
+                format!("{sheet}!{}:{}", cell_name(first.1, first.2), cell_name(last.1, last.2))
+            }
+        })
+    }
+}
+
+/// A cell's name from its 0-based row and column: `A1`, `AB12`.
+pub fn cell_name(row: u32, column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
 }
 
 impl SourceText {
     /// A named text, shared between the diagnostics that point into it.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Arc<Self> {
-        Arc::new(Self { name: name.into(), text: text.into(), line_starts: OnceLock::new() })
+        Arc::new(Self {
+            name: name.into(),
+            text: text.into(),
+            line_starts: OnceLock::new(),
+            cells: None,
+        })
+    }
+
+    /// A spreadsheet's sheet as CSV text, with where each cell went.
+    pub fn sheet(name: impl Into<String>, text: impl Into<String>, cells: CellMap) -> Arc<Self> {
+        Arc::new(Self {
+            name: name.into(),
+            text: text.into(),
+            line_starts: OnceLock::new(),
+            cells: Some(cells),
+        })
+    }
+
+    /// Where `range` is, as a reader looks for it: `file:line:column`, or for a
+    /// spreadsheet `file: Sheet!B3`.
+    pub fn place(&self, range: &Range<usize>) -> String {
+        if let Some(cell) = self.cells.as_ref().and_then(|cells| cells.name(range)) {
+            return format!("{}: {cell}", self.name);
+        }
+        let (line, column) = self.line_column(range.start);
+        format!("{}:{line}:{column}", self.name)
     }
 
     /// The byte offset where each line starts.
@@ -306,12 +381,58 @@ impl Diagnostic {
         }
     }
 
-    /// `file:line:column`, when the diagnostic has a place.
+    /// `file:line:column` (`file: Sheet!B3` in a spreadsheet), when the diagnostic has
+    /// a place.
     pub fn location(&self) -> Option<String> {
-        self.place.as_ref().map(|(source, range)| {
-            let (line, column) = source.line_column(range.start);
-            format!("{}:{line}:{column}", source.name)
-        })
+        self.place.as_ref().map(|(source, range)| source.place(range))
+    }
+
+    /// Writes a diagnostic placed in a spreadsheet: the cell, its value with a caret
+    /// under the range when it lies in one cell, and the hints.
+    fn emit_in_sheet(
+        &self,
+        out: &mut dyn WriteColor,
+        source: &SourceText,
+        cells: &CellMap,
+        range: &Range<usize>,
+    ) -> std::io::Result<()> {
+        use codespan_reporting::term::termcolor::{Color, ColorSpec};
+        let (word, colour) = match self.severity {
+            Severity::Error => ("error", Color::Red),
+            Severity::Warning => ("warning", Color::Yellow),
+        };
+        out.set_color(ColorSpec::new().set_fg(Some(colour)).set_bold(true))?;
+        write!(out, "{word}")?;
+        out.set_color(ColorSpec::new().set_bold(true))?;
+        writeln!(out, ": {}", printable(&self.message))?;
+        out.reset()?;
+        let gutter = |out: &mut dyn WriteColor, text: &str| -> std::io::Result<()> {
+            out.set_color(ColorSpec::new().set_fg(Some(Color::Blue)))?;
+            write!(out, "{text}")?;
+            out.reset()
+        };
+        gutter(out, "  ┌─ ")?;
+        writeln!(out, "{}", source.place(range))?;
+        let first = cells.cell_at(range.start);
+        let last = cells.cell_at(range.end.saturating_sub(1).max(range.start));
+        if let Some((cell, _, _)) = first.filter(|_| first == last) {
+            let value = &source.text[cell.clone()];
+            let start = range.start.clamp(cell.start, cell.end) - cell.start;
+            let end = range.end.clamp(cell.start + start, cell.end) - cell.start;
+            let pad = value[..start].chars().count();
+            let width = value[start..end].chars().count().max(1);
+            gutter(out, "  │\n  │ ")?;
+            writeln!(out, "{}", printable(value))?;
+            gutter(out, "  │ ")?;
+            out.set_color(ColorSpec::new().set_fg(Some(colour)))?;
+            writeln!(out, "{}{}", " ".repeat(pad), "^".repeat(width))?;
+            out.reset()?;
+            gutter(out, "  │\n")?;
+        }
+        for hint in &self.hints {
+            writeln!(out, "  = hint: {}", printable(hint))?;
+        }
+        writeln!(out)
     }
 
     /// Writes the diagnostic, with the offending line and a caret when it has a place.
@@ -324,6 +445,10 @@ impl Diagnostic {
         let config = term::Config { tab_width: 2, ..Default::default() };
         let message = printable(&self.message);
         match &self.place {
+            Some((source, range)) if let Some(cells) = &source.cells => {
+                // Writing to a terminal or buffer fails only if the stream is gone.
+                let _ = self.emit_in_sheet(out, source, cells, range);
+            }
             Some((source, range)) => {
                 let excerpt = Excerpt::new(source, range.clone());
                 let report = Report::new(severity)

@@ -15,6 +15,7 @@ mod cli {
     mod policy_brief;
     mod previews;
     mod release;
+    mod spreadsheets;
     mod standards;
     mod templates;
     mod tools;

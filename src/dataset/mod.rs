@@ -8,6 +8,7 @@
 
 mod load;
 mod names;
+mod sheet;
 mod vocab;
 
 use std::collections::HashMap;
@@ -69,15 +70,27 @@ pub struct Origin {
 }
 
 impl Origin {
-    /// `file:line:column` of the record's start.
+    /// `file:line:column` of the record's start (`file: Sheet!A3:F3`, its row, in a
+    /// spreadsheet).
     pub fn location(&self) -> String {
-        let (line, column) = self.source.line_column(self.range.start);
-        format!("{}:{line}:{column}", self.source.name)
+        self.source.place(&self.range)
     }
 
-    /// A diagnostic pointing at `needle` after `key` inside this record.
+    /// A diagnostic pointing at `needle` after `key` inside this record. A quoted
+    /// needle (`"gbr"`, as TOML and JSON write it) is looked for bare too, as a CSV row or
+    /// a spreadsheet cell holds it.
     pub fn error_at(&self, key: &str, needle: &str, message: impl Into<String>) -> Diagnostic {
-        let range = crate::diag::locate(&self.source.text, self.range.clone(), key, needle);
+        let text = &self.source.text;
+        let mut range = crate::diag::locate(text, self.range.clone(), key, needle);
+        let bare = needle.strip_prefix('"').and_then(|n| n.strip_suffix('"'));
+        if let Some(bare) = bare.filter(|b| !b.is_empty())
+            && !text[range.clone()].contains(bare)
+        {
+            let found = crate::diag::locate(text, self.range.clone(), key, bare);
+            if text[found.clone()] == *bare {
+                range = found;
+            }
+        }
         Diagnostic::error(message).at(&self.source, range)
     }
 }
@@ -565,9 +578,13 @@ impl DatasetBuilder {
         }
     }
 
-    /// Adds a user file; its format follows its extension (`.toml`, `.json`, `.csv`).
-    /// `shown` is the name diagnostics print for it.
+    /// Adds a user file; its format follows its extension (`.toml`, `.json`, `.csv`, or
+    /// a spreadsheet: `.xlsx`, `.xlsm`, `.xls`, `.ods`). `shown` is the name diagnostics
+    /// print for it.
     pub fn add_file(&mut self, path: &Path, shown: &str) {
+        if sheet::is_spreadsheet(path) {
+            return self.add_spreadsheet(path, shown);
+        }
         let format = match path.extension().and_then(|e| e.to_str()).map(str::to_lowercase) {
             Some(e) if e == "toml" => Format::Toml,
             Some(e) if e == "json" => Format::Json,
@@ -575,7 +592,7 @@ impl DatasetBuilder {
             _ => {
                 self.diagnostics.push(
                     Diagnostic::error(format!("cannot read dataset file `{shown}`"))
-                        .hint("dataset files end in .toml, .json or .csv"),
+                        .hint("dataset files end in .toml, .json, .csv, .xlsx, .xls or .ods"),
                 );
                 return;
             }
@@ -585,6 +602,25 @@ impl DatasetBuilder {
             Err(message) => self
                 .diagnostics
                 .push(Diagnostic::error(format!("cannot read dataset file `{shown}` ({message})"))),
+        }
+    }
+
+    /// Adds a spreadsheet's first sheet, read with the columns of a CSV file.
+    fn add_spreadsheet(&mut self, path: &Path, shown: &str) {
+        match sheet::read(path, load::MAX_FILE_BYTES) {
+            Ok(sheet) => {
+                let source = SourceText::sheet(shown, sheet.text, sheet.cells);
+                for (range, why) in sheet.problems {
+                    self.diagnostics.push(
+                        Diagnostic::error(format!("unusable cell: {why}")).at(&source, range),
+                    );
+                }
+                load::read(&source, Format::Csv, &mut self.raw, &mut self.diagnostics);
+            }
+            Err(message) => self.diagnostics.push(
+                Diagnostic::error(format!("cannot read spreadsheet `{shown}` ({message})"))
+                    .hint("save it as .xlsx or .ods with the events on its first sheet"),
+            ),
         }
     }
 

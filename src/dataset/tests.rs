@@ -316,7 +316,7 @@ fn unreadable_files_are_errors() {
     builder.add_file(Path::new("notes.txt"), "notes.txt");
     let all = rendered(&builder.build().unwrap_err());
     assert!(all.contains("cannot read dataset file `file.csv`"), "{all}");
-    assert!(all.contains("dataset files end in .toml, .json or .csv"), "{all}");
+    assert!(all.contains("dataset files end in .toml, .json, .csv, .xlsx, .xls or .ods"), "{all}");
 }
 
 #[test]

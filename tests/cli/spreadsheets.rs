@@ -1,0 +1,126 @@
+//! Spreadsheets as dataset files: the first sheet of an `.xlsx`, with the columns of a
+//! CSV dataset, its dates real spreadsheet dates or text, its errors at their cells.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+use super::harness::{brief, files_in, pdf_text, tempdir, write};
+
+/// The columns of the fixture, in the CSV dataset's names.
+const COLUMNS: [&str; 11] = [
+    "id",
+    "date",
+    "status",
+    "partners",
+    "type",
+    "title_en",
+    "title_id",
+    "city",
+    "country",
+    "source_url",
+    "source_publisher",
+];
+
+/// One row of the fixture: its cells, and its date as a real spreadsheet date (year,
+/// month, day) when it has one.
+type Row = ([&'static str; 11], Option<(u16, u8, u8)>);
+
+/// Writes a workbook whose first sheet, `Rekap`, holds one event per row after the
+/// column names; a `date` given as `(year, month, day)` is a real spreadsheet date.
+fn workbook(path: &Path, rows: &[Row]) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Rekap").unwrap();
+    let day = Format::new().set_num_format("yyyy-mm-dd");
+    for (column, name) in COLUMNS.iter().enumerate() {
+        sheet.write_string(0, column as u16, *name).unwrap();
+    }
+    for (r, (cells, date)) in rows.iter().enumerate() {
+        let row = r as u32 + 1;
+        for (column, value) in cells.iter().enumerate() {
+            sheet.write_string(row, column as u16, *value).unwrap();
+        }
+        if let Some((y, m, d)) = date {
+            let date = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+            sheet.write_datetime_with_format(row, 1, &date, &day).unwrap();
+        }
+    }
+    // A second sheet is never read.
+    book.add_worksheet().set_name("Notes").unwrap().write_string(0, 0, "not events").unwrap();
+    book.save(path).unwrap();
+}
+
+/// One event of the fixture, with `date` as text (overwritten by a real date if given).
+fn event(id: &'static str, date: &'static str, partner: &'static str) -> [&'static str; 11] {
+    [
+        id,
+        date,
+        "held",
+        partner,
+        "seminar",
+        "Spreadsheet seminar record",
+        "Catatan seminar dari lembar kerja",
+        "London",
+        "GBR",
+        "https://example.org/sheet",
+        "Example Org",
+    ]
+}
+
+#[test]
+fn an_xlsx_sheet_reads_like_a_csv_file_with_real_dates_or_text() {
+    let dir = tempdir();
+    let book = dir.path().join("mine.xlsx");
+    workbook(
+        &book,
+        &[
+            (event("2022-09-gbr-sheet", "", "gbr"), Some((2022, 9, 20))),
+            (event("2022-10-gbr-sheet", "2022-10", "gbr"), None),
+        ],
+    );
+    let run = brief(dir.path(), &["events", "--data", "mine.xlsx", "--partner", "UK"]).expect(0);
+    assert!(run.stdout.contains("2022-09-gbr-sheet"), "{}", run.stdout);
+    let csv =
+        brief(dir.path(), &["events", "--data", "mine.xlsx", "--format", "csv"]).expect(0).stdout;
+    assert!(csv.contains("2022-09-gbr-sheet,2022-09-20,"), "a real date reads as a day: {csv}");
+    assert!(csv.contains("2022-10-gbr-sheet,2022-10,"), "a month stays a month: {csv}");
+    let spec = "title = \"S\"\ndata = [\"mine.xlsx\"]\n[period]\nfrom = 2022\nto = 2022\n";
+    write(dir.path(), "s.toml", spec);
+    brief(dir.path(), &["generate", "s.toml", "--as-of", "2026-11-22"]).expect(0);
+    assert!(pdf_text(&dir.path().join("s.pdf")).contains("Spreadsheet seminar record"));
+}
+
+#[test]
+fn an_xlsx_error_names_the_file_the_sheet_and_the_cell() {
+    let dir = tempdir();
+    let book = dir.path().join("mine.xlsx");
+    workbook(
+        &book,
+        &[
+            (event("2022-09-gbr-sheet", "", "gbr"), Some((2022, 9, 20))),
+            (event("2022-10-gbr-sheet", "2022-10-32", "Inggriss"), None),
+        ],
+    );
+    let run = brief(dir.path(), &["events", "--data", "mine.xlsx"]).expect(2);
+    assert!(run.stderr.contains("┌─ mine.xlsx: Rekap!D3"), "{}", run.stderr);
+    assert!(run.stderr.contains("unknown partner `Inggriss`"), "{}", run.stderr);
+    assert!(run.stderr.contains("│ Inggriss\n  │ ^^^^^^^^"), "{}", run.stderr);
+    assert!(run.stderr.contains("┌─ mine.xlsx: Rekap!B3"), "{}", run.stderr);
+    assert!(run.stderr.contains("`2022-10-32` is not"), "{}", run.stderr);
+    // A brief that reads it is refused, and nothing is written.
+    let spec = "title = \"S\"\ndata = [\"mine.xlsx\"]\n[period]\nfrom = 2022\nto = 2022\n";
+    write(dir.path(), "s.toml", spec);
+    let run = brief(dir.path(), &["generate", "s.toml", "--as-of", "2026-11-22"]).expect(2);
+    assert!(run.stderr.contains("mine.xlsx: Rekap!D3"), "{}", run.stderr);
+    assert_eq!(files_in(dir.path()), ["mine.xlsx", "s.toml"]);
+}
+
+#[test]
+fn a_file_that_is_not_a_spreadsheet_says_so() {
+    let dir = tempdir();
+    write(dir.path(), "fake.xlsx", "id,date\n");
+    let run = brief(dir.path(), &["events", "--data", "fake.xlsx"]).expect(2);
+    assert!(run.stderr.contains("cannot read spreadsheet `fake.xlsx`"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: save it as .xlsx or .ods"), "{}", run.stderr);
+}
