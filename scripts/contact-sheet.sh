@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Renders every example brief in briefs/ (every variant, and each single-language spec in
-# the other language too where the spec has words for it) to PNG pages, and writes a
-# contact sheet to review them at a glance: OUT/index.html, one row of pages per brief.
+# Renders every example brief in briefs/ (every variant of each; the flagship's Indonesian
+# edition is a spec of its own) to PNG pages, and writes a contact sheet to review them
+# at a glance: OUT/index.html, one row of pages per brief.
 #
 #   scripts/contact-sheet.sh [OUT]        # default OUT: target/contact-sheet
 #
@@ -25,14 +25,6 @@ for spec in briefs/*.toml; do
   [ "$name" = monthly ] && date=2023-03-05
   render=("$brief" generate "$spec" --as-of "$date" --format png --ppi "$ppi" --quiet)
   "${render[@]}" -o "$out/$name/"
-  # A spec without variants, in its other language (skipped when it has no words for it).
-  if ! grep -q '^\[\[variants\]\]' "$spec"; then
-    language=$(sed -n 's/^language = "\(..\)".*/\1/p' "$spec")
-    other=id
-    [ "$language" = id ] && other=en
-    "${render[@]}" --language "$other" -o "$out/$name.$other/" 2>/dev/null ||
-      rm -rf "${out:?}/$name.$other"
-  fi
 done
 
 {

@@ -223,6 +223,7 @@ fn csv_events(events: &[&Event]) -> Result<String, String> {
             source.map(|s| s.url.clone()).unwrap_or_default(),
             source.map(|s| s.publisher.clone()).unwrap_or_default(),
             source.and_then(|s| s.published).map(|d| d.to_string()).unwrap_or_default(),
+            source.and_then(|s| s.accessed).map(|d| d.to_string()).unwrap_or_default(),
             source.and_then(|s| s.title.clone()).unwrap_or_default(),
             source.map(|s| s.reports.as_str().to_owned()).unwrap_or_default(),
             if source.is_some_and(|s| s.secondary) { "yes" } else { "" }.to_owned(),

@@ -215,12 +215,20 @@ const LABELS: &[Entry] = &[
     ("timeline-held", "Held", "Terlaksana"),
     ("timeline-planned", "Planned or announced", "Direncanakan atau diumumkan"),
     ("timeline-other", "Other partners", "Mitra lain"),
-    ("timeline-span-held", "Held over several days", "Terlaksana selama beberapa hari"),
-    ("timeline-span-planned", "Planned over several days", "Direncanakan selama beberapa hari"),
+    (
+        "timeline-span-held",
+        "Held over several days, or dated to the month only",
+        "Terlaksana selama beberapa hari, atau hanya diketahui bulannya",
+    ),
+    (
+        "timeline-span-planned",
+        "Planned over several days, or dated to the month only",
+        "Direncanakan selama beberapa hari, atau hanya diketahui bulannya",
+    ),
     (
         "timeline-cluster",
-        "Engagements days apart, with their number",
-        "Kegiatan berselang beberapa hari, dengan jumlahnya",
+        "Several engagements a few days apart (the number shown)",
+        "Beberapa kegiatan yang berdekatan waktunya (jumlahnya tertera)",
     ),
     (
         "timeline-alt",
@@ -232,6 +240,7 @@ const LABELS: &[Entry] = &[
     ("profile-first", "First engagement in this period", "Kegiatan pertama pada periode ini"),
     ("profile-latest", "Latest engagement in this period", "Kegiatan terakhir pada periode ini"),
     ("profile-in-period", "Engagements in this period", "Kegiatan pada periode ini"),
+    ("profile-type", "Type of engagement", "Jenis kegiatan"),
     ("profile-agreements", "Agreements in this period", "Perjanjian pada periode ini"),
     ("profile-none", "None in this period", "Tidak ada pada periode ini"),
     // Sources.
@@ -240,9 +249,10 @@ const LABELS: &[Entry] = &[
     ("source-secondary", "secondary copy", "salinan pihak ketiga"),
     (
         "source-accessed-note",
-        "Numbers in brackets in the text refer to this list.",
-        "Angka dalam kurung siku pada teks merujuk ke daftar ini.",
+        "Numbers in brackets in the text refer to this list. A page's access date is given where the dataset records it.",
+        "Angka dalam kurung siku pada teks merujuk ke daftar ini. Tanggal akses halaman dicantumkan bila dataset mencatatnya.",
     ),
+    ("source-accessed", "accessed", "diakses"),
     // Methodology and colophon.
     ("method-dataset", "Dataset", "Dataset"),
     ("method-version", "Version", "Versi"),
@@ -261,8 +271,13 @@ const LABELS: &[Entry] = &[
     ),
     (
         "method-sources",
-        "Every engagement rests on at least one published source, listed at the end of the brief.",
-        "Setiap kegiatan bersandar pada sedikitnya satu sumber terbitan, yang tercantum di akhir ringkasan.",
+        "Every engagement rests on at least one published source, listed under Sources.",
+        "Setiap kegiatan didukung sedikitnya satu sumber terbitan, yang tercantum pada bagian Sumber.",
+    ),
+    (
+        "method-sources-unlisted",
+        "Every engagement rests on at least one published source, recorded in the dataset; this brief does not list them.",
+        "Setiap kegiatan didukung sedikitnya satu sumber terbitan yang tercatat dalam dataset; ringkasan ini tidak mencantumkannya.",
     ),
     (
         "method-point-in-time",

@@ -36,7 +36,7 @@ pub enum Format {
 /// The columns a CSV dataset may have, in their documented order. Lists are split at
 /// `;` (`partners` entries may carry a role: `gbr:invitee`); `participants` and
 /// `more_sources` hold JSON arrays in the shape of the TOML form.
-pub const CSV_COLUMNS: [&str; 28] = [
+pub const CSV_COLUMNS: [&str; 29] = [
     "id",
     "date",
     "end",
@@ -61,6 +61,7 @@ pub const CSV_COLUMNS: [&str; 28] = [
     "source_url",
     "source_publisher",
     "source_published",
+    "source_accessed",
     "source_title",
     "source_reports",
     "source_secondary",
@@ -194,6 +195,7 @@ struct RawSource {
     publisher: String,
     url: String,
     published: Option<String>,
+    accessed: Option<String>,
     title: Option<String>,
     reports: Option<String>,
     #[serde(default)]
@@ -632,6 +634,7 @@ fn csv_event(
             publisher: publisher.unwrap_or_default(),
             url: url.unwrap_or_default(),
             published: field("source_published"),
+            accessed: field("source_accessed"),
             title: field("source_title"),
             reports: field("source_reports"),
             secondary: field("source_secondary").is_some_and(|v| v.eq_ignore_ascii_case("yes")),
@@ -810,11 +813,29 @@ fn check_sources(
             None => event.status,
         };
         check_publication(event, &s.url, published, reports, origin, out);
+        let accessed = s.accessed.as_deref().and_then(|a| check_date(a, "accessed", origin, out));
+        if let (Some(accessed), Some(published)) = (accessed, published)
+            && accessed.last_day() < published.first_day()
+        {
+            out.push(
+                origin
+                    .error_at(
+                        "accessed",
+                        &accessed.to_string(),
+                        format!(
+                            "the source `{}` was accessed ({accessed}) before it was published ({published})",
+                            s.url
+                        ),
+                    )
+                    .hint("`accessed` is the day someone read the page, on or after `published`"),
+            );
+        }
         let reports = reports.unwrap_or(Status::Held);
         sources.push(Source {
             publisher: s.publisher,
             url: s.url,
             published,
+            accessed,
             title: s.title,
             reports,
             secondary: s.secondary,

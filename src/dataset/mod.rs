@@ -189,6 +189,9 @@ pub struct Source {
     /// When the page was published, if known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<PartialDate>,
+    /// When the page was read for the dataset, if recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<PartialDate>,
     /// The page's title, if recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,

@@ -202,6 +202,23 @@ fn a_user_event_can_name_a_partner_the_user_file_defines() {
 }
 
 #[test]
+fn an_access_date_is_read_and_one_before_publication_is_an_error() {
+    let with_access = |accessed: &str| {
+        USER_TOML.replace(
+            "published = \"2024-05\" }",
+            &format!("published = \"2024-05\", accessed = \"{accessed}\" }}"),
+        )
+    };
+    let (dataset, _) = with_user_file("mine.toml", &with_access("2026-11-20"))
+        .unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    let event = dataset.events.iter().find(|e| e.id == "2024-05-sgp-visit").unwrap();
+    assert_eq!(event.sources[0].accessed.map(|d| d.to_string()).as_deref(), Some("2026-11-20"));
+    let all = rendered(&with_user_file("mine.toml", &with_access("2024-04-30")).unwrap_err());
+    assert!(all.contains("was accessed (2024-04-30) before it was published (2024-05)"), "{all}");
+    assert!(all.contains("mine.toml:15:103"), "{all}");
+}
+
+#[test]
 fn a_clashing_id_names_both_places() {
     let text = USER_TOML.replace("2024-05-sgp-visit", "2021-11-gbr-jwg-1");
     let errors = with_user_file("mine.toml", &text).unwrap_err();

@@ -37,6 +37,9 @@ pub(super) struct Brief<'a> {
     pub(super) partner_ids: Vec<String>,
     /// The sources cited so far.
     citations: Citations,
+    /// Whether an empty section has already said that nothing is on record for the
+    /// period (and how far the record reaches): later empty sections say it briefly.
+    period_noted: std::cell::Cell<bool>,
 }
 
 /// Sources numbered as they are first cited, in the order the brief prints them: the
@@ -87,6 +90,13 @@ impl Citations {
                             .map(|d| format_date(self.language, d))
                             .unwrap_or_default(),
                         published_iso: source.published.map(|d| d.to_string()).unwrap_or_default(),
+                        // A brief knows only what was known on its date: an access after
+                        // it is not shown.
+                        accessed: source
+                            .accessed
+                            .filter(|d| d.last_day() <= self.as_of)
+                            .map(|d| format_date(self.language, d))
+                            .unwrap_or_default(),
                         reports: source.reports.as_str(),
                         secondary: source.secondary,
                     });
@@ -128,8 +138,17 @@ pub fn build(
         withheld: names.clone(),
         state: RefCell::default(),
     };
-    let brief =
-        Brief { spec, settings, selection, dataset, language, events, partner_ids, citations };
+    let brief = Brief {
+        spec,
+        settings,
+        selection,
+        dataset,
+        language,
+        events,
+        partner_ids,
+        citations,
+        period_noted: std::cell::Cell::new(false),
+    };
     let mut order: Vec<(&SectionSpec, &Query)> =
         spec.sections.iter().zip(&selection.sections).collect();
     let executive = settings.audience == Audience::Executive;
@@ -158,6 +177,18 @@ pub fn build(
             }
         }
         kept.push(section);
+    }
+    // A brief that lists no sources does not send its reader to them.
+    let listed =
+        !sources.is_empty() && kept.iter().any(|s| matches!(s.content, Content::Sources {}));
+    if !listed {
+        for section in &mut kept {
+            if let Content::Methodology { notes, .. } = &mut section.content {
+                for note in notes.iter_mut().filter(|n| **n == label(language, "method-sources")) {
+                    *note = label(language, "method-sources-unlisted");
+                }
+            }
+        }
     }
     let partners = brief
         .partner_ids
@@ -215,7 +246,7 @@ impl Brief<'_> {
                 let date = format_date(self.language, date);
                 match self.language {
                     Language::En => {
-                        format!("{nothing} The latest engagement on record is of {date}.")
+                        format!("{nothing} The latest engagement on record dates from {date}.")
                     }
                     Language::Id => {
                         format!("{nothing} Kegiatan terakhir yang tercatat bertanggal {date}.")
@@ -343,7 +374,10 @@ impl Brief<'_> {
             (true, OnEmpty::Omit) => return Ok(None),
             (true, OnEmpty::Fail) => return Err(empty_section(&title, kind)),
             (true, OnEmpty::Note) if !query.filters() && kind != SectionKind::Upcoming => {
-                self.empty_period_note()
+                match self.period_noted.replace(true) {
+                    false => self.empty_period_note(),
+                    true => label(language, "profile-none").to_owned(),
+                }
             }
             (true, OnEmpty::Note) => empty_note(language, kind).to_owned(),
         };

@@ -51,15 +51,17 @@ pub(super) fn changes(
         }
     };
     let (n, m) = (now.len(), before.len());
-    let summary = match language {
-        Language::En => format!(
+    let summary = match (language, n, m) {
+        (Language::En, 0, 0) => "No engagement is on record in either period.".to_owned(),
+        (Language::Id, 0, 0) => "Tidak ada kegiatan yang tercatat pada kedua periode.".to_owned(),
+        (Language::En, ..) => format!(
             "{} {} against {} ({}).",
             capitalised(&count_in_words(language, n)),
             locale::engagements(language, n),
             format_number(language, m),
             signed(m, n)
         ),
-        Language::Id => format!(
+        (Language::Id, ..) => format!(
             "{} kegiatan dibandingkan dengan {} ({}).",
             capitalised(&count_in_words(language, n)),
             format_number(language, m),

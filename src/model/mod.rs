@@ -214,6 +214,9 @@ pub struct SourceEntry {
     /// The publication date at its precision (`2022-09-14`, `2022-09` or `2022`), or
     /// empty: a brief cites only pages published by its as-of date.
     pub published_iso: String,
+    /// When the page was read for the dataset, in words; empty when the dataset does
+    /// not record it or it falls after the brief's date.
+    pub accessed: String,
     /// Whether the page reports that the engagement took place (`held`) or announces it
     /// (`planned`).
     pub reports: &'static str,

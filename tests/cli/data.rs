@@ -233,3 +233,25 @@ fn a_200_megabyte_csv_loads_and_the_brief_renders() {
     let text = pdf_text(&dir.path().join("s.pdf"));
     assert!(text.contains("The last row") && !text.contains("Row 40999"), "{text}");
 }
+
+#[test]
+fn a_source_s_access_date_is_listed_only_in_briefs_dated_after_it() {
+    let dir = tempdir();
+    let data = "[[events]]\nid = \"2022-09-gbr-read\"\ndate = \"2022-09-20\"\nstatus = \"held\"\n\
+                partners = [\"gbr\"]\ntype = \"seminar\"\n\
+                title = { en = \"A seminar read later\", id = \"Seminar yang dibaca kemudian\" }\n\
+                summary = { en = \"Summary.\", id = \"Ringkasan.\" }\n\
+                sources = [{ publisher = \"Example\", url = \"https://example.org/read\", \
+                published = \"2022-09-21\", accessed = \"2024-03-05\" }]\n";
+    write(dir.path(), "mine.toml", data);
+    let spec = "title = \"S\"\nlanguage = \"id\"\ndata = [\"mine.toml\"]\n[period]\nfrom = \"2022-09\"\nto = \"2022-09\"\n";
+    write(dir.path(), "s.toml", spec);
+    brief(dir.path(), &["generate", "s.toml", "--as-of", "2026-11-22", "-o", "late.pdf"]).expect(0);
+    let text = pdf_text(&dir.path().join("late.pdf"));
+    assert!(text.contains("diakses 5 Maret 2024"), "{text}");
+    assert!(text.contains("Tanggal akses halaman dicantumkan bila dataset mencatatnya"), "{text}");
+    brief(dir.path(), &["generate", "s.toml", "--as-of", "2023-01-10", "-o", "early.pdf"])
+        .expect(0);
+    let text = pdf_text(&dir.path().join("early.pdf"));
+    assert!(text.contains("https://example.org/read") && !text.contains("diakses"), "{text}");
+}

@@ -54,6 +54,25 @@ fn the_flagship_renders_from_another_folder_with_its_facts() {
 }
 
 #[test]
+fn a_partner_engaged_one_way_gets_a_fact_not_a_one_bar_chart() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "p.toml",
+        "title = \"P\"\n[period]\nfrom = 2021\nto = 2024\n[filter]\npartners = [\"UNOCT\", \"PHL\", \"RUS\"]\n\
+         [[sections]]\nkind = \"partners\"\n",
+    );
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22"]).expect(0);
+    let lines = pdf_layout_lines(&dir.path().join("p.pdf"));
+    let facts: Vec<&String> = lines.iter().filter(|l| l.contains("Type of engagement")).collect();
+    assert_eq!(facts.len(), 2, "the Philippines and Russia: {lines:#?}");
+    assert!(facts.iter().any(|l| l.contains("Working group")), "{facts:?}");
+    assert!(facts.iter().any(|l| l.contains("Courtesy call")), "{facts:?}");
+    // UNOCT, engaged in several ways, keeps its chart.
+    assert_eq!(lines.iter().filter(|l| l.contains("BY TYPE")).count(), 1, "{lines:#?}");
+}
+
+#[test]
 fn the_flagship_pdf_carries_title_author_keywords_and_bookmarks() {
     let dir = tempdir();
     brief(
@@ -552,4 +571,22 @@ fn an_empty_section_speaks_of_filters_only_when_the_brief_has_some() {
     assert!(!plain.contains("filter"), "{plain}");
     let filtered = pdf_text(&dir.path().join("filtered.pdf"));
     assert!(filtered.contains("yang sesuai dengan filter ringkasan"), "{filtered}");
+}
+
+#[test]
+fn a_month_without_engagements_says_so_once_and_prints_no_table_of_zeros() {
+    let dir = tempdir();
+    let monthly = repo_file("briefs/monthly.toml");
+    brief(dir.path(), &["generate", &monthly, "--as-of", "2023-03-05", "-o", "m.pdf"]).expect(0);
+    let text = pdf_text(&dir.path().join("m.pdf"));
+    assert_eq!(text.matches("No engagements are on record for this period.").count(), 1, "{text}");
+    assert!(
+        text.contains("The latest engagement on record dates from 29 November 2022."),
+        "{text}"
+    );
+    assert!(text.contains("None in this period"), "the later empty section is brief: {text}");
+    assert!(text.contains("No engagement is on record in either period."), "{text}");
+    assert!(!text.contains("All engagements held"), "no table of zeros: {text}");
+    // The brief lists no sources, and its methodology does not send the reader to them.
+    assert!(text.contains("this brief does not list them"), "{text}");
 }
