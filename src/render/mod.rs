@@ -7,18 +7,18 @@
 
 pub mod assets;
 pub mod export;
+pub mod fonts;
 mod world;
 
 use std::collections::HashMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use typst::diag::Warned;
-use typst::foundations::{Bytes, Smart};
+use typst::foundations::Smart;
 use typst::syntax::{FileId, Source};
-use typst::text::{Font, FontBook};
+use typst::text::FontBook;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
@@ -118,36 +118,21 @@ pub struct Rendered {
 pub struct Renderer {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
+    fonts: Vec<fonts::FontSlot>,
     builtin: HashMap<FileId, Source>,
     /// User template folders by the path given, each read once for the whole run.
     folders: Mutex<HashMap<PathBuf, Arc<Overrides>>>,
 }
 
 impl Renderer {
-    /// Loads the embedded fonts and templates, and fonts from `font_paths`.
+    /// Knows the embedded fonts and templates, and the fonts in `font_paths`; a font is
+    /// parsed when a brief first uses it ([`fonts`]).
     pub fn new(font_paths: &[PathBuf]) -> Result<Renderer, String> {
-        let mut fonts: Vec<Font> = FONT_FILES
-            .iter()
-            .filter(|(name, _)| !name.ends_with(".txt"))
-            .flat_map(|(_, data)| Font::iter(Bytes::new(*data)))
-            .collect();
-        for dir in font_paths {
-            let entries = fs::read_dir(dir)
-                .map_err(|e| format!("cannot read font folder `{}` ({e})", dir.display()))?;
-            let mut paths: Vec<PathBuf> =
-                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            paths.sort();
-            for path in paths {
-                let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-                if matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
-                    let data = fs::read(&path)
-                        .map_err(|e| format!("cannot read font `{}` ({e})", path.display()))?;
-                    fonts.extend(Font::iter(Bytes::new(data)));
-                }
-            }
-        }
-        let book = FontBook::from_fonts(&fonts);
+        let (mut fonts, mut infos) = fonts::embedded()?;
+        let (more, more_infos) = fonts::from_folders(font_paths)?;
+        fonts.extend(more);
+        infos.extend(more_infos);
+        let book = FontBook::from_infos(infos);
         let builtin = BUILTIN_TEMPLATES
             .iter()
             .filter(|(path, _)| path.ends_with(".typ"))

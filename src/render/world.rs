@@ -264,7 +264,7 @@ impl World for BriefWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.renderer.fonts.get(index).cloned()
+        self.renderer.fonts.get(index)?.get()
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {

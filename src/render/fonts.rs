@@ -1,0 +1,156 @@
+//! Fonts on demand: every face known to Typst's font book from the start, parsed only
+//! when a brief first uses it.
+//!
+//! The embedded faces' metadata (family, variant, coverage) comes from a table checked
+//! in beside them, `fonts/faces.json`, which a test keeps equal to what the fonts say.
+//! So a brief in Latin script never parses the Arabic, Thai, CJK or emoji fallbacks and
+//! never reads their pages of the binary. Faces from `--font-path` are read from disk
+//! and their metadata computed when the run starts.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use typst::foundations::Bytes;
+use typst::text::{Font, FontInfo};
+
+use super::assets::FONT_FILES;
+
+/// The metadata of the embedded faces, in the order of [`FONT_FILES`].
+const FACE_TABLE: &str = include_str!("../../fonts/faces.json");
+
+/// One face of a font file, as the table records it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FaceEntry {
+    /// The file in `fonts/`.
+    pub file: String,
+    /// The face's index in the file (a collection holds several).
+    pub index: u32,
+    /// What Typst's font book needs to know of it.
+    pub info: FontInfo,
+}
+
+/// A face: its bytes, and the parsed font once Typst has asked for it.
+pub(super) struct FontSlot {
+    data: Bytes,
+    index: u32,
+    font: OnceLock<Option<Font>>,
+}
+
+impl FontSlot {
+    /// The parsed face, parsed on the first call.
+    pub(super) fn get(&self) -> Option<Font> {
+        self.font.get_or_init(|| Font::new(self.data.clone(), self.index)).clone()
+    }
+
+    /// Whether the face has been parsed.
+    #[cfg(test)]
+    pub(super) fn is_parsed(&self) -> bool {
+        self.font.get().is_some()
+    }
+}
+
+/// The embedded faces and their metadata, from the checked-in table.
+pub(super) fn embedded() -> Result<(Vec<FontSlot>, Vec<FontInfo>), String> {
+    let table: Vec<FaceEntry> = serde_json::from_str(FACE_TABLE)
+        .map_err(|e| format!("the embedded font table is invalid ({e})"))?;
+    let mut slots = Vec::with_capacity(table.len());
+    let mut infos = Vec::with_capacity(table.len());
+    for entry in table {
+        let data = FONT_FILES
+            .iter()
+            .find(|(name, _)| *name == entry.file)
+            .map(|(_, data)| *data)
+            .ok_or_else(|| {
+            format!("the font table names `{}`, which is not embedded", entry.file)
+        })?;
+        slots.push(FontSlot { data: Bytes::new(data), index: entry.index, font: OnceLock::new() });
+        infos.push(entry.info);
+    }
+    Ok((slots, infos))
+}
+
+/// The faces of every font file in `dirs` (`.ttf`, `.otf`, `.ttc`, `.otc`), in file-name
+/// order, with their metadata.
+pub(super) fn from_folders(dirs: &[PathBuf]) -> Result<(Vec<FontSlot>, Vec<FontInfo>), String> {
+    let (mut slots, mut infos) = (Vec::new(), Vec::new());
+    for dir in dirs {
+        let entries = fs::read_dir(dir)
+            .map_err(|e| format!("cannot read font folder `{}` ({e})", dir.display()))?;
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths.iter().filter(|p| is_font_file(p)) {
+            let data = fs::read(path)
+                .map_err(|e| format!("cannot read font `{}` ({e})", path.display()))?;
+            let data = Bytes::new(data);
+            for (index, info) in FontInfo::iter(data.as_slice()).enumerate() {
+                let index = index as u32;
+                slots.push(FontSlot { data: data.clone(), index, font: OnceLock::new() });
+                infos.push(info);
+            }
+        }
+    }
+    Ok((slots, infos))
+}
+
+/// Whether a file's extension is a font's.
+fn is_font_file(path: &Path) -> bool {
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    matches!(extension.as_deref(), Some("ttf" | "otf" | "ttc" | "otc"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the embedded fonts say of themselves: the table `fonts/faces.json` must hold.
+    fn face_table() -> Vec<FaceEntry> {
+        FONT_FILES
+            .iter()
+            .filter(|(name, _)| is_font_file(Path::new(name)))
+            .flat_map(|(name, data)| {
+                FontInfo::iter(data).enumerate().map(|(index, info)| FaceEntry {
+                    file: (*name).to_owned(),
+                    index: index as u32,
+                    info,
+                })
+            })
+            .collect()
+    }
+
+    /// The table is generated from the fonts: after changing a font, write it again with
+    /// `BRIEF_ACCEPT_FONTS=1 cargo test --lib font_table`.
+    #[test]
+    fn the_font_table_is_what_the_embedded_fonts_say() {
+        let actual = face_table();
+        if std::env::var_os("BRIEF_ACCEPT_FONTS").is_some() {
+            // One face per line: a font change shows as the lines of its faces.
+            let lines: Vec<String> =
+                actual.iter().map(|face| serde_json::to_string(face).unwrap()).collect();
+            let json = format!("[\n{}\n]\n", lines.join(",\n"));
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/faces.json");
+            std::fs::write(path, json).unwrap();
+            return;
+        }
+        let table: Vec<FaceEntry> = serde_json::from_str(FACE_TABLE).unwrap();
+        assert_eq!(table.len(), actual.len(), "faces in the table and in fonts/");
+        for (recorded, computed) in table.iter().zip(&actual) {
+            assert_eq!(
+                recorded, computed,
+                "fonts/faces.json is out of date for {}; run BRIEF_ACCEPT_FONTS=1 cargo test --lib font_table",
+                computed.file
+            );
+        }
+    }
+
+    #[test]
+    fn a_face_is_parsed_only_when_asked_for() {
+        let (slots, infos) = embedded().unwrap();
+        assert_eq!(slots.len(), infos.len());
+        assert!(slots.iter().all(|slot| !slot.is_parsed()));
+        let font = slots[0].get().expect("Inter parses");
+        assert_eq!(font.info(), &infos[0]);
+        assert!(slots[0].is_parsed() && !slots[1].is_parsed());
+    }
+}
