@@ -590,3 +590,18 @@ fn a_month_without_engagements_says_so_once_and_prints_no_table_of_zeros() {
     // The brief lists no sources, and its methodology does not send the reader to them.
     assert!(text.contains("this brief does not list them"), "{text}");
 }
+
+#[test]
+fn a_font_folder_adds_its_faces_and_a_missing_one_is_invalid_input() {
+    let dir = tempdir();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    std::fs::copy(repo().join("fonts/Inter-Bold.otf"), fonts.join("Extra.otf")).unwrap();
+    std::fs::write(fonts.join("notes.txt"), "not a font").unwrap();
+    let spec = write(dir.path(), "s.toml", &small_spec("Fonts", ""));
+    let args = ["generate", &spec, "--as-of", "2026-11-22", "--font-path", "fonts"];
+    brief(dir.path(), &args).expect(0);
+    assert!(pdf_fonts(&dir.path().join("s.pdf")).iter().any(|f| f.contains("Inter")));
+    let run = brief(dir.path(), &["generate", &spec, "--font-path", "nowhere"]).expect(2);
+    assert!(run.stderr.contains("cannot read font folder `nowhere`"), "{}", run.stderr);
+}
