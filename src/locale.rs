@@ -243,6 +243,7 @@ const LABELS: &[Entry] = &[
     ("profile-type", "Type of engagement", "Jenis kegiatan"),
     ("profile-agreements", "Agreements in this period", "Perjanjian pada periode ini"),
     ("profile-none", "None in this period", "Tidak ada pada periode ini"),
+    ("empty-period-again", "None in this period.", "Tidak ada pada periode ini."),
     // Sources.
     ("source-published", "published", "terbit"),
     ("contents", "Contents", "Daftar isi"),

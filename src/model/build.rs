@@ -376,7 +376,7 @@ impl Brief<'_> {
             (true, OnEmpty::Note) if !query.filters() && kind != SectionKind::Upcoming => {
                 match self.period_noted.replace(true) {
                     false => self.empty_period_note(),
-                    true => label(language, "profile-none").to_owned(),
+                    true => label(language, "empty-period-again").to_owned(),
                 }
             }
             (true, OnEmpty::Note) => empty_note(language, kind).to_owned(),

@@ -51,6 +51,8 @@ fn the_flagship_renders_from_another_folder_with_its_facts() {
     }
     // The 2025 planned expert meeting is outside the period.
     assert!(!text.contains("Planned Indonesia–Russia expert meeting"));
+    // A source title that ends in its own stop gets no second one ("Terorisme!.").
+    assert!(text.contains("Terorisme!") && !text.contains("!."), "{text}");
 }
 
 #[test]
@@ -584,7 +586,7 @@ fn a_month_without_engagements_says_so_once_and_prints_no_table_of_zeros() {
         text.contains("The latest engagement on record dates from 29 November 2022."),
         "{text}"
     );
-    assert!(text.contains("None in this period"), "the later empty section is brief: {text}");
+    assert!(text.contains("None in this period."), "the later empty section is brief: {text}");
     assert!(text.contains("No engagement is on record in either period."), "{text}");
     assert!(!text.contains("All engagements held"), "no table of zeros: {text}");
     // The brief lists no sources, and its methodology does not send the reader to them.
@@ -604,4 +606,27 @@ fn a_font_folder_adds_its_faces_and_a_missing_one_is_invalid_input() {
     assert!(pdf_fonts(&dir.path().join("s.pdf")).iter().any(|f| f.contains("Inter")));
     let run = brief(dir.path(), &["generate", &spec, "--font-path", "nowhere"]).expect(2);
     assert!(run.stderr.contains("cannot read font folder `nowhere`"), "{}", run.stderr);
+}
+
+#[test]
+fn every_page_of_a_brief_with_a_moved_table_carries_its_own_number() {
+    let dir = tempdir();
+    let spec = repo_file("briefs/public-release-2022.toml");
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22", "-o", "out/"]).expect(0);
+    for (file, word, of) in
+        [("public-2022-en.pdf", "Page", "of"), ("public-2022-id.pdf", "Halaman", "dari")]
+    {
+        let pdf = dir.path().join("out").join(file);
+        let pages = pdf_page_texts(&pdf);
+        assert!(pages.len() > 2, "{file}: {} pages", pages.len());
+        for (i, text) in pages.iter().enumerate() {
+            let number = format!("{word} {} {of} {}", i + 1, pages.len());
+            assert!(text.contains(&number), "{file}, page {}: no `{number}`", i + 1);
+        }
+        // The table of engagements starts on a page of its own, not at the foot of the first.
+        assert!(
+            !pages[0].contains("24 March 2022") && !pages[0].contains("24 Maret 2022"),
+            "{file}"
+        );
+    }
 }
