@@ -404,7 +404,8 @@ pub fn join_list(language: Language, items: &[String], separator: &str) -> Strin
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => {
-            let serial = separator == "; " || (language == Language::Id && rest.len() > 1);
+            // "A; B; and C", but "A and B" for two.
+            let serial = rest.len() > 1 && (separator == "; " || language == Language::Id);
             let and =
                 if serial { format!("{}{and}", separator.trim_end()) } else { and.to_owned() };
             format!("{}{and}{last}", rest.join(separator))
@@ -651,6 +652,7 @@ mod tests {
         assert_eq!(join_list(Language::En, &items(&["A", "B", "C"]), ", "), "A, B and C");
         assert_eq!(join_list(Language::Id, &items(&["A", "B"]), ", "), "A dan B");
         assert_eq!(join_list(Language::En, &items(&["A", "B", "C"]), "; "), "A; B; and C");
+        assert_eq!(join_list(Language::En, &items(&["A", "B"]), "; "), "A and B");
         assert_eq!(percent(5, 13), "38%");
         for (name, expected) in [
             ("United Kingdom", "the United Kingdom"),

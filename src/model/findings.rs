@@ -349,7 +349,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         if rounds.is_empty() {
             return None;
         }
-        let items: Vec<String> = rounds.iter().map(|e| self.round_clause(e)).collect();
+        let items: Vec<String> = rounds.iter().map(|e| self.round_clause(e, &rounds)).collect();
         let list = self.listed(items, "; ");
         let count = count_in_words(self.language, rounds.len());
         let text = match (self.language, rounds.len()) {
@@ -365,8 +365,8 @@ impl<'b, 'a> Facts<'b, 'a> {
     }
 
     /// "the 4th with the Philippines (24 March 2022), following the 3rd of 5 September
-    /// 2019".
-    fn round_clause(&self, event: &Event) -> String {
+    /// 2019"; the previous round is left out when `listed`, the same sentence, names it.
+    fn round_clause(&self, event: &Event, listed: &[&Event]) -> String {
         let (partners, date) = (self.partners_of(event), self.date(event));
         let Some(round) = event.round else {
             return match self.language {
@@ -382,7 +382,9 @@ impl<'b, 'a> Facts<'b, 'a> {
                 format!("putaran {} dengan {partners} ({date})", ordinal(self.language, round))
             }
         };
-        if let Some(previous) = self.previous_round(event, round) {
+        if let Some(previous) = self.previous_round(event, round)
+            && !listed.iter().any(|e| e.id == previous.id)
+        {
             let (number, when) = (ordinal(self.language, round - 1), self.date(previous));
             clause.push_str(&match self.language {
                 Language::En => format!(", following the {number} of {when}"),

@@ -149,8 +149,7 @@ fn the_flagship_findings_read_word_for_word_in_english() {
             .to_owned(),
         "The record shows 3 working-group rounds held: the 1st with the United Kingdom (11 \
          November 2021); the 4th with the Philippines (24 March 2022), following the 3rd of 5 \
-         September 2019; and the 2nd with the United Kingdom (5–8 December 2023), following the \
-         1st of 11 November 2021."
+         September 2019; and the 2nd with the United Kingdom (5–8 December 2023)."
             .to_owned(),
         "The record’s first engagements with the United Kingdom (7 April 2021) and the UN Office \
          of Counter-Terrorism (April 2022) fall in this period."
@@ -190,8 +189,7 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
             .to_owned(),
         "Tercatat 3 putaran kelompok kerja bersama: putaran ke-1 dengan Inggris (11 November \
          2021); putaran ke-4 dengan Filipina (24 Maret 2022), setelah putaran ke-3 pada 5 \
-         September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023), setelah putaran \
-         ke-1 pada 11 November 2021."
+         September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023)."
             .to_owned(),
         "Kegiatan pertama yang tercatat dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
          Kontra-Terorisme (April 2022) terjadi pada periode ini."
