@@ -179,6 +179,15 @@ fn the_executive_brief_fits_two_pages() {
     assert!(text.contains("Key developments") && text.contains("Assessment"), "{text}");
     // The spec's Typst markup is evaluated: *UNOCT* is bold, so the asterisks are gone.
     assert!(text.contains("Engagement with UNOCT has been") && !text.contains("*UNOCT*"), "{text}");
+    // It fits with room to spare, not at the fewest highlights it must show (4): a brief
+    // at that edge fails on the next engagement of a scheduled run.
+    let shown: usize = text
+        .split(" of 13 engagements shown")
+        .next()
+        .and_then(|before| before.rsplit(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(shown > 4, "{shown} highlights shown:\n{text}");
 }
 
 #[test]
