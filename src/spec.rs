@@ -1102,7 +1102,7 @@ fn place_in_string(text: &str, value: &Spanned<String>, within: Range<usize>) ->
 }
 
 /// The keys a spec has at its top level.
-const TOP_LEVEL_KEYS: [&str; 17] = [
+pub const TOP_LEVEL_KEYS: [&str; 17] = [
     "title",
     "subtitle",
     "author",

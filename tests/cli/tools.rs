@@ -85,27 +85,6 @@ fn a_bad_shard_is_refused_as_invalid_input() {
     assert!(!dir.path().join("s.pdf").exists());
 }
 
-/// The keys a spec has at its top level (DESIGN.md's spec format).
-const SPEC_KEYS: [&str; 17] = [
-    "title",
-    "subtitle",
-    "author",
-    "reference",
-    "contact",
-    "language",
-    "audience",
-    "template",
-    "templates",
-    "marking",
-    "pdf_standard",
-    "output",
-    "data",
-    "period",
-    "filter",
-    "sections",
-    "variants",
-];
-
 #[test]
 fn brief_new_writes_a_spec_with_every_key_that_check_accepts_and_generate_renders() {
     let dir = tempdir();
@@ -114,7 +93,7 @@ fn brief_new_writes_a_spec_with_every_key_that_check_accepts_and_generate_render
     let run = brief(dir.path(), &[&args[..], &["-o", "s.toml"]].concat()).expect(0);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     let spec = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
-    for key in SPEC_KEYS {
+    for key in brief::spec::TOP_LEVEL_KEYS {
         let present = spec.lines().any(|line| {
             let line = line.trim_start_matches("# ");
             line.starts_with(&format!("{key} = "))
