@@ -51,6 +51,9 @@ pub struct Summary {
     pub bad_arguments: bool,
     /// Whether the `--report` could not be written.
     pub report_failed: bool,
+    /// The files the run read (specs, data, templates), as planning found them; empty
+    /// when the arguments were wrong.
+    pub inputs: plan::Inputs,
 }
 
 impl Summary {
@@ -105,7 +108,7 @@ impl Exit {
 /// the run report if one was asked for (and planning found that it destroys no input).
 pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync)) -> Summary {
     let mut summary = Summary::default();
-    let planned = match plan::plan(args, options) {
+    let mut planned = match plan::plan(args, options) {
         Ok(planned) => planned,
         Err(diagnostics) => {
             on(Message::Invalid(&diagnostics));
@@ -113,6 +116,7 @@ pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync
             return summary;
         }
     };
+    summary.inputs = std::mem::take(&mut planned.inputs);
     for warnings in &planned.warnings {
         on(Message::Warnings(warnings));
     }

@@ -39,13 +39,13 @@ fn main() -> ExitCode {
             let mode = if args.dry_run { Mode::DryRun } else { Mode::Write };
             let export = export_options(&args.export, args.output.as_deref());
             match run_options(&args.brief, mode, args.output, args.emit_data, args.report, export) {
-                Ok(options) => run_briefs(&args.brief, &options),
+                Ok(options) => run_briefs(&args.brief, &options).0,
                 Err(exit) => exit,
             }
         }
         Command::Check(args) => {
             match run_options(&args.brief, Mode::Check, None, None, None, Export::default()) {
-                Ok(options) => run_briefs(&args.brief, &options),
+                Ok(options) => run_briefs(&args.brief, &options).0,
                 Err(exit) => exit,
             }
         }
@@ -261,7 +261,8 @@ fn run_options(
 }
 
 /// Runs `generate` or `check` with `options`, printing progress and a summary.
-fn run_briefs(args: &BriefArgs, options: &Options) -> Exit {
+/// Returns how the run ends, with what it read (for `watch`).
+fn run_briefs(args: &BriefArgs, options: &Options) -> (Exit, brief::plan::Inputs) {
     let progress = terminal::Progress::new(options.mode, args.quiet, args.verbose);
     let summary = generate::run(&args.specs, options, &|message| progress.on(message));
     progress.finish();
@@ -283,7 +284,7 @@ fn run_briefs(args: &BriefArgs, options: &Options) -> Exit {
             shard.index, shard.count
         ));
     }
-    summary.exit()
+    (summary.exit(), summary.inputs)
 }
 
 /// `brief watch`: renders, then renders again after each change to an input, until
@@ -313,8 +314,8 @@ fn watch(args: &args::WatchArgs) -> Exit {
         Err(message) => return fail(message, &[], Exit::Failed),
     };
     loop {
-        run_briefs(&args.brief, &options);
-        let inputs = Watched::of(&args.brief.specs, &options);
+        let (_, read) = run_briefs(&args.brief, &options);
+        let inputs = Watched::of(&args.brief.specs, &options, &read);
         if let Err(message) = files.set(inputs.clone()) {
             return fail(message, &[], Exit::Failed);
         }

@@ -36,17 +36,16 @@ pub struct Watched {
 }
 
 impl Watched {
-    /// The inputs of a run over `args`: what planning reads when the specs are valid,
-    /// and at least the specs, the `--data` files and the `--template-dir` when not.
-    pub fn of(args: &[PathBuf], options: &Options) -> Watched {
+    /// What to watch after a run over `args` that read `read`: those files, and at
+    /// least the specs, the `--data` files and the `--template-dir` (all a run that
+    /// could not plan is known to read).
+    pub fn of(args: &[PathBuf], options: &Options, read: &plan::Inputs) -> Watched {
         let mut inputs = Watched::default();
         let files = plan::spec_files(args).unwrap_or_else(|_| args.to_vec());
         inputs.files.extend(files.iter().chain(&options.data).map(|p| real(p)));
         inputs.folders.extend(options.template_dir.iter().map(|p| real(p)));
-        if let Ok(planned) = plan::plan(args, options) {
-            inputs.files.extend(planned.inputs.files().map(real));
-            inputs.folders.extend(planned.inputs.template_folders().map(real));
-        }
+        inputs.files.extend(read.files().map(real));
+        inputs.folders.extend(read.template_folders().map(real));
         let folders = inputs.folders.clone();
         inputs.files.retain(|file| {
             file.as_os_str() != "-" && !folders.iter().any(|folder| file.starts_with(folder))
