@@ -108,7 +108,7 @@ impl Exit {
 /// the run report if one was asked for (and planning found that it destroys no input).
 pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync)) -> Summary {
     let mut summary = Summary::default();
-    let mut planned = match plan::plan(args, options) {
+    let planned = match plan::plan(args, options) {
         Ok(planned) => planned,
         Err(diagnostics) => {
             on(Message::Invalid(&diagnostics));
@@ -116,7 +116,6 @@ pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync
             return summary;
         }
     };
-    summary.inputs = std::mem::take(&mut planned.inputs);
     for warnings in &planned.warnings {
         on(Message::Warnings(warnings));
     }
@@ -141,6 +140,8 @@ pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync
             }
         }
     }
+    // Only now, after every page image was checked against them, do the inputs leave.
+    summary.inputs = planned.inputs;
     if let Some(target) = &planned.report
         && let Err(message) = write_report(target, &summary, options.as_of)
     {
