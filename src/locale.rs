@@ -217,13 +217,13 @@ const LABELS: &[Entry] = &[
     ("timeline-other", "Other partners", "Mitra lain"),
     (
         "timeline-span-held",
-        "Held over several days, or dated to the month only",
-        "Terlaksana selama beberapa hari, atau hanya diketahui bulannya",
+        "Held over a longer period, or dated to the month only",
+        "Terlaksana dalam kurun yang lebih panjang, atau hanya diketahui bulannya",
     ),
     (
         "timeline-span-planned",
-        "Planned over several days, or dated to the month only",
-        "Direncanakan selama beberapa hari, atau hanya diketahui bulannya",
+        "Planned over a longer period, or dated to the month only",
+        "Direncanakan dalam kurun yang lebih panjang, atau hanya diketahui bulannya",
     ),
     (
         "timeline-cluster",

@@ -5,7 +5,7 @@
 use crate::dataset::{Event, Query, Status};
 use crate::dates::{PartialDate, Period};
 use crate::locale::{
-    self, Language, capitalised, count_in_words, format_date, format_number, format_span, label,
+    self, Language, count_in_words, format_date, format_number, format_span, label,
 };
 use crate::spec::Compare;
 
@@ -51,19 +51,29 @@ pub(super) fn changes(
         }
     };
     let (n, m) = (now.len(), before.len());
+    // A sentence never opens with a numeral: "The record shows 4 …", not "4 …".
     let summary = match (language, n, m) {
         (Language::En, 0, 0) => "No engagement is on record in either period.".to_owned(),
         (Language::Id, 0, 0) => "Tidak ada kegiatan yang tercatat pada kedua periode.".to_owned(),
+        (Language::En, _, 0) => format!(
+            "The record shows {} {} held, against none in {that}.",
+            count_in_words(language, n),
+            locale::engagements(language, n)
+        ),
+        (Language::Id, _, 0) => format!(
+            "Tercatat {} kegiatan terlaksana, sedangkan pada {that} tidak ada.",
+            count_in_words(language, n)
+        ),
         (Language::En, ..) => format!(
-            "{} {} against {} ({}).",
-            capitalised(&count_in_words(language, n)),
+            "The record shows {} {} held, against {} ({}).",
+            count_in_words(language, n),
             locale::engagements(language, n),
             format_number(language, m),
             signed(m, n)
         ),
         (Language::Id, ..) => format!(
-            "{} kegiatan dibandingkan dengan {} ({}).",
-            capitalised(&count_in_words(language, n)),
+            "Tercatat {} kegiatan terlaksana, dibandingkan dengan {} ({}).",
+            count_in_words(language, n),
             format_number(language, m),
             signed(m, n)
         ),
@@ -95,6 +105,14 @@ pub(super) fn changes(
         .filter(|(a, b, _)| a + b > 0)
         .collect();
     sort_rows(&mut by_partner);
+    // Against an empty earlier period every row reads "0 → n", which the summary
+    // already says; and one partner's row only repeats the total.
+    if m == 0 {
+        by_type.clear();
+    }
+    if m == 0 || by_partner.len() < 2 {
+        by_partner.clear();
+    }
     let rows = |list: Vec<(usize, usize, String)>| -> Vec<ChangeRow> {
         list.into_iter().map(|(a, b, name)| row(language, name, a, b)).collect()
     };

@@ -23,6 +23,12 @@ pub(super) fn counts(language: Language, items: Vec<(String, usize)>) -> Vec<Cou
         .collect()
 }
 
+/// Counts as a chart that compares: one bar compares nothing and repeats a key figure
+/// ("United Kingdom 7" under "7 engagements"), so fewer than two bars make no chart.
+fn comparison(language: Language, items: Vec<(String, usize)>) -> Vec<Count> {
+    if items.len() < 2 { Vec::new() } else { counts(language, items) }
+}
+
 pub(super) fn key_figures(
     language: Language,
     as_of: NaiveDate,
@@ -96,8 +102,8 @@ pub(super) fn key_figures(
     };
     Content::KeyFigures {
         figures,
-        by_partner: counts(language, by_partner),
-        by_type: counts(language, by_type),
+        by_partner: comparison(language, by_partner),
+        by_type: comparison(language, by_type),
         by_year: counts(language, by_year),
     }
 }
@@ -270,5 +276,14 @@ mod tests {
         let millennia = axis_labels("0000", "9999");
         assert_eq!(millennia.len(), 10, "{millennia:?}");
         assert_eq!(millennia[1], "1000");
+    }
+
+    #[test]
+    fn a_chart_needs_two_bars_to_compare() {
+        let one = vec![("United Kingdom".to_owned(), 7)];
+        assert!(comparison(Language::En, one).is_empty());
+        let two = vec![("UNOCT".to_owned(), 4), ("Russia".to_owned(), 2)];
+        let chart = comparison(Language::En, two);
+        assert_eq!(chart.iter().map(|c| c.share).collect::<Vec<_>>(), [1.0, 0.5]);
     }
 }

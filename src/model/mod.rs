@@ -244,9 +244,9 @@ pub enum Content {
     KeyFigures {
         /// The headline numbers.
         figures: Vec<Figure>,
-        /// Counts per partner.
+        /// Counts per partner; empty when there are fewer than two to compare.
         by_partner: Vec<Count>,
-        /// Counts per event type.
+        /// Counts per event type; empty when there are fewer than two to compare.
         by_type: Vec<Count>,
         /// Counts per year.
         by_year: Vec<Count>,
@@ -357,7 +357,7 @@ pub struct Changes {
     pub compared: PeriodData,
     /// What is compared with what, in a sentence.
     pub intro: String,
-    /// The totals in a sentence: "13 engagements against 7 (+6)".
+    /// The totals in a sentence: "The record shows 13 engagements held, against 7 (+6)."
     pub summary: String,
     /// The period's name, for a column heading.
     pub current_label: String,
@@ -365,9 +365,10 @@ pub struct Changes {
     pub previous_label: String,
     /// All engagements held.
     pub total: ChangeRow,
-    /// Engagements held, by type.
+    /// Engagements held, by type; empty when the earlier period has none.
     pub by_type: Vec<ChangeRow>,
-    /// Engagements held, by partner.
+    /// Engagements held, by partner; empty when the earlier period has none or only one
+    /// partner is counted.
     pub by_partner: Vec<ChangeRow>,
     /// Partners new, returning and gone quiet, new agreements, announcements realised
     /// or lapsed.
