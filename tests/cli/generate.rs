@@ -430,9 +430,23 @@ fn every_example_brief_sets_typographic_quotes_and_lists_exactly_the_sources_it_
             assert!(!line.contains(['\'', '"']), "{pdf}: straight quote in `{line}`");
         }
     }
+    let addresses = dataset_addresses();
     for pdf in &pdfs {
         let (cited, listed) = cited_and_listed(&dir.path().join("out").join(pdf));
         assert_eq!(cited, listed, "{pdf}: the sources cited and the sources listed differ");
+        // Text copied or read aloud from the PDF is whole: no soft hyphen from a line
+        // break, and every address on one line, whole or visibly shortened ("…").
+        let text = pdf_raw_text(&dir.path().join("out").join(pdf));
+        assert!(!text.contains('\u{ad}'), "{pdf}: a soft hyphen in the extracted text");
+        let shown = shown_addresses(&text, &addresses);
+        assert_eq!(shown.len(), listed.len(), "{pdf}: addresses {shown:#?}");
+        for line in shown {
+            let whole = addresses.iter().any(|a| a.ends_with(&format!("://{line}")));
+            let shortened = line.split_once('…').is_some_and(|(start, end)| {
+                addresses.iter().any(|a| a.contains(&format!("://{start}")) && a.ends_with(end))
+            });
+            assert!(whole || shortened, "{pdf}: a broken address `{line}`");
+        }
     }
     let en = pdf_raw_text(&dir.path().join("out/public-2022-en.pdf"));
     assert!(en.contains("Indonesia’s International"), "{en}");
@@ -533,6 +547,41 @@ fn the_glossary_lists_the_abbreviations_the_brief_uses_in_its_language() {
         id.iter().any(|l| l == "CTED Direktorat Eksekutif Komite Kontra-Terorisme PBB"),
         "{id:?}"
     );
+}
+
+/// Every source address of the bundled dataset.
+fn dataset_addresses() -> BTreeSet<String> {
+    let text = std::fs::read_to_string(repo().join("data/events.toml")).unwrap();
+    let data: toml::Value = toml::from_str(&text).unwrap();
+    let events = data["events"].as_array().unwrap();
+    let sources = events.iter().flat_map(|e| e["sources"].as_array().unwrap());
+    sources.map(|s| s["url"].as_str().unwrap().to_owned()).collect()
+}
+
+/// The addresses of `addresses` as a source list shows them (without the scheme): each
+/// from the word that begins with its host to the end of that line of extracted text.
+fn shown_addresses<'t>(text: &'t str, addresses: &BTreeSet<String>) -> Vec<&'t str> {
+    let hosts: BTreeSet<&str> = addresses
+        .iter()
+        .filter_map(|a| a.split_once("://")?.1.split_once('/').map(|(host, _)| host))
+        .collect();
+    let starts_with_host =
+        |word: &str| word.split_once('/').is_some_and(|(host, _)| hosts.contains(host));
+    text.lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let start = line
+                .split(' ')
+                .scan(0, |at, word| {
+                    let here = *at;
+                    *at += word.len() + 1;
+                    Some((here, word))
+                })
+                .find(|(_, word)| starts_with_host(word))?
+                .0;
+            Some(&line[start..])
+        })
+        .collect()
 }
 
 /// The source numbers cited in a brief's text before its source list, and the numbers
