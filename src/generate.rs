@@ -5,11 +5,12 @@
 //! the briefs built and rendered by a fixed pool of `-j` workers pulling from one queue,
 //! each brief written as soon as it is done, so memory holds at most `-j` briefs.
 //! Workers are separate processes ([`crate::worker`]) when the run has a worker
-//! command, so that a brief past its time or memory limit ends alone.
+//! command, so that a brief past its time or memory limit ends alone; a run of one
+//! brief in a process that ends with it renders on a watched thread instead.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -21,7 +22,7 @@ use crate::plan::{self, Planned, page_limit};
 pub use crate::plan::{Mode, Options, Plan, load_dataset, spec_files};
 use crate::render::{Exported, RenderError, RenderRequest, Rendered, Renderer};
 use crate::spec::Spec;
-use crate::worker::{Limits, Worker, WorkerCommand};
+use crate::worker::{self, Limits, Worker, WorkerCommand};
 
 /// Something the run reports while it works.
 #[derive(Debug)]
@@ -209,8 +210,10 @@ const WORKERS_PER_CORE: usize = 8;
 
 /// How a pool thread renders: in this process, or through its worker process.
 enum Engine<'a> {
-    /// The run's one renderer, shared by the threads.
+    /// The run's one renderer, shared by the threads, without limits (library callers).
     InProcess(&'a Renderer),
+    /// The run's one renderer, for its one brief, on a thread watched for the limits.
+    Watched(Arc<Renderer>),
     /// A worker process of this thread's own, started when first needed and again after
     /// one was stopped.
     Isolated(&'a WorkerCommand, Option<Worker>),
@@ -221,6 +224,7 @@ impl Engine<'_> {
     fn render(&mut self, request: RenderRequest, limits: Limits) -> Result<Rendered, RenderError> {
         match self {
             Engine::InProcess(renderer) => renderer.render(request),
+            Engine::Watched(renderer) => worker::render_watched(renderer, request, limits),
             Engine::Isolated(command, slot) => {
                 let worker = match slot {
                     Some(worker) => worker,
@@ -247,9 +251,12 @@ fn render_all(
     on: &(dyn Fn(Message<'_>) + Sync),
 ) -> Result<Vec<ReportEntry>, Diagnostic> {
     let plans = &planned.plans;
+    // One brief in a process that ends with it renders here: starting a worker would
+    // cost more than the brief's own compile (BENCHMARKS.md, "One-shot runs").
+    let watched = options.ends_after_run && plans.len() == 1;
     let renderer = match options.worker {
-        Some(_) => None,
-        None => Some(Renderer::new(&options.font_paths).map_err(Diagnostic::error)?),
+        Some(_) if !watched => None,
+        _ => Some(Arc::new(Renderer::new(&options.font_paths).map_err(Diagnostic::error)?)),
     };
     on(Message::Rendering(plans.len()));
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -260,7 +267,8 @@ fn render_all(
         for _ in 0..threads {
             let work = || {
                 let mut engine = match (&renderer, &options.worker) {
-                    (Some(renderer), _) => Engine::InProcess(renderer),
+                    (Some(renderer), Some(_)) => Engine::Watched(Arc::clone(renderer)),
+                    (Some(renderer), None) => Engine::InProcess(renderer),
                     (None, Some(command)) => Engine::Isolated(command, None),
                     (None, None) => return,
                 };

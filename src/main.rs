@@ -256,6 +256,7 @@ fn run_options(
         worker: std::env::current_exe()
             .ok()
             .map(|exe| WorkerCommand { exe, font_paths: args.font_path.clone() }),
+        ends_after_run: true,
         mode,
     })
 }
@@ -294,7 +295,7 @@ fn watch(args: &args::WatchArgs) -> Exit {
     let export = export_options(&args.export, args.output.as_deref());
     let options =
         match run_options(&args.brief, Mode::Write, args.output.clone(), None, None, export) {
-            Ok(options) => options,
+            Ok(options) => Options { ends_after_run: false, ..options },
             Err(exit) => return exit,
         };
     if args.brief.specs.iter().any(|s| s.as_os_str() == "-") {

@@ -72,6 +72,10 @@ pub struct Options {
     /// Render in worker processes started with this command (the limits of time and
     /// memory hold only then); `None` renders in this process.
     pub worker: Option<WorkerCommand>,
+    /// The process ends after this run (`generate`, `check`; not `watch`), so a run of
+    /// one brief may render it on a watched thread of its own instead of a worker: a
+    /// runaway render is left behind and ends with the process.
+    pub ends_after_run: bool,
     /// Write, dry-run or check.
     pub mode: Mode,
 }
@@ -99,6 +103,7 @@ impl Options {
             allow_outside: false,
             limits: Limits::default(),
             worker: None,
+            ends_after_run: false,
             mode: Mode::Write,
         }
     }

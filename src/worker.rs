@@ -1,4 +1,5 @@
-//! Rendering in worker processes, so that one runaway brief ends alone.
+//! Rendering under limits of time and memory: in worker processes, so that one runaway
+//! brief ends alone, or for a one-shot run on a watched thread.
 //!
 //! Typst has no way to stop a compilation from outside: a `text` body with an endless
 //! loop, a string that grows until the machine runs out of memory, or a body that makes
@@ -8,6 +9,13 @@
 //! the briefs it is sent one after the other. The parent watches each render: past its
 //! time limit or memory ceiling the worker is killed, that brief fails with a clear
 //! message, and the next brief gets a fresh worker.
+//!
+//! A run that renders a single brief and then ends (a one-shot `brief generate`) need
+//! not pay for a second process: [`render_watched`] renders it on a thread of this
+//! process, watched in the same way. Past a limit the brief fails at once and the
+//! thread is left behind; the process reports the failure and ends, which ends the
+//! thread too. Nothing is written before a brief is complete, so nothing is left
+//! half-written.
 //!
 //! The protocol on the worker's standard input and output is a stream of frames, each a
 //! little-endian `u32` length and a JSON header, then a `u64` length and raw bytes (the
@@ -151,11 +159,77 @@ impl Failure {
     }
 }
 
-/// Why the watchdog ended a worker.
+/// Why the watchdog ended a render.
 #[derive(Debug, Clone, Copy)]
 enum Verdict {
     TimedOut,
     OutOfMemory(u64),
+}
+
+impl Verdict {
+    /// The verdict on a render that started at `started` in process `pid`, if it has
+    /// passed one of `limits`.
+    fn on(started: Instant, pid: u32, limits: Limits) -> Option<Verdict> {
+        if started.elapsed() > limits.timeout {
+            return Some(Verdict::TimedOut);
+        }
+        resident_bytes(pid).filter(|used| *used > limits.max_memory).map(Verdict::OutOfMemory)
+    }
+
+    /// What the brief's report says.
+    fn message(self, limits: Limits) -> String {
+        match self {
+            Verdict::TimedOut => format!(
+                "the brief took longer than {} s to render and was stopped; a `text` body or \
+                 a template may loop for ever (raise the limit with --timeout SECS)",
+                limits.timeout.as_secs()
+            ),
+            Verdict::OutOfMemory(used) => format!(
+                "rendering the brief took more than {} MiB of memory ({} MiB) and was \
+                 stopped; a `text` body or a template may grow without end (raise the \
+                 ceiling with --max-memory MIB)",
+                limits.max_memory >> 20,
+                used >> 20
+            ),
+        }
+    }
+}
+
+/// How often a watchdog looks at a render.
+const WATCH_TICK: Duration = Duration::from_millis(25);
+
+/// Renders one brief on a thread of this process within `limits` (time and resident
+/// memory, as a worker would be watched). Past a limit the brief fails at once and the
+/// render thread is abandoned: only for a process that ends after this brief.
+pub fn render_watched(
+    renderer: &Arc<Renderer>,
+    request: RenderRequest,
+    limits: Limits,
+) -> Result<Rendered, RenderError> {
+    let (sender, receiver) = mpsc::channel();
+    let shared = Arc::clone(renderer);
+    // Typst grows its own stack where it recurses deeply; the thread gets the main
+    // thread's size.
+    std::thread::Builder::new()
+        .name("render".into())
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let _ = sender.send(shared.render(request));
+        })
+        .map_err(|e| RenderError::plain(format!("cannot start a render thread ({e})")))?;
+    let started = Instant::now();
+    loop {
+        match receiver.recv_timeout(WATCH_TICK) {
+            Ok(rendered) => return rendered,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(RenderError::plain("the render thread stopped unexpectedly"));
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        if let Some(verdict) = Verdict::on(started, std::process::id(), limits) {
+            return Err(RenderError::plain(verdict.message(limits)));
+        }
+    }
 }
 
 /// mimalloc settings for the worker, read by its allocator when it starts (unless the
@@ -213,18 +287,7 @@ impl Worker {
         let _ = done.send(());
         let verdict = watchdog.join().unwrap_or(None);
         match (exchanged, verdict) {
-            (_, Some(Verdict::TimedOut)) => Err(Failure::lost(format!(
-                "the brief took longer than {} s to render and was stopped; a `text` body or \
-                     a template may loop for ever (raise the limit with --timeout SECS)",
-                limits.timeout.as_secs()
-            ))),
-            (_, Some(Verdict::OutOfMemory(used))) => Err(Failure::lost(format!(
-                "rendering the brief took more than {} MiB of memory ({} MiB) and was \
-                     stopped; a `text` body or a template may grow without end (raise the \
-                     ceiling with --max-memory MIB)",
-                limits.max_memory >> 20,
-                used >> 20
-            ))),
+            (_, Some(verdict)) => Err(Failure::lost(verdict.message(limits))),
             (Ok((header, payload)), None) => match (header.error.clone(), header.exported(payload))
             {
                 (Some(error), _) => Err(Failure { error, worker_lost: false }),
@@ -267,17 +330,12 @@ fn watch(
     limits: Limits,
 ) -> Option<Verdict> {
     let started = Instant::now();
-    let tick = Duration::from_millis(25);
     loop {
-        match finished.recv_timeout(tick) {
+        match finished.recv_timeout(WATCH_TICK) {
             Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => return None,
             Err(mpsc::RecvTimeoutError::Timeout) => {}
         }
-        let verdict = if started.elapsed() > limits.timeout {
-            Some(Verdict::TimedOut)
-        } else {
-            resident_bytes(pid).filter(|used| *used > limits.max_memory).map(Verdict::OutOfMemory)
-        };
+        let verdict = Verdict::on(started, pid, limits);
         if verdict.is_some() {
             let _ = child.lock().unwrap_or_else(|p| p.into_inner()).kill();
             return verdict;

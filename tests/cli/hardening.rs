@@ -313,6 +313,31 @@ fn a_runaway_body_ends_at_its_timeout_and_the_rest_of_the_batch_is_written() {
 }
 
 #[test]
+fn a_single_runaway_brief_ends_at_its_timeout_with_its_report_and_no_pdf() {
+    // One brief renders in the process itself (no worker): past its limit the process
+    // must still report, write the run's report and end, leaving its render behind.
+    let dir = tempdir();
+    let body = "#for i in range(1000000) { for j in range(1000000) { } }";
+    let spec = spec_with_body(dir.path(), "loop.toml", "", body);
+    let started = std::time::Instant::now();
+    let run =
+        brief(dir.path(), &["generate", &spec, "--timeout", "2", "--report", "run.json"]).expect(1);
+    assert!(started.elapsed() < std::time::Duration::from_secs(60), "{:?}", started.elapsed());
+    assert!(
+        run.stderr.contains("took longer than 2 s to render and was stopped"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("loop.pdf").exists());
+    let report = std::fs::read_to_string(dir.path().join("run.json")).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let entry = &report["outputs"][0];
+    assert_eq!(entry["status"], "failed", "{report}");
+    assert!(entry["error"].as_str().unwrap().contains("longer than 2 s"), "{report}");
+    assert_eq!(files_in(dir.path()), ["loop.toml", "run.json"]);
+}
+
+#[test]
 fn a_body_that_grows_without_end_meets_the_memory_ceiling() {
     let dir = tempdir();
     let body = "#let s = \"x\"\n#for i in range(64) { s = s + s }\n#s.len()";
