@@ -52,6 +52,17 @@ echo "== 1. the flagship brief"
 hyperfine --warmup 3 --runs 20 --export-markdown "$results/1-flagship.md" \
   -n "brief generate" "$brief generate briefs/bnpt-international-2021-2024.toml --as-of $as_of -q -o $work/b.pdf" \
   -n "typst compile" "typst compile ${typst_fonts[*]} --root $work/tpl $work/tpl/brief.typ $work/t.pdf"
+# Peak memory: GNU time's maximum resident set (for brief, the larger of its process
+# and any worker), the median of five runs, in MiB.
+peak() { for _ in 1 2 3 4 5; do /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; done | sort -n | sed -n 3p; }
+{
+  echo
+  echo "| command | peak MiB (median of 5) |"
+  echo "|:---|---:|"
+  echo "| brief generate | $(( $(peak "$brief" generate briefs/bnpt-international-2021-2024.toml --as-of "$as_of" -q -o "$work/b.pdf") / 1024 )) |"
+  echo "| typst compile | $(( $(peak typst compile "${typst_fonts[@]}" --root "$work/tpl" "$work/tpl/brief.typ" "$work/t.pdf") / 1024 )) |"
+} >> "$results/1-flagship.md"
+cat "$results/1-flagship.md"
 
 fi
 

@@ -12,6 +12,7 @@ mod world;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
@@ -122,7 +123,19 @@ pub struct Renderer {
     builtin: HashMap<FileId, Source>,
     /// User template folders by the path given, each read once for the whole run.
     folders: Mutex<HashMap<PathBuf, Arc<Overrides>>>,
+    /// Briefs rendered so far, which paces the trimming of Typst's memo cache.
+    rendered: AtomicUsize,
 }
+
+/// Briefs rendered between two trims of Typst's memo cache. A trim walks the whole
+/// cache, so a batch trims every few briefs, and a one-shot run, whose process ends
+/// after its brief, never does.
+const TRIM_EVERY: usize = 4;
+
+/// A trim keeps the memoised results used in the last this-many trims (the parsed
+/// templates, which every brief uses, stay) and lets the rest go: a long batch holds
+/// the results of its last dozen or so briefs, not all of them.
+const TRIM_MAX_AGE: usize = 3;
 
 impl Renderer {
     /// Knows the embedded fonts and templates, and the fonts in `font_paths`; a font is
@@ -147,6 +160,7 @@ impl Renderer {
             fonts,
             builtin,
             folders: Mutex::default(),
+            rendered: AtomicUsize::new(0),
         })
     }
 
@@ -169,6 +183,13 @@ impl Renderer {
         Ok(folder)
     }
 
+    /// Counts a brief as done, trimming Typst's memo cache every [`TRIM_EVERY`] briefs.
+    fn brief_done(&self) {
+        if (self.rendered.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(TRIM_EVERY) {
+            typst::comemo::evict(TRIM_MAX_AGE);
+        }
+    }
+
     /// Compiles the request and exports a PDF; on failure, Typst's diagnostics, formatted
     /// with the template's own paths and lines.
     pub fn render(&self, request: RenderRequest) -> Result<Rendered, RenderError> {
@@ -181,7 +202,7 @@ impl Renderer {
         if let (Ok(document), Some(limit)) = (&output, &page_limit)
             && document.pages().len() > limit.pages
         {
-            typst::comemo::evict(10);
+            self.brief_done();
             return Err(RenderError {
                 over_page_limit: Some(document.pages().len()),
                 ..RenderError::plain(format!(
@@ -195,7 +216,7 @@ impl Renderer {
         if let Ok(document) = &output
             && let Some(message) = export.selects_nothing(document.pages().len())
         {
-            typst::comemo::evict(10);
+            self.brief_done();
             return Err(RenderError::plain(message));
         }
         let result = output.and_then(|document| {
@@ -221,9 +242,7 @@ impl Renderer {
             };
             typst_pdf::pdf(&document, &options).map(|pdf| (Exported::Pdf(pdf), pages))
         });
-        // Keep recently used memoised results (the parsed templates) for the next brief
-        // of a batch, and let everything else go.
-        typst::comemo::evict(10);
+        self.brief_done();
         let warnings = world.format(&warnings);
         match result {
             Ok((exported, pages)) => Ok(Rendered { exported, pages, warnings }),
