@@ -50,9 +50,9 @@ pub fn csv(n: usize) -> String {
         };
         let status = if next(17) == 0 { "planned" } else { "held" };
         out.push_str(&format!(
-            "synth-{i:06},{date},,{status},{partners},{kind},Synthetic engagement {i} with {partner},Keterlibatan sintetis {i} dengan {partner},\
+            "synth-{i:06},{date},,{status},{partners},{kind},Synthetic engagement {i} with {partner},Kegiatan sintetis {i} dengan {partner},\
              \"A generated record for benchmarks: delegations met, reviewed cooperation and agreed next steps.\",\
-             \"Rekaman buatan untuk tolok ukur: delegasi bertemu, meninjau kerja sama, dan menyepakati langkah berikutnya.\",\
+             \"Catatan buatan untuk tolok ukur: delegasi bertemu, meninjau kerja sama, dan menyepakati langkah berikutnya.\",\
              Jakarta,IDN,in-person,{topic},https://example.org/synthetic/{i},Synthetic Wire,{date}\n",
             kind = TYPES[next(TYPES.len())],
             topic = TOPICS[next(TOPICS.len())],

@@ -2,13 +2,9 @@
 //! library; [`terminal`] prints, and [`Exit`] gives the exit code (0 success, 1 a brief
 //! failed, 2 invalid input).
 
+mod allocator;
 mod args;
 mod terminal;
-
-/// mimalloc: dataset loading and Typst's layout allocate heavily, and the system
-/// allocator spent a quarter of a 100,000-event load in malloc (benches/, BENCHMARKS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

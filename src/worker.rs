@@ -232,22 +232,11 @@ pub fn render_watched(
     }
 }
 
-/// mimalloc settings for the worker, read by its allocator when it starts (unless the
-/// user has set them): commit arena memory as it is used rather than up front. This
-/// takes the flagship's worker from 83 to 52 MiB of peak memory (BENCHMARKS.md,
-/// "Memory, 2026-12-03").
-const WORKER_ALLOCATOR: [(&str, &str); 1] = [("MIMALLOC_ARENA_EAGER_COMMIT", "0")];
-
 impl Worker {
     /// Starts a worker.
     pub fn spawn(command: &WorkerCommand) -> io::Result<Worker> {
         let mut process = Command::new(&command.exe);
         process.arg(WORKER_COMMAND);
-        for (name, value) in WORKER_ALLOCATOR {
-            if std::env::var_os(name).is_none() {
-                process.env(name, value);
-            }
-        }
         for dir in &command.font_paths {
             process.arg("--font-path").arg(dir);
         }
