@@ -16,9 +16,9 @@ use brief::spec::Spec;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 
-/// The binary's allocator, so that the stages are measured as `brief` runs them.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The binary's allocator and its set-up, so that the stages are measured as `brief`
+// runs them.
+brief::global_allocator!();
 
 const FLAGSHIP: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/briefs/bnpt-international-2021-2024.toml");

@@ -6,8 +6,10 @@
 //! [`render`] (in [`worker`] processes) → [`output`]. [`plan`] turns specs and options
 //! into checked plans before anything renders, and [`generate`] runs them for a batch.
 //! [`vocab`] declares every closed vocabulary, [`diag`] reports bad input, and
-//! [`listing`] prints the dataset for `brief events` and `brief partners`.
+//! [`listing`] prints the dataset for `brief events` and `brief partners`; [`allocator`]
+//! sets up the memory allocator of every `brief` process.
 
+pub mod allocator;
 pub mod dataset;
 pub mod dates;
 pub mod diag;

@@ -2,9 +2,10 @@
 //! library; [`terminal`] prints, and [`Exit`] gives the exit code (0 success, 1 a brief
 //! failed, 2 invalid input).
 
-mod allocator;
 mod args;
 mod terminal;
+
+brief::global_allocator!();
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

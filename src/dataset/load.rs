@@ -486,7 +486,7 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
             return;
         }
     };
-    let Some(column_of) = csv_columns(source, &headers, diagnostics) else {
+    let Some(columns) = csv_columns(source, &headers, diagnostics) else {
         return;
     };
     // A row starts at the first byte past the line breaks before it: the reader places
@@ -512,26 +512,67 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
         let end = usize::try_from(reader.position().byte()).unwrap_or(text.len()).min(text.len());
         let end = start.max(text[..end].trim_end_matches(['\r', '\n']).len());
         let origin = Origin { source: Arc::clone(source), range: start..end };
-        let event = csv_event(&row, &column_of, &origin, diagnostics);
+        let event = csv_event(&row, &columns, &origin, diagnostics);
         set.events.push((event, origin));
     }
 }
 
-/// Each known column's index in a CSV header; `None`, with the problems reported, when
+/// The place of `name` in [`CSV_COLUMNS`]; used in constants, so that a name that is
+/// not a column fails when the program is compiled.
+const fn column(name: &str) -> usize {
+    let name = name.as_bytes();
+    let mut place = 0;
+    'columns: while place < CSV_COLUMNS.len() {
+        let candidate = CSV_COLUMNS[place].as_bytes();
+        place += 1;
+        if candidate.len() != name.len() {
+            continue;
+        }
+        let mut i = 0;
+        while i < name.len() {
+            if candidate[i] != name[i] {
+                continue 'columns;
+            }
+            i += 1;
+        }
+        return place - 1;
+    }
+    panic!("not a CSV column")
+}
+
+/// Where each of [`CSV_COLUMNS`] stands in one file's header (by the column's place in
+/// that list), found once a file so that a row's cells are read without a look-up.
+struct CsvColumns([Option<usize>; CSV_COLUMNS.len()]);
+
+impl CsvColumns {
+    /// Whether the file has the column `name`.
+    fn has(&self, name: &str) -> bool {
+        CSV_COLUMNS.iter().position(|c| *c == name).is_some_and(|place| self.0[place].is_some())
+    }
+
+    /// The cell of the column at `place` in `row`: trimmed, without a formula guard, and
+    /// `None` when the file has no such column or the cell is empty.
+    fn cell<'r>(&self, row: &'r csv::StringRecord, place: usize) -> Option<&'r str> {
+        let cell = row.get(self.0[place]?)?;
+        Some(plain_cell(cell).trim()).filter(|v| !v.is_empty())
+    }
+}
+
+/// Each known column's place in a CSV header; `None`, with the problems reported, when
 /// a column is unknown, doubled or missing.
 fn csv_columns(
     source: &Arc<SourceText>,
     headers: &csv::StringRecord,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<HashMap<&'static str, usize>> {
+) -> Option<CsvColumns> {
     let text = source.text.as_str();
     let header_line = text.find('\n').unwrap_or(text.len());
-    let mut column_of: HashMap<&'static str, usize> = HashMap::new();
+    let mut columns = CsvColumns([None; CSV_COLUMNS.len()]);
     let mut bad_header = false;
     for (i, name) in headers.iter().enumerate() {
         let name = name.trim();
         let at = crate::diag::locate(text, 0..header_line, "", name);
-        let Some(&column) = CSV_COLUMNS.iter().find(|c| **c == name) else {
+        let Some(place) = CSV_COLUMNS.iter().position(|c| *c == name) else {
             diagnostics.push(
                 Diagnostic::error(format!("unknown column `{name}`"))
                     .at(source, at)
@@ -540,14 +581,13 @@ fn csv_columns(
             bad_header = true;
             continue;
         };
-        if column_of.insert(column, i).is_some() {
+        if columns.0[place].replace(i).is_some() {
             diagnostics
                 .push(Diagnostic::error(format!("column `{name}` appears twice")).at(source, at));
             bad_header = true;
         }
     }
-    let missing: Vec<&str> =
-        CSV_REQUIRED.iter().copied().filter(|c| !column_of.contains_key(c)).collect();
+    let missing: Vec<&str> = CSV_REQUIRED.iter().copied().filter(|c| !columns.has(c)).collect();
     if !missing.is_empty() {
         diagnostics.push(
             Diagnostic::error(format!("missing column(s) {}", quoted_list(&missing)))
@@ -556,14 +596,14 @@ fn csv_columns(
         );
         bad_header = true;
     }
-    if !column_of.contains_key("title_en") && !column_of.contains_key("title_id") {
+    if !columns.has("title_en") && !columns.has("title_id") {
         diagnostics.push(
             Diagnostic::error("a CSV dataset needs a `title_en` or `title_id` column")
                 .at(source, 0..header_line),
         );
         bad_header = true;
     }
-    (!bad_header).then_some(column_of)
+    (!bad_header).then_some(columns)
 }
 
 /// A CSV cell that holds a JSON array, read as `T`; empty is the default, and a cell
@@ -592,78 +632,84 @@ fn json_cell<T: serde::de::DeserializeOwned + Default>(
 /// `;`, JSON cells parsed; a cell that cannot be read is reported at `origin`.
 fn csv_event(
     row: &csv::StringRecord,
-    column_of: &HashMap<&str, usize>,
+    columns: &CsvColumns,
     origin: &Origin,
     out: &mut Vec<Diagnostic>,
 ) -> RawEvent {
-    let field = |name: &str| {
-        column_of
-            .get(name)
-            .and_then(|&i| row.get(i))
-            .map(plain_cell)
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_owned)
-    };
-    let list = |name: &str| -> Vec<String> {
-        field(name)
-            .map(|v| {
-                v.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
-            })
-            .unwrap_or_default()
-    };
-    let text_pair = |prefix: &str| Text {
-        en: field(&format!("{prefix}_en")),
-        id: field(&format!("{prefix}_id")),
-    };
+    // A column's cell, owned; the column's place is a constant, checked when the
+    // program is compiled.
+    macro_rules! field {
+        ($name:literal) => {
+            columns.cell(row, const { column($name) }).map(str::to_owned)
+        };
+    }
+    macro_rules! list {
+        ($name:literal) => {
+            columns
+                .cell(row, const { column($name) })
+                .map(|v| {
+                    v.split(';')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect::<Vec<String>>()
+                })
+                .unwrap_or_default()
+        };
+    }
+    macro_rules! text_pair {
+        ($en:literal, $id:literal) => {
+            Text { en: field!($en), id: field!($id) }
+        };
+    }
     let participants: Vec<RawParticipant> =
-        json_cell(field("participants"), "participants", PARTICIPANTS_EXAMPLE, origin, out);
+        json_cell(field!("participants"), "participants", PARTICIPANTS_EXAMPLE, origin, out);
     let more_sources: Vec<RawSource> =
-        json_cell(field("more_sources"), "more_sources", SOURCES_EXAMPLE, origin, out);
+        json_cell(field!("more_sources"), "more_sources", SOURCES_EXAMPLE, origin, out);
     let (mut partners, mut roles) = (Vec::new(), Vec::new());
-    for entry in list("partners") {
+    for entry in list!("partners") {
         match entry.split_once(':') {
             Some((partner, role)) => roles
                 .push(RawRole { partner: partner.trim().to_owned(), role: role.trim().to_owned() }),
             None => partners.push(entry),
         }
     }
-    let first_source = match (field("source_url"), field("source_publisher")) {
+    let first_source = match (field!("source_url"), field!("source_publisher")) {
         (None, None) => None,
         (url, publisher) => Some(RawSource {
             publisher: publisher.unwrap_or_default(),
             url: url.unwrap_or_default(),
-            published: field("source_published"),
-            accessed: field("source_accessed"),
-            title: field("source_title"),
-            reports: field("source_reports"),
-            secondary: field("source_secondary").is_some_and(|v| v.eq_ignore_ascii_case("yes")),
+            published: field!("source_published"),
+            accessed: field!("source_accessed"),
+            title: field!("source_title"),
+            reports: field!("source_reports"),
+            secondary: field!("source_secondary").is_some_and(|v| v.eq_ignore_ascii_case("yes")),
         }),
     };
-    let date_note = text_pair("date_note");
-    let note = text_pair("note");
+    let date_note = text_pair!("date_note_en", "date_note_id");
+    let note = text_pair!("note_en", "note_id");
     RawEvent {
-        id: field("id").unwrap_or_default(),
-        date: field("date").unwrap_or_default(),
-        end: field("end"),
-        status: field("status").unwrap_or_default(),
+        id: field!("id").unwrap_or_default(),
+        date: field!("date").unwrap_or_default(),
+        end: field!("end"),
+        status: field!("status").unwrap_or_default(),
         date_note: (date_note.en.is_some() || date_note.id.is_some())
             .then_some(Note::Translated(date_note)),
         note: (note.en.is_some() || note.id.is_some()).then_some(Note::Translated(note)),
         partners,
         roles,
-        kind: field("type").unwrap_or_default(),
-        round: field("round").map(Round::Text),
-        direction: field("direction"),
-        title: text_pair("title"),
-        summary: text_pair("summary"),
+        kind: field!("type").unwrap_or_default(),
+        round: field!("round").map(Round::Text),
+        direction: field!("direction"),
+        title: text_pair!("title_en", "title_id"),
+        summary: text_pair!("summary_en", "summary_id"),
         location: RawLocation {
-            city: field("city"),
-            country: field("country"),
-            mode: field("mode"),
+            city: field!("city"),
+            country: field!("country"),
+            mode: field!("mode"),
         },
         participants,
-        topics: list("topics"),
+        topics: list!("topics"),
         sources: first_source.into_iter().chain(more_sources).collect(),
     }
 }
