@@ -361,6 +361,10 @@ fn build_and_render(
             .map_err(|e| RenderError::plain(format!("cannot serialise the brief ({e})")))?;
         // The data is written with the PDF, once the brief fits; only then is a copy kept.
         let emitted = planned.emit.as_ref().map(|target| (target, json.clone()));
+        // The model is not needed while Typst works on its JSON: its memory goes back
+        // before the compile, which is when a brief's memory peaks.
+        let shown = shown_highlights(&data);
+        drop(data);
         let request = RenderRequest {
             main: plan.main.clone(),
             overrides: plan.overrides.clone(),
@@ -384,7 +388,6 @@ fn build_and_render(
                 if error.over_page_limit.is_some()
                     && settings.audience == crate::spec::Audience::Executive =>
             {
-                let shown = shown_highlights(&data);
                 if shown <= 1 || last_shown == Some(shown) {
                     let pages = error.over_page_limit.unwrap_or_default();
                     return Err(RenderError::plain(format!(
