@@ -69,13 +69,25 @@ pub(super) fn key_figures(
         .map(|p| (partner_name(p), events.iter().filter(|e| e.partners.contains(p)).count()))
         .filter(|(_, n)| *n > 0)
         .collect();
+    let mut others = String::new();
     if !rest.is_empty() {
         // The most engaged first (a stable sort: the spec's order breaks ties), then the
-        // rest in one bar that counts each of their engagements once.
+        // rest in one bar that counts each of their engagements once, and says who they are.
         by_partner.sort_by_key(|b| std::cmp::Reverse(b.1));
-        let others = shared_by_others(events, &shown, &rest).len();
-        if others > 0 {
-            by_partner.push((label(language, "timeline-other").to_owned(), others));
+        let shared = shared_by_others(events, &shown, &rest);
+        if !shared.is_empty() {
+            by_partner.push((label(language, "timeline-other").to_owned(), shared.len()));
+            let mut names: Vec<String> = rest
+                .iter()
+                .filter(|p| shared.iter().any(|e| e.partners.contains(p)))
+                .map(|p| partner_name(p))
+                .collect();
+            names.sort();
+            others = format!(
+                "{}: {}.",
+                label(language, "timeline-other"),
+                locale::join_list(language, &names, ", ")
+            );
         }
     }
     let by_type = EventType::ALL
@@ -105,6 +117,7 @@ pub(super) fn key_figures(
         by_partner: comparison(language, by_partner),
         by_type: comparison(language, by_type),
         by_year: counts(language, by_year),
+        others,
     }
 }
 

@@ -250,6 +250,9 @@ pub enum Content {
         by_type: Vec<Count>,
         /// Counts per year.
         by_year: Vec<Count>,
+        /// Who the "other partners" bar of `by_partner` counts, in a sentence ("Other
+        /// partners: Egypt, Japan and Viet Nam."); empty without such a bar.
+        others: String,
     },
     /// A time chart.
     Timeline {

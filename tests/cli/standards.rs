@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use super::harness::{
-    brief, brief_json, files_in, qpdf_check, repo_file, small_spec, tempdir, write,
+    brief, brief_json, files_in, pdf_text, qpdf_check, repo_file, small_spec, tempdir, write,
 };
 
 /// The PDF's XMP identification entries (`pdfaid:part>2`, `pdfuaid:part>1`…), read from
@@ -195,4 +195,14 @@ fn every_chart_of_a_brief_groups_the_same_other_partners() {
     };
     assert_eq!(names(&bars, "label"), names(&lanes, "label"));
     assert!(bars.len() <= 8 && lanes.len() <= 8, "{bars:?}");
+    // The reader is told who "other partners" are: none of them has a bar of its own.
+    let others = section("key-figures")["others"].as_str().unwrap().to_owned();
+    let listed = others.strip_prefix("Other partners: ").expect("a sentence naming them");
+    assert!(listed.contains("Egypt") && listed.ends_with("Viet Nam."), "{others}");
+    for bar in names(&bars, "label") {
+        assert!(!listed.contains(&bar), "{bar} has a bar and is listed among the others");
+    }
+    write(dir.path(), "pdf.toml", &small_spec("The year 2022", "audience = \"public\""));
+    brief(dir.path(), &["generate", "pdf.toml", "--as-of", "2026-11-22"]).expect(0);
+    assert!(pdf_text(&dir.path().join("pdf.pdf")).contains(&others), "{others}");
 }
