@@ -34,20 +34,26 @@ pub(super) fn changes(
         (locale::period_name(language, period), locale::period_name(language, compared));
     let intro = match (language, compare) {
         (Language::En, Compare::PreviousPeriod) => {
-            format!("Engagements held in {this} against {that}, the period of equal length before.")
+            format!(
+                "This section compares the engagements held in {this} with {that}, the period of the same length just before."
+            )
         }
         (Language::En, Compare::PreviousYear) => {
-            format!("Engagements held in {this} against {that}, the same period a year earlier.")
+            format!(
+                "This section compares the engagements held in {this} with {that}, the same period a year earlier."
+            )
         }
-        (Language::En, Compare::Fixed(_)) => format!("Engagements held in {this} against {that}."),
+        (Language::En, Compare::Fixed(_)) => {
+            format!("This section compares the engagements held in {this} with {that}.")
+        }
         (Language::Id, Compare::PreviousPeriod) => format!(
-            "Kegiatan yang terlaksana pada {this} dibandingkan dengan {that}, periode sepanjang yang sama sebelumnya."
+            "Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}, periode yang sama panjangnya tepat sebelumnya."
         ),
         (Language::Id, Compare::PreviousYear) => format!(
-            "Kegiatan yang terlaksana pada {this} dibandingkan dengan {that}, periode yang sama setahun sebelumnya."
+            "Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}, periode yang sama setahun sebelumnya."
         ),
         (Language::Id, Compare::Fixed(_)) => {
-            format!("Kegiatan yang terlaksana pada {this} dibandingkan dengan {that}.")
+            format!("Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}.")
         }
     };
     let (n, m) = (now.len(), before.len());

@@ -267,12 +267,19 @@ impl<'b, 'a> Facts<'b, 'a> {
         let (topf, nf) = (format_number(self.language, top), format_number(self.language, n));
         let names: Vec<String> = leaders.iter().map(|(p, _)| self.name(p)).collect();
         let names = join_list(self.language, &names, ", ");
-        let next: Vec<String> = counts
-            .iter()
-            .skip(leaders.len())
-            .take(2)
-            .map(|(p, k)| format!("{} ({})", self.name(p), format_number(self.language, *k)))
-            .collect();
+        // The partners next by count: whole groups of equal count, so that of two
+        // partners with the same count neither is named alone; two or three names.
+        let mut next: Vec<String> = Vec::new();
+        for group in counts[leaders.len()..].chunk_by(|a, b| a.1 == b.1) {
+            if next.len() >= 2 || next.len() + group.len() > 3 {
+                break;
+            }
+            next.extend(
+                group.iter().map(|(p, k)| {
+                    format!("{} ({})", self.name(p), format_number(self.language, *k))
+                }),
+            );
+        }
         let next = join_list(self.language, &next, ", ");
         let text = match (self.language, leaders.len()) {
             (Language::En, 1) => {
