@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::dataset::{Event, EventType, Status};
-use crate::locale::{self, Language, format_date, format_number, label};
+use crate::locale::{self, Language, format_date, format_number, format_span, label};
 
 use super::figures::counts;
 use super::{AgreementLine, Profile};
@@ -35,8 +35,9 @@ pub(super) fn profile(
         id: partner.id.clone(),
         name: partner.name.get_or_other(lang).to_owned(),
         kind: locale::partner_kind(language, partner.kind),
-        first: on_record.first().map_or_else(none, |e| format_date(language, e.date)),
-        latest: on_record.last().map_or_else(none, |e| format_date(language, e.date)),
+        // An engagement over several days is given with its span: "5–8 December 2023".
+        first: on_record.first().map_or_else(none, |e| format_span(language, e.date, e.end)),
+        latest: on_record.last().map_or_else(none, |e| format_span(language, e.date, e.end)),
         in_period: format_number(language, mine.len()),
         by_type: counts(language, by_type),
         agreements: on_record

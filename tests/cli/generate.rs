@@ -688,3 +688,16 @@ fn every_page_of_a_brief_with_a_moved_table_carries_its_own_number() {
         );
     }
 }
+
+#[test]
+fn a_partner_profile_gives_an_engagement_over_several_days_with_its_span() {
+    let dir = tempdir();
+    let json = brief_json(dir.path(), &repo_file(FLAGSHIP), "2026-11-22");
+    let sections = json["sections"].as_array().unwrap();
+    let partners = sections.iter().find(|s| s["kind"] == "partners").unwrap();
+    let profiles = partners["profiles"].as_array().unwrap();
+    let uk = profiles.iter().find(|p| p["id"] == "gbr").unwrap();
+    // The London round ran from 5 to 8 December 2023.
+    assert_eq!(uk["latest"], "5–8 December 2023", "{uk}");
+    assert_eq!(uk["first"], "7 April 2021", "{uk}");
+}
