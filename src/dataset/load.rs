@@ -497,6 +497,7 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
     };
     // One record, reused for every row: a large CSV allocates no record per row.
     let mut row = csv::StringRecord::new();
+    let mut first_row = true;
     loop {
         match reader.read_record(&mut row) {
             Ok(true) => {}
@@ -512,6 +513,12 @@ fn read_csv(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<Di
         let end = usize::try_from(reader.position().byte()).unwrap_or(text.len()).min(text.len());
         let end = start.max(text[..end].trim_end_matches(['\r', '\n']).len());
         let origin = Origin { source: Arc::clone(source), range: start..end };
+        if first_row {
+            // Room for the rows to come, estimated from the first: a large file's rows
+            // are then not copied each time the list outgrows its memory.
+            first_row = false;
+            set.events.reserve((text.len() - start) / (end - start + 1).max(64));
+        }
         let event = csv_event(&row, &columns, &origin, diagnostics);
         set.events.push((event, origin));
     }
