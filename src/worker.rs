@@ -217,17 +217,30 @@ pub fn render_watched(
             let _ = sender.send(shared.render(request));
         })
         .map_err(|e| RenderError::plain(format!("cannot start a render thread ({e})")))?;
+    match wait_within(&receiver, std::process::id(), limits) {
+        Ok(Some(rendered)) => rendered,
+        Ok(None) => Err(RenderError::plain("the render thread stopped unexpectedly")),
+        Err(verdict) => Err(RenderError::plain(verdict.message(limits))),
+    }
+}
+
+/// Waits for what a render sends on `receiver` while watching process `pid` for
+/// `limits`: the value, `None` when the sender went away without one, or the verdict
+/// once a limit is passed.
+fn wait_within<T>(
+    receiver: &mpsc::Receiver<T>,
+    pid: u32,
+    limits: Limits,
+) -> Result<Option<T>, Verdict> {
     let started = Instant::now();
     loop {
         match receiver.recv_timeout(WATCH_TICK) {
-            Ok(rendered) => return rendered,
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(RenderError::plain("the render thread stopped unexpectedly"));
-            }
+            Ok(value) => return Ok(Some(value)),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
             Err(mpsc::RecvTimeoutError::Timeout) => {}
         }
-        if let Some(verdict) = Verdict::on(started, std::process::id(), limits) {
-            return Err(RenderError::plain(verdict.message(limits)));
+        if let Some(verdict) = Verdict::on(started, pid, limits) {
+            return Err(verdict);
         }
     }
 }
@@ -318,18 +331,9 @@ fn watch(
     finished: &mpsc::Receiver<()>,
     limits: Limits,
 ) -> Option<Verdict> {
-    let started = Instant::now();
-    loop {
-        match finished.recv_timeout(WATCH_TICK) {
-            Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => return None,
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-        }
-        let verdict = Verdict::on(started, pid, limits);
-        if verdict.is_some() {
-            let _ = child.lock().unwrap_or_else(|p| p.into_inner()).kill();
-            return verdict;
-        }
-    }
+    let verdict = wait_within(finished, pid, limits).err()?;
+    let _ = child.lock().unwrap_or_else(|p| p.into_inner()).kill();
+    Some(verdict)
 }
 
 /// The resident memory of a process, from `/proc` (Linux); `None` elsewhere.
