@@ -112,9 +112,14 @@ pub(super) fn key_figures(
         2..=12 => per_year,
         _ => per_year.into_iter().filter(|(_, n)| *n > 0).collect(),
     };
+    let by_partner = comparison(language, by_partner);
+    if by_partner.is_empty() {
+        // No chart, no bar to explain.
+        others.clear();
+    }
     Content::KeyFigures {
         figures,
-        by_partner: comparison(language, by_partner),
+        by_partner,
         by_type: comparison(language, by_type),
         by_year: counts(language, by_year),
         others,
