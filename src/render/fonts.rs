@@ -6,10 +6,15 @@
 //! So a brief in Latin script never parses the Arabic, Thai, CJK or emoji fallbacks and
 //! never reads their pages of the binary. Faces from `--font-path` are read from disk
 //! and their metadata computed when the run starts.
+//!
+//! The faces every built-in template sets its text in ([`TEMPLATE_FAMILIES`]) are parsed
+//! ahead, on a thread of their own, while the brief's data is prepared and Typst
+//! evaluates the template: a brief's layout then finds them ready instead of parsing
+//! them on its own path ([`parse_ahead`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use typst::foundations::Bytes;
@@ -49,6 +54,35 @@ impl FontSlot {
     pub(super) fn is_parsed(&self) -> bool {
         self.font.get().is_some()
     }
+}
+
+/// The font families the built-in templates set their text in: `sans` and `serif` in
+/// `templates/lib.typ` (a test keeps the two equal).
+pub const TEMPLATE_FAMILIES: [&str; 2] = ["Inter", "Noto Serif"];
+
+/// Parses, on a thread of its own, every face of `slots` whose family is one of
+/// [`TEMPLATE_FAMILIES`], so that Typst's first use of them waits less or not at all (a
+/// face asked for while it is being parsed is waited for, never parsed twice). Nothing
+/// is lost when the thread cannot start: the faces are then parsed when first used.
+/// The thread's handle is for tests; a run lets it finish on its own.
+pub(super) fn parse_ahead(
+    slots: &Arc<[FontSlot]>,
+    infos: &[FontInfo],
+) -> Option<std::thread::JoinHandle<()>> {
+    let ahead: Vec<usize> = (0..slots.len())
+        .filter(|&i| {
+            infos.get(i).is_some_and(|info| TEMPLATE_FAMILIES.contains(&info.family.as_str()))
+        })
+        .collect();
+    let slots = Arc::clone(slots);
+    std::thread::Builder::new()
+        .name("fonts".into())
+        .spawn(move || {
+            for i in ahead {
+                slots[i].get();
+            }
+        })
+        .ok()
 }
 
 /// The embedded faces and their metadata, from the checked-in table.
@@ -152,5 +186,30 @@ mod tests {
         let font = slots[0].get().expect("Inter parses");
         assert_eq!(font.info(), &infos[0]);
         assert!(slots[0].is_parsed() && !slots[1].is_parsed());
+    }
+
+    #[test]
+    fn the_template_faces_are_parsed_ahead_and_the_fallbacks_are_not() {
+        let (slots, infos) = embedded().unwrap();
+        let slots: Arc<[FontSlot]> = slots.into();
+        parse_ahead(&slots, &infos).expect("the thread starts").join().unwrap();
+        for (slot, info) in slots.iter().zip(&infos) {
+            let template_face = TEMPLATE_FAMILIES.contains(&info.family.as_str());
+            assert_eq!(slot.is_parsed(), template_face, "{} {:?}", info.family, info.variant);
+        }
+        assert_eq!(slots.iter().filter(|slot| slot.is_parsed()).count(), 8);
+    }
+
+    #[test]
+    fn the_families_parsed_ahead_are_those_the_templates_set() {
+        let lib = crate::render::BUILTIN_TEMPLATES
+            .iter()
+            .find(|(path, _)| *path == "lib.typ")
+            .map(|(_, text)| *text)
+            .unwrap();
+        for (name, family) in [("sans", TEMPLATE_FAMILIES[0]), ("serif", TEMPLATE_FAMILIES[1])] {
+            let line = format!("#let {name} = (\"{family}\",)");
+            assert!(lib.lines().any(|l| l == line), "lib.typ has no line `{line}`");
+        }
     }
 }

@@ -119,7 +119,7 @@ pub struct Rendered {
 pub struct Renderer {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
-    fonts: Vec<fonts::FontSlot>,
+    fonts: Arc<[fonts::FontSlot]>,
     builtin: HashMap<FileId, Source>,
     /// User template folders by the path given, each read once for the whole run.
     folders: Mutex<HashMap<PathBuf, Arc<Overrides>>>,
@@ -139,12 +139,15 @@ const TRIM_MAX_AGE: usize = 3;
 
 impl Renderer {
     /// Knows the embedded fonts and templates, and the fonts in `font_paths`; a font is
-    /// parsed when a brief first uses it ([`fonts`]).
+    /// parsed when a brief first uses it, or ahead for the templates' own ([`fonts`]).
     pub fn new(font_paths: &[PathBuf]) -> Result<Renderer, String> {
         let (mut fonts, mut infos) = fonts::embedded()?;
         let (more, more_infos) = fonts::from_folders(font_paths)?;
         fonts.extend(more);
         infos.extend(more_infos);
+        let fonts: Arc<[fonts::FontSlot]> = fonts.into();
+        // The thread ends on its own once the faces are parsed.
+        let _ = fonts::parse_ahead(&fonts, &infos);
         let book = FontBook::from_infos(infos);
         let builtin = BUILTIN_TEMPLATES
             .iter()
