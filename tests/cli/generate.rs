@@ -438,6 +438,14 @@ fn every_example_brief_sets_typographic_quotes_and_lists_exactly_the_sources_it_
         // break, and every address on one line, whole or visibly shortened ("…").
         let text = pdf_raw_text(&dir.path().join("out").join(pdf));
         assert!(!text.contains('\u{ad}'), "{pdf}: a soft hyphen in the extracted text");
+        // Every glyph comes from the two faces the templates set: a character they lack
+        // would pull in a fallback face (Symbola is 3 MB) for a sign or two.
+        for font in pdf_fonts(&dir.path().join("out").join(pdf)) {
+            assert!(
+                font.starts_with("Inter-") || font.starts_with("NotoSerif-"),
+                "{pdf}: a fallback font, {font}"
+            );
+        }
         let shown = shown_addresses(&text, &addresses);
         assert_eq!(shown.len(), listed.len(), "{pdf}: addresses {shown:#?}");
         for line in shown {
