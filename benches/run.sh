@@ -5,6 +5,8 @@
 #
 #   benches/run.sh            # all measurements; results in benches/results/
 #   benches/run.sh 1 2        # only the measurements named
+#   BRIEF=target/pgo/brief RESULTS=benches/results/pgo benches/run.sh 1 2 3
+#                             # the profile-guided build (scripts/build-pgo.sh)
 #
 # 1. the flagship brief: `brief generate` vs `typst compile` of the exported template
 #    and the emitted brief.json, with the same fonts
@@ -23,9 +25,11 @@ if ! typst --version 2>/dev/null | grep -q '^typst 0\.15\.1'; then
 fi
 
 cargo build --release --locked --bin brief --example synth
-brief=$PWD/target/release/brief
+# BRIEF measures another build of brief, such as scripts/build-pgo.sh's target/pgo/brief.
+brief=$(realpath "${BRIEF:-target/release/brief}")
 synth=$PWD/target/release/examples/synth
-results=$PWD/benches/results
+# RESULTS: where the figures go (the profile-guided build's: benches/results/pgo).
+results=$(realpath -m "${RESULTS:-benches/results}")
 mkdir -p "$results"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
