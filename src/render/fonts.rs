@@ -7,7 +7,7 @@
 //! never reads their pages of the binary. Faces from `--font-path` are read from disk
 //! and their metadata computed when the run starts.
 //!
-//! The faces every built-in template sets its text in ([`TEMPLATE_FAMILIES`]) are parsed
+//! The faces the built-in templates set their text in ([`is_template_face`]) are parsed
 //! ahead, on a thread of their own, while the brief's data is prepared and Typst
 //! evaluates the template: a brief's layout then finds them ready instead of parsing
 //! them on its own path ([`parse_ahead`]).
@@ -18,7 +18,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use typst::foundations::Bytes;
-use typst::text::{Font, FontInfo};
+use typst::text::{Font, FontInfo, FontStyle, FontWeight};
 
 use super::assets::FONT_FILES;
 
@@ -60,8 +60,17 @@ impl FontSlot {
 /// `templates/lib.typ` (a test keeps the two equal).
 pub const TEMPLATE_FAMILIES: [&str; 2] = ["Inter", "Noto Serif"];
 
-/// Parses and hashes, on a thread of its own, every face of `slots` whose family is one
-/// of [`TEMPLATE_FAMILIES`], so that Typst's first use of them waits less or not at all (a
+/// Whether the built-in templates set text in this face: one of [`TEMPLATE_FAMILIES`],
+/// other than bold italic, which no example brief uses (a brief that does parses it
+/// when it first needs it).
+fn is_template_face(info: &FontInfo) -> bool {
+    let bold_italic =
+        info.variant.style != FontStyle::Normal && info.variant.weight >= FontWeight::BOLD;
+    TEMPLATE_FAMILIES.contains(&info.family.as_str()) && !bold_italic
+}
+
+/// Parses and hashes, on a thread of its own, every face of `slots` that
+/// [`is_template_face`] accepts, so that Typst's first use of them waits less or not at all (a
 /// face asked for while it is being parsed is waited for, never parsed twice). Nothing
 /// is lost when the thread cannot start: the faces are then parsed when first used.
 /// The thread's handle is for tests; a run lets it finish on its own.
@@ -69,11 +78,8 @@ pub(super) fn parse_ahead(
     slots: &Arc<[FontSlot]>,
     infos: &[FontInfo],
 ) -> Option<std::thread::JoinHandle<()>> {
-    let ahead: Vec<usize> = (0..slots.len())
-        .filter(|&i| {
-            infos.get(i).is_some_and(|info| TEMPLATE_FAMILIES.contains(&info.family.as_str()))
-        })
-        .collect();
+    let ahead: Vec<usize> =
+        (0..slots.len()).filter(|&i| infos.get(i).is_some_and(is_template_face)).collect();
     let slots = Arc::clone(slots);
     std::thread::Builder::new()
         .name("fonts".into())
@@ -199,10 +205,16 @@ mod tests {
         let slots: Arc<[FontSlot]> = slots.into();
         parse_ahead(&slots, &infos).expect("the thread starts").join().unwrap();
         for (slot, info) in slots.iter().zip(&infos) {
-            let template_face = TEMPLATE_FAMILIES.contains(&info.family.as_str());
-            assert_eq!(slot.is_parsed(), template_face, "{} {:?}", info.family, info.variant);
+            assert_eq!(
+                slot.is_parsed(),
+                is_template_face(info),
+                "{} {:?}",
+                info.family,
+                info.variant
+            );
         }
-        assert_eq!(slots.iter().filter(|slot| slot.is_parsed()).count(), 8);
+        // Inter's four faces and Noto Serif's regular, italic and bold.
+        assert_eq!(slots.iter().filter(|slot| slot.is_parsed()).count(), 7);
     }
 
     #[test]
