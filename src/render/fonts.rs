@@ -58,7 +58,7 @@ impl FontSlot {
 
 /// The font families the built-in templates set their text in: `sans` and `serif` in
 /// `templates/lib.typ` (a test keeps the two equal).
-pub const TEMPLATE_FAMILIES: [&str; 2] = ["Inter", "Noto Serif"];
+const TEMPLATE_FAMILIES: [&str; 2] = ["Inter", "Noto Serif"];
 
 /// Whether the built-in templates set text in this face: one of [`TEMPLATE_FAMILIES`],
 /// other than bold italic, which no example brief uses (a brief that does parses it
