@@ -178,6 +178,19 @@ pub struct Resolved {
 /// A file's device and inode: the same for every path that reaches it (links included).
 pub type FileIdentity = (u64, u64);
 
+/// How many names a file has (hard links); 1 where the system cannot say.
+pub fn hard_links(meta: &std::fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(meta)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        1
+    }
+}
+
 /// The identity of the file at `path` (links followed), if it exists.
 pub fn identity(path: &Path) -> Option<FileIdentity> {
     #[cfg(unix)]
@@ -220,7 +233,13 @@ pub fn resolve(path: &Path, named: bool) -> Result<Resolved, String> {
     match std::fs::symlink_metadata(path) {
         Ok(_) => resolve_existing(path, named),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Ok(Resolved { target: Target::File(real_new_path(path)?), identity: None })
+            // `nope/../spec.toml` does not exist as written, but the write lands on
+            // `spec.toml` once `nope` is made: resolve it as the file it would replace.
+            let real = real_new_path(path)?;
+            match std::fs::symlink_metadata(&real) {
+                Ok(_) => resolve_existing(&real, named),
+                Err(_) => Ok(Resolved { target: Target::File(real), identity: None }),
+            }
         }
         Err(e) => Err(e.to_string()),
     }

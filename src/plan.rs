@@ -217,6 +217,7 @@ fn plan_specs(
         std::fs::read_dir(dir).map_err(|e| {
             vec![Diagnostic::error(format!("cannot read font folder `{}` ({e})", dir.display()))]
         })?;
+        inputs.add_folder(dir);
     }
     let read = read_dataset(options.no_bundled_data, &options.data);
     let (dataset, warnings) = read.clone().build()?;
@@ -398,6 +399,8 @@ pub struct Inputs {
     /// Template folders (real paths): every `.typ` file in them is an input.
     template_roots: Vec<PathBuf>,
 }
+    /// Font folders (real paths): every file in them is an input.
+    font_roots: Vec<PathBuf>,
 
 impl Inputs {
     /// The spec, data and template files, as shown.
@@ -427,6 +430,15 @@ impl Inputs {
     }
 
     /// The input an output would replace, if any.
+    /// Adds a font folder.
+    fn add_folder(&mut self, dir: &Path) {
+        if let Ok(real) = dir.canonicalize()
+            && !self.font_roots.contains(&real)
+        {
+            self.font_roots.push(real);
+        }
+    }
+
     pub fn replaced_by(&self, resolved: &Resolved) -> Option<String> {
         if let Some(identity) = resolved.identity
             && let Some((path, _)) = self.files.iter().find(|(_, id)| *id == identity)
@@ -436,9 +448,13 @@ impl Inputs {
         let Target::File(real) = &resolved.target else {
             return None;
         };
-        let template = real.extension().is_some_and(|e| e == "typ")
-            && self.template_roots.iter().any(|root| real.starts_with(root));
-        template.then(|| format!("`{}`, a template file of this run", real.display()))
+        let under = |roots: &[PathBuf]| roots.iter().any(|root| real.starts_with(root));
+        let typst_file = real.extension().is_some_and(|e| e == "typ");
+        if under(&self.template_roots) && (typst_file || real.exists()) {
+            return Some(format!("`{}`, a file of a template folder of this run", real.display()));
+        }
+        (under(&self.font_roots) && real.exists())
+            .then(|| format!("`{}`, a file of a font folder of this run", real.display()))
     }
 }
 
@@ -621,6 +637,8 @@ fn plan_spec(
     let folder = spec.folder();
     for file in spec.data.iter().map(|d| folder.join(d)) {
         inputs.add(&file);
+        check_spec_data(&file, &spec, options)
+            .map_err(|d| vec![d.at(&spec.source, locate_key(&spec, "data"))])?;
     }
     let dataset = if spec.data.is_empty() {
         Arc::clone(&base.dataset)
@@ -850,6 +868,47 @@ const SYSTEM_FOLDERS: [&str; 12] = [
 ];
 
 /// Refuses a template folder a spec names when it is `/`, a system folder, or outside
+/// Refuses a data file a spec names unless it is a regular file of one name inside the
+/// spec's folder (through symbolic links): a spec cannot make a brief print a dataset
+/// from elsewhere, nor block the run on a pipe. `--allow-outside-paths` lifts the
+/// folder rule for specs the user trusts; a pipe or device is refused all the same.
+fn check_spec_data(file: &Path, spec: &Spec, options: &Options) -> Result<(), Diagnostic> {
+    let shown = file.display();
+    let real = file.canonicalize().map_err(|e| {
+        Diagnostic::error(format!("cannot open dataset file `{shown}` ({e})"))
+            .hint("a spec's `data` paths are relative to the spec's own folder")
+    })?;
+    let meta = std::fs::metadata(&real)
+        .map_err(|e| Diagnostic::error(format!("cannot open dataset file `{shown}` ({e})")))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::error(format!(
+            "the dataset file `{shown}` is not a regular file (a folder, pipe, socket or device)"
+        ))
+        .hint("name a .toml, .json, .csv or spreadsheet file"));
+    }
+    if options.allow_outside {
+        return Ok(());
+    }
+    let hint = "a spec reads data only from its own folder and below; name the file on the \
+                command line with --data, or pass --allow-outside-paths if you trust this spec";
+    let inside = spec.folder_real().is_ok_and(|folder| real.starts_with(folder));
+    if !inside {
+        return Err(Diagnostic::error(format!(
+            "the dataset file `{shown}` is outside the spec's folder (it is `{}`)",
+            real.display()
+        ))
+        .hint(hint));
+    }
+    if crate::output::hard_links(&meta) > 1 {
+        return Err(Diagnostic::error(format!(
+            "the dataset file `{shown}` has more than one hard link, so it may be a file from \
+             outside the spec's folder"
+        ))
+        .hint("copy the file into the folder instead of linking it; or pass --allow-outside-paths if you trust this spec"));
+    }
+    Ok(())
+}
+
 /// the spec's own folder, unless the command line allows it.
 fn check_inside_spec(dir: &Path, spec: &Spec, options: &Options) -> Result<(), Diagnostic> {
     if options.allow_outside {

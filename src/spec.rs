@@ -1097,6 +1097,10 @@ fn place_in_string(text: &str, value: &Spanned<String>, within: Range<usize>) ->
     let end = match raw.get(within.start..).and_then(|rest| rest.chars().next()) {
         Some(c) if within.end <= within.start => within.start + c.len_utf8(),
         _ => within.end,
+        // `..("theme": "x")` passes arguments no name check can see.
+        SyntaxKind::Spread if node.parent_kind() == Some(SyntaxKind::Args) => {
+            found.push((node.range(), "a spread argument `..`".into()));
+        }
     };
     start + within.start..start + end
 }

@@ -5,6 +5,7 @@ mod cli {
     pub mod harness;
 
     mod batch;
+    mod confinement;
     mod data;
     mod errors;
     mod fuzz_replay;

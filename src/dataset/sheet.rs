@@ -36,8 +36,13 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<SheetText, String> {
     if size > max_bytes {
         return Err(format!("it is larger than {} MiB", max_bytes >> 20));
     }
+    let ods = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+    check_package(path, ods)?;
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| e.to_string())?;
     let sheet = workbook.sheet_names().first().cloned().ok_or("the workbook has no sheet")?;
+    if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
+        check_xlsx_extent(xlsx, &sheet)?;
+    }
     let range = workbook.worksheet_range(&sheet).map_err(|e| e.to_string())?;
     let (top, left) = range.start().unwrap_or((0, 0));
     let mut text = String::new();
@@ -62,6 +67,228 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<SheetText, String> {
         text.push('\n');
     }
     Ok(SheetText { text, cells, problems })
+}
+
+/// The most a workbook's parts may unpack to, together: a dataset of thousands of
+/// events fits in a few MiB of sheet XML.
+pub const MAX_UNPACKED: u64 = 64 << 20;
+
+/// The most parts (files) a workbook's package may hold.
+const MAX_PARTS: usize = 10_000;
+
+/// The most cells a sheet may span, from its first cell to its last: a sheet is read
+/// whole, a cell for every place in that rectangle.
+pub const MAX_CELLS: u64 = 4_000_000;
+
+/// Refuses a zip package (`.xlsx`, `.xlsm`, `.ods`) that unpacks to more than
+/// [`MAX_UNPACKED`] or holds too many parts, by unpacking every part into nothing and
+/// counting, so that a header that understates a part's size does not matter. For an
+/// `.ods`, also refuses a first sheet spanning more than [`MAX_CELLS`]. An `.xls` is not
+/// a zip package: it is read as it is, within the file size limit.
+fn check_package(path: &Path, ods: bool) -> Result<(), String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut package = match zip::ZipArchive::new(std::io::BufReader::new(file)) {
+        Ok(package) => package,
+        Err(_) => return Ok(()),
+    };
+    if package.len() > MAX_PARTS {
+        return Err(format!(
+            "its package holds {} parts; a workbook of data holds a few dozen",
+            package.len()
+        ));
+    }
+    let too_large = || {
+        format!(
+            "it unpacks to more than {} MiB, far more than a sheet of events needs (a \
+             compressed bomb, or a workbook of other data); save the events' sheet alone, \
+             or as CSV",
+            MAX_UNPACKED >> 20
+        )
+    };
+    let mut total = 0u64;
+    for index in 0..package.len() {
+        let mut part = package.by_index(index).map_err(|e| e.to_string())?;
+        if total.saturating_add(part.size()) > MAX_UNPACKED {
+            return Err(too_large());
+        }
+        let left = MAX_UNPACKED - total;
+        let unpacked = if ods && part.name().is_ok_and(|n| n == "content.xml") {
+            let mut limited = std::io::Read::take(&mut part, left + 1);
+            let (bytes, extent) = ods_extent(&mut limited)?;
+            check_extent(extent)?;
+            bytes
+        } else {
+            std::io::copy(&mut std::io::Read::take(&mut part, left + 1), &mut std::io::sink())
+                .map_err(|e| e.to_string())?
+        };
+        total += unpacked;
+        if total > MAX_UNPACKED {
+            return Err(too_large());
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a sheet whose cells span more than [`MAX_CELLS`]: `extent` is its last row
+/// and column with a value (0-based), if any.
+fn check_extent(extent: Option<(u64, u64)>) -> Result<(), String> {
+    let Some((row, column)) = extent else {
+        return Ok(());
+    };
+    let cells = (row + 1).saturating_mul(column + 1);
+    if cells > MAX_CELLS {
+        return Err(format!(
+            "its first sheet reaches cell {}, a span of {cells} cells (the limit is {MAX_CELLS}); \
+             clear the far cells, or save the events' rows alone",
+            crate::diag::cell_name(
+                row.min(u32::MAX as u64) as u32,
+                column.min(u32::MAX as u64) as u32
+            )
+        ));
+    }
+    Ok(())
+}
+
+/// The last cell with a value in the first sheet of an `.xlsx`, found by streaming its
+/// cells before calamine lays the sheet out whole.
+fn check_xlsx_extent<R: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<R>,
+    sheet: &str,
+) -> Result<(), String> {
+    let mut cells = xlsx.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
+    let mut extent: Option<(u64, u64)> = None;
+    while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+            continue;
+        }
+        let (row, column) = cell.get_position();
+        let (r, c) = extent.unwrap_or((0, 0));
+        extent = Some((r.max(row.into()), c.max(column.into())));
+        if extent.is_some_and(|(r, c)| (r + 1).saturating_mul(c + 1) > MAX_CELLS) {
+            break;
+        }
+    }
+    check_extent(extent)
+}
+
+/// Reads an `.ods` sheet's `content.xml` as a stream of tags, counting repeated rows
+/// and cells (`table:number-rows-repeated`, `table:number-columns-repeated`) as they
+/// expand: returns the bytes read and the last row and column of the first table that
+/// hold a value.
+fn ods_extent(reader: &mut impl std::io::Read) -> Result<(u64, Option<(u64, u64)>), String> {
+    use quick_xml::events::Event;
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(reader));
+    let mut buf = Vec::new();
+    let mut sheet = OdsExtent::default();
+    loop {
+        let event = xml
+            .read_event_into(&mut buf)
+            .map_err(|e| format!("its content.xml is not well-formed ({e})"))?;
+        let going = match event {
+            Event::Eof => false,
+            Event::Start(e) => sheet.open(&e, false),
+            Event::Empty(e) => sheet.open(&e, true),
+            Event::End(e) => sheet.close(e.name().as_ref()),
+            Event::Text(_) | Event::CData(_) => {
+                sheet.content();
+                true
+            }
+            _ => true,
+        };
+        if !going || sheet.too_large() {
+            break;
+        }
+        buf.clear();
+    }
+    let read = xml.buffer_position();
+    let rest = std::io::copy(xml.get_mut(), &mut std::io::sink()).map_err(|e| e.to_string())?;
+    Ok((read + rest, sheet.extent))
+}
+
+/// Where the first table of an `.ods` sheet reaches, counted as its tags stream by.
+#[derive(Default)]
+struct OdsExtent {
+    /// Whether the first table has begun.
+    in_table: bool,
+    /// The first row of the current row element, and how many rows it stands for.
+    row: u64,
+    rows_here: u64,
+    /// The first column of the current cell element, and how many it stands for.
+    column: u64,
+    cells_here: u64,
+    /// Whether the open cell holds a value (a value type or any content).
+    cell_has_value: Option<bool>,
+    /// The last row and column with a value.
+    extent: Option<(u64, u64)>,
+}
+
+impl OdsExtent {
+    /// An element opens (or is empty): false once the first table is over.
+    fn open(&mut self, e: &quick_xml::events::BytesStart<'_>, empty: bool) -> bool {
+        let repeated = |name: &str| -> u64 {
+            e.attributes()
+                .flatten()
+                .find(|a| a.key.as_ref() == name)
+                .and_then(|a| a.value.parse().ok())
+                .unwrap_or(1u64)
+                .max(1)
+        };
+        match e.name().as_ref() {
+            "table:table" if self.in_table => return false,
+            "table:table" => self.in_table = true,
+            "table:table-row" => {
+                self.rows_here = repeated("table:number-rows-repeated");
+                self.column = 0;
+                if empty {
+                    self.row += self.rows_here;
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                self.cells_here = repeated("table:number-columns-repeated");
+                let typed = e.attributes().flatten().any(|a| a.key.as_ref() == "office:value-type");
+                self.cell_has_value = Some(typed);
+                if empty {
+                    self.close_cell();
+                }
+            }
+            _ => self.content(),
+        }
+        true
+    }
+
+    /// Content inside the open cell, if any, gives it a value.
+    fn content(&mut self) {
+        if let Some(has) = self.cell_has_value.as_mut() {
+            *has = true;
+        }
+    }
+
+    /// An element closes: false once the first table is over.
+    fn close(&mut self, name: &str) -> bool {
+        match name {
+            "table:table-cell" | "table:covered-table-cell" => self.close_cell(),
+            "table:table-row" => self.row += self.rows_here.max(1),
+            "table:table" => return false,
+            _ => {}
+        }
+        true
+    }
+
+    /// The open cell ends: its last row and column count if it holds a value.
+    fn close_cell(&mut self) {
+        if self.cell_has_value.take() == Some(true) {
+            let last_row = self.row + self.rows_here.max(1) - 1;
+            let last_column = self.column + self.cells_here.max(1) - 1;
+            let (r, c) = self.extent.unwrap_or((0, 0));
+            self.extent = Some((r.max(last_row), c.max(last_column)));
+        }
+        self.column += self.cells_here.max(1);
+    }
+
+    /// Whether the sheet already spans more than [`MAX_CELLS`].
+    fn too_large(&self) -> bool {
+        self.extent.is_some_and(|(r, c)| (r + 1).saturating_mul(c + 1) > MAX_CELLS)
+    }
 }
 
 /// A cell's value as the CSV columns read it.

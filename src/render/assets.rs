@@ -59,6 +59,16 @@ pub static FONT_FILES: [(&str, &[u8]); 23] = [
     ("LICENSE-Symbola.txt", include_bytes!("../../fonts/LICENSE-Symbola.txt")),
 ];
 
+/// The import of the markup package in lib.typ, which only brief serves.
+const MARKUP_IMPORT: &str = "#import \"@brief/markup:1.0.0\": markup";
+
+/// lib.typ as exported: the Typst CLI has no markup package, so `markup` is a plain
+/// `eval` there (the sample brief.json's bodies are the flagship's own).
+fn exported_library() -> String {
+    let lib = BUILTIN_TEMPLATES.iter().find(|(name, _)| *name == "lib.typ").map_or("", |(_, t)| t);
+    lib.replacen(MARKUP_IMPORT, "#let markup(body) = eval(body, mode: \"markup\")", 1)
+}
+
 /// What `export` wrote, or why it stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportError {
@@ -74,8 +84,14 @@ pub enum ExportError {
 pub fn export(dir: &Path, force: bool, sample: &[u8]) -> Result<usize, ExportError> {
     let fonts: Vec<(String, &[u8])> =
         FONT_FILES.iter().map(|(name, bytes)| (format!("fonts/{name}"), *bytes)).collect();
-    let mut files: Vec<(&str, &[u8])> =
-        BUILTIN_TEMPLATES.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
+    let library = exported_library();
+    let mut files: Vec<(&str, &[u8])> = BUILTIN_TEMPLATES
+        .iter()
+        .map(|(name, text)| match *name {
+            "lib.typ" => (*name, library.as_bytes()),
+            _ => (*name, text.as_bytes()),
+        })
+        .collect();
     files.push(("brief.json", sample));
     files.extend(fonts.iter().map(|(name, bytes)| (name.as_str(), *bytes)));
     if !force && let Some((name, _)) = files.iter().find(|(name, _)| dir.join(name).exists()) {

@@ -121,6 +121,8 @@ pub struct Renderer {
     book: LazyHash<FontBook>,
     fonts: Arc<[fonts::FontSlot]>,
     builtin: HashMap<FileId, Source>,
+    /// The markup package's source (`world::MARKUP_PACKAGE`).
+    markup: Source,
     /// User template folders by the path given, each read once for the whole run.
     folders: Mutex<HashMap<PathBuf, Arc<Overrides>>>,
     /// Briefs rendered so far, which paces the trimming of Typst's memo cache.
@@ -162,6 +164,7 @@ impl Renderer {
             book: LazyHash::new(book),
             fonts,
             builtin,
+            markup: world::markup_source(),
             folders: Mutex::default(),
             rendered: AtomicUsize::new(0),
         })

@@ -35,6 +35,32 @@ use super::{RenderRequest, Renderer};
 /// The virtual path of the brief's data.
 pub const DATA_PATH: &str = "/brief.json";
 
+/// The package through which templates evaluate a spec's markup (`markup` in lib.typ).
+/// Its file lives in a root of its own, so every path a text body names, in whatever
+/// syntax (a call, a spread, a method, a set rule), resolves inside that root, where the
+/// world serves no file at all.
+pub const MARKUP_PACKAGE: &str = "@brief/markup:1.0.0";
+
+/// The markup package's manifest, which Typst reads before its entry point.
+const MARKUP_MANIFEST: &str =
+    "[package]\nname = \"markup\"\nversion = \"1.0.0\"\nentrypoint = \"lib.typ\"\n";
+
+/// The markup package's one file.
+const MARKUP_SOURCE: &str = "// A spec's text body, evaluated where it can read no file.\n\
+                             #let markup(body) = eval(body, mode: \"markup\")\n";
+
+/// The root of the markup package.
+fn markup_root() -> VirtualRoot {
+    let spec = MARKUP_PACKAGE.parse().expect("the package spec is valid");
+    VirtualRoot::Package(spec)
+}
+
+/// The markup package's source, parsed once per renderer.
+pub(super) fn markup_source() -> Source {
+    let vpath = VirtualPath::new("/lib.typ").expect("the path is valid");
+    Source::new(RootedPath::new(markup_root(), vpath).intern(), MARKUP_SOURCE.to_owned())
+}
+
 /// The file id of a path in the template folder.
 pub(super) fn project_file(path: &str) -> Option<FileId> {
     let vpath = VirtualPath::new(path).ok()?;
@@ -91,7 +117,7 @@ impl Overrides {
                 Ok(meta) if !meta.is_file() => refuse(
                     "is not a regular file (a pipe, socket or device); templates read only files",
                 ),
-                Ok(meta) if hard_links(&meta) > 1 => refuse(
+                Ok(meta) if crate::output::hard_links(&meta) > 1 => refuse(
                     "has more than one hard link, so it may be a file from outside the folder; \
                      copy it into the folder instead",
                 ),
@@ -102,19 +128,6 @@ impl Overrides {
         };
         files.insert(id, Some(result.clone()));
         Some(result)
-    }
-}
-
-/// How many names a file has (hard links); 1 where the system cannot say.
-fn hard_links(meta: &fs::Metadata) -> u64 {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::MetadataExt::nlink(meta)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = meta;
-        1
     }
 }
 
@@ -200,6 +213,18 @@ impl<'a> BriefWorld<'a> {
 
     /// The bytes of a file in the template folder: the user's copy, else the built-in.
     fn template_file(&self, id: FileId) -> FileResult<Bytes> {
+        if *id.root() == markup_root() {
+            if id.vpath().get_without_slash() == "typst.toml" {
+                return Ok(Bytes::from_string(MARKUP_MANIFEST));
+            }
+            return Err(FileError::Other(Some(
+                format!(
+                    "a text body cannot read files (it asked for `{}`); put the words in the spec itself",
+                    id.vpath().get_without_slash()
+                )
+                .into(),
+            )));
+        }
         if let VirtualRoot::Package(spec) = id.root() {
             return Err(FileError::Other(Some(
                 format!(
@@ -235,6 +260,12 @@ impl World for BriefWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
+        if *id.root() == markup_root() {
+            return match id == self.renderer.markup.id() {
+                true => Ok(self.renderer.markup.clone()),
+                false => Err(self.template_file(id).err().unwrap_or(FileError::NotSource)),
+            };
+        }
         let user_copy = self.overrides.as_ref().and_then(|o| Some((o, o.read(id)?)));
         match user_copy {
             Some((overrides, bytes)) => {
@@ -277,6 +308,9 @@ impl DiagnosticWorld for BriefWorld<'_> {
         let relative = id.vpath().get_without_slash();
         if id == self.data_id {
             return "brief.json (generated)".into();
+        }
+        if *id.root() == markup_root() {
+            return "<text body>".into();
         }
         match &self.overrides {
             Some(o) if o.read(id).is_some() => o.shown.join(relative).display().to_string(),

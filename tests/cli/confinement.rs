@@ -1,0 +1,212 @@
+//! The second red-team round's critical causes: a body reading a file through syntax no
+//! name check sees, a spec's `data` reaching outside its folder, an output replacing an
+//! input through a folder that does not exist, and spreadsheets that unpack into
+//! gigabytes. Every case is a row of docs/bad-inputs.md.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::harness::*;
+
+/// A text section with `body`, as a spec's tail.
+fn text_section(body: &str) -> String {
+    format!("[[sections]]\nkind = \"text\"\nbody = '''{body}'''\n")
+}
+
+#[test]
+fn a_spread_argument_in_a_body_is_refused_at_its_place() {
+    let dir = tempdir();
+    write(dir.path(), "tpl/secret.txt", "TOP-SECRET-LINE\nsecond\n");
+    for body in [
+        "#raw(\"x\", lang: \"txt\", ..(\"theme\": \"secret.txt\"))",
+        "#let f = raw.with(..(\"the\" + \"me\": \"secret.txt\"))\n#f(\"x\")",
+        "#[`x`].func()(\"x\", ..(\"theme\": \"secret.txt\"))",
+        "#set raw(..(\"theme\": \"secret.txt\"))\n`x`",
+    ] {
+        let spec = write(dir.path(), "s.toml", &(small_spec("S", "") + &text_section(body)));
+        let run = brief(dir.path(), &["generate", &spec, "--template-dir", "tpl"]).expect(2);
+        assert!(
+            run.stderr.contains("a `text` body may not read files, but this one uses a spread"),
+            "{body}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("s.toml:"), "{}", run.stderr);
+        assert!(!run.stderr.contains("TOP-SECRET"), "{}", run.stderr);
+        assert!(!dir.path().join("s.pdf").exists());
+    }
+}
+
+#[test]
+fn markup_evaluated_by_a_template_reads_no_file_whatever_its_syntax() {
+    // A template that hands markup of its own to lib.typ's `markup`, as a body would
+    // reach it: the name check of specs never sees this text, and still no file is read.
+    let dir = tempdir();
+    write(dir.path(), "tpl/secret.txt", "TOP-SECRET-LINE\nsecond\n");
+    for markup in [
+        r#"#raw(\"x\", lang: \"txt\", ..(\"theme\": \"secret.txt\"))"#,
+        r#"#read(\"secret.txt\")"#,
+        r#"#read(\"/secret.txt\")"#,
+        r#"#read(\"../../secret.txt\")"#,
+        r#"#image(\"/brief.json\")"#,
+    ] {
+        let template = format!(
+            "#import \"lib.typ\": *\n#let data = json(\"/brief.json\")\n#show: setup.with(data)\n#markup(\"{markup}\")\n"
+        );
+        write(dir.path(), "tpl/probe.typ", &template);
+        let spec = write(dir.path(), "p.toml", &small_spec("P", "template = \"tpl/probe.typ\""));
+        let run = brief(dir.path(), &["generate", &spec]).expect(1);
+        let refused = run.stderr.contains("a text body cannot read files")
+            || run.stderr.contains("would escape the package root");
+        assert!(refused, "{markup}: {}", run.stderr);
+        assert!(!run.stderr.contains("TOP-SECRET"), "{}", run.stderr);
+        assert!(!dir.path().join("p.pdf").exists());
+    }
+}
+
+#[test]
+fn a_spec_s_data_must_be_a_regular_file_inside_its_folder() {
+    let dir = tempdir();
+    let events = "id,date,status,partners,type,title_en,title_id,source_url,source_publisher,source_published\n\
+                  x-outside,2022-05-01,held,aus,meeting,OUTSIDE-EVENT,Luar,https://example.org/x,Ex,2022-05-01\n";
+    let outside = write(dir.path(), "elsewhere/x.csv", events);
+    std::fs::create_dir_all(dir.path().join("specs")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.path().join("specs/link.csv")).unwrap();
+    std::fs::hard_link(&outside, dir.path().join("specs/hard.csv")).unwrap();
+    for (data, says) in [
+        (outside.clone(), "is outside the spec's folder"),
+        ("../elsewhere/x.csv".into(), "is outside the spec's folder"),
+        ("link.csv".into(), "is outside the spec's folder"),
+        ("hard.csv".into(), "has more than one hard link"),
+        (".".into(), "is not a regular file"),
+    ] {
+        let spec = write(
+            &dir.path().join("specs"),
+            "d.toml",
+            &small_spec("D", &format!("data = [\"{data}\"]")),
+        );
+        let run = brief(dir.path(), &["generate", &spec]).expect(2);
+        assert!(run.stderr.contains(says), "{data}: {}", run.stderr);
+        assert!(run.stderr.contains("d.toml:2:"), "{data}: {}", run.stderr);
+        assert!(!run.stderr.contains("OUTSIDE-EVENT"), "{}", run.stderr);
+        assert!(!dir.path().join("d.pdf").exists());
+    }
+    // The command line may lift the folder rule for a spec the user trusts.
+    let spec = write(
+        &dir.path().join("specs"),
+        "d.toml",
+        &small_spec("D", "data = [\"../elsewhere/x.csv\"]"),
+    );
+    brief(dir.path(), &["generate", &spec, "--allow-outside-paths"]).expect(0);
+    assert!(pdf_text(&dir.path().join("d.pdf")).contains("OUTSIDE-EVENT"));
+}
+
+#[test]
+fn a_pipe_named_as_a_spec_s_data_is_refused_without_waiting() {
+    let dir = tempdir();
+    assert!(mkfifo(&dir.path().join("pipe.csv")), "this suite needs mkfifo");
+    let spec = write(dir.path(), "f.toml", &small_spec("F", "data = [\"pipe.csv\"]"));
+    let started = std::time::Instant::now();
+    let run = brief(dir.path(), &["check", &spec]).expect(2);
+    assert!(run.stderr.contains("is not a regular file"), "{}", run.stderr);
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
+
+#[test]
+fn an_output_through_a_missing_folder_cannot_replace_an_input() {
+    let dir = tempdir();
+    let spec_text = small_spec("R", "");
+    let spec = write(dir.path(), "spec.toml", &spec_text);
+    for flag in ["--report", "--emit-data"] {
+        let run = brief(dir.path(), &["generate", &spec, flag, "nope/../spec.toml"]).expect(2);
+        assert!(run.stderr.contains("which it would destroy"), "{flag}: {}", run.stderr);
+        assert_eq!(std::fs::read_to_string(&spec).unwrap(), spec_text, "{flag}");
+        assert!(!dir.path().join("nope").exists(), "{flag}");
+    }
+    let run = brief(dir.path(), &["generate", &spec, "-o", "nope/../spec.toml"]).expect(2);
+    assert!(run.stderr.contains("which it would destroy"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&spec).unwrap(), spec_text);
+}
+
+#[test]
+fn an_output_cannot_replace_a_file_of_a_template_or_font_folder() {
+    let dir = tempdir();
+    let cover = write(dir.path(), "tpl/cover.pdf", "%PDF-1.7 a cover the template reads");
+    let font = write(dir.path(), "fonts/f.otf", "not really a font");
+    let spec = write(dir.path(), "s.toml", &small_spec("S", "output = \"tpl/cover.pdf\""));
+    let run = brief(dir.path(), &["generate", &spec, "--template-dir", "tpl"]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("a file of a template folder of this run"), "{}", run.stderr);
+    assert!(std::fs::read_to_string(&cover).unwrap().contains("a cover the template reads"));
+    let spec = write(dir.path(), "s.toml", &small_spec("S", ""));
+    let run = brief(dir.path(), &["generate", &spec, "--font-path", "fonts", "--report", &font])
+        .expect(2);
+    assert!(run.stderr.contains("a file of a font folder of this run"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&font).unwrap(), "not really a font");
+}
+
+/// Writes a zip package of `parts` (name, bytes), deflated, to `path`.
+fn zip_package(path: &Path, parts: &[(&str, &[u8])]) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    for (name, bytes) in parts {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn a_spreadsheet_that_unpacks_to_gigabytes_is_refused_before_it_is_read() {
+    let dir = tempdir();
+    // One part of 1 GiB of spaces: about 1 MB packed.
+    let path = dir.path().join("bomb.xlsx");
+    let file = std::fs::File::create(&path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("xl/sharedStrings.xml", options).unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..1024 {
+        zip.write_all(&chunk).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 8 << 20);
+    let started = std::time::Instant::now();
+    let run = brief(dir.path(), &["events", "--data", "bomb.xlsx"]).expect(2);
+    assert!(run.stderr.contains("bomb.xlsx"), "{}", run.stderr);
+    assert!(run.stderr.contains("it unpacks to more than 64 MiB"), "{}", run.stderr);
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
+
+#[test]
+fn a_sheet_whose_cells_span_millions_of_places_is_refused() {
+    let dir = tempdir();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "id").unwrap();
+    sheet.write_string(1_048_575, 16_383, "far").unwrap();
+    workbook.save(dir.path().join("far.xlsx")).unwrap();
+    let run = brief(dir.path(), &["events", "--data", "far.xlsx"]).expect(2);
+    assert!(run.stderr.contains("its first sheet reaches cell XFD1048576"), "{}", run.stderr);
+
+    // An OpenDocument sheet of one row repeated a million times, a thousand cells wide.
+    let content = "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet><table:table table:name=\"S\"><table:table-row table:number-rows-repeated=\"1000000\"><table:table-cell table:number-columns-repeated=\"1000\" office:value-type=\"string\"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>";
+    let manifest = "<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>";
+    zip_package(
+        &dir.path().join("wide.ods"),
+        &[
+            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+            ("content.xml", content.as_bytes()),
+            ("META-INF/manifest.xml", manifest.as_bytes()),
+        ],
+    );
+    let started = std::time::Instant::now();
+    let run = brief(dir.path(), &["events", "--data", "wide.ods"]).expect(2);
+    assert!(run.stderr.contains("its first sheet reaches cell"), "{}", run.stderr);
+    assert!(run.stderr.contains("(the limit is 4000000)"), "{}", run.stderr);
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
