@@ -218,6 +218,26 @@ impl Period {
         }
     }
 
+    /// The part of the period elapsed by `as_of`, when `as_of` falls inside it before
+    /// its last day: the period is not over, and a brief speaks of it "to date".
+    pub fn elapsed(&self, as_of: NaiveDate) -> Option<Period> {
+        (self.from <= as_of && as_of < self.to).then_some(Period { from: self.from, to: as_of })
+    }
+
+    /// The same part of `earlier` as `part` is of this period: as many calendar months
+    /// (or, for periods that do not start on the same day of the month, days) from its
+    /// start, so that a period to date is compared like with like.
+    pub fn same_part_of(&self, part: Period, earlier: Period) -> Period {
+        let months = (self.from.year() - earlier.from.year()) * 12 + self.from.month() as i32
+            - earlier.from.month() as i32;
+        let to = if months > 0 && earlier.from.day() == self.from.day() {
+            part.to - Months::new(months as u32)
+        } else {
+            earlier.from + (part.to - part.from)
+        };
+        Period { from: earlier.from, to: to.min(earlier.to) }
+    }
+
     /// The same days one year earlier (29 February becomes 28 February).
     pub fn year_earlier(&self) -> Period {
         Period { from: self.from - Months::new(12), to: self.to - Months::new(12) }

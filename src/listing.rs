@@ -169,10 +169,28 @@ pub fn events(
             Ok(out)
         }
         Format::Json => {
-            serde_json::to_string_pretty(events).map(|s| s + "\n").map_err(|e| e.to_string())
+            let known: Vec<serde_json::Value> =
+                events.iter().map(|e| known_json(e, layout.as_of)).collect::<Result<_, _>>()?;
+            serde_json::to_string_pretty(&known).map(|s| s + "\n").map_err(|e| e.to_string())
         }
         Format::Csv => csv_events(events),
     }
+}
+
+/// An event as JSON, as it was known on `as_of`, the way a brief of that date sees it:
+/// its revisions public by then applied, only the sources public by then, and its status
+/// derived from them. The CSV form stays the record itself, so that it reads back whole.
+fn known_json(event: &Event, as_of: chrono::NaiveDate) -> Result<serde_json::Value, String> {
+    let known = event.known_on(as_of);
+    let mut value = serde_json::to_value(&*known).map_err(|e| e.to_string())?;
+    if let Some(object) = value.as_object_mut() {
+        let status = known.status_on(as_of).unwrap_or(known.status);
+        object.insert("status".into(), status.as_str().into());
+        let sources: Vec<&crate::dataset::Source> = known.sources_on(as_of).collect();
+        object.insert("sources".into(), serde_json::to_value(sources).map_err(|e| e.to_string())?);
+        object.remove("revisions");
+    }
+    Ok(value)
 }
 
 /// A list as a JSON cell.
@@ -198,6 +216,8 @@ fn csv_events(events: &[&Event]) -> Result<String, String> {
             if e.participants.is_empty() { String::new() } else { json_cell(&e.participants)? };
         let more = e.sources.get(1..).unwrap_or_default();
         let more_sources = if more.is_empty() { String::new() } else { json_cell(more)? };
+        let revisions =
+            if e.revisions.is_empty() { String::new() } else { json_cell(&e.revisions)? };
         let row: Vec<String> = vec![
             e.id.clone(),
             e.date.to_string(),
@@ -228,6 +248,7 @@ fn csv_events(events: &[&Event]) -> Result<String, String> {
             source.map(|s| s.reports.as_str().to_owned()).unwrap_or_default(),
             if source.is_some_and(|s| s.secondary) { "yes" } else { "" }.to_owned(),
             more_sources,
+            revisions,
         ];
         write(&mut writer, &row.iter().map(String::as_str).collect::<Vec<_>>())?;
     }

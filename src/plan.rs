@@ -396,11 +396,12 @@ struct BaseData {
 pub struct Inputs {
     /// Spec, data and template files, as shown, with their identity on disk.
     files: Vec<(PathBuf, FileIdentity)>,
-    /// Template folders (real paths): every `.typ` file in them is an input.
+    /// Template folders (real paths): every file in them, and every `.typ` file that
+    /// would be made there, is an input.
     template_roots: Vec<PathBuf>,
-}
     /// Font folders (real paths): every file in them is an input.
     font_roots: Vec<PathBuf>,
+}
 
 impl Inputs {
     /// The spec, data and template files, as shown.
@@ -429,7 +430,6 @@ impl Inputs {
         }
     }
 
-    /// The input an output would replace, if any.
     /// Adds a font folder.
     fn add_folder(&mut self, dir: &Path) {
         if let Ok(real) = dir.canonicalize()
@@ -439,6 +439,7 @@ impl Inputs {
         }
     }
 
+    /// The input an output would replace, if any.
     pub fn replaced_by(&self, resolved: &Resolved) -> Option<String> {
         if let Some(identity) = resolved.identity
             && let Some((path, _)) = self.files.iter().find(|(_, id)| *id == identity)
@@ -636,9 +637,9 @@ fn plan_spec(
     let spec = Arc::new(Spec::load(path, &shown)?);
     let folder = spec.folder();
     for file in spec.data.iter().map(|d| folder.join(d)) {
-        inputs.add(&file);
         check_spec_data(&file, &spec, options)
             .map_err(|d| vec![d.at(&spec.source, locate_key(&spec, "data"))])?;
+        inputs.add(&file);
     }
     let dataset = if spec.data.is_empty() {
         Arc::clone(&base.dataset)
@@ -657,6 +658,13 @@ fn plan_spec(
     // The period and the filters are the spec's, the same for every variant.
     let period = spec.period.resolve(options.as_of);
     let selection = select::resolve(&spec, &dataset, period, options.as_of)?;
+    let written = crate::model::written::check(&spec, &dataset, &selection.brief, options.as_of);
+    if !written.errors.is_empty() {
+        return Err(written.errors);
+    }
+    if !written.warnings.is_empty() {
+        warnings.push(written.warnings);
+    }
     let pdf_standards = plan_standards(&spec, options)?;
     let mut plans = Vec::new();
     let mut errors = Vec::new();
@@ -860,14 +868,6 @@ fn resolve_template(
         .hint("or give the path of a .typ file, relative to the spec"))
 }
 
-/// System folders a spec may not take as its template folder (`/proc`, `/sys` and `/dev`
-/// not even below).
-const SYSTEM_FOLDERS: [&str; 12] = [
-    "/etc", "/proc", "/sys", "/dev", "/root", "/boot", "/run", "/var", "/usr", "/home", "/bin",
-    "/lib",
-];
-
-/// Refuses a template folder a spec names when it is `/`, a system folder, or outside
 /// Refuses a data file a spec names unless it is a regular file of one name inside the
 /// spec's folder (through symbolic links): a spec cannot make a brief print a dataset
 /// from elsewhere, nor block the run on a pipe. `--allow-outside-paths` lifts the
@@ -909,6 +909,14 @@ fn check_spec_data(file: &Path, spec: &Spec, options: &Options) -> Result<(), Di
     Ok(())
 }
 
+/// System folders a spec may not take as its template folder (`/proc`, `/sys` and `/dev`
+/// not even below).
+const SYSTEM_FOLDERS: [&str; 12] = [
+    "/etc", "/proc", "/sys", "/dev", "/root", "/boot", "/run", "/var", "/usr", "/home", "/bin",
+    "/lib",
+];
+
+/// Refuses a template folder a spec names when it is `/`, a system folder, or outside
 /// the spec's own folder, unless the command line allows it.
 fn check_inside_spec(dir: &Path, spec: &Spec, options: &Options) -> Result<(), Diagnostic> {
     if options.allow_outside {

@@ -362,6 +362,18 @@ pub struct SectionSpec {
     pub detail: Detail,
     /// What a `changes` section compares the period with.
     pub compare: Compare,
+    /// When the analyst's words of a prose section were written (the section's own
+    /// `written`, else the spec's): a brief dated earlier cannot carry them.
+    pub written: Option<Written>,
+}
+
+/// The date an analyst's words were written, with its place in the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The date, at its precision; the words count as written on its last day.
+    pub date: PartialDate,
+    /// Where the spec says it.
+    pub span: Range<usize>,
 }
 
 /// The period a brief covers, as the spec gives it.
@@ -483,6 +495,7 @@ struct RawSpec {
     #[serde(default)]
     data: Vec<String>,
     period: Spanned<RawPeriod>,
+    written: Option<Spanned<toml::Value>>,
     #[serde(default)]
     filter: RawFilter,
     #[serde(default)]
@@ -523,6 +536,7 @@ struct RawSection {
     body: Option<Spanned<RawWords>>,
     detail: Option<Spanned<String>>,
     compare: Option<Spanned<toml::Value>>,
+    written: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -623,6 +637,12 @@ impl Checker<'_> {
         }
     }
 
+    /// A `written` date.
+    fn written(&mut self, value: &Spanned<toml::Value>) -> Option<Written> {
+        let date = self.date(value, "written")?;
+        Some(Written { date, span: value.span() })
+    }
+
     fn period(&mut self, raw: Spanned<RawPeriod>) -> Option<PeriodSpec> {
         let span = raw.span();
         let raw = raw.into_inner();
@@ -660,7 +680,11 @@ impl Checker<'_> {
         }
     }
 
-    fn section(&mut self, raw: Spanned<RawSection>) -> Option<SectionSpec> {
+    fn section(
+        &mut self,
+        raw: Spanned<RawSection>,
+        written: Option<&Written>,
+    ) -> Option<SectionSpec> {
         let raw = raw.into_inner();
         let kind: Option<SectionKind> = self.vocab(&raw.kind);
         let on_empty = raw.on_empty.as_ref().and_then(|v| self.vocab(v));
@@ -717,6 +741,22 @@ impl Checker<'_> {
                 "remove `detail`".into(),
             );
         }
+        let own = raw.written.as_ref().and_then(|w| self.written(w));
+        if own.is_some() && !kind.is_markup() {
+            self.error(
+                raw.written.as_ref().map(|w| w.span()).unwrap_or_default(),
+                format!(
+                    "only the analyst's prose (`text`, `summary`, `assessment`, `recommendations`, \
+                     `outlook`) has a `written` date, not `{}`",
+                    kind.as_str()
+                ),
+                "remove `written`: this section is computed on the brief's own date".into(),
+            );
+        }
+        let written = match kind.is_markup() {
+            true => own.or_else(|| written.cloned()),
+            false => None,
+        };
         Some(SectionSpec {
             kind,
             title,
@@ -725,6 +765,7 @@ impl Checker<'_> {
             body,
             detail: detail.unwrap_or_default(),
             compare: compare.unwrap_or_default(),
+            written,
         })
     }
 
@@ -865,8 +906,9 @@ impl Spec {
         let filter = check.filter(raw.filter);
         check.at_most(&raw.sections, MAX_SECTIONS, "sections", "split it into several specs");
         check.at_most(&raw.variants, MAX_VARIANTS, "variants", "split them over several specs");
+        let written = raw.written.as_ref().and_then(|w| check.written(w));
         let sections: Vec<SectionSpec> =
-            raw.sections.into_iter().filter_map(|s| check.section(s)).collect();
+            raw.sections.into_iter().filter_map(|s| check.section(s, written.as_ref())).collect();
         let variants: Vec<VariantSpec> =
             raw.variants.into_iter().map(|v| check.variant(v)).collect();
         if !check.errors.is_empty() {
@@ -886,6 +928,7 @@ impl Spec {
                     body: None,
                     detail: Detail::Full,
                     compare: Compare::default(),
+                    written: None,
                 })
                 .collect()
         } else {
@@ -1054,6 +1097,10 @@ fn file_access(node: LinkedNode<'_>, found: &mut Vec<(Range<usize>, String)>) {
     match node.kind() {
         SyntaxKind::ModuleImport => found.push((node.range(), "`import`".into())),
         SyntaxKind::ModuleInclude => found.push((node.range(), "`include`".into())),
+        // `..("theme": "x")` passes arguments no name check can see.
+        SyntaxKind::Spread if node.parent_kind() == Some(SyntaxKind::Args) => {
+            found.push((node.range(), "a spread argument `..`".into()));
+        }
         SyntaxKind::Ident | SyntaxKind::MathIdent => {
             let name = node.get().leaf_text().as_str();
             let first = node.prev_sibling().is_none();
@@ -1097,16 +1144,12 @@ fn place_in_string(text: &str, value: &Spanned<String>, within: Range<usize>) ->
     let end = match raw.get(within.start..).and_then(|rest| rest.chars().next()) {
         Some(c) if within.end <= within.start => within.start + c.len_utf8(),
         _ => within.end,
-        // `..("theme": "x")` passes arguments no name check can see.
-        SyntaxKind::Spread if node.parent_kind() == Some(SyntaxKind::Args) => {
-            found.push((node.range(), "a spread argument `..`".into()));
-        }
     };
     start + within.start..start + end
 }
 
 /// The keys a spec has at its top level.
-pub const TOP_LEVEL_KEYS: [&str; 17] = [
+pub const TOP_LEVEL_KEYS: [&str; 18] = [
     "title",
     "subtitle",
     "author",
@@ -1121,6 +1164,7 @@ pub const TOP_LEVEL_KEYS: [&str; 17] = [
     "output",
     "data",
     "period",
+    "written",
     "filter",
     "sections",
     "variants",

@@ -23,6 +23,11 @@ pub struct Starter {
     pub today: NaiveDate,
 }
 
+/// A language other than `language`, for the commented-out variant.
+fn other_language(language: Language) -> Language {
+    Language::ALL.iter().copied().find(|l| *l != language).unwrap_or(language)
+}
+
 /// A TOML string literal.
 fn quoted(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
@@ -43,12 +48,8 @@ impl Starter {
             Some((from, to)) => format!(", {from} – {to}"),
             None => String::new(),
         };
-        match (self.language, names.is_empty()) {
-            (Language::En, true) => format!("BNPT international cooperation{period}"),
-            (Language::En, false) => format!("BNPT cooperation with {with}{period}"),
-            (Language::Id, true) => format!("Kerja sama internasional BNPT{period}"),
-            (Language::Id, false) => format!("Kerja sama BNPT dengan {with}{period}"),
-        }
+        let partners = (!names.is_empty()).then_some(with.as_str());
+        self.language.words().starter_title(partners, &period)
     }
 
     /// The spec's text.
@@ -106,6 +107,9 @@ impl Starter {
         );
         line(
             "# data = [\"our-events.csv\"]   # extra dataset files (TOML, JSON or CSV), beside this spec",
+        );
+        line(
+            "# written = 2024-12-31   # when the prose sections' words were written: a brief dated earlier refuses them, a later one says so",
         );
         line("");
         line("[period]   # inclusive: a day (2024-01-31), a month (\"2024-01\") or a year (2024)");
@@ -184,13 +188,7 @@ impl Starter {
         );
         line("# in both languages gives its title as { en = \"…\", id = \"…\" }):");
         line("# [[variants]]");
-        line(&format!(
-            "# language = {}",
-            quoted(match self.language {
-                Language::En => "id",
-                Language::Id => "en",
-            })
-        ));
+        line(&format!("# language = {}", quoted(other_language(self.language).code())));
         line("# audience = \"executive\"");
         out
     }

@@ -9,8 +9,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    AmbiguousName, Dataset, DatasetInfo, Event, EventType, Location, NameIndex, Origin,
-    Participant, Partner, PartnerRole, Role, Source, Status, Term, Text, Topic, normalise,
+    AmbiguousName, Coverage, Dataset, DatasetInfo, Event, EventType, Location, NameIndex, Origin,
+    Participant, Partner, PartnerRole, Revision, Role, Source, Status, Term, Text, Topic,
+    normalise,
 };
 use crate::dates::PartialDate;
 use crate::diag::{
@@ -35,8 +36,8 @@ pub enum Format {
 
 /// The columns a CSV dataset may have, in their documented order. Lists are split at
 /// `;` (`partners` entries may carry a role: `gbr:invitee`); `participants` and
-/// `more_sources` hold JSON arrays in the shape of the TOML form.
-pub const CSV_COLUMNS: [&str; 29] = [
+/// `more_sources` and `revisions` hold JSON arrays in the shape of the TOML form.
+pub const CSV_COLUMNS: [&str; 30] = [
     "id",
     "date",
     "end",
@@ -66,6 +67,7 @@ pub const CSV_COLUMNS: [&str; 29] = [
     "source_reports",
     "source_secondary",
     "more_sources",
+    "revisions",
 ];
 
 /// The CSV columns every row needs.
@@ -128,6 +130,17 @@ fn toml_shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<Stri
 struct RawInfo {
     name: String,
     version: String,
+    #[serde(default)]
+    coverage: Vec<RawCoverage>,
+}
+
+/// A span a dataset covers systematically, as written: `{ from = "2019", to = "2025" }`
+/// (`to` may be left out while collection goes on).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCoverage {
+    from: String,
+    to: Option<String>,
 }
 
 /// A partner as written in a file.
@@ -240,6 +253,21 @@ struct RawEvent {
     topics: Vec<String>,
     #[serde(default)]
     sources: Vec<RawSource>,
+    #[serde(default)]
+    revisions: Vec<RawRevision>,
+}
+
+/// A revision as written: the source it rests on and the fields it changes.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRevision {
+    #[serde(default)]
+    source: String,
+    date: Option<String>,
+    end: Option<String>,
+    summary: Option<Text>,
+    date_note: Option<Note>,
+    note: Option<Note>,
 }
 
 /// A round as written: a number in TOML and JSON, a cell's text in CSV.
@@ -300,6 +328,8 @@ struct JsonFile {
 #[derive(Debug, Clone, Default)]
 pub struct RawSet {
     info: Option<RawInfo>,
+    /// The spans every file declares it covers systematically, with the file's name.
+    coverage: Vec<(RawCoverage, String)>,
     partners: Vec<(RawPartner, Origin)>,
     ambiguous: Vec<(RawAmbiguous, Origin)>,
     topics: Vec<(RawTopic, Origin)>,
@@ -318,6 +348,10 @@ pub fn read(
     match format {
         Format::Toml => match toml::from_str::<TomlFile>(&source.text) {
             Ok(file) => {
+                if let Some(info) = &file.dataset {
+                    let name = &source.name;
+                    set.coverage.extend(info.coverage.iter().map(|c| (c.clone(), name.clone())));
+                }
                 set.info = set.info.take().or(file.dataset);
                 // A table's span covers only its `[[…]]` header: stretch it to the next
                 // header so that errors can point at the record's fields.
@@ -401,6 +435,9 @@ fn read_json(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<D
             return;
         }
     };
+    if let Some(info) = &file.dataset {
+        set.coverage.extend(info.coverage.iter().map(|c| (c.clone(), source.name.clone())));
+    }
     set.info = set.info.take().or(file.dataset);
     let mut cursor = 0;
     let mut place = |id: &str| {
@@ -673,6 +710,8 @@ fn csv_event(
         json_cell(field!("participants"), "participants", PARTICIPANTS_EXAMPLE, origin, out);
     let more_sources: Vec<RawSource> =
         json_cell(field!("more_sources"), "more_sources", SOURCES_EXAMPLE, origin, out);
+    let revisions: Vec<RawRevision> =
+        json_cell(field!("revisions"), "revisions", REVISIONS_EXAMPLE, origin, out);
     let (mut partners, mut roles) = (Vec::new(), Vec::new());
     for entry in list!("partners") {
         match entry.split_once(':') {
@@ -718,8 +757,13 @@ fn csv_event(
         participants,
         topics: list!("topics"),
         sources: first_source.into_iter().chain(more_sources).collect(),
+        revisions,
     }
 }
+
+/// What a `revisions` cell looks like.
+const REVISIONS_EXAMPLE: &str =
+    r#"[{"source": "https://…", "end": "2023-12-08", "summary": {"en": "…", "id": "…"}}]"#;
 
 /// What a `participants` cell looks like.
 const PARTICIPANTS_EXAMPLE: &str =
@@ -1073,9 +1117,50 @@ pub fn validate(
         .map_or(DatasetInfo { name: "user dataset".into(), version: "unversioned".into() }, |i| {
             DatasetInfo { name: i.name, version: i.version }
         });
+    let coverage = validate_coverage(&raw.coverage, &mut out);
     let mut events = events;
     events.sort_by(|a, b| (a.first_day(), &a.id).cmp(&(b.first_day(), &b.id)));
-    Ok((Dataset { info, partners, topics, glossary, events, ambiguous, partner_index }, out))
+    Ok((
+        Dataset { info, partners, topics, glossary, events, ambiguous, coverage, partner_index },
+        out,
+    ))
+}
+
+/// The spans the files declare they cover systematically, each checked.
+fn validate_coverage(raw: &[(RawCoverage, String)], out: &mut Vec<Diagnostic>) -> Vec<Coverage> {
+    let mut coverage = Vec::new();
+    for (span, file) in raw {
+        let parse =
+            |text: &str, key: &str, out: &mut Vec<Diagnostic>| match text.parse::<PartialDate>() {
+                Ok(date) => Some(date),
+                Err(why) => {
+                    out.push(
+                        Diagnostic::error(format!(
+                            "{file}: invalid coverage `{key}` date `{text}`: {why}"
+                        ))
+                        .hint("write a year (\"2019\"), a month (\"2019-01\") or a day"),
+                    );
+                    None
+                }
+            };
+        let from = parse(&span.from, "from", out);
+        let to = span.to.as_deref().map(|t| parse(t, "to", out));
+        match (from, to) {
+            (Some(from), None) => coverage.push(Coverage { from, to: None }),
+            (Some(from), Some(Some(to))) if to.last_day() >= from.first_day() => {
+                coverage.push(Coverage { from, to: Some(to) });
+            }
+            (Some(from), Some(Some(to))) => out.push(
+                Diagnostic::error(format!(
+                    "{file}: the coverage from {from} ends before it starts ({to})"
+                ))
+                .hint("swap `from` and `to`"),
+            ),
+            _ => {}
+        }
+    }
+    coverage.sort_by_key(|c| c.from.first_day());
+    coverage
 }
 
 /// Every name a partner can be found by.
@@ -1378,6 +1463,7 @@ fn validate_events(
         }
         let facts = EventFacts { id: &e.id, first_day: date.map(|d| d.first_day()), status };
         let sources = check_sources(&facts, e.sources, &origin, out);
+        let revisions = check_revisions(e.revisions, &sources, &origin, out);
         let participants: Vec<Participant> = e
             .participants
             .into_iter()
@@ -1426,8 +1512,69 @@ fn validate_events(
             participants,
             topics: e.topics,
             sources,
+            revisions,
             origin,
         });
     }
     events
+}
+
+/// Validates an event's revisions: each rests on one of the event's own sources (whose
+/// publication dates it) and changes at least one field, each field valid as the
+/// event's own would be.
+fn check_revisions(
+    raw: Vec<RawRevision>,
+    sources: &[Source],
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Revision> {
+    let mut revisions = Vec::with_capacity(raw.len());
+    for r in raw {
+        if !sources.iter().any(|s| s.url == r.source) {
+            out.push(
+                origin
+                    .error_at(
+                        "source",
+                        &r.source,
+                        format!(
+                            "a revision rests on `{}`, which is not among the event's sources",
+                            r.source
+                        ),
+                    )
+                    .hint("a revision's `source` is the address of one of the event's own sources: it is shown from that page's publication"),
+            );
+            continue;
+        }
+        let date = r.date.as_deref().and_then(|v| check_date(v, "date", origin, out));
+        let end = r.end.as_deref().and_then(|v| check_date(v, "end", origin, out));
+        let given = |n: &Option<Note>| n.is_some();
+        if date.is_none()
+            && end.is_none()
+            && r.summary.is_none()
+            && !given(&r.date_note)
+            && !given(&r.note)
+        {
+            out.push(origin.error_at("source", &r.source, "a revision that changes nothing").hint(
+                "give the `date`, `end`, `summary`, `date_note` or `note` as the source has them",
+            ));
+            continue;
+        }
+        if let Some(summary) = &r.summary {
+            check_text(summary, "summary", "a revision's summary", origin, false, out);
+        }
+        let note = |n: Option<Note>, key: &str, what: &str, out: &mut Vec<Diagnostic>| {
+            n.map(|n| check_note(Some(n), key, what, origin, out))
+        };
+        let date_note = note(r.date_note, "date_note", "a revision's date note", out);
+        let plain_note = note(r.note, "note", "a revision's note", out);
+        revisions.push(Revision {
+            source: r.source,
+            date,
+            end,
+            summary: r.summary,
+            date_note,
+            note: plain_note,
+        });
+    }
+    revisions
 }

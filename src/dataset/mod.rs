@@ -260,9 +260,39 @@ pub struct Event {
     pub topics: Vec<String>,
     /// The sources, at least one.
     pub sources: Vec<Source>,
+    /// What later sources changed in the record, each shown from its source's
+    /// publication ([`Event::known_on`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<Revision>,
     /// Where the record was read from.
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// What a later source changed in an event's record: the fields it gives replace the
+/// event's own from the day that source became public. An event's own prose and dates
+/// are what its earliest sources support; a span, a date note or a summary that rests on
+/// a later page is a revision tied to that page, so a brief dated before it never shows
+/// it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Revision {
+    /// The address of the event's source that the revision rests on.
+    pub source: String,
+    /// The date as the source gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// The last day of a span, as the source gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+    /// The summary as it reads once the source is public.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
+    /// The date note as it reads once the source is public.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<Text>,
+    /// The note as it reads once the source is public.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 /// A partner in an event in a role other than counterpart.
@@ -313,6 +343,47 @@ impl Event {
         self.end.unwrap_or(self.date).last_day()
     }
 
+    /// The day a revision becomes public: that of the source it rests on.
+    pub fn revision_public_from(&self, revision: &Revision) -> Option<NaiveDate> {
+        let fallback = self.first_day();
+        self.sources.iter().find(|s| s.url == revision.source).map(|s| s.public_from(fallback))
+    }
+
+    /// The record as it read on `as_of`: its own fields, with every revision whose
+    /// source was public by then applied in the order they became public. Borrowed when
+    /// no revision applies.
+    pub fn known_on(&self, as_of: NaiveDate) -> std::borrow::Cow<'_, Event> {
+        let mut due: Vec<(NaiveDate, &Revision)> = self
+            .revisions
+            .iter()
+            .filter_map(|r| Some((self.revision_public_from(r)?, r)))
+            .filter(|(from, _)| *from <= as_of)
+            .collect();
+        if due.is_empty() {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        due.sort_by_key(|(from, _)| *from);
+        let mut event = self.clone();
+        for (_, revision) in due {
+            if let Some(date) = revision.date {
+                event.date = date;
+            }
+            if revision.end.is_some() {
+                event.end = revision.end;
+            }
+            if let Some(summary) = &revision.summary {
+                event.summary = summary.clone();
+            }
+            if let Some(note) = &revision.date_note {
+                event.date_note = Some(note.clone());
+            }
+            if let Some(note) = &revision.note {
+                event.note = Some(note.clone());
+            }
+        }
+        std::borrow::Cow::Owned(event)
+    }
+
     /// The sources public on `as_of`.
     pub fn sources_on(&self, as_of: NaiveDate) -> impl Iterator<Item = &Source> {
         let fallback = self.first_day();
@@ -339,6 +410,17 @@ impl Event {
     }
 }
 
+/// A span the record covers systematically: every engagement public sources reported
+/// then was looked for. Outside such spans the record holds only what was found in later
+/// reporting, so counts there are low and a "first on record" may not be the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// The first day covered, at its precision.
+    pub from: PartialDate,
+    /// The last, or `None` while collection goes on.
+    pub to: Option<PartialDate>,
+}
+
 /// The name and version of a dataset.
 #[derive(Debug, Clone, Serialize)]
 pub struct DatasetInfo {
@@ -363,6 +445,9 @@ pub struct Dataset {
     pub events: Vec<Event>,
     /// Names that stand for more than one body.
     pub ambiguous: Vec<AmbiguousName>,
+    /// The spans the data declares it covers systematically, in order; empty when no
+    /// file declares any, which claims nothing either way.
+    pub coverage: Vec<Coverage>,
     /// Lowercased names, ids, aliases and agencies to partner indices.
     partner_index: HashMap<String, usize>,
 }
@@ -378,6 +463,45 @@ pub struct PartnerNotFound {
 }
 
 impl Dataset {
+    /// Where `period` reaches outside the spans the data covers systematically: the
+    /// first systematic span, for a caveat ("the record is systematic only
+    /// from 2019"). `None` when the data declares no coverage or covers the whole period.
+    pub fn thin_in(&self, period: Period) -> Option<&Coverage> {
+        let first = self.coverage.first()?;
+        let inside = self.coverage.iter().any(|c| {
+            c.from.first_day() <= period.from && c.to.is_none_or(|to| to.last_day() >= period.to)
+        });
+        (!inside).then_some(first)
+    }
+
+    /// Whether the record before `day` is thin: the data declares coverage that starts
+    /// after its earliest record, and that record is before `day`. Gives the start of
+    /// systematic coverage, for a caveat on a "first on record".
+    pub fn thin_before(&self, day: NaiveDate) -> Option<&Coverage> {
+        let first = self.coverage.first()?;
+        let earliest = self.events.first()?.first_day();
+        (first.from.first_day() > earliest && earliest < day).then_some(first)
+    }
+
+    /// The dataset as it read on `as_of`: every event with the revisions public by then
+    /// ([`Event::known_on`]). Borrowed when no event has a revision due.
+    pub fn known_on(&self, as_of: NaiveDate) -> std::borrow::Cow<'_, Dataset> {
+        let due = |e: &Event| {
+            e.revisions.iter().any(|r| e.revision_public_from(r).is_some_and(|d| d <= as_of))
+        };
+        if !self.events.iter().any(due) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut known = self.clone();
+        for event in known.events.iter_mut() {
+            if let std::borrow::Cow::Owned(revised) = event.known_on(as_of) {
+                *event = revised;
+            }
+        }
+        known.events.sort_by(|a, b| (a.first_day(), &a.id).cmp(&(b.first_day(), &b.id)));
+        std::borrow::Cow::Owned(known)
+    }
+
     /// The bundled dataset alone.
     pub fn bundled() -> Result<Dataset, Vec<Diagnostic>> {
         let mut builder = DatasetBuilder::default();

@@ -125,6 +125,9 @@ pub fn build(
     dataset: &Dataset,
 ) -> Result<(BriefData, Vec<Diagnostic>), BuildError> {
     let language = settings.language;
+    // Every record as it read on the brief's date: later revisions are not yet known.
+    let known = dataset.known_on(settings.as_of);
+    let dataset: &Dataset = &known;
     let events: Vec<&Event> = dataset.select(&selection.brief).collect();
     let upcoming =
         select::section_events(dataset, SectionKind::Upcoming, &selection.brief, settings.as_of);
@@ -184,8 +187,8 @@ pub fn build(
     if !listed {
         for section in &mut kept {
             if let Content::Methodology { notes, .. } = &mut section.content {
-                for note in notes.iter_mut().filter(|n| **n == label(language, "method-sources")) {
-                    *note = label(language, "method-sources-unlisted");
+                for note in notes.iter_mut().filter(|n| *n == label(language, "method-sources")) {
+                    *note = label(language, "method-sources-unlisted").to_owned();
                 }
             }
         }
@@ -243,15 +246,7 @@ impl Brief<'_> {
         let nothing = label(self.language, "empty-period");
         match latest {
             Some(date) => {
-                let date = format_date(self.language, date);
-                match self.language {
-                    Language::En => {
-                        format!("{nothing} The latest engagement on record dates from {date}.")
-                    }
-                    Language::Id => {
-                        format!("{nothing} Kegiatan terakhir yang tercatat bertanggal {date}.")
-                    }
-                }
+                self.language.words().latest_on_record(nothing, &format_date(self.language, date))
             }
             None => nothing.to_owned(),
         }
@@ -382,7 +377,10 @@ impl Brief<'_> {
             (true, OnEmpty::Note) => empty_note(language, kind).to_owned(),
         };
         let content = self.content(spec_section, query, &events);
-        Ok(Some(Section { title, empty_note, content }))
+        let written = spec_section.written.as_ref().map_or_else(String::new, |w| {
+            self.language.words().written_as_of(&format_date(self.language, w.date))
+        });
+        Ok(Some(Section { title, empty_note, written, content }))
     }
 
     /// What a section holds, by kind.
@@ -395,7 +393,9 @@ impl Brief<'_> {
             .cloned()
             .collect();
         let short = |id: &str| self.partner_short(id);
-        let period = self.settings.period;
+        // A period not yet over is charted to the brief's date, not to its end.
+        let period =
+            self.settings.period.elapsed(self.settings.as_of).unwrap_or(self.settings.period);
         match spec_section.kind {
             SectionKind::KeyFigures => {
                 key_figures(language, self.settings.as_of, events, &partners, period, &short)
@@ -475,7 +475,10 @@ impl Brief<'_> {
     /// Title, period, marking, keywords and provenance.
     fn meta(&self) -> Meta {
         let (settings, language) = (self.settings, self.language);
-        let period_label = locale::period_name(language, settings.period);
+        let period_label = match settings.period.elapsed(settings.as_of) {
+            Some(_) => locale::period_to_date_name(language, settings.period, settings.as_of),
+            None => locale::period_name(language, settings.period),
+        };
         let mut keywords: Vec<String> =
             self.partner_ids.iter().map(|id| self.partner_name(id)).collect();
         keywords.push(period_label.clone());
@@ -494,7 +497,7 @@ impl Brief<'_> {
             audience_label: audience_label(language, settings.audience),
             marking: settings.marking.map(|m| {
                 let (colour, background) = m.colours();
-                let statement = locale::marking_statement(language, m);
+                let statement = locale::marking_statement(language, m.as_str());
                 MarkingData { label: m.as_str(), colour, background, statement }
             }),
             period: PeriodData {
@@ -691,15 +694,7 @@ fn empty_note(language: Language, kind: SectionKind) -> &'static str {
 
 /// What an unconfirmed engagement means on the as-of date.
 fn unconfirmed_note(language: Language, as_of: chrono::NaiveDate) -> String {
-    let day = format_date(language, PartialDate::day(as_of));
-    match language {
-        Language::En => {
-            format!("announced, but no source published by {day} reports that it took place.")
-        }
-        Language::Id => format!(
-            "sudah diumumkan, tetapi hingga {day} belum ada sumber yang melaporkan bahwa kegiatan ini terlaksana."
-        ),
-    }
+    language.words().unconfirmed_note(&format_date(language, PartialDate::day(as_of)))
 }
 
 /// An audience in words.
@@ -716,16 +711,7 @@ fn audience_label(language: Language, audience: Audience) -> &'static str {
 
 /// "5 of 13 engagements shown; the full brief lists all", in the brief's language.
 fn shown_of(language: Language, shown: usize, of: usize) -> String {
-    let (shown, all) = (format_number(language, shown), format_number(language, of));
-    match language {
-        Language::En => format!(
-            "{shown} of {all} {} shown; the full brief lists all.",
-            locale::engagements(language, of)
-        ),
-        Language::Id => {
-            format!("{shown} dari {all} kegiatan ditampilkan; ringkasan lengkap memuat semuanya.")
-        }
-    }
+    language.words().shown_of(&format_number(language, shown), &format_number(language, of), of)
 }
 
 #[cfg(test)]

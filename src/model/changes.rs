@@ -5,7 +5,7 @@
 use crate::dataset::{Event, Query, Status};
 use crate::dates::{PartialDate, Period};
 use crate::locale::{
-    self, Language, count_in_words, format_date, format_number, format_span, label,
+    self, Against, Language, count_in_words, format_date, format_number, format_span, label,
 };
 use crate::spec::Compare;
 
@@ -23,67 +23,33 @@ pub(super) fn changes(
     let facts = Facts::new(brief, query, events);
     let language = facts.language;
     let period = facts.period;
-    let compared = match compare {
-        Compare::PreviousPeriod => period.previous(),
-        Compare::PreviousYear => period.year_earlier(),
-        Compare::Fixed(period) => period,
+    let (compared, that) = match compare {
+        Compare::PreviousPeriod => facts.compared(period.previous()),
+        Compare::PreviousYear => facts.compared(period.year_earlier()),
+        Compare::Fixed(period) => (period, locale::period_name(language, period)),
     };
     let before = facts.held_in(compared);
     let now = &facts.held;
-    let (this, that) =
-        (locale::period_name(language, period), locale::period_name(language, compared));
-    let intro = match (language, compare) {
-        (Language::En, Compare::PreviousPeriod) => {
-            format!(
-                "This section compares the engagements held in {this} with {that}, the period of the same length just before."
-            )
-        }
-        (Language::En, Compare::PreviousYear) => {
-            format!(
-                "This section compares the engagements held in {this} with {that}, the same period a year earlier."
-            )
-        }
-        (Language::En, Compare::Fixed(_)) => {
-            format!("This section compares the engagements held in {this} with {that}.")
-        }
-        (Language::Id, Compare::PreviousPeriod) => format!(
-            "Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}, periode yang sama panjangnya tepat sebelumnya."
-        ),
-        (Language::Id, Compare::PreviousYear) => format!(
-            "Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}, periode yang sama setahun sebelumnya."
-        ),
-        (Language::Id, Compare::Fixed(_)) => {
-            format!("Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}.")
-        }
+    let this = facts.this_name();
+    let to_date = period.elapsed(facts.as_of).is_some();
+    let against = match compare {
+        _ if to_date => Against::Named,
+        Compare::PreviousPeriod => Against::PreviousPeriod,
+        Compare::PreviousYear => Against::PreviousYear,
+        Compare::Fixed(_) => Against::Named,
     };
+    let intro = language.words().changes_intro(&this, &that, against);
     let (n, m) = (now.len(), before.len());
-    // A sentence never opens with a numeral: "The record shows 4 …", not "4 …".
-    let summary = match (language, n, m) {
-        (Language::En, 0, 0) => "No engagement is on record in either period.".to_owned(),
-        (Language::Id, 0, 0) => "Tidak ada kegiatan yang tercatat pada kedua periode.".to_owned(),
-        (Language::En, _, 0) => format!(
-            "The record shows {} {} held, against none in {that}.",
-            count_in_words(language, n),
-            locale::engagements(language, n)
-        ),
-        (Language::Id, _, 0) => format!(
-            "Tercatat {} kegiatan terlaksana, sedangkan pada {that} tidak ada.",
-            count_in_words(language, n)
-        ),
-        (Language::En, ..) => format!(
-            "The record shows {} {} held, against {} ({}).",
-            count_in_words(language, n),
-            locale::engagements(language, n),
-            format_number(language, m),
-            signed(m, n)
-        ),
-        (Language::Id, ..) => format!(
-            "Tercatat {} kegiatan terlaksana, dibandingkan dengan {} ({}).",
-            count_in_words(language, n),
-            format_number(language, m),
-            signed(m, n)
-        ),
-    };
+    let caveat = facts.thin_caveat(&[period, compared]);
+    let summary = language.words().changes_summary(
+        n,
+        m,
+        &count_in_words(language, n),
+        &that,
+        &format_number(language, m),
+        &signed(m, n),
+    );
+    let summary = locale::with_caveat(summary, caveat);
     let total = row(language, label(language, "changes-total").to_owned(), n, m);
     let mut types: Vec<_> = now.iter().chain(&before).map(|e| e.kind).collect();
     types.sort_by_key(|t| t.as_str());
@@ -195,34 +161,20 @@ fn points(
         active_before.iter().filter(|p| !active_now.contains(p)).cloned().collect();
     if !new.is_empty() {
         let firsts: Vec<&Event> = new.iter().filter_map(|p| facts.first_with(p)).collect();
-        let text = match language {
-            Language::En => format!("First engagements on record: with {}.", with(&new)),
-            Language::Id => format!("Kegiatan pertama yang tercatat: dengan {}.", with(&new)),
-        };
+        let caveat = facts
+            .brief
+            .dataset
+            .thin_before(period.from)
+            .map(|c| language.words().thin_first(&locale::coverage_span(language, c)));
+        let text = locale::with_caveat(language.words().first_on_record(&with(&new)), caveat);
         notes.push(Finding { text, refs: facts.cite_all(Facts::named(&firsts)) });
     }
     if !returning.is_empty() {
-        let text = match language {
-            Language::En => {
-                format!("Active again after no engagement in {that}: {}.", with(&returning))
-            }
-            Language::Id => format!(
-                "Kembali aktif setelah tidak ada kegiatan pada {that}: {}.",
-                with(&returning)
-            ),
-        };
+        let text = language.words().active_again(that, &with(&returning));
         notes.push(Finding { text, refs: vec![] });
     }
     if !quiet.is_empty() {
-        let text = match language {
-            Language::En => {
-                format!("No engagement this period with {}, active in {that}.", with(&quiet))
-            }
-            Language::Id => format!(
-                "Tidak ada kegiatan pada periode ini dengan {}, yang aktif pada {that}.",
-                with(&quiet)
-            ),
-        };
+        let text = language.words().quiet(that, &with(&quiet));
         notes.push(Finding { text, refs: vec![] });
     }
     let signed: Vec<&Event> =
@@ -240,10 +192,7 @@ fn points(
             })
             .collect();
         let list = facts.listed(items, ", ");
-        let text = match language {
-            Language::En => format!("New MoUs and agreements: {list}."),
-            Language::Id => format!("Nota kesepahaman dan perjanjian baru: {list}."),
-        };
+        let text = language.words().new_agreements(&list);
         notes.push(Finding { text, refs: facts.cite_all(Facts::named(&signed)) });
     }
     let titled = |list: &[&Event]| -> String {
@@ -264,15 +213,7 @@ fn points(
     let realised: Vec<&Event> =
         now.iter().copied().filter(|e| e.status_on(compared.to) == Some(Status::Planned)).collect();
     if !realised.is_empty() {
-        let text = match language {
-            Language::En => {
-                format!("Announced by the end of {that} and since held: {}.", titled(&realised))
-            }
-            Language::Id => format!(
-                "Sudah diumumkan pada akhir {that} dan kemudian terlaksana: {}.",
-                titled(&realised)
-            ),
-        };
+        let text = language.words().realised(that, &titled(&realised));
         notes.push(Finding { text, refs: facts.cite_all(Facts::named(&realised)) });
     }
     let lapsed: Vec<&Event> = events
@@ -282,15 +223,7 @@ fn points(
         .collect();
     if !lapsed.is_empty() {
         let day = format_date(language, PartialDate::day(facts.as_of));
-        let text = match language {
-            Language::En => {
-                format!("Announced, but not reported as held by {day}: {}.", titled(&lapsed))
-            }
-            Language::Id => format!(
-                "Sudah diumumkan, tetapi hingga {day} belum dilaporkan terlaksana: {}.",
-                titled(&lapsed)
-            ),
-        };
+        let text = language.words().lapsed(&day, &titled(&lapsed));
         notes.push(Finding { text, refs: facts.cite_all(Facts::named(&lapsed)) });
     }
     notes

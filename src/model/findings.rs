@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::dataset::{Dataset, Event, EventType, Query, Status};
 use crate::dates::{Period, Precision};
 use crate::locale::{
-    self, Language, capitalised, count_in_words, format_date, format_number, format_span,
+    self, Language, Trend, Words, count_in_words, format_date, format_number, format_span,
     in_sentence, join_list, ordinal, percent,
 };
 use crate::select;
@@ -176,10 +176,12 @@ impl<'b, 'a> Facts<'b, 'a> {
 
     /// "with" in the brief's language, before a partner's name.
     pub(super) fn with_word(&self) -> &'static str {
-        match self.language {
-            Language::En => "with",
-            Language::Id => "dengan",
-        }
+        self.words().with()
+    }
+
+    /// The sentences of the brief's language.
+    pub(super) fn words(&self) -> &'static dyn Words {
+        self.language.words()
     }
 
     /// The part of `items` a sentence lists by name (see [`Facts::listed`]): what it
@@ -193,10 +195,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         if items.len() > MAX_LISTED {
             let more = items.len() - (MAX_LISTED - 1);
             items.truncate(MAX_LISTED - 1);
-            items.push(match self.language {
-                Language::En => format!("{more} more"),
-                Language::Id => format!("{more} lainnya"),
-            });
+            items.push(self.words().more(more));
         }
         join_list(self.language, &items, separator)
     }
@@ -205,49 +204,58 @@ impl<'b, 'a> Facts<'b, 'a> {
         format_span(self.language, event.date, event.end)
     }
 
-    fn period_name(&self, period: Period) -> String {
-        locale::period_name(self.language, period)
+    /// The period's name: "2021–2024", or "2021 – 30 June 2023, to date" while it is
+    /// not over.
+    pub(super) fn this_name(&self) -> String {
+        match self.period.elapsed(self.as_of) {
+            Some(_) => locale::period_to_date_name(self.language, self.period, self.as_of),
+            None => locale::period_name(self.language, self.period),
+        }
+    }
+
+    /// The caveat of a comparison over `periods` when one reaches outside the record's
+    /// systematic coverage.
+    pub(super) fn thin_caveat(&self, periods: &[Period]) -> Option<String> {
+        let coverage = periods.iter().find_map(|p| self.dataset().thin_in(*p))?;
+        Some(self.words().thin_comparison(&locale::coverage_span(self.language, coverage)))
+    }
+
+    /// The period a comparison with `earlier` takes, and its name: `earlier` whole, or,
+    /// while this period is not over, the same part of it, so that like is compared with
+    /// like.
+    pub(super) fn compared(&self, earlier: Period) -> (Period, String) {
+        match self.period.elapsed(self.as_of) {
+            Some(part) => {
+                let same = self.period.same_part_of(part, earlier);
+                let name = locale::period_name(self.language, earlier);
+                let day = format_date(self.language, crate::dates::PartialDate::day(same.to));
+                (same, self.words().same_span(&name, &day))
+            }
+            None => (earlier, locale::period_name(self.language, earlier)),
+        }
     }
 
     /// How many were held, against the period of equal length before.
     fn volume(&self) -> Option<Finding> {
-        let previous = self.period.previous();
+        let (previous, before) = self.compared(self.period.previous());
         let (n, m) = (self.held.len(), self.held_in(previous).len());
-        let (this, before) = (self.period_name(self.period), self.period_name(previous));
+        let this = self.this_name();
         let (nf, mf) = (format_number(self.language, n), format_number(self.language, m));
-        let text = match (self.language, n) {
-            (Language::En, 0) if m == 0 => {
-                format!("The record shows no engagement held in {this} or in {before}.")
-            }
-            (Language::En, 0) => {
-                format!("The record shows no engagement held in {this}, against {mf} in {before}.")
-            }
-            (Language::Id, 0) if m == 0 => {
-                format!("Tidak tercatat kegiatan yang terlaksana pada {this} maupun {before}.")
-            }
-            (Language::Id, 0) => format!(
-                "Tidak tercatat kegiatan yang terlaksana pada {this}, dibandingkan {mf} pada {before}."
-            ),
-            (Language::En, _) => {
+        let caveat = self.thin_caveat(&[self.period, previous]);
+        let text = match (n, m) {
+            (0, 0) => self.words().volume_none(&this, &before, None),
+            (0, _) => self.words().volume_none(&this, &before, Some(&mf)),
+            _ => {
                 let trend = match m {
-                    0 => format!("against none in {before}"),
-                    _ if n > m => format!("up from {mf} in {before}"),
-                    _ if n < m => format!("down from {mf} in {before}"),
-                    _ => format!("as many as in {before}"),
+                    0 => Trend::FromNone,
+                    _ if n > m => Trend::Up(&mf),
+                    _ if n < m => Trend::Down(&mf),
+                    _ => Trend::Same,
                 };
-                let noun = locale::engagements(self.language, n);
-                format!("In {this}, the record shows {nf} {noun} held, {trend}.")
-            }
-            (Language::Id, _) => {
-                let trend = match m {
-                    0 => format!("sedangkan pada {before} tidak ada"),
-                    _ if n > m => format!("naik dari {mf} pada {before}"),
-                    _ if n < m => format!("turun dari {mf} pada {before}"),
-                    _ => format!("sama dengan jumlah pada {before}"),
-                };
-                format!("Pada {this} tercatat {nf} kegiatan terlaksana, {trend}.")
+                self.words().volume(&this, &before, n, &nf, trend)
             }
         };
+        let text = locale::with_caveat(text, caveat);
         Some(Finding { text, refs: vec![] })
     }
 
@@ -281,33 +289,15 @@ impl<'b, 'a> Facts<'b, 'a> {
             );
         }
         let next = join_list(self.language, &next, ", ");
-        let text = match (self.language, leaders.len()) {
-            (Language::En, 1) => {
-                let mut text = format!(
-                    "{} was the most engaged partner, with {topf} of the {nf} engagements ({share})",
-                    capitalised(&names)
-                );
-                if !next.is_empty() {
-                    text.push_str(&format!("; next came {next}"));
-                }
-                text + "."
-            }
-            (Language::En, _) => format!(
-                "{} were the most engaged partners, with {topf} of the {nf} engagements each ({share}).",
-                capitalised(&names)
+        let text = match leaders.len() {
+            1 => self.words().leading_partner(
+                &names,
+                &topf,
+                &nf,
+                &share,
+                (!next.is_empty()).then_some(next.as_str()),
             ),
-            (Language::Id, 1) => {
-                let mut text = format!(
-                    "Mitra paling aktif adalah {names}, dengan {topf} dari {nf} kegiatan ({share})"
-                );
-                if !next.is_empty() {
-                    text.push_str(&format!(", disusul {next}"));
-                }
-                text + "."
-            }
-            (Language::Id, _) => format!(
-                "Mitra paling aktif adalah {names}, masing-masing dengan {topf} dari {nf} kegiatan ({share})."
-            ),
+            _ => self.words().leading_partners(&names, &topf, &nf, &share),
         };
         Some(Finding { text, refs: vec![] })
     }
@@ -316,16 +306,9 @@ impl<'b, 'a> Facts<'b, 'a> {
     fn agreements(&self) -> Finding {
         let signed: Vec<&Event> =
             self.held.iter().copied().filter(|e| AGREEMENTS.contains(&e.kind)).collect();
-        let this = self.period_name(self.period);
+        let this = self.this_name();
         if signed.is_empty() {
-            let text = match self.language {
-                Language::En => {
-                    format!("The record shows no MoU or agreement concluded in {this}.")
-                }
-                Language::Id => format!(
-                    "Tidak tercatat nota kesepahaman atau perjanjian yang disepakati pada {this}."
-                ),
-            };
+            let text = self.words().no_agreements(&this);
             return Finding { text, refs: vec![] };
         }
         let with = self.with_word();
@@ -335,17 +318,7 @@ impl<'b, 'a> Facts<'b, 'a> {
             .collect();
         let list = self.listed(items, ", ");
         let count = count_in_words(self.language, signed.len());
-        let text = match (self.language, signed.len()) {
-            (Language::En, 1) => {
-                format!("The record shows one MoU or agreement concluded: {list}.")
-            }
-            (Language::En, _) => {
-                format!("The record shows {count} MoUs and agreements concluded: {list}.")
-            }
-            (Language::Id, _) => format!(
-                "Tercatat {count} nota kesepahaman atau perjanjian yang disepakati: {list}."
-            ),
-        };
+        let text = self.words().agreements(signed.len(), &count, &list);
         Finding { text, refs: self.cite_all(Self::named(&signed)) }
     }
 
@@ -359,15 +332,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         let items: Vec<String> = rounds.iter().map(|e| self.round_clause(e, &rounds)).collect();
         let list = self.listed(items, "; ");
         let count = count_in_words(self.language, rounds.len());
-        let text = match (self.language, rounds.len()) {
-            (Language::En, 1) => format!("The record shows one working-group round held: {list}."),
-            (Language::En, _) => {
-                format!("The record shows {count} working-group rounds held: {list}.")
-            }
-            (Language::Id, _) => {
-                format!("Tercatat {count} putaran kelompok kerja bersama: {list}.")
-            }
-        };
+        let text = self.words().working_groups(rounds.len(), &count, &list);
         Some(Finding { text, refs: self.cite_all(Self::named(&rounds)) })
     }
 
@@ -376,27 +341,14 @@ impl<'b, 'a> Facts<'b, 'a> {
     fn round_clause(&self, event: &Event, listed: &[&Event]) -> String {
         let (partners, date) = (self.partners_of(event), self.date(event));
         let Some(round) = event.round else {
-            return match self.language {
-                Language::En => format!("a round with {partners} ({date})"),
-                Language::Id => format!("satu putaran dengan {partners} ({date})"),
-            };
+            return self.words().round_unnumbered(&partners, &date);
         };
-        let mut clause = match self.language {
-            Language::En => {
-                format!("the {} with {partners} ({date})", ordinal(self.language, round))
-            }
-            Language::Id => {
-                format!("putaran {} dengan {partners} ({date})", ordinal(self.language, round))
-            }
-        };
+        let mut clause = self.words().round(&ordinal(self.language, round), &partners, &date);
         if let Some(previous) = self.previous_round(event, round)
             && !listed.iter().any(|e| e.id == previous.id)
         {
             let (number, when) = (ordinal(self.language, round - 1), self.date(previous));
-            clause.push_str(&match self.language {
-                Language::En => format!(", following the {number} of {when}"),
-                Language::Id => format!(", setelah putaran {number} pada {when}"),
-            });
+            clause.push_str(&self.words().following_round(&number, &when));
         }
         clause
     }
@@ -437,17 +389,11 @@ impl<'b, 'a> Facts<'b, 'a> {
             firsts.iter().map(|(p, e)| format!("{} ({})", self.name(p), self.date(e))).collect();
         let list = self.listed(items, ", ");
         let events: Vec<&Event> = firsts.iter().map(|(_, e)| *e).collect();
-        let text = match (self.language, firsts.len()) {
-            (Language::En, 1) => {
-                format!("The record's first engagement with {list} falls in this period.")
-            }
-            (Language::En, _) => {
-                format!("The record's first engagements with {list} fall in this period.")
-            }
-            (Language::Id, _) => {
-                format!("Kegiatan pertama yang tercatat dengan {list} terjadi pada periode ini.")
-            }
-        };
+        let caveat = self
+            .dataset()
+            .thin_before(self.period.from)
+            .map(|c| self.words().thin_first(&locale::coverage_span(self.language, c)));
+        let text = locale::with_caveat(self.words().first_engagements(firsts.len(), &list), caveat);
         Some(Finding { text, refs: self.cite_all(Self::named(&events)) })
     }
 
@@ -464,20 +410,7 @@ impl<'b, 'a> Facts<'b, 'a> {
             self.date(next),
         );
         let count = count_in_words(self.language, planned.len());
-        let text = match (self.language, planned.len()) {
-            (Language::En, 1) => format!(
-                "The record shows one engagement announced for after {day}, on {date}: {title}."
-            ),
-            (Language::En, _) => format!(
-                "The record shows {count} engagements announced for after {day}; the next, on {date}: {title}."
-            ),
-            (Language::Id, 1) => format!(
-                "Tercatat satu kegiatan yang diumumkan untuk setelah {day}, pada {date}: {title}."
-            ),
-            (Language::Id, _) => format!(
-                "Tercatat {count} kegiatan yang diumumkan untuk setelah {day}; yang terdekat, pada {date}: {title}."
-            ),
-        };
+        let text = self.words().upcoming(planned.len(), &count, &day, &date, title);
         Some(Finding { text, refs: self.brief.cite(next) })
     }
 
@@ -492,49 +425,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         let nf = format_number(self.language, n);
         let (uf, sf) =
             (count_in_words(self.language, uncertain), count_in_words(self.language, single));
-        let text = match self.language {
-            Language::En => {
-                let dates = match uncertain {
-                    0 => "none has a date known only roughly or qualified by a note".to_owned(),
-                    1 => "one has a date known only to the month or year or qualified by a note"
-                        .to_owned(),
-                    _ => format!(
-                        "{uf} have a date known only to the month or year or qualified by a note"
-                    ),
-                };
-                let sources = match single {
-                    0 => "none rests on a single source".to_owned(),
-                    1 => "one rests on a single source".to_owned(),
-                    _ => format!("{sf} rest on a single source"),
-                };
-                if n == 1 {
-                    let date = if uncertain == 1 {
-                        "a date known only to the month or year or qualified by a note"
-                    } else {
-                        "an exact date"
-                    };
-                    let source =
-                        if single == 1 { "a single source" } else { "more than one source" };
-                    format!("The one engagement has {date} and rests on {source}.")
-                } else {
-                    format!("Of the {nf} engagements, {dates}, and {sources}.")
-                }
-            }
-            Language::Id => {
-                let dates = match uncertain {
-                    0 => "tidak ada yang tanggalnya hanya diketahui sampai bulan atau tahun atau disertai catatan"
-                        .to_owned(),
-                    _ => format!(
-                        "{uf} di antaranya tanggalnya hanya diketahui sampai bulan atau tahun atau disertai catatan"
-                    ),
-                };
-                let sources = match single {
-                    0 => "tidak ada yang hanya didukung satu sumber".to_owned(),
-                    _ => format!("{sf} hanya didukung oleh satu sumber"),
-                };
-                format!("Dari {nf} kegiatan tersebut, {dates}, dan {sources}.")
-            }
-        };
+        let text = self.words().certainty(n, &nf, (uncertain, &uf), (single, &sf));
         Some(Finding { text, refs: vec![] })
     }
 }

@@ -78,12 +78,13 @@ pub(super) fn methodology(
             value: format!("{TOOL} · Typst {TYPST_VERSION}"),
         },
     ];
-    Content::Methodology {
-        rows,
-        notes: vec![
-            label(language, "method-matching"),
-            label(language, "method-sources"),
-            label(language, "method-point-in-time"),
-        ],
+    let mut notes: Vec<String> = ["method-matching", "method-sources", "method-point-in-time"]
+        .iter()
+        .map(|key| label(language, key).to_owned())
+        .collect();
+    if let Some(first) = dataset.coverage.first() {
+        let inside = dataset.thin_in(settings.period).is_none();
+        notes.push(language.words().coverage_note(&locale::coverage_span(language, first), inside));
     }
+    Content::Methodology { rows, notes }
 }

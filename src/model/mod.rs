@@ -14,6 +14,7 @@ mod glossary;
 mod methodology;
 mod profile;
 mod public;
+pub mod written;
 
 use std::collections::BTreeMap;
 
@@ -231,6 +232,9 @@ pub struct Section {
     pub title: String,
     /// The note to print instead of content when nothing matched, or empty.
     pub empty_note: String,
+    /// When the analyst's words were written, in words ("Written as of 31 December
+    /// 2024"), printed under the heading; empty for computed sections.
+    pub written: String,
     /// The content, tagged with the section's `kind`.
     #[serde(flatten)]
     pub content: Content,
@@ -311,7 +315,7 @@ pub enum Content {
         /// Label–value rows.
         rows: Vec<Row>,
         /// Paragraphs of explanation.
-        notes: Vec<&'static str>,
+        notes: Vec<String>,
     },
 }
 

@@ -49,7 +49,10 @@ fn events_filters_by_period_type_topic_and_status() {
         brief(dir.path(), &["events", "--from", "2022-09", "--to", "2022-09", "--type", "meeting"])
             .expect(0);
     assert!(run.stdout.contains("2022-09-unoct-voronkov-meeting"), "{}", run.stdout);
-    assert!(run.stdout.contains("1 of 71 events"), "{}", run.stdout);
+    // The total is the dataset's, counted from the dataset itself.
+    let all = brief(dir.path(), &["events", "--format", "csv"]).expect(0);
+    let total = csv::Reader::from_reader(all.stdout.as_bytes()).records().count();
+    assert!(run.stdout.contains(&format!("1 of {total} events")), "{}", run.stdout);
     let planned = ["events", "--status", "planned", "--format", "csv", "--as-of", "2025-01-15"];
     let run = brief(dir.path(), &planned).expect(0);
     assert!(run.stdout.contains("2025-rus-expert-meeting"));

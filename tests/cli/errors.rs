@@ -37,7 +37,7 @@ fn an_unknown_key_names_the_nearest_key() {
     );
     brief(dir.path(), &["generate", "bad.toml"]).expect(2).expect_stderr(
         dir.path(),
-        r#"error: invalid spec: unknown field `titel`, expected one of `kind`, `title`, `filter`, `on_empty`, `body`, `detail`, `compare`
+        r#"error: invalid spec: unknown field `titel`, expected one of `kind`, `title`, `filter`, `on_empty`, `body`, `detail`, `compare`, `written`
   ┌─ bad.toml:7:1
   │
 7 │ titel = "x"

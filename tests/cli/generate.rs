@@ -42,7 +42,7 @@ fn the_flagship_renders_from_another_folder_with_its_facts() {
         "Timeline of engagements",
         "Partner profiles",
         "Sources",
-        "[1] newsreal.id",
+        "[1] Tribunnews",
         "Page 1 of",
         "TLP:AMBER",
         "Dataset: BNPT international cooperation",

@@ -133,7 +133,8 @@ fn the_flagship_findings_read_word_for_word_in_english() {
     let texts: Vec<String> = findings(&json).into_iter().map(|(t, _)| t).collect();
     let expected = [
         format!(
-            "In 2021–2024, the record shows {} engagements held, up from {} in 2017–2020.",
+            "In 2021–2024, the record shows {} engagements held, up from {} in 2017–2020 (the \
+             record is systematic only for 2019–2025: outside it, counts are incomplete).",
             c.n, c.m
         ),
         format!(
@@ -154,7 +155,8 @@ fn the_flagship_findings_read_word_for_word_in_english() {
          September 2019; and the 2nd with the United Kingdom (5–8 December 2023)."
             .to_owned(),
         "The record’s first engagements with the United Kingdom (7 April 2021) and the UN Office \
-         of Counter-Terrorism (April 2022) fall in this period."
+         of Counter-Terrorism (April 2022) fall in this period (the record is systematic only \
+         for 2019–2025, so an earlier engagement may be missing)."
             .to_owned(),
         format!(
             "Of the {} engagements, {} have a date known only to the month or year or qualified \
@@ -174,7 +176,9 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
     let texts: Vec<String> = findings(&json).into_iter().map(|(t, _)| t).collect();
     let expected = [
         format!(
-            "Pada 2021–2024 tercatat {} kegiatan terlaksana, naik dari {} pada 2017–2020.",
+            "Pada 2021–2024 tercatat {} kegiatan terlaksana, naik dari {} pada 2017–2020 \
+             (pencatatan sistematis hanya untuk 2019–2025; di luar rentang itu, jumlahnya tidak \
+             lengkap).",
             c.n, c.m
         ),
         format!(
@@ -195,7 +199,8 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
          September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023)."
             .to_owned(),
         "Kegiatan pertama yang tercatat dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
-         Kontra-Terorisme (April 2022) terjadi pada periode ini."
+         Kontra-Terorisme (April 2022) terjadi pada periode ini (pencatatan sistematis hanya \
+         untuk 2019–2025, sehingga kegiatan yang lebih awal mungkin belum tercatat)."
             .to_owned(),
         format!(
             "Dari {} kegiatan tersebut, {} di antaranya tanggalnya hanya diketahui sampai bulan \

@@ -1,0 +1,578 @@
+//! English: labels, names and sentences.
+
+use crate::dataset::Role;
+
+use super::words::{Against, Trend, Words};
+
+/// The English language.
+pub(super) struct English;
+
+/// Every label a template may print.
+const LABELS: &[(&str, &str)] = &[
+    // Cover and running heads.
+    ("brief", "Policy brief"),
+    ("agency", "BNPT · National Counter-Terrorism Agency"),
+    ("period", "Period"),
+    ("as-of", "As of"),
+    ("prepared-by", "Prepared by"),
+    ("audience", "Audience"),
+    ("marking", "Marking"),
+    ("page", "Page"),
+    ("page-of", "of"),
+    ("contents", "Contents"),
+    ("glossary", "Abbreviations"),
+    ("note", "Note"),
+    ("reference", "Reference"),
+    ("contact", "Contact"),
+    ("colophon", "Colophon"),
+    ("public-release", "For public release"),
+    // Section default titles.
+    ("section-key-figures", "Key figures"),
+    ("section-timeline", "Timeline of engagements"),
+    ("section-partners", "Partner profiles"),
+    ("section-events", "Engagements"),
+    ("section-table", "Engagements at a glance"),
+    ("section-upcoming", "Coming up"),
+    ("section-text", "Notes"),
+    ("section-sources", "Sources"),
+    ("section-methodology", "Methodology"),
+    ("section-summary", "Summary"),
+    ("section-findings", "Key findings"),
+    ("section-changes", "Changes since the previous period"),
+    ("section-assessment", "Assessment"),
+    ("section-recommendations", "Recommendations"),
+    ("section-outlook", "Outlook"),
+    ("changes-total", "All engagements held"),
+    ("changes-by-type", "By type"),
+    ("changes-by-partner", "By partner"),
+    ("changes-delta", "Change"),
+    // Key figures.
+    ("figure-events", "engagements"),
+    ("figure-events-1", "engagement"),
+    ("figure-partners", "partners"),
+    ("figure-partners-1", "partner"),
+    ("figure-agreements", "MoUs and agreements"),
+    ("figure-agreements-1", "MoU or agreement"),
+    ("figure-working-groups", "working-group meetings"),
+    ("figure-working-groups-1", "working-group meeting"),
+    ("figure-planned", "announced, still to come"),
+    ("figure-unconfirmed", "announced, date passed, no report held"),
+    ("by-partner", "By partner"),
+    ("by-type", "By type"),
+    ("by-year", "By year"),
+    // Event entries and tables.
+    ("date", "Date"),
+    ("event", "Engagement"),
+    ("partner", "Partner"),
+    ("partners", "Partners"),
+    ("place", "Place"),
+    ("type", "Type"),
+    ("status", "Status"),
+    ("participants", "Participants"),
+    ("topics", "Topics"),
+    ("date-note", "Note on the date"),
+    ("sources-ref", "Sources"),
+    ("count", "Number"),
+    // Timeline.
+    ("timeline-held", "Held"),
+    ("timeline-planned", "Planned or announced"),
+    ("timeline-other", "Other partners"),
+    ("timeline-span-held", "Held over a longer period, or dated to the month only"),
+    ("timeline-span-planned", "Planned over a longer period, or dated to the month only"),
+    ("timeline-cluster", "Several engagements a few days apart (the number shown)"),
+    ("timeline-alt", "Timeline of engagements, one lane per partner, with the number in each lane"),
+    // Partner profiles.
+    ("profile-kind", "Kind"),
+    ("profile-first", "First engagement in this period"),
+    ("profile-latest", "Latest engagement in this period"),
+    ("profile-in-period", "Engagements in this period"),
+    ("profile-type", "Type of engagement"),
+    ("profile-agreements", "Agreements in this period"),
+    ("profile-none", "None in this period"),
+    ("empty-period-again", "None in this period."),
+    // Sources.
+    ("source-published", "published"),
+    ("contents", "Contents"),
+    ("source-secondary", "secondary copy"),
+    (
+        "source-accessed-note",
+        "Numbers in brackets in the text refer to this list. A page's access date is given where the dataset records it.",
+    ),
+    ("source-accessed", "accessed"),
+    // Methodology and colophon.
+    ("method-dataset", "Dataset"),
+    ("method-version", "Version"),
+    ("method-size", "Records in dataset"),
+    ("method-selected", "Engagements in this brief"),
+    ("method-filters", "Filters"),
+    ("method-no-filter", "none"),
+    ("method-period", "Period"),
+    ("method-as-of", "As-of date"),
+    ("method-tool", "Produced with"),
+    ("method-spec", "Specification"),
+    (
+        "method-matching",
+        "An engagement is included when its date, at the precision the sources give (day, month or year), overlaps the period. Dates that are inferred or disputed are marked and explained.",
+    ),
+    (
+        "method-sources",
+        "Every engagement rests on at least one published source, listed under Sources.",
+    ),
+    (
+        "method-sources-unlisted",
+        "Every engagement rests on at least one published source, recorded in the dataset; this brief does not list them.",
+    ),
+    (
+        "method-point-in-time",
+        "The brief knows only what was public on its as-of date: it uses and cites only sources published by then, and gives each engagement its status on that date. An engagement is held when a source reports that it took place, planned while its announced date is still to come, and unconfirmed when that date has passed with no report that it took place; unconfirmed engagements are not counted.",
+    ),
+    // Empty sections.
+    ("empty-period", "No engagements are on record for this period."),
+    ("empty-events", "No engagements in this period match the brief's filters."),
+    ("empty-upcoming", "No planned engagements after the as-of date are on record."),
+    ("empty-sources", "No sources: the brief cites no engagement."),
+    // Vocabularies.
+    ("type-mou", "MoU"),
+    ("type-agreement", "Agreement"),
+    ("type-working-group", "Working group"),
+    ("type-consultation", "Consultation"),
+    ("type-meeting", "Meeting"),
+    ("type-courtesy-call", "Courtesy call"),
+    ("type-visit", "Visit"),
+    ("type-conference", "Conference"),
+    ("type-training", "Workshop or training"),
+    ("type-seminar", "Seminar"),
+    ("type-framework", "Framework"),
+    ("type-programme", "Programme"),
+    ("status-held", "Held"),
+    ("status-planned", "Planned"),
+    ("status-unconfirmed", "Unconfirmed"),
+    ("status-note", "Status"),
+    ("kind-country", "Country"),
+    ("kind-organisation", "International organisation"),
+    ("kind-regional-body", "Regional body"),
+    ("mode-in-person", "in person"),
+    ("mode-hybrid", "hybrid"),
+    ("mode-virtual", "online"),
+    ("audience-executive", "Executive"),
+    ("audience-analyst", "Analyst"),
+    ("audience-public", "Public"),
+];
+
+/// Month names, January first.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Country names by ISO 3166-1 alpha-3 code.
+const COUNTRIES: &[(&str, &str)] = &[
+    ("ARE", "United Arab Emirates"),
+    ("AUS", "Australia"),
+    ("AUT", "Austria"),
+    ("BEL", "Belgium"),
+    ("CAN", "Canada"),
+    ("CHN", "China"),
+    ("DEU", "Germany"),
+    ("EGY", "Egypt"),
+    ("FRA", "France"),
+    ("GBR", "United Kingdom"),
+    ("IDN", "Indonesia"),
+    ("IND", "India"),
+    ("JOR", "Jordan"),
+    ("JPN", "Japan"),
+    ("MAR", "Morocco"),
+    ("MYS", "Malaysia"),
+    ("NLD", "Netherlands"),
+    ("NZL", "New Zealand"),
+    ("OMN", "Oman"),
+    ("PHL", "Philippines"),
+    ("QAT", "Qatar"),
+    ("RUS", "Russia"),
+    ("SAU", "Saudi Arabia"),
+    ("SGP", "Singapore"),
+    ("THA", "Thailand"),
+    ("TUR", "Türkiye"),
+    ("USA", "United States"),
+    ("VNM", "Viet Nam"),
+];
+
+impl Words for English {
+    fn labels(&self) -> &'static [(&'static str, &'static str)] {
+        LABELS
+    }
+
+    fn months(&self) -> &'static [&'static str; 12] {
+        &MONTHS
+    }
+
+    fn countries(&self) -> &'static [(&'static str, &'static str)] {
+        COUNTRIES
+    }
+
+    fn city(&self, _english: &str) -> Option<&'static str> {
+        None
+    }
+
+    fn quarter(&self, quarter: u32, year: i32) -> String {
+        format!("Q{quarter} {year}")
+    }
+
+    fn thousands_separator(&self) -> &'static str {
+        ","
+    }
+
+    fn engagements(&self, n: usize) -> &'static str {
+        if n == 1 { "engagement" } else { "engagements" }
+    }
+
+    fn one(&self) -> &'static str {
+        "one"
+    }
+
+    fn ordinal(&self, n: u32) -> String {
+        let suffix = match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        format!("{n}{suffix}")
+    }
+
+    fn and(&self) -> &'static str {
+        " and "
+    }
+
+    fn serial_comma(&self, separator: &str) -> bool {
+        separator == "; "
+    }
+
+    /// With "the" where English puts one ("the United Kingdom", "the Philippines", "the
+    /// UN Office of Counter-Terrorism"), bare otherwise ("Australia", "INTERPOL").
+    fn in_sentence(&self, name: &str) -> String {
+        if name.starts_with("the ") {
+            return name.to_owned();
+        }
+        // Words that make a name take "the", and the plural names of states that do; a
+        // name such as "Cyprus" or "Laos" ends in s and takes none.
+        const WORDS: [&str; 13] = [
+            "United",
+            "Union",
+            "Republic",
+            "Kingdom",
+            "States",
+            "Emirates",
+            "Office",
+            "Forum",
+            "Directorate",
+            "Institute",
+            "Alliance",
+            "Committee",
+            "Islands",
+        ];
+        const PLURAL_STATES: [&str; 6] =
+            ["Philippines", "Netherlands", "Bahamas", "Maldives", "Comoros", "Seychelles"];
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let takes_article = PLURAL_STATES.contains(&name)
+            || words.first() == Some(&"UN")
+            || words.iter().any(|w| WORDS.contains(w))
+            || words.contains(&"of")
+            || words.contains(&"system");
+        if takes_article { format!("the {name}") } else { name.to_owned() }
+    }
+
+    fn role_phrase(&self, role: Role, list: &str) -> String {
+        match role {
+            Role::Counterpart => list.to_owned(),
+            Role::Host => format!("hosted by {list}"),
+            Role::Invitee => format!("invited: {list}"),
+            Role::Observer => format!("observing: {list}"),
+            Role::Subject => format!("concerning {list}"),
+        }
+    }
+
+    fn marking_statement(&self, marking: &str) -> &'static str {
+        match marking {
+            "TLP:RED" => {
+                "TLP:RED: for the eyes and ears of the named recipients only; no further disclosure."
+            }
+            "TLP:AMBER+STRICT" => {
+                "TLP:AMBER+STRICT: recipients may share it only within their own organisation, on a need-to-know basis."
+            }
+            "TLP:AMBER" => {
+                "TLP:AMBER: recipients may share it on a need-to-know basis within their organisation and with its clients."
+            }
+            "TLP:GREEN" => {
+                "TLP:GREEN: recipients may share it within their community, but not through publicly accessible channels."
+            }
+            _ => "TLP:CLEAR: no limit on disclosure; it may be shared freely.",
+        }
+    }
+
+    fn more(&self, n: usize) -> String {
+        format!("{n} more")
+    }
+
+    fn with(&self) -> &'static str {
+        "with"
+    }
+
+    fn volume(&self, this: &str, before: &str, n: usize, held: &str, trend: Trend<'_>) -> String {
+        let trend = match trend {
+            Trend::FromNone => format!("against none in {before}"),
+            Trend::Up(m) => format!("up from {m} in {before}"),
+            Trend::Down(m) => format!("down from {m} in {before}"),
+            Trend::Same => format!("as many as in {before}"),
+        };
+        let noun = self.engagements(n);
+        format!("In {this}, the record shows {held} {noun} held, {trend}.")
+    }
+
+    fn volume_none(&self, this: &str, before: &str, earlier: Option<&str>) -> String {
+        match earlier {
+            None => format!("The record shows no engagement held in {this} or in {before}."),
+            Some(m) => {
+                format!("The record shows no engagement held in {this}, against {m} in {before}.")
+            }
+        }
+    }
+
+    fn leading_partner(
+        &self,
+        names: &str,
+        top: &str,
+        total: &str,
+        share: &str,
+        next: Option<&str>,
+    ) -> String {
+        let mut text = format!(
+            "{} was the most engaged partner, with {top} of the {total} engagements ({share})",
+            super::capitalised(names)
+        );
+        if let Some(next) = next {
+            text.push_str(&format!("; next came {next}"));
+        }
+        text + "."
+    }
+
+    fn leading_partners(&self, names: &str, top: &str, total: &str, share: &str) -> String {
+        format!(
+            "{} were the most engaged partners, with {top} of the {total} engagements each ({share}).",
+            super::capitalised(names)
+        )
+    }
+
+    fn no_agreements(&self, this: &str) -> String {
+        format!("The record shows no MoU or agreement concluded in {this}.")
+    }
+
+    fn agreements(&self, n: usize, count: &str, list: &str) -> String {
+        match n {
+            1 => format!("The record shows one MoU or agreement concluded: {list}."),
+            _ => format!("The record shows {count} MoUs and agreements concluded: {list}."),
+        }
+    }
+
+    fn working_groups(&self, n: usize, count: &str, list: &str) -> String {
+        match n {
+            1 => format!("The record shows one working-group round held: {list}."),
+            _ => format!("The record shows {count} working-group rounds held: {list}."),
+        }
+    }
+
+    fn round_unnumbered(&self, partners: &str, date: &str) -> String {
+        format!("a round with {partners} ({date})")
+    }
+
+    fn round(&self, ordinal: &str, partners: &str, date: &str) -> String {
+        format!("the {ordinal} with {partners} ({date})")
+    }
+
+    fn following_round(&self, ordinal: &str, date: &str) -> String {
+        format!(", following the {ordinal} of {date}")
+    }
+
+    fn first_engagements(&self, n: usize, list: &str) -> String {
+        match n {
+            1 => format!("The record's first engagement with {list} falls in this period."),
+            _ => format!("The record's first engagements with {list} fall in this period."),
+        }
+    }
+
+    fn upcoming(&self, n: usize, count: &str, day: &str, date: &str, title: &str) -> String {
+        match n {
+            1 => format!(
+                "The record shows one engagement announced for after {day}, on {date}: {title}."
+            ),
+            _ => format!(
+                "The record shows {count} engagements announced for after {day}; the next, on {date}: {title}."
+            ),
+        }
+    }
+
+    fn certainty(
+        &self,
+        n: usize,
+        total: &str,
+        uncertain: (usize, &str),
+        single: (usize, &str),
+    ) -> String {
+        if n == 1 {
+            let date = if uncertain.0 == 1 {
+                "a date known only to the month or year or qualified by a note"
+            } else {
+                "an exact date"
+            };
+            let source = if single.0 == 1 { "a single source" } else { "more than one source" };
+            return format!("The one engagement has {date} and rests on {source}.");
+        }
+        let dates = match uncertain {
+            (0, _) => "none has a date known only roughly or qualified by a note".to_owned(),
+            (1, _) => {
+                "one has a date known only to the month or year or qualified by a note".to_owned()
+            }
+            (_, words) => {
+                format!(
+                    "{words} have a date known only to the month or year or qualified by a note"
+                )
+            }
+        };
+        let sources = match single {
+            (0, _) => "none rests on a single source".to_owned(),
+            (1, _) => "one rests on a single source".to_owned(),
+            (_, words) => format!("{words} rest on a single source"),
+        };
+        format!("Of the {total} engagements, {dates}, and {sources}.")
+    }
+
+    fn changes_intro(&self, this: &str, that: &str, against: Against) -> String {
+        match against {
+            Against::PreviousPeriod => format!(
+                "This section compares the engagements held in {this} with {that}, the period of the same length just before."
+            ),
+            Against::PreviousYear => format!(
+                "This section compares the engagements held in {this} with {that}, the same period a year earlier."
+            ),
+            Against::Named => {
+                format!("This section compares the engagements held in {this} with {that}.")
+            }
+        }
+    }
+
+    fn changes_summary(
+        &self,
+        n: usize,
+        m: usize,
+        count: &str,
+        that: &str,
+        earlier: &str,
+        delta: &str,
+    ) -> String {
+        // A sentence never opens with a numeral: "The record shows 4 …", not "4 …".
+        let noun = self.engagements(n);
+        match (n, m) {
+            (0, 0) => "No engagement is on record in either period.".to_owned(),
+            (_, 0) => format!("The record shows {count} {noun} held, against none in {that}."),
+            _ => format!("The record shows {count} {noun} held, against {earlier} ({delta})."),
+        }
+    }
+
+    fn first_on_record(&self, list: &str) -> String {
+        format!("First engagements on record: with {list}.")
+    }
+
+    fn active_again(&self, that: &str, list: &str) -> String {
+        format!("Active again after no engagement in {that}: {list}.")
+    }
+
+    fn quiet(&self, that: &str, list: &str) -> String {
+        format!("No engagement this period with {list}, active in {that}.")
+    }
+
+    fn new_agreements(&self, list: &str) -> String {
+        format!("New MoUs and agreements: {list}.")
+    }
+
+    fn realised(&self, that: &str, list: &str) -> String {
+        format!("Announced by the end of {that} and since held: {list}.")
+    }
+
+    fn lapsed(&self, day: &str, list: &str) -> String {
+        format!("Announced, but not reported as held by {day}: {list}.")
+    }
+
+    fn latest_on_record(&self, nothing: &str, date: &str) -> String {
+        format!("{nothing} The latest engagement on record dates from {date}.")
+    }
+
+    fn unconfirmed_note(&self, day: &str) -> String {
+        format!("announced, but no source published by {day} reports that it took place.")
+    }
+
+    fn shown_of(&self, shown: &str, all: &str, of: usize) -> String {
+        format!("{shown} of {all} {} shown; the full brief lists all.", self.engagements(of))
+    }
+
+    fn to_date(&self, from: &str, day: &str) -> String {
+        format!("{from} – {day}, to date")
+    }
+
+    fn same_span(&self, period: &str, day: &str) -> String {
+        format!("the same span of {period} (to {day})")
+    }
+
+    fn coverage_span(&self, from: &str, to: Option<&str>) -> String {
+        match to {
+            Some(to) => format!("systematic only for {from}–{to}"),
+            None => format!("systematic only from {from}"),
+        }
+    }
+
+    fn thin_comparison(&self, span: &str) -> String {
+        format!(" (the record is {span}: outside it, counts are incomplete)")
+    }
+
+    fn thin_first(&self, span: &str) -> String {
+        format!(" (the record is {span}, so an earlier engagement may be missing)")
+    }
+
+    fn coverage_note(&self, span: &str, period_inside: bool) -> String {
+        let period = if period_inside {
+            "This brief's period lies within it."
+        } else {
+            "This brief's period reaches outside it, where counts are incomplete and comparisons understate the earlier or later years."
+        };
+        format!(
+            "The record is {span}; outside that span it holds only engagements found in later reporting. {period}"
+        )
+    }
+
+    fn recording_lag(&self, date: &str, months: &str) -> String {
+        format!(
+            "The latest engagement on record in this brief's scope dates from {date}, {months} months before this brief's date: recording lags behind events, so a quiet stretch is not evidence of inactivity."
+        )
+    }
+
+    fn written_as_of(&self, date: &str) -> String {
+        format!("Written as of {date}")
+    }
+
+    fn starter_title(&self, partners: Option<&str>, period: &str) -> String {
+        match partners {
+            None => format!("BNPT international cooperation{period}"),
+            Some(with) => format!("BNPT cooperation with {with}{period}"),
+        }
+    }
+}

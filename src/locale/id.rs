@@ -1,0 +1,542 @@
+//! Bahasa Indonesia: labels, names and sentences (docs/style-id.md holds the terms).
+
+use crate::dataset::Role;
+
+use super::words::{Against, Trend, Words};
+
+/// The Indonesian language.
+pub(super) struct Indonesian;
+
+/// Every label a template may print.
+const LABELS: &[(&str, &str)] = &[
+    // Cover and running heads.
+    ("brief", "Ringkasan kebijakan"),
+    ("agency", "BNPT · Badan Nasional Penanggulangan Terorisme"),
+    ("period", "Periode"),
+    ("as-of", "Tanggal acuan"),
+    ("prepared-by", "Disusun oleh"),
+    ("audience", "Pembaca"),
+    ("marking", "Penandaan"),
+    ("page", "Halaman"),
+    ("page-of", "dari"),
+    ("contents", "Daftar isi"),
+    ("glossary", "Daftar singkatan"),
+    ("note", "Catatan"),
+    ("reference", "Nomor dokumen"),
+    ("contact", "Kontak"),
+    ("colophon", "Kolofon"),
+    ("public-release", "Untuk publikasi umum"),
+    // Section default titles.
+    ("section-key-figures", "Angka utama"),
+    ("section-timeline", "Lini masa kegiatan"),
+    ("section-partners", "Profil mitra"),
+    ("section-events", "Kegiatan kerja sama"),
+    ("section-table", "Ikhtisar kegiatan"),
+    ("section-upcoming", "Agenda mendatang"),
+    ("section-text", "Catatan"),
+    ("section-sources", "Sumber"),
+    ("section-methodology", "Metodologi"),
+    ("section-summary", "Ringkasan"),
+    ("section-findings", "Temuan utama"),
+    ("section-changes", "Perubahan sejak periode sebelumnya"),
+    ("section-assessment", "Penilaian"),
+    ("section-recommendations", "Rekomendasi"),
+    ("section-outlook", "Prospek"),
+    ("changes-total", "Jumlah kegiatan terlaksana"),
+    ("changes-by-type", "Menurut jenis"),
+    ("changes-by-partner", "Menurut mitra"),
+    ("changes-delta", "Selisih"),
+    // Key figures.
+    ("figure-events", "kegiatan"),
+    ("figure-events-1", "kegiatan"),
+    ("figure-partners", "mitra"),
+    ("figure-partners-1", "mitra"),
+    ("figure-agreements", "MoU atau perjanjian"),
+    ("figure-agreements-1", "MoU atau perjanjian"),
+    ("figure-working-groups", "pertemuan kelompok kerja"),
+    ("figure-working-groups-1", "pertemuan kelompok kerja"),
+    ("figure-planned", "diumumkan, akan berlangsung"),
+    ("figure-unconfirmed", "diumumkan, tanggal lewat, belum dilaporkan terlaksana"),
+    ("by-partner", "Menurut mitra"),
+    ("by-type", "Menurut jenis"),
+    ("by-year", "Menurut tahun"),
+    // Event entries and tables.
+    ("date", "Tanggal"),
+    ("event", "Kegiatan"),
+    ("partner", "Mitra"),
+    ("partners", "Mitra"),
+    ("place", "Tempat"),
+    ("type", "Jenis"),
+    ("status", "Status"),
+    ("participants", "Peserta"),
+    ("topics", "Topik"),
+    ("date-note", "Catatan tanggal"),
+    ("sources-ref", "Sumber"),
+    ("count", "Jumlah"),
+    // Timeline.
+    ("timeline-held", "Terlaksana"),
+    ("timeline-planned", "Direncanakan atau diumumkan"),
+    ("timeline-other", "Mitra lain"),
+    (
+        "timeline-span-held",
+        "Terlaksana dalam kurun yang lebih panjang, atau hanya diketahui bulannya",
+    ),
+    (
+        "timeline-span-planned",
+        "Direncanakan dalam kurun yang lebih panjang, atau hanya diketahui bulannya",
+    ),
+    ("timeline-cluster", "Beberapa kegiatan yang berdekatan waktunya (jumlahnya tertera)"),
+    ("timeline-alt", "Lini masa kegiatan, satu lajur per mitra, dengan jumlah pada setiap lajur"),
+    // Partner profiles.
+    ("profile-kind", "Jenis"),
+    ("profile-first", "Kegiatan pertama pada periode ini"),
+    ("profile-latest", "Kegiatan terakhir pada periode ini"),
+    ("profile-in-period", "Kegiatan pada periode ini"),
+    ("profile-type", "Jenis kegiatan"),
+    ("profile-agreements", "Perjanjian pada periode ini"),
+    ("profile-none", "Tidak ada pada periode ini"),
+    ("empty-period-again", "Tidak ada pada periode ini."),
+    // Sources.
+    ("source-published", "terbit"),
+    ("contents", "Daftar isi"),
+    ("source-secondary", "salinan pihak ketiga"),
+    (
+        "source-accessed-note",
+        "Angka dalam kurung siku pada teks merujuk ke daftar ini. Tanggal akses halaman dicantumkan bila dataset mencatatnya.",
+    ),
+    ("source-accessed", "diakses"),
+    // Methodology and colophon.
+    ("method-dataset", "Dataset"),
+    ("method-version", "Versi"),
+    ("method-size", "Jumlah entri dalam dataset"),
+    ("method-selected", "Kegiatan dalam ringkasan ini"),
+    ("method-filters", "Filter"),
+    ("method-no-filter", "tidak ada"),
+    ("method-period", "Periode"),
+    ("method-as-of", "Tanggal acuan"),
+    ("method-tool", "Dibuat dengan"),
+    ("method-spec", "Spesifikasi"),
+    (
+        "method-matching",
+        "Sebuah kegiatan dicantumkan bila tanggalnya, pada ketelitian yang diberikan sumber (hari, bulan, atau tahun), beririsan dengan periode. Tanggal yang disimpulkan atau diperselisihkan ditandai dan dijelaskan.",
+    ),
+    (
+        "method-sources",
+        "Setiap kegiatan didukung sedikitnya satu sumber terbitan, yang tercantum pada bagian Sumber.",
+    ),
+    (
+        "method-sources-unlisted",
+        "Setiap kegiatan didukung sedikitnya satu sumber terbitan yang tercatat dalam dataset; ringkasan ini tidak mencantumkannya.",
+    ),
+    (
+        "method-point-in-time",
+        "Ringkasan ini hanya memuat apa yang sudah terbit pada tanggal acuannya: hanya sumber yang terbit sampai tanggal itu yang dipakai dan dikutip, dan setiap kegiatan diberi status pada tanggal itu. Kegiatan berstatus terlaksana bila ada sumber yang melaporkannya, direncanakan selama tanggal yang diumumkan belum tiba, dan belum terkonfirmasi bila tanggal itu sudah lewat tanpa laporan bahwa kegiatan terlaksana; kegiatan yang belum terkonfirmasi tidak dihitung.",
+    ),
+    // Empty sections.
+    ("empty-period", "Tidak ada kegiatan yang tercatat pada periode ini."),
+    ("empty-events", "Tidak ada kegiatan pada periode ini yang sesuai dengan filter ringkasan."),
+    ("empty-upcoming", "Tidak ada rencana kegiatan setelah tanggal acuan yang tercatat."),
+    ("empty-sources", "Tidak ada sumber: ringkasan ini tidak memuat kegiatan."),
+    // Vocabularies.
+    ("type-mou", "MoU"),
+    ("type-agreement", "Perjanjian"),
+    ("type-working-group", "Kelompok kerja"),
+    ("type-consultation", "Konsultasi"),
+    ("type-meeting", "Pertemuan"),
+    ("type-courtesy-call", "Kunjungan kehormatan"),
+    ("type-visit", "Kunjungan"),
+    ("type-conference", "Konferensi"),
+    ("type-training", "Lokakarya atau pelatihan"),
+    ("type-seminar", "Seminar"),
+    ("type-framework", "Kerangka kerja"),
+    ("type-programme", "Program"),
+    ("status-held", "Terlaksana"),
+    ("status-planned", "Direncanakan"),
+    ("status-unconfirmed", "Belum terkonfirmasi"),
+    ("status-note", "Status"),
+    ("kind-country", "Negara"),
+    ("kind-organisation", "Organisasi internasional"),
+    ("kind-regional-body", "Badan kawasan"),
+    ("mode-in-person", "tatap muka"),
+    ("mode-hybrid", "hibrida"),
+    ("mode-virtual", "daring"),
+    ("audience-executive", "Pimpinan"),
+    ("audience-analyst", "Analis"),
+    ("audience-public", "Publik"),
+];
+
+/// Month names, January first.
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// Country names by ISO 3166-1 alpha-3 code.
+const COUNTRIES: &[(&str, &str)] = &[
+    ("ARE", "Uni Emirat Arab"),
+    ("AUS", "Australia"),
+    ("AUT", "Austria"),
+    ("BEL", "Belgia"),
+    ("CAN", "Kanada"),
+    ("CHN", "Tiongkok"),
+    ("DEU", "Jerman"),
+    ("EGY", "Mesir"),
+    ("FRA", "Prancis"),
+    ("GBR", "Inggris"),
+    ("IDN", "Indonesia"),
+    ("IND", "India"),
+    ("JOR", "Yordania"),
+    ("JPN", "Jepang"),
+    ("MAR", "Maroko"),
+    ("MYS", "Malaysia"),
+    ("NLD", "Belanda"),
+    ("NZL", "Selandia Baru"),
+    ("OMN", "Oman"),
+    ("PHL", "Filipina"),
+    ("QAT", "Qatar"),
+    ("RUS", "Rusia"),
+    ("SAU", "Arab Saudi"),
+    ("SGP", "Singapura"),
+    ("THA", "Thailand"),
+    ("TUR", "Turki"),
+    ("USA", "Amerika Serikat"),
+    ("VNM", "Vietnam"),
+];
+
+/// Cities whose Indonesian name differs from the English one the dataset records.
+const CITIES: [(&str, &str); 7] = [
+    ("Brussels", "Brussel"),
+    ("Cairo", "Kairo"),
+    ("Geneva", "Jenewa"),
+    ("Moscow", "Moskow"),
+    ("The Hague", "Den Haag"),
+    ("Vienna", "Wina"),
+    ("Lisbon", "Lisabon"),
+];
+
+impl Words for Indonesian {
+    fn labels(&self) -> &'static [(&'static str, &'static str)] {
+        LABELS
+    }
+
+    fn months(&self) -> &'static [&'static str; 12] {
+        &MONTHS
+    }
+
+    fn countries(&self) -> &'static [(&'static str, &'static str)] {
+        COUNTRIES
+    }
+
+    fn city(&self, english: &str) -> Option<&'static str> {
+        CITIES.iter().find(|(en, _)| *en == english).map(|(_, id)| *id)
+    }
+
+    fn quarter(&self, quarter: u32, year: i32) -> String {
+        let roman = ["I", "II", "III", "IV"][(quarter.clamp(1, 4) - 1) as usize];
+        format!("Triwulan {roman} {year}")
+    }
+
+    fn thousands_separator(&self) -> &'static str {
+        "."
+    }
+
+    /// Indonesian nouns do not change with number.
+    fn engagements(&self, _n: usize) -> &'static str {
+        "kegiatan"
+    }
+
+    fn one(&self) -> &'static str {
+        "satu"
+    }
+
+    fn ordinal(&self, n: u32) -> String {
+        format!("ke-{n}")
+    }
+
+    fn and(&self) -> &'static str {
+        " dan "
+    }
+
+    /// Formal Indonesian puts a comma before "dan" in every list of three or more.
+    fn serial_comma(&self, _separator: &str) -> bool {
+        true
+    }
+
+    /// Indonesian has no article.
+    fn in_sentence(&self, name: &str) -> String {
+        name.to_owned()
+    }
+
+    fn role_phrase(&self, role: Role, list: &str) -> String {
+        match role {
+            Role::Counterpart => list.to_owned(),
+            Role::Host => format!("tuan rumah: {list}"),
+            Role::Invitee => format!("undangan: {list}"),
+            Role::Observer => format!("peninjau: {list}"),
+            Role::Subject => format!("terkait {list}"),
+        }
+    }
+
+    fn marking_statement(&self, marking: &str) -> &'static str {
+        match marking {
+            "TLP:RED" => {
+                "TLP:RED: hanya untuk penerima yang dituju; tidak boleh diungkapkan lebih lanjut."
+            }
+            "TLP:AMBER+STRICT" => {
+                "TLP:AMBER+STRICT: penerima hanya boleh membagikannya di dalam organisasinya sendiri, sebatas yang perlu mengetahui."
+            }
+            "TLP:AMBER" => {
+                "TLP:AMBER: penerima boleh membagikannya sebatas yang perlu mengetahui, di dalam organisasinya dan kepada kliennya."
+            }
+            "TLP:GREEN" => {
+                "TLP:GREEN: penerima boleh membagikannya di dalam komunitasnya, tetapi tidak melalui saluran yang dapat diakses publik."
+            }
+            _ => "TLP:CLEAR: tidak ada batasan pengungkapan; boleh disebarluaskan secara bebas.",
+        }
+    }
+
+    fn more(&self, n: usize) -> String {
+        format!("{n} lainnya")
+    }
+
+    fn with(&self) -> &'static str {
+        "dengan"
+    }
+
+    fn volume(&self, this: &str, before: &str, _n: usize, held: &str, trend: Trend<'_>) -> String {
+        let trend = match trend {
+            Trend::FromNone => format!("sedangkan pada {before} tidak ada"),
+            Trend::Up(m) => format!("naik dari {m} pada {before}"),
+            Trend::Down(m) => format!("turun dari {m} pada {before}"),
+            Trend::Same => format!("sama dengan jumlah pada {before}"),
+        };
+        format!("Pada {this} tercatat {held} kegiatan terlaksana, {trend}.")
+    }
+
+    fn volume_none(&self, this: &str, before: &str, earlier: Option<&str>) -> String {
+        match earlier {
+            None => format!("Tidak tercatat kegiatan yang terlaksana pada {this} maupun {before}."),
+            Some(m) => format!(
+                "Tidak tercatat kegiatan yang terlaksana pada {this}, dibandingkan {m} pada {before}."
+            ),
+        }
+    }
+
+    fn leading_partner(
+        &self,
+        names: &str,
+        top: &str,
+        total: &str,
+        share: &str,
+        next: Option<&str>,
+    ) -> String {
+        let mut text = format!(
+            "Mitra paling aktif adalah {names}, dengan {top} dari {total} kegiatan ({share})"
+        );
+        if let Some(next) = next {
+            text.push_str(&format!(", disusul {next}"));
+        }
+        text + "."
+    }
+
+    fn leading_partners(&self, names: &str, top: &str, total: &str, share: &str) -> String {
+        format!(
+            "Mitra paling aktif adalah {names}, masing-masing dengan {top} dari {total} kegiatan ({share})."
+        )
+    }
+
+    fn no_agreements(&self, this: &str) -> String {
+        format!("Tidak tercatat nota kesepahaman atau perjanjian yang disepakati pada {this}.")
+    }
+
+    fn agreements(&self, _n: usize, count: &str, list: &str) -> String {
+        format!("Tercatat {count} nota kesepahaman atau perjanjian yang disepakati: {list}.")
+    }
+
+    fn working_groups(&self, _n: usize, count: &str, list: &str) -> String {
+        format!("Tercatat {count} putaran kelompok kerja bersama: {list}.")
+    }
+
+    fn round_unnumbered(&self, partners: &str, date: &str) -> String {
+        format!("satu putaran dengan {partners} ({date})")
+    }
+
+    fn round(&self, ordinal: &str, partners: &str, date: &str) -> String {
+        format!("putaran {ordinal} dengan {partners} ({date})")
+    }
+
+    fn following_round(&self, ordinal: &str, date: &str) -> String {
+        format!(", setelah putaran {ordinal} pada {date}")
+    }
+
+    fn first_engagements(&self, _n: usize, list: &str) -> String {
+        format!("Kegiatan pertama yang tercatat dengan {list} terjadi pada periode ini.")
+    }
+
+    fn upcoming(&self, n: usize, count: &str, day: &str, date: &str, title: &str) -> String {
+        match n {
+            1 => format!(
+                "Tercatat satu kegiatan yang diumumkan untuk setelah {day}, pada {date}: {title}."
+            ),
+            _ => format!(
+                "Tercatat {count} kegiatan yang diumumkan untuk setelah {day}; yang terdekat, pada {date}: {title}."
+            ),
+        }
+    }
+
+    fn certainty(
+        &self,
+        _n: usize,
+        total: &str,
+        uncertain: (usize, &str),
+        single: (usize, &str),
+    ) -> String {
+        let dates = match uncertain {
+            (0, _) => "tidak ada yang tanggalnya hanya diketahui sampai bulan atau tahun atau disertai catatan"
+                .to_owned(),
+            (_, words) => format!(
+                "{words} di antaranya tanggalnya hanya diketahui sampai bulan atau tahun atau disertai catatan"
+            ),
+        };
+        let sources = match single {
+            (0, _) => "tidak ada yang hanya didukung satu sumber".to_owned(),
+            (_, words) => format!("{words} hanya didukung oleh satu sumber"),
+        };
+        format!("Dari {total} kegiatan tersebut, {dates}, dan {sources}.")
+    }
+
+    fn changes_intro(&self, this: &str, that: &str, against: Against) -> String {
+        match against {
+            Against::PreviousPeriod => format!(
+                "Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}, periode yang sama panjangnya tepat sebelumnya."
+            ),
+            Against::PreviousYear => format!(
+                "Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}, periode yang sama setahun sebelumnya."
+            ),
+            Against::Named => {
+                format!(
+                    "Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}."
+                )
+            }
+        }
+    }
+
+    fn changes_summary(
+        &self,
+        n: usize,
+        m: usize,
+        count: &str,
+        that: &str,
+        earlier: &str,
+        delta: &str,
+    ) -> String {
+        match (n, m) {
+            (0, 0) => "Tidak ada kegiatan yang tercatat pada kedua periode.".to_owned(),
+            (_, 0) => {
+                format!("Tercatat {count} kegiatan terlaksana, sedangkan pada {that} tidak ada.")
+            }
+            _ => format!(
+                "Tercatat {count} kegiatan terlaksana, dibandingkan dengan {earlier} ({delta})."
+            ),
+        }
+    }
+
+    fn first_on_record(&self, list: &str) -> String {
+        format!("Kegiatan pertama yang tercatat: dengan {list}.")
+    }
+
+    fn active_again(&self, that: &str, list: &str) -> String {
+        format!("Kembali aktif setelah tidak ada kegiatan pada {that}: {list}.")
+    }
+
+    fn quiet(&self, that: &str, list: &str) -> String {
+        format!("Tidak ada kegiatan pada periode ini dengan {list}, yang aktif pada {that}.")
+    }
+
+    fn new_agreements(&self, list: &str) -> String {
+        format!("Nota kesepahaman dan perjanjian baru: {list}.")
+    }
+
+    fn realised(&self, that: &str, list: &str) -> String {
+        format!("Sudah diumumkan pada akhir {that} dan kemudian terlaksana: {list}.")
+    }
+
+    fn lapsed(&self, day: &str, list: &str) -> String {
+        format!("Sudah diumumkan, tetapi hingga {day} belum dilaporkan terlaksana: {list}.")
+    }
+
+    fn latest_on_record(&self, nothing: &str, date: &str) -> String {
+        format!("{nothing} Kegiatan terakhir yang tercatat bertanggal {date}.")
+    }
+
+    fn unconfirmed_note(&self, day: &str) -> String {
+        format!(
+            "sudah diumumkan, tetapi hingga {day} belum ada sumber yang melaporkan bahwa kegiatan ini terlaksana."
+        )
+    }
+
+    fn shown_of(&self, shown: &str, all: &str, _of: usize) -> String {
+        format!("{shown} dari {all} kegiatan ditampilkan; ringkasan lengkap memuat semuanya.")
+    }
+
+    fn to_date(&self, from: &str, day: &str) -> String {
+        format!("{from} – {day}, hingga kini")
+    }
+
+    fn same_span(&self, period: &str, day: &str) -> String {
+        format!("rentang yang sama dalam {period} (hingga {day})")
+    }
+
+    fn coverage_span(&self, from: &str, to: Option<&str>) -> String {
+        match to {
+            Some(to) => format!("sistematis hanya untuk {from}–{to}"),
+            None => format!("sistematis hanya sejak {from}"),
+        }
+    }
+
+    fn thin_comparison(&self, span: &str) -> String {
+        format!(" (pencatatan {span}; di luar rentang itu, jumlahnya tidak lengkap)")
+    }
+
+    fn thin_first(&self, span: &str) -> String {
+        format!(" (pencatatan {span}, sehingga kegiatan yang lebih awal mungkin belum tercatat)")
+    }
+
+    fn coverage_note(&self, span: &str, period_inside: bool) -> String {
+        let period = if period_inside {
+            "Periode ringkasan ini berada di dalam rentang tersebut."
+        } else {
+            "Periode ringkasan ini melampaui rentang tersebut; di luar rentang itu jumlahnya tidak lengkap dan perbandingan cenderung terlalu rendah untuk tahun-tahun tersebut."
+        };
+        format!(
+            "Pencatatan data {span}; di luar rentang itu, data hanya memuat kegiatan yang ditemukan dalam pemberitaan kemudian. {period}"
+        )
+    }
+
+    fn recording_lag(&self, date: &str, months: &str) -> String {
+        format!(
+            "Kegiatan terakhir yang tercatat dalam cakupan ringkasan ini bertanggal {date}, {months} bulan sebelum tanggal ringkasan ini: pencatatan tertinggal dari peristiwanya, sehingga masa tanpa catatan belum tentu berarti tidak ada kegiatan."
+        )
+    }
+
+    fn written_as_of(&self, date: &str) -> String {
+        format!("Ditulis per {date}")
+    }
+
+    fn starter_title(&self, partners: Option<&str>, period: &str) -> String {
+        match partners {
+            None => format!("Kerja sama internasional BNPT{period}"),
+            Some(with) => format!("Kerja sama BNPT dengan {with}{period}"),
+        }
+    }
+}

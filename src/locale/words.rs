@@ -1,0 +1,172 @@
+//! The [`Words`] of a language: what each language file provides.
+
+use crate::dataset::Role;
+
+/// How a count compares with the one before: the trend a sentence reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend<'a> {
+    /// The earlier count was zero.
+    FromNone,
+    /// More than before, which was the given count, already formatted.
+    Up(&'a str),
+    /// Fewer than before.
+    Down(&'a str),
+    /// As many as before.
+    Same,
+}
+
+/// What a `changes` section compares its period with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    /// The period of the same length just before.
+    PreviousPeriod,
+    /// The same period a year earlier.
+    PreviousYear,
+    /// A period the spec names.
+    Named,
+}
+
+/// Everything a language says: its labels and names, how it counts and lists, and every
+/// sentence the brief model writes. Arguments arrive formatted (dates, numbers, lists in
+/// the language); a method only puts them into words.
+pub trait Words: Sync {
+    /// Every label a template may print, by key.
+    fn labels(&self) -> &'static [(&'static str, &'static str)];
+    /// Month names, January first.
+    fn months(&self) -> &'static [&'static str; 12];
+    /// Country names by ISO 3166-1 alpha-3 code.
+    fn countries(&self) -> &'static [(&'static str, &'static str)];
+    /// A city's name where it differs from the English one the dataset records.
+    fn city(&self, english: &str) -> Option<&'static str>;
+    /// A quarter of a year: "Q3 2022", "Triwulan III 2022".
+    fn quarter(&self, quarter: u32, year: i32) -> String;
+    /// What groups thousands in a number.
+    fn thousands_separator(&self) -> &'static str;
+    /// "engagement" or "engagements" for a count of `n`.
+    fn engagements(&self, n: usize) -> &'static str;
+    /// The number one, in words.
+    fn one(&self) -> &'static str;
+    /// An ordinal number: "4th", "ke-4".
+    fn ordinal(&self, n: u32) -> String;
+    /// The word before a list's last item, with its spaces: " and ".
+    fn and(&self) -> &'static str;
+    /// Whether a list of three or more separated by `separator` takes a comma (or
+    /// semicolon) before its "and".
+    fn serial_comma(&self, separator: &str) -> bool;
+    /// A partner's name as it stands inside a sentence ("the United Kingdom").
+    fn in_sentence(&self, name: &str) -> String;
+    /// The partners of an event in a role other than counterpart: "hosted by Thailand".
+    fn role_phrase(&self, role: Role, list: &str) -> String;
+    /// What a TLP 2.0 marking, by its label, allows the reader to do.
+    fn marking_statement(&self, marking: &str) -> &'static str;
+    /// The end of a list cut short: "3 more".
+    fn more(&self, n: usize) -> String;
+    /// "with" before a partner's name in a list of engagements.
+    fn with(&self) -> &'static str;
+
+    // Findings.
+    /// How many engagements were held in `this`, against `before`; `held` and the trend
+    /// come formatted, `n` is the count.
+    fn volume(&self, this: &str, before: &str, n: usize, held: &str, trend: Trend<'_>) -> String;
+    /// Nothing held in `this`; `before` held `earlier` (formatted), or none.
+    fn volume_none(&self, this: &str, before: &str, earlier: Option<&str>) -> String;
+    /// The most engaged partner, its count of the total and share, and who came next.
+    fn leading_partner(
+        &self,
+        names: &str,
+        top: &str,
+        total: &str,
+        share: &str,
+        next: Option<&str>,
+    ) -> String;
+    /// Several partners tied as the most engaged, each with `top` of `total`.
+    fn leading_partners(&self, names: &str, top: &str, total: &str, share: &str) -> String;
+    /// No MoU or agreement concluded in `this`.
+    fn no_agreements(&self, this: &str) -> String;
+    /// `n` MoUs and agreements concluded (`count` in words), listed.
+    fn agreements(&self, n: usize, count: &str, list: &str) -> String;
+    /// `n` working-group rounds held, listed.
+    fn working_groups(&self, n: usize, count: &str, list: &str) -> String;
+    /// A round without a number: "a round with the Philippines (24 March 2022)".
+    fn round_unnumbered(&self, partners: &str, date: &str) -> String;
+    /// A numbered round: "the 4th with the Philippines (24 March 2022)".
+    fn round(&self, ordinal: &str, partners: &str, date: &str) -> String;
+    /// The round before, appended to a round: ", following the 3rd of 5 September 2019".
+    fn following_round(&self, ordinal: &str, date: &str) -> String;
+    /// The partners whose first engagement on record falls in the period.
+    fn first_engagements(&self, n: usize, list: &str) -> String;
+    /// `n` engagements announced for after `day`; the next on `date`, titled `title`.
+    fn upcoming(&self, n: usize, count: &str, day: &str, date: &str, title: &str) -> String;
+    /// How many of the `n` engagements (`total`, formatted) have an uncertain date and
+    /// how many rest on one source: each a count with the count in words.
+    fn certainty(
+        &self,
+        n: usize,
+        total: &str,
+        uncertain: (usize, &str),
+        single: (usize, &str),
+    ) -> String;
+
+    // Changes.
+    /// What the section compares: `this` with `that`.
+    fn changes_intro(&self, this: &str, that: &str, against: Against) -> String;
+    /// The totals: `n` now (`count` in words), `m` before (`earlier` formatted), the
+    /// difference `delta` ("+3").
+    fn changes_summary(
+        &self,
+        n: usize,
+        m: usize,
+        count: &str,
+        that: &str,
+        earlier: &str,
+        delta: &str,
+    ) -> String;
+    /// Partners whose first engagement on record falls in the period.
+    fn first_on_record(&self, list: &str) -> String;
+    /// Partners active again after none in `that`.
+    fn active_again(&self, that: &str, list: &str) -> String;
+    /// Partners active in `that` with nothing this period.
+    fn quiet(&self, that: &str, list: &str) -> String;
+    /// MoUs and agreements new this period.
+    fn new_agreements(&self, list: &str) -> String;
+    /// Announced by the end of `that`, and since held.
+    fn realised(&self, that: &str, list: &str) -> String;
+    /// Announced, but not reported as held by `day`.
+    fn lapsed(&self, day: &str, list: &str) -> String;
+
+    // Notes of the brief model.
+    /// An empty period's note, with the date of the latest engagement on record.
+    fn latest_on_record(&self, nothing: &str, date: &str) -> String;
+    /// An unconfirmed engagement's note: no report by `day` that it took place.
+    fn unconfirmed_note(&self, day: &str) -> String;
+    /// How many of the engagements an executive brief shows.
+    fn shown_of(&self, shown: &str, all: &str, of: usize) -> String;
+
+    /// A period not yet over: from its start to `day`, "to date".
+    fn to_date(&self, from: &str, day: &str) -> String;
+    /// The same part of an earlier `period`, up to `day`, as a comparison names it.
+    fn same_span(&self, period: &str, day: &str) -> String;
+
+    /// Where the record is systematic: "systematic only for 2019–2025", or "only from
+    /// 2019" while collection goes on.
+    fn coverage_span(&self, from: &str, to: Option<&str>) -> String;
+    /// A comparison reaching outside the systematic `span`, said in its own sentence,
+    /// before the final stop: " (the record is systematic only for 2019–2025: outside
+    /// it, counts are incomplete)".
+    fn thin_comparison(&self, span: &str) -> String;
+    /// A "first on record" whose earlier record is thin: " (the record is systematic only
+    /// from 2019, so an earlier engagement may be missing)".
+    fn thin_first(&self, span: &str) -> String;
+    /// The methodology's note on the record's coverage and the brief's period.
+    fn coverage_note(&self, span: &str, period_inside: bool) -> String;
+    /// The latest engagement in scope dates from `date`, `months` before the brief's
+    /// date: recording may lag.
+    fn recording_lag(&self, date: &str, months: &str) -> String;
+
+    /// Under the heading of the analyst's prose: when it was written.
+    fn written_as_of(&self, date: &str) -> String;
+
+    // The starter spec.
+    /// A starter spec's title: its partners (or all) and its period (", 2024" or "").
+    fn starter_title(&self, partners: Option<&str>, period: &str) -> String;
+}
