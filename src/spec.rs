@@ -108,6 +108,9 @@ vocabulary! {
         Table = "table",
         /// Planned engagements after the as-of date.
         Upcoming = "upcoming",
+        /// Open items: announcements never reported held, working-group series past
+        /// their cadence, each with its sources.
+        FollowUps = "follow-ups",
         /// Typst markup written by the spec author.
         Text = "text",
         /// The analyst's assessment (Typst markup).
@@ -140,7 +143,11 @@ impl SectionKind {
     /// Whether the section lists or counts engagements of its filter (so that it can be
     /// empty), rather than holding words or the brief's sources and method.
     pub fn selects_events(self) -> bool {
-        !self.is_markup() && !matches!(self, SectionKind::Sources | SectionKind::Methodology)
+        !self.is_markup()
+            && !matches!(
+                self,
+                SectionKind::Sources | SectionKind::Methodology | SectionKind::FollowUps
+            )
     }
 }
 
@@ -447,6 +454,9 @@ pub struct Spec {
     pub data: Vec<PathBuf>,
     /// The period.
     pub period: PeriodSpec,
+    /// How many months past the latest engagement on record in the brief's scope the
+    /// brief's date may be before the brief says that recording may lag.
+    pub lag_months: u32,
     /// The brief's filter.
     pub filter: FilterSpec,
     /// The sections, in order.
@@ -454,6 +464,10 @@ pub struct Spec {
     /// The outputs: one per `[[variants]]` entry, or the spec alone.
     pub variants: Vec<VariantSpec>,
 }
+
+/// The months a brief's date may lie past the latest engagement on record in its scope
+/// before the brief says that recording may lag, unless the spec sets `lag_months`.
+pub const DEFAULT_LAG_MONTHS: u32 = 3;
 
 /// The largest spec file read, in bytes: far beyond any real spec, even with long
 /// `text` sections.
@@ -496,6 +510,7 @@ struct RawSpec {
     data: Vec<String>,
     period: Spanned<RawPeriod>,
     written: Option<Spanned<toml::Value>>,
+    lag_months: Option<Spanned<i64>>,
     #[serde(default)]
     filter: RawFilter,
     #[serde(default)]
@@ -907,6 +922,20 @@ impl Spec {
         check.at_most(&raw.sections, MAX_SECTIONS, "sections", "split it into several specs");
         check.at_most(&raw.variants, MAX_VARIANTS, "variants", "split them over several specs");
         let written = raw.written.as_ref().and_then(|w| check.written(w));
+        let lag_months = match &raw.lag_months {
+            Some(months) if !(1..=120).contains(months.get_ref()) => {
+                check.error(
+                    months.span(),
+                    format!("`lag_months` is {}, outside 1 to 120", months.get_ref()),
+                    "give the months a brief's date may lie past the latest engagement on \
+                     record before it says that recording may lag (default 3)"
+                        .into(),
+                );
+                DEFAULT_LAG_MONTHS
+            }
+            Some(months) => *months.get_ref() as u32,
+            None => DEFAULT_LAG_MONTHS,
+        };
         let sections: Vec<SectionSpec> =
             raw.sections.into_iter().filter_map(|s| check.section(s, written.as_ref())).collect();
         let variants: Vec<VariantSpec> =
@@ -950,6 +979,7 @@ impl Spec {
             output: raw.output,
             data: raw.data.into_iter().map(PathBuf::from).collect(),
             period,
+            lag_months,
             filter,
             sections,
             variants: if variants.is_empty() { vec![VariantSpec::default()] } else { variants },
@@ -1149,7 +1179,7 @@ fn place_in_string(text: &str, value: &Spanned<String>, within: Range<usize>) ->
 }
 
 /// The keys a spec has at its top level.
-pub const TOP_LEVEL_KEYS: [&str; 18] = [
+pub const TOP_LEVEL_KEYS: [&str; 19] = [
     "title",
     "subtitle",
     "author",
@@ -1165,6 +1195,7 @@ pub const TOP_LEVEL_KEYS: [&str; 18] = [
     "data",
     "period",
     "written",
+    "lag_months",
     "filter",
     "sections",
     "variants",

@@ -7,6 +7,7 @@ mod cli {
     mod batch;
     mod confinement;
     mod data;
+    mod dated;
     mod errors;
     mod fuzz_replay;
     mod generate;

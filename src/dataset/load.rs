@@ -1464,6 +1464,9 @@ fn validate_events(
         let facts = EventFacts { id: &e.id, first_day: date.map(|d| d.first_day()), status };
         let sources = check_sources(&facts, e.sources, &origin, out);
         let revisions = check_revisions(e.revisions, &sources, &origin, out);
+        if let Some(first_day) = date.map(|d| d.first_day()) {
+            check_announced_summary(&sources, &revisions, first_day, &origin, out);
+        }
         let participants: Vec<Participant> = e
             .participants
             .into_iter()
@@ -1517,6 +1520,35 @@ fn validate_events(
         });
     }
     events
+}
+
+/// Warns of an event first announced and later reported held whose summary has no
+/// revision on a report that it was held: its own summary is shown while the event is
+/// only announced, so it must read as an announcement, and the held version belongs
+/// to the report.
+fn check_announced_summary(
+    sources: &[Source],
+    revisions: &[Revision],
+    first_day: chrono::NaiveDate,
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(first) = sources.iter().min_by_key(|s| s.public_from(first_day)) else { return };
+    let held: Vec<&str> =
+        sources.iter().filter(|s| s.reports == Status::Held).map(|s| s.url.as_str()).collect();
+    let revised =
+        revisions.iter().any(|r| r.summary.is_some() && held.contains(&r.source.as_str()));
+    if first.reports == Status::Planned && !held.is_empty() && !revised {
+        let place = crate::diag::locate(&origin.source.text, origin.range.clone(), "summary", "");
+        out.push(
+            Diagnostic::warning(
+                "the event was first announced, then reported held, but its summary has no \
+                 revision on the report",
+            )
+            .at(&origin.source, place)
+            .hint("write the summary as an announcement, and add `revisions = [{ source = \"<the first held report>\", summary = { … } }]` with the summary as held"),
+        );
+    }
 }
 
 /// Validates an event's revisions: each rests on one of the event's own sources (whose

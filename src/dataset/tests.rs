@@ -177,15 +177,15 @@ fn narrowing_keeps_what_both_filters_allow() {
 
 const USER_TOML: &str = r#"
 [[partners]]
-id = "sgp"
-name = { en = "Singapore", id = "Singapura" }
+id = "brn"
+name = { en = "Brunei", id = "Brunei Darussalam" }
 kind = "country"
 
 [[events]]
-id = "2024-05-sgp-visit"
+id = "2024-05-brn-visit"
 date = "2024-05-02"
 status = "held"
-partners = ["sgp"]
+partners = ["brn"]
 type = "visit"
 title = { en = "A visit", id = "Sebuah kunjungan" }
 summary = { en = "Summary.", id = "Ringkasan." }
@@ -197,8 +197,8 @@ fn a_user_event_can_name_a_partner_the_user_file_defines() {
     let (dataset, warnings) =
         with_user_file("mine.toml", USER_TOML).unwrap_or_else(|e| panic!("{}", rendered(&e)));
     assert!(warnings.is_empty());
-    assert!(dataset.events.iter().any(|e| e.id == "2024-05-sgp-visit"));
-    assert_eq!(dataset.find_partner("singapura").unwrap().id, "sgp");
+    assert!(dataset.events.iter().any(|e| e.id == "2024-05-brn-visit"));
+    assert_eq!(dataset.find_partner("brunei darussalam").unwrap().id, "brn");
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn an_access_date_is_read_and_one_before_publication_is_an_error() {
     };
     let (dataset, _) = with_user_file("mine.toml", &with_access("2026-11-20"))
         .unwrap_or_else(|e| panic!("{}", rendered(&e)));
-    let event = dataset.events.iter().find(|e| e.id == "2024-05-sgp-visit").unwrap();
+    let event = dataset.events.iter().find(|e| e.id == "2024-05-brn-visit").unwrap();
     assert_eq!(event.sources[0].accessed.map(|d| d.to_string()).as_deref(), Some("2026-11-20"));
     let all = rendered(&with_user_file("mine.toml", &with_access("2024-04-30")).unwrap_err());
     assert!(all.contains("was accessed (2024-04-30) before it was published (2024-05)"), "{all}");
@@ -220,7 +220,7 @@ fn an_access_date_is_read_and_one_before_publication_is_an_error() {
 
 #[test]
 fn a_clashing_id_names_both_places() {
-    let text = USER_TOML.replace("2024-05-sgp-visit", "2021-11-gbr-jwg-1");
+    let text = USER_TOML.replace("2024-05-brn-visit", "2021-11-gbr-jwg-1");
     let errors = with_user_file("mine.toml", &text).unwrap_err();
     let all = rendered(&errors);
     assert!(all.contains("event id `2021-11-gbr-jwg-1` is defined twice"), "{all}");
@@ -233,7 +233,7 @@ fn bad_records_are_reported_together_with_their_places() {
     let text = USER_TOML
         .replace("date = \"2024-05-02\"", "date = \"2024-02-30\"")
         .replace("type = \"visit\"", "type = \"visti\"")
-        .replace("partners = [\"sgp\"]", "partners = [\"sgpp\"]");
+        .replace("partners = [\"brn\"]", "partners = [\"brnn\"]");
     let errors = with_user_file("mine.toml", &text).unwrap_err();
     let all = rendered(&errors);
     assert!(all.contains("mine.toml:9:9"), "{all}");
@@ -242,7 +242,7 @@ fn bad_records_are_reported_together_with_their_places() {
         all.contains("unknown event type `visti`") && all.contains("did you mean `visit`?"),
         "{all}"
     );
-    assert!(all.contains("unknown partner `sgpp`") && all.contains("did you mean `sgp`?"), "{all}");
+    assert!(all.contains("unknown partner `brnn`") && all.contains("did you mean `brn`?"), "{all}");
 }
 
 #[test]

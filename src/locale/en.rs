@@ -33,6 +33,7 @@ const LABELS: &[(&str, &str)] = &[
     ("section-events", "Engagements"),
     ("section-table", "Engagements at a glance"),
     ("section-upcoming", "Coming up"),
+    ("section-follow-ups", "Follow-ups and open items"),
     ("section-text", "Notes"),
     ("section-sources", "Sources"),
     ("section-methodology", "Methodology"),
@@ -129,6 +130,10 @@ const LABELS: &[(&str, &str)] = &[
     // Empty sections.
     ("empty-period", "No engagements are on record for this period."),
     ("empty-events", "No engagements in this period match the brief's filters."),
+    (
+        "empty-follow-ups",
+        "No open item is on record: no announcement has lapsed and no working-group series is past its cadence.",
+    ),
     ("empty-upcoming", "No planned engagements after the as-of date are on record."),
     ("empty-sources", "No sources: the brief cites no engagement."),
     // Vocabularies.
@@ -513,6 +518,30 @@ impl Words for English {
         format!("Announced, but not reported as held by {day}: {list}.")
     }
 
+    fn follow_up_lapsed(&self, title: &str, date: &str, announced: &str, months: &str) -> String {
+        format!(
+            "{title} ({date}): announced {announced}, never reported held; {months} months have passed since its date."
+        )
+    }
+
+    fn follow_up_overdue(
+        &self,
+        ordinal: Option<&str>,
+        partners: &str,
+        date: &str,
+        months: &str,
+        cadence: Option<&str>,
+    ) -> String {
+        let pace = match cadence {
+            Some(cadence) => format!("; earlier rounds came every {cadence} months on average"),
+            None => "; it is the only round on record".to_owned(),
+        };
+        let round = ordinal.map_or_else(String::new, |ordinal| format!(", the {ordinal},"));
+        format!(
+            "The last round of the working group with {partners}{round} dates from {date}; none is on record in the {months} months since{pace}."
+        )
+    }
+
     fn latest_on_record(&self, nothing: &str, date: &str) -> String {
         format!("{nothing} The latest engagement on record dates from {date}.")
     }
@@ -530,7 +559,7 @@ impl Words for English {
     }
 
     fn same_span(&self, period: &str, day: &str) -> String {
-        format!("the same span of {period} (to {day})")
+        format!("the same span of {period}, to {day}")
     }
 
     fn coverage_span(&self, from: &str, to: Option<&str>) -> String {

@@ -33,6 +33,7 @@ const LABELS: &[(&str, &str)] = &[
     ("section-events", "Kegiatan kerja sama"),
     ("section-table", "Ikhtisar kegiatan"),
     ("section-upcoming", "Agenda mendatang"),
+    ("section-follow-ups", "Tindak lanjut dan hal yang belum tuntas"),
     ("section-text", "Catatan"),
     ("section-sources", "Sumber"),
     ("section-methodology", "Metodologi"),
@@ -135,6 +136,10 @@ const LABELS: &[(&str, &str)] = &[
     // Empty sections.
     ("empty-period", "Tidak ada kegiatan yang tercatat pada periode ini."),
     ("empty-events", "Tidak ada kegiatan pada periode ini yang sesuai dengan filter ringkasan."),
+    (
+        "empty-follow-ups",
+        "Tidak ada hal yang belum tuntas: tidak ada pengumuman yang terlewat dan tidak ada seri kelompok kerja yang melewati jadwalnya.",
+    ),
     ("empty-upcoming", "Tidak ada rencana kegiatan setelah tanggal acuan yang tercatat."),
     ("empty-sources", "Tidak ada sumber: ringkasan ini tidak memuat kegiatan."),
     // Vocabularies.
@@ -475,6 +480,35 @@ impl Words for Indonesian {
         format!("Sudah diumumkan, tetapi hingga {day} belum dilaporkan terlaksana: {list}.")
     }
 
+    fn follow_up_lapsed(&self, title: &str, date: &str, announced: &str, months: &str) -> String {
+        format!(
+            "{title} ({date}): diumumkan pada {announced}, tetapi tidak pernah dilaporkan terlaksana; sudah {months} bulan berlalu sejak tanggalnya."
+        )
+    }
+
+    fn follow_up_overdue(
+        &self,
+        ordinal: Option<&str>,
+        partners: &str,
+        date: &str,
+        months: &str,
+        cadence: Option<&str>,
+    ) -> String {
+        let round = match ordinal {
+            Some(ordinal) => format!(
+                "Putaran terakhir kelompok kerja bersama dengan {partners}, yakni putaran {ordinal},"
+            ),
+            None => format!("Putaran terakhir kelompok kerja bersama dengan {partners}"),
+        };
+        let pace = match cadence {
+            Some(cadence) => format!("; putaran sebelumnya rata-rata berselang {cadence} bulan"),
+            None => "; itulah satu-satunya putaran yang tercatat".to_owned(),
+        };
+        format!(
+            "{round} berlangsung pada {date}; dalam {months} bulan sejak itu tidak ada putaran berikutnya yang tercatat{pace}."
+        )
+    }
+
     fn latest_on_record(&self, nothing: &str, date: &str) -> String {
         format!("{nothing} Kegiatan terakhir yang tercatat bertanggal {date}.")
     }
@@ -494,7 +528,7 @@ impl Words for Indonesian {
     }
 
     fn same_span(&self, period: &str, day: &str) -> String {
-        format!("rentang yang sama dalam {period} (hingga {day})")
+        format!("rentang yang sama dalam {period}, hingga {day}")
     }
 
     fn coverage_span(&self, from: &str, to: Option<&str>) -> String {

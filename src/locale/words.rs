@@ -134,6 +134,22 @@ pub trait Words: Sync {
     /// Announced, but not reported as held by `day`.
     fn lapsed(&self, day: &str, list: &str) -> String;
 
+    // Follow-ups.
+    /// An announcement never reported held: its title, date, when it was announced, and
+    /// how many months have passed since its date.
+    fn follow_up_lapsed(&self, title: &str, date: &str, announced: &str, months: &str) -> String;
+    /// A working-group series past its cadence: the last round's ordinal (if numbered),
+    /// the partners, its date, the months since, and the mean months between rounds
+    /// (`None` for a series of one round).
+    fn follow_up_overdue(
+        &self,
+        ordinal: Option<&str>,
+        partners: &str,
+        date: &str,
+        months: &str,
+        cadence: Option<&str>,
+    ) -> String;
+
     // Notes of the brief model.
     /// An empty period's note, with the date of the latest engagement on record.
     fn latest_on_record(&self, nothing: &str, date: &str) -> String;

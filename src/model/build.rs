@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::dataset::{Dataset, Event, EventType, NameIndex, Query, Role, Status};
 use crate::dates::PartialDate;
@@ -16,6 +16,7 @@ use crate::spec::{Audience, OnEmpty, SectionKind, SectionSpec, Spec};
 use super::changes::changes;
 use super::figures::{key_figures, timeline};
 use super::findings::findings;
+use super::followups::follow_ups;
 use super::methodology::methodology;
 use super::profile::profile;
 use super::{
@@ -244,12 +245,41 @@ impl Brief<'_> {
             .map(|e| e.date)
             .max_by_key(|d| d.first_day());
         let nothing = label(self.language, "empty-period");
+        if let Some(lag) = self.recording_lag(&self.selection.brief) {
+            return format!("{nothing} {lag}");
+        }
         match latest {
             Some(date) => {
                 self.language.words().latest_on_record(nothing, &format_date(self.language, date))
             }
             None => nothing.to_owned(),
         }
+    }
+
+    /// That recording may lag, when the brief's date lies `lag_months` or more past the
+    /// latest engagement held on record under `query` (its filter, any date): a quiet
+    /// stretch at the end of the record is a gap in collection as much as in activity.
+    pub(super) fn recording_lag(&self, query: &Query) -> Option<String> {
+        let as_of = self.settings.as_of;
+        let scope = Query { period: None, ..query.clone() };
+        let latest = self
+            .dataset
+            .select(&scope)
+            .filter(|e| e.status_on(as_of) == Some(Status::Held) && e.first_day() <= as_of)
+            .max_by_key(|e| e.last_day())?;
+        let end = latest.last_day();
+        let mut months =
+            (as_of.year() - end.year()) * 12 + as_of.month() as i32 - end.month() as i32;
+        if as_of.day() < end.day() {
+            months -= 1;
+        }
+        let months = u32::try_from(months).ok()?;
+        (months >= self.spec.lag_months).then(|| {
+            let date = format_span(self.language, latest.date, latest.end);
+            self.language
+                .words()
+                .recording_lag(&date, &format_number(self.language, months as usize))
+        })
     }
 
     /// The source numbers of an engagement, numbering its sources if this is their
@@ -377,6 +407,14 @@ impl Brief<'_> {
             (true, OnEmpty::Note) => empty_note(language, kind).to_owned(),
         };
         let content = self.content(spec_section, query, &events);
+        let empty_note = match (&content, spec_section.on_empty) {
+            (Content::FollowUps { items }, on_empty) if items.is_empty() => match on_empty {
+                OnEmpty::Omit => return Ok(None),
+                OnEmpty::Fail => return Err(empty_section(&title, kind)),
+                OnEmpty::Note => self::empty_note(language, kind).to_owned(),
+            },
+            _ => empty_note,
+        };
         let written = spec_section.written.as_ref().map_or_else(String::new, |w| {
             self.language.words().written_as_of(&format_date(self.language, w.date))
         });
@@ -416,6 +454,7 @@ impl Brief<'_> {
                 Content::Upcoming(self.event_list(spec_section, query, events))
             }
             SectionKind::Findings => Content::Findings { findings: findings(self, query, events) },
+            SectionKind::FollowUps => Content::FollowUps { items: follow_ups(self, query) },
             SectionKind::Changes => {
                 Content::Changes(Box::new(changes(self, query, events, spec_section.compare)))
             }
@@ -667,6 +706,7 @@ fn section_title(language: Language, kind: SectionKind) -> &'static str {
             SectionKind::Events => "section-events",
             SectionKind::Table => "section-table",
             SectionKind::Upcoming => "section-upcoming",
+            SectionKind::FollowUps => "section-follow-ups",
             SectionKind::Text => "section-text",
             SectionKind::Summary => "section-summary",
             SectionKind::Findings => "section-findings",
@@ -686,6 +726,7 @@ fn empty_note(language: Language, kind: SectionKind) -> &'static str {
         language,
         match kind {
             SectionKind::Upcoming => "empty-upcoming",
+            SectionKind::FollowUps => "empty-follow-ups",
             SectionKind::Sources => "empty-sources",
             _ => "empty-events",
         },

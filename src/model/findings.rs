@@ -32,26 +32,30 @@ pub(super) const AGREEMENTS: [EventType; 3] =
 /// The findings of a section over `events` (its selection, as known on the as-of date).
 pub(super) fn findings(brief: &Brief<'_>, query: &Query, events: &[&Event]) -> Vec<Finding> {
     let facts = Facts::new(brief, query, events);
-    let mut found: Vec<Finding> = [
-        facts.volume(),
-        facts.leading_partners(),
-        Some(facts.agreements()),
-        facts.working_groups(),
-        facts.first_engagements(),
-        facts.upcoming(),
-        facts.certainty(),
+    // Each finding with the order in which it gives way past six: the upcoming
+    // engagements first (they have a section of their own), then the first engagements;
+    // the others stay.
+    let mut found: Vec<(Option<u8>, Finding)> = [
+        (None, facts.volume()),
+        (None, facts.recording_lag()),
+        (None, facts.leading_partners()),
+        (None, Some(facts.agreements())),
+        (None, facts.working_groups()),
+        (Some(1), facts.first_engagements()),
+        (Some(0), facts.upcoming()),
+        (None, facts.certainty()),
     ]
     .into_iter()
-    .flatten()
+    .filter_map(|(rank, finding)| Some((rank, finding?)))
     .collect();
-    // Past six, the upcoming engagements go first (they have a section of their own),
-    // then the first engagements.
-    for drop in [5, 4] {
-        if found.len() > MAX_FINDINGS {
-            found.remove(drop);
+    for rank in [0, 1] {
+        if found.len() > MAX_FINDINGS
+            && let Some(at) = found.iter().position(|(r, _)| *r == Some(rank))
+        {
+            found.remove(at);
         }
     }
-    found
+    found.into_iter().map(|(_, finding)| finding).collect()
 }
 
 /// What the findings are computed from.
@@ -256,6 +260,13 @@ impl<'b, 'a> Facts<'b, 'a> {
             }
         };
         let text = locale::with_caveat(text, caveat);
+        Some(Finding { text, refs: vec![] })
+    }
+
+    /// That recording may lag, when the brief's date lies months past the latest
+    /// engagement on record in the section's scope.
+    fn recording_lag(&self) -> Option<Finding> {
+        let text = self.brief.recording_lag(self.query)?;
         Some(Finding { text, refs: vec![] })
     }
 

@@ -10,6 +10,7 @@ mod build;
 mod changes;
 mod figures;
 mod findings;
+mod followups;
 mod glossary;
 mod methodology;
 mod profile;
@@ -285,6 +286,12 @@ pub enum Content {
     Findings {
         /// Three to six findings, most general first.
         findings: Vec<Finding>,
+    },
+    /// Open items, each a sentence with its source numbers: lapsed announcements first,
+    /// then working-group series past their cadence.
+    FollowUps {
+        /// The items, in that order.
+        items: Vec<Finding>,
     },
     /// The period against an earlier one.
     Changes(Box<Changes>),

@@ -44,11 +44,12 @@ pub fn check(spec: &Spec, dataset: &Dataset, query: &Query, as_of: NaiveDate) ->
         }
         let since = recorded_between(dataset, query, day, as_of);
         if since > 0 {
-            let noun = if since == 1 { "engagement" } else { "engagements" };
+            let (noun, verb) =
+                if since == 1 { ("engagement", "was") } else { ("engagements", "were") };
             result.warnings.push(
                 Diagnostic::warning(format!(
                     "{name} was written as of {shown}; {since} {noun} in this brief's scope \
-                     were recorded since, which its words do not reflect"
+                     {verb} recorded since, which its words do not reflect"
                 ))
                 .at(&spec.source, written.span.clone())
                 .hint("read the words again, and move `written` forward once they hold"),

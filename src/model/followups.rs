@@ -1,0 +1,147 @@
+//! Follow-ups: what the record leaves open on the brief's date. Announcements that no
+//! source ever reported held, and working-group series whose next round is past their
+//! own cadence, each sentence with the sources it rests on. (Agreements ending are not
+//! among them: the record holds no terms yet.)
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::dataset::{Event, EventType, Query, Status};
+use crate::locale::{format_date, format_number, format_span, ordinal};
+
+use super::Finding;
+use super::build::Brief;
+
+/// How far back a lapsed announcement is still an open item: this many years before
+/// the brief's period.
+const LAPSED_YEARS_BEFORE: i32 = 2;
+
+/// A series with one round is overdue this many months after it.
+const SINGLE_ROUND_MONTHS: u32 = 24;
+
+/// A series is overdue when the time since its last round exceeds its mean gap by half
+/// again, and at least this many months.
+const MIN_OVERDUE_MONTHS: u32 = 12;
+
+/// The open items of a section with `query` (its filter; any date).
+pub(super) fn follow_ups(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
+    let mut items = lapsed(brief, query);
+    items.extend(overdue_series(brief, query));
+    items
+}
+
+/// Whole months from `from` to `to` (0 when `to` is earlier).
+fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    let mut months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    if to.day() < from.day() {
+        months -= 1;
+    }
+    months.max(0) as u32
+}
+
+/// Announcements whose date has passed with no report that they took place.
+fn lapsed(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
+    let as_of = brief.settings.as_of;
+    let since = brief
+        .settings
+        .period
+        .from
+        .with_year(brief.settings.period.from.year() - LAPSED_YEARS_BEFORE);
+    let scope = Query { period: None, status: Vec::new(), ..query.clone() };
+    let language = brief.language;
+    brief
+        .dataset
+        .select(&scope)
+        .filter(|e| e.status_on(as_of) == Some(Status::Unconfirmed))
+        .filter(|e| since.is_none_or(|since| e.last_day() >= since))
+        .map(|e| {
+            let announced = e
+                .sources_on(as_of)
+                .map(|s| s.published.unwrap_or(crate::dates::PartialDate::day(e.first_day())))
+                .min_by_key(|d| d.first_day())
+                .map(|d| format_date(language, d))
+                .unwrap_or_default();
+            let months = months_between(e.last_day(), as_of);
+            let text = language.words().follow_up_lapsed(
+                e.title.get_or_other(language.code()),
+                &format_span(language, e.date, e.end),
+                &announced,
+                &format_number(language, months as usize),
+            );
+            Finding { text, refs: brief.cite(e) }
+        })
+        .collect()
+}
+
+/// Working-group series (rounds with the same counterparts) whose last round lies
+/// further back than their own cadence allows, with no next round announced.
+fn overdue_series(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
+    let as_of = brief.settings.as_of;
+    let language = brief.language;
+    let scope = Query {
+        period: None,
+        status: Vec::new(),
+        types: vec![EventType::WorkingGroup],
+        ..query.clone()
+    };
+    let mut series: BTreeMap<Vec<String>, Vec<&Event>> = BTreeMap::new();
+    let mut announced: Vec<Vec<String>> = Vec::new();
+    for event in brief.dataset.select(&scope) {
+        let mut partners = event.partners.clone();
+        partners.sort();
+        match event.status_on(as_of) {
+            Some(Status::Held) => series.entry(partners).or_default().push(event),
+            Some(Status::Planned) => announced.push(partners),
+            _ => {}
+        }
+    }
+    let mut items = Vec::new();
+    for (partners, rounds) in series {
+        if announced.contains(&partners) {
+            continue;
+        }
+        let Some(last) = rounds.iter().max_by_key(|e| e.first_day()) else { continue };
+        let since = months_between(last.last_day(), as_of);
+        let gaps: Vec<u32> =
+            rounds.windows(2).map(|w| months_between(w[0].first_day(), w[1].first_day())).collect();
+        let cadence = (!gaps.is_empty()).then(|| gaps.iter().sum::<u32>() / gaps.len() as u32);
+        let due = match cadence {
+            Some(cadence) => (cadence + cadence / 2).max(MIN_OVERDUE_MONTHS),
+            None => SINGLE_ROUND_MONTHS,
+        };
+        if since <= due {
+            continue;
+        }
+        let names: Vec<String> = partners
+            .iter()
+            .map(|p| crate::locale::in_sentence(language, &brief.partner_name(p)))
+            .collect();
+        let text = language.words().follow_up_overdue(
+            last.round.map(|r| ordinal(language, r)).as_deref(),
+            &crate::locale::join_list(language, &names, ", "),
+            &format_span(language, last.date, last.end),
+            &format_number(language, since as usize),
+            cadence.map(|c| format_number(language, c as usize)).as_deref(),
+        );
+        items.push(Finding { text, refs: brief.cite(last) });
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn months_are_counted_whole() {
+        assert_eq!(months_between(day("2022-03-24"), day("2026-12-06")), 56);
+        assert_eq!(months_between(day("2022-03-24"), day("2022-04-23")), 0);
+        assert_eq!(months_between(day("2022-03-24"), day("2022-04-24")), 1);
+        assert_eq!(months_between(day("2024-01-01"), day("2023-01-01")), 0);
+    }
+}

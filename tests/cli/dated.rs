@@ -1,0 +1,230 @@
+//! True on its date (issue 27): dataset prose shown only from the source it rests on,
+//! the analyst's `written` date, periods "to date", coverage caveats, the lag of
+//! recording, and follow-ups, each read from the PDF or `--emit-data`.
+
+use super::harness::*;
+
+/// Renders `spec` (a file in `dir`) as of `as_of` and returns the PDF's text.
+fn text_as_of(dir: &std::path::Path, spec: &str, as_of: &str) -> String {
+    brief(dir, &["generate", spec, "--as-of", as_of, "-o", "b.pdf"]).expect(0);
+    pdf_text(&dir.join("b.pdf"))
+}
+
+#[test]
+fn a_span_resting_on_a_later_report_appears_only_from_its_publication() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "uk.toml",
+        &(small_spec("UK", "").replace("from = 2022\nto = 2022", "from = 2023\nto = 2023")
+            + "[filter]\npartners = [\"gbr\"]\n[[sections]]\nkind = \"events\"\n"),
+    );
+    // The London round: ANTARA (December 2023) gives 5 December; Divhubinter Polri's
+    // report of 2025 gives 5–8 December.
+    let before = text_as_of(dir.path(), &spec, "2025-06-30").to_lowercase();
+    assert!(
+        before.contains("5 december 2023") && !before.contains("5–8 december 2023"),
+        "{before}"
+    );
+    assert!(!before.contains("divhubinter"), "{before}");
+    let after = text_as_of(dir.path(), &spec, "2026-06-30");
+    assert!(after.to_lowercase().contains("5–8 december 2023"), "{after}");
+    // `brief events --format json` shows the same view.
+    let json = |as_of: &str| {
+        let args = ["events", "--as-of", as_of, "--partner", "gbr", "--format", "json"];
+        let run = brief(dir.path(), &args).expect(0);
+        let all: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        all.as_array().unwrap().iter().find(|e| e["id"] == "2023-12-gbr-jwg-2").unwrap().clone()
+    };
+    assert!(json("2025-06-30").get("end").is_none());
+    assert_eq!(json("2026-01-15")["end"], "2023-12-08");
+}
+
+#[test]
+fn an_event_announced_but_not_yet_reported_held_reads_as_announced() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "un.toml",
+        &(small_spec("UN", "")
+            + "[filter]\npartners = [\"UNOCT\"]\n[[sections]]\nkind = \"events\"\n"),
+    );
+    let early = text_as_of(dir.path(), &spec, "2022-12-15");
+    assert!(early.contains("BNPT and UNOCT announced a UNOCT visit"), "{early}");
+    assert!(!early.contains("held in-depth consultations"), "{early}");
+    let late = text_as_of(dir.path(), &spec, "2023-02-01");
+    assert!(late.contains("UNOCT and CTED held in-depth consultations"), "{late}");
+}
+
+/// A spec over 2021–2024 with a summary written on `written`, and an engagement of
+/// November 2024 first reported in February 2025, from a data file of its own.
+fn written_spec(dir: &std::path::Path, language: &str, written: &str) -> String {
+    write(
+        dir,
+        "extra.csv",
+        "id,date,status,partners,type,title_en,title_id,summary_en,summary_id,source_url,source_publisher,source_published,source_reports\n\
+         x-late,2024-11-20,held,aus,meeting,Late meeting,Pertemuan akhir,A meeting.,Sebuah pertemuan.,https://example.org/late,Example,2025-02-10,held\n",
+    );
+    let spec = format!(
+        "title = \"W\"\nlanguage = \"{language}\"\ndata = [\"extra.csv\"]\nwritten = {written}\n[period]\nfrom = 2021\nto = 2024\n\
+         [[sections]]\nkind = \"summary\"\nbody = \"Our words.\"\n[[sections]]\nkind = \"key-figures\"\n"
+    );
+    write(dir, "w.toml", &spec)
+}
+
+#[test]
+fn words_written_after_the_brief_s_date_are_refused_and_older_words_are_dated_and_warned() {
+    let dir = tempdir();
+    let spec = written_spec(dir.path(), "en", "2024-12-31");
+    let run = brief(dir.path(), &["generate", &spec, "--as-of", "2024-06-30"]).expect(2);
+    assert!(
+        run.stderr.contains(
+            "the `summary` section was written as of 31 December 2024, after this brief's date (30 June 2024)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("w.toml:4:11"), "{}", run.stderr);
+    assert!(!dir.path().join("w.pdf").exists());
+    let run =
+        brief(dir.path(), &["generate", &spec, "--as-of", "2026-12-06", "-o", "w.pdf"]).expect(0);
+    assert!(
+        run.stderr.contains("warning: the `summary` section was written as of 31 December 2024; ")
+            && run.stderr.contains(
+                " in this brief's scope were recorded since, which its words do not reflect"
+            ),
+        "{}",
+        run.stderr
+    );
+    assert!(pdf_text(&dir.path().join("w.pdf")).contains("Written as of 31 December 2024"));
+    // A `written` date on a computed section is an error at its key.
+    let bad = write(
+        dir.path(),
+        "bad.toml",
+        &(small_spec("B", "") + "[[sections]]\nkind = \"findings\"\nwritten = 2024-01-01\n"),
+    );
+    let run = brief(dir.path(), &["check", &bad]).expect(2);
+    assert!(run.stderr.contains("has a `written` date, not `findings`"), "{}", run.stderr);
+    // In Indonesian.
+    let spec = written_spec(dir.path(), "id", "2024-12-31");
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-12-06", "-o", "w.pdf"]).expect(0);
+    assert!(pdf_text(&dir.path().join("w.pdf")).contains("Ditulis per 31 Desember 2024"));
+}
+
+#[test]
+fn a_period_not_yet_over_is_to_date_and_compared_like_with_like() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "t.toml",
+        "title = \"T\"\n[period]\nfrom = 2021\nto = 2024\n[[sections]]\nkind = \"findings\"\n[[sections]]\nkind = \"key-figures\"\n",
+    );
+    let json = brief_json(dir.path(), &spec, "2023-06-30");
+    assert_eq!(json["meta"]["period"]["label"], "2021 – 30 June 2023, to date");
+    let findings = json["sections"][0]["findings"].as_array().unwrap();
+    let volume = findings[0]["text"].as_str().unwrap();
+    assert!(volume.starts_with("In 2021 – 30 June 2023, to date, the record shows"), "{volume}");
+    assert!(
+        volume.contains("in the same span of 2017–2020, to 30 June 2019 (the record"),
+        "{volume}"
+    );
+    // The chart by year stops at the brief's year.
+    let figures = serde_json::to_string(&json["sections"][1]).unwrap();
+    assert!(!figures.contains("\"2024\""), "{figures}");
+    // In Indonesian.
+    let spec = write(
+        dir.path(),
+        "t.toml",
+        "title = \"T\"\nlanguage = \"id\"\n[period]\nfrom = 2021\nto = 2024\n[[sections]]\nkind = \"findings\"\n",
+    );
+    let json = brief_json(dir.path(), &spec, "2023-06-30");
+    assert_eq!(json["meta"]["period"]["label"], "2021 – 30 Juni 2023, hingga kini");
+}
+
+#[test]
+fn a_comparison_reaching_outside_the_record_s_coverage_says_so_in_its_sentence() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "c.toml",
+        "title = \"C\"\n[period]\nfrom = 2021\nto = 2024\n[[sections]]\nkind = \"findings\"\n[[sections]]\nkind = \"methodology\"\n",
+    );
+    let text = text_as_of(dir.path(), &spec, "2026-12-06");
+    assert!(
+        text.contains("up from") && text.contains("in 2017–2020 (the record is systematic only for 2019–2025: outside it, counts are incomplete)."),
+        "{text}"
+    );
+    assert!(
+        text.contains("The record is systematic only for 2019–2025; outside that span"),
+        "{text}"
+    );
+    // Data that declares no coverage claims nothing, and gets no caveat.
+    write(
+        dir.path(),
+        "own.csv",
+        "id,date,status,partners,type,title_en,title_id,source_url,source_publisher,source_published\n\
+         o-1,2022-05-01,held,aus,meeting,Own,Sendiri,https://example.org/o,Ex,2022-05-01\n",
+    );
+    let args = ["generate", &spec, "--no-bundled-data", "--data", "own.csv", "--data"];
+    let partners = write(
+        dir.path(),
+        "partners.toml",
+        &std::fs::read_to_string(repo().join("data/partners.toml")).unwrap(),
+    );
+    let mut args = args.to_vec();
+    args.push(&partners);
+    args.extend(["-o", "own.pdf"]);
+    brief(dir.path(), &args).expect(0);
+    assert!(!pdf_text(&dir.path().join("own.pdf")).contains("systematic"));
+}
+
+#[test]
+fn a_brief_months_past_the_latest_record_says_that_recording_may_lag() {
+    let dir = tempdir();
+    let monthly = repo_file("briefs/monthly.toml");
+    let text = text_as_of(dir.path(), &monthly, "2026-12-06");
+    assert!(
+        text.contains("The latest engagement on record in this brief's scope dates from"),
+        "{text}"
+    );
+    assert!(text.contains("recording lags behind events"), "{text}");
+    // A spec may allow more time before it says so.
+    let spec = std::fs::read_to_string(&monthly)
+        .unwrap()
+        .replace("marking = \"TLP:GREEN\"", "marking = \"TLP:GREEN\"\nlag_months = 24");
+    let patient = write(dir.path(), "patient.toml", &spec);
+    let text = text_as_of(dir.path(), &patient, "2026-12-06");
+    assert!(!text.contains("recording lags"), "{text}");
+}
+
+#[test]
+fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_languages() {
+    let dir = tempdir();
+    let spec = |language: &str| {
+        format!(
+            "title = \"F\"\nlanguage = \"{language}\"\n[period]\nfrom = 2021\nto = 2024\n[[sections]]\nkind = \"follow-ups\"\n[[sections]]\nkind = \"sources\"\n"
+        )
+    };
+    let en = write(dir.path(), "en.toml", &spec("en"));
+    let text = text_as_of(dir.path(), &en, "2026-12-06");
+    assert!(text.contains("Follow-ups and open items"), "{text}");
+    assert!(
+        text.contains("Planned Indonesia–Russia expert meeting on international security (2025): announced October 2024, never reported held"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The last round of the working group with the Philippines, the 4th, dates from 24 March 2022; none is on record in the 56 months since"),
+        "{text}"
+    );
+    // Before its date passed, the expert meeting was no open item.
+    let early = text_as_of(dir.path(), &en, "2024-12-01");
+    assert!(!early.contains("expert meeting"), "{early}");
+    let id = write(dir.path(), "id.toml", &spec("id"));
+    let text = text_as_of(dir.path(), &id, "2026-12-06");
+    assert!(text.contains("Tindak lanjut dan hal yang belum tuntas"), "{text}");
+    assert!(text.contains("tetapi tidak pernah dilaporkan terlaksana"), "{text}");
+    assert!(
+        text.contains("dengan Filipina, yakni putaran ke-4, berlangsung pada 24 Maret 2022"),
+        "{text}"
+    );
+}
