@@ -383,6 +383,34 @@ pub struct Written {
     pub span: Range<usize>,
 }
 
+impl SectionSpec {
+    /// A section of `kind` with every default: the brief's filter, a note when empty.
+    pub fn of_kind(kind: SectionKind) -> Self {
+        SectionSpec {
+            kind,
+            title: None,
+            filter: FilterSpec::default(),
+            on_empty: OnEmpty::Note,
+            body: None,
+            detail: Detail::Full,
+            compare: Compare::default(),
+            written: None,
+        }
+    }
+}
+
+/// The sections of an executive brief whose spec lists none: the findings first, the
+/// headline figures, the key developments, what is open and what is coming, and the
+/// sources of what it cites.
+pub const EXECUTIVE_SECTIONS: [SectionKind; 6] = [
+    SectionKind::Findings,
+    SectionKind::KeyFigures,
+    SectionKind::Events,
+    SectionKind::FollowUps,
+    SectionKind::Upcoming,
+    SectionKind::Sources,
+];
+
 /// The period a brief covers, as the spec gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PeriodSpec {
@@ -461,6 +489,9 @@ pub struct Spec {
     pub filter: FilterSpec,
     /// The sections, in order.
     pub sections: Vec<SectionSpec>,
+    /// Whether the spec lists no sections and has the default ones: an executive brief
+    /// then takes its own defaults, findings first.
+    pub default_sections: bool,
     /// The outputs: one per `[[variants]]` entry, or the spec alone.
     pub variants: Vec<VariantSpec>,
 }
@@ -946,20 +977,9 @@ impl Spec {
         let Some(period) = period else {
             return Err(check.errors);
         };
-        let sections = if sections.is_empty() {
-            DEFAULT_SECTIONS
-                .iter()
-                .map(|kind| SectionSpec {
-                    kind: *kind,
-                    title: None,
-                    filter: FilterSpec::default(),
-                    on_empty: OnEmpty::Note,
-                    body: None,
-                    detail: Detail::Full,
-                    compare: Compare::default(),
-                    written: None,
-                })
-                .collect()
+        let default_sections = sections.is_empty();
+        let sections = if default_sections {
+            DEFAULT_SECTIONS.iter().map(|kind| SectionSpec::of_kind(*kind)).collect()
         } else {
             sections
         };
@@ -982,6 +1002,7 @@ impl Spec {
             lag_months,
             filter,
             sections,
+            default_sections,
             variants: if variants.is_empty() { vec![VariantSpec::default()] } else { variants },
             source,
         };

@@ -111,6 +111,9 @@ impl Starter {
         line(
             "# written = 2024-12-31   # when the prose sections' words were written: a brief dated earlier refuses them, a later one says so",
         );
+        line(
+            "# lag_months = 3   # months past the latest engagement on record before the brief says that recording may lag",
+        );
         line("");
         line("[period]   # inclusive: a day (2024-01-31), a month (\"2024-01\") or a year (2024)");
         match self.period {

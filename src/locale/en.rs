@@ -88,6 +88,7 @@ const LABELS: &[(&str, &str)] = &[
     ("profile-latest", "Latest engagement in this period"),
     ("profile-in-period", "Engagements in this period"),
     ("profile-type", "Type of engagement"),
+    ("profile-history", "In the whole record"),
     ("profile-agreements", "Agreements in this period"),
     ("profile-none", "None in this period"),
     ("empty-period-again", "None in this period."),
@@ -241,8 +242,8 @@ impl Words for English {
         if n == 1 { "engagement" } else { "engagements" }
     }
 
-    fn one(&self) -> &'static str {
-        "one"
+    fn small_numbers(&self) -> &'static [&'static str; 9] {
+        &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     }
 
     fn ordinal(&self, n: u32) -> String {
@@ -379,20 +380,32 @@ impl Words for English {
         )
     }
 
+    fn all_tied(&self, count: &str, each: usize, each_words: &str, names: &str) -> String {
+        let noun = self.engagements(each);
+        format!("{} partners had {each_words} {noun} each: {names}.", super::capitalised(count))
+    }
+
     fn no_agreements(&self, this: &str) -> String {
         format!("The record shows no MoU or agreement concluded in {this}.")
     }
 
+    /// Opens with the count in words under ten, never with a numeral.
     fn agreements(&self, n: usize, count: &str, list: &str) -> String {
         match n {
-            1 => format!("The record shows one MoU or agreement concluded: {list}."),
+            1 => format!("One MoU or agreement was concluded: {list}."),
+            2..=9 => {
+                format!("{} MoUs and agreements were concluded: {list}.", super::capitalised(count))
+            }
             _ => format!("The record shows {count} MoUs and agreements concluded: {list}."),
         }
     }
 
     fn working_groups(&self, n: usize, count: &str, list: &str) -> String {
         match n {
-            1 => format!("The record shows one working-group round held: {list}."),
+            1 => format!("One working-group round was held: {list}."),
+            2..=9 => {
+                format!("{} working-group rounds were held: {list}.", super::capitalised(count))
+            }
             _ => format!("The record shows {count} working-group rounds held: {list}."),
         }
     }
@@ -418,11 +431,13 @@ impl Words for English {
 
     fn upcoming(&self, n: usize, count: &str, day: &str, date: &str, title: &str) -> String {
         match n {
-            1 => format!(
-                "The record shows one engagement announced for after {day}, on {date}: {title}."
+            1 => format!("One engagement is announced for after {day}: {title} ({date})."),
+            2..=9 => format!(
+                "{} engagements are announced for after {day}; the next: {title} ({date}).",
+                super::capitalised(count)
             ),
             _ => format!(
-                "The record shows {count} engagements announced for after {day}; the next, on {date}: {title}."
+                "The record shows {count} engagements announced for after {day}; the next: {title} ({date})."
             ),
         }
     }
@@ -502,6 +517,10 @@ impl Words for English {
         format!("Active again after no engagement in {that}: {list}.")
     }
 
+    fn first_since(&self, name: &str, date: &str) -> String {
+        format!("{name} (the first since {date})")
+    }
+
     fn quiet(&self, that: &str, list: &str) -> String {
         format!("No engagement this period with {list}, active in {that}.")
     }
@@ -542,12 +561,34 @@ impl Words for English {
         )
     }
 
+    fn history_first(&self, title: &str, date: &str) -> String {
+        format!("First engagement on record: {title} ({date}).")
+    }
+
+    fn history_agreements(&self, list: &str) -> String {
+        format!("MoUs and agreements on record: {list}.")
+    }
+
+    fn history_rounds(&self, count: &str, title: &str, date: &str) -> String {
+        format!("Numbered rounds on record: {count}, the latest {title} ({date}).")
+    }
+
+    fn history_latest(&self, title: &str, date: &str) -> String {
+        format!("Latest engagement on record: {title} ({date}).")
+    }
+
     fn latest_on_record(&self, nothing: &str, date: &str) -> String {
         format!("{nothing} The latest engagement on record dates from {date}.")
     }
 
     fn unconfirmed_note(&self, day: &str) -> String {
         format!("announced, but no source published by {day} reports that it took place.")
+    }
+
+    fn left_out(&self, sections: &str) -> String {
+        format!(
+            "This executive version leaves out {sections}: the full brief (audience analyst) has them."
+        )
     }
 
     fn shown_of(&self, shown: &str, all: &str, of: usize) -> String {
@@ -590,7 +631,7 @@ impl Words for English {
 
     fn recording_lag(&self, date: &str, months: &str) -> String {
         format!(
-            "The latest engagement on record in this brief's scope dates from {date}, {months} months before this brief's date: recording lags behind events, so a quiet stretch is not evidence of inactivity."
+            "The latest engagement on record in this brief's scope dates from {date}, {months} months before this brief's date: recording may lag behind events, so a quiet stretch need not mean inactivity."
         )
     }
 

@@ -94,6 +94,7 @@ const LABELS: &[(&str, &str)] = &[
     ("profile-latest", "Kegiatan terakhir pada periode ini"),
     ("profile-in-period", "Kegiatan pada periode ini"),
     ("profile-type", "Jenis kegiatan"),
+    ("profile-history", "Dalam seluruh catatan"),
     ("profile-agreements", "Perjanjian pada periode ini"),
     ("profile-none", "Tidak ada pada periode ini"),
     ("empty-period-again", "Tidak ada pada periode ini."),
@@ -260,8 +261,8 @@ impl Words for Indonesian {
         "kegiatan"
     }
 
-    fn one(&self) -> &'static str {
-        "satu"
+    fn small_numbers(&self) -> &'static [&'static str; 9] {
+        &["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"]
     }
 
     fn ordinal(&self, n: u32) -> String {
@@ -360,16 +361,38 @@ impl Words for Indonesian {
         )
     }
 
+    fn all_tied(&self, count: &str, _each: usize, each_words: &str, names: &str) -> String {
+        format!(
+            "{} mitra masing-masing tercatat dengan {each_words} kegiatan: {names}.",
+            super::capitalised(count)
+        )
+    }
+
     fn no_agreements(&self, this: &str) -> String {
         format!("Tidak tercatat nota kesepahaman atau perjanjian yang disepakati pada {this}.")
     }
 
-    fn agreements(&self, _n: usize, count: &str, list: &str) -> String {
-        format!("Tercatat {count} nota kesepahaman atau perjanjian yang disepakati: {list}.")
+    /// Opens with the count in words under ten.
+    fn agreements(&self, n: usize, count: &str, list: &str) -> String {
+        match n {
+            1..=9 => format!(
+                "{} nota kesepahaman atau perjanjian disepakati: {list}.",
+                super::capitalised(count)
+            ),
+            _ => format!(
+                "Tercatat {count} nota kesepahaman atau perjanjian yang disepakati: {list}."
+            ),
+        }
     }
 
-    fn working_groups(&self, _n: usize, count: &str, list: &str) -> String {
-        format!("Tercatat {count} putaran kelompok kerja bersama: {list}.")
+    fn working_groups(&self, n: usize, count: &str, list: &str) -> String {
+        match n {
+            1..=9 => format!(
+                "{} putaran kelompok kerja bersama terlaksana: {list}.",
+                super::capitalised(count)
+            ),
+            _ => format!("Tercatat {count} putaran kelompok kerja bersama: {list}."),
+        }
     }
 
     fn round_unnumbered(&self, partners: &str, date: &str) -> String {
@@ -390,11 +413,13 @@ impl Words for Indonesian {
 
     fn upcoming(&self, n: usize, count: &str, day: &str, date: &str, title: &str) -> String {
         match n {
-            1 => format!(
-                "Tercatat satu kegiatan yang diumumkan untuk setelah {day}, pada {date}: {title}."
+            1 => format!("Satu kegiatan diumumkan untuk setelah {day}: {title} ({date})."),
+            2..=9 => format!(
+                "{} kegiatan diumumkan untuk setelah {day}; yang terdekat: {title} ({date}).",
+                super::capitalised(count)
             ),
             _ => format!(
-                "Tercatat {count} kegiatan yang diumumkan untuk setelah {day}; yang terdekat, pada {date}: {title}."
+                "Tercatat {count} kegiatan yang diumumkan untuk setelah {day}; yang terdekat: {title} ({date})."
             ),
         }
     }
@@ -464,6 +489,10 @@ impl Words for Indonesian {
         format!("Kembali aktif setelah tidak ada kegiatan pada {that}: {list}.")
     }
 
+    fn first_since(&self, name: &str, date: &str) -> String {
+        format!("{name} (yang pertama sejak {date})")
+    }
+
     fn quiet(&self, that: &str, list: &str) -> String {
         format!("Tidak ada kegiatan pada periode ini dengan {list}, yang aktif pada {that}.")
     }
@@ -509,6 +538,22 @@ impl Words for Indonesian {
         )
     }
 
+    fn history_first(&self, title: &str, date: &str) -> String {
+        format!("Kegiatan pertama yang tercatat: {title} ({date}).")
+    }
+
+    fn history_agreements(&self, list: &str) -> String {
+        format!("Nota kesepahaman dan perjanjian yang tercatat: {list}.")
+    }
+
+    fn history_rounds(&self, count: &str, title: &str, date: &str) -> String {
+        format!("Putaran bernomor yang tercatat: {count}, terakhir {title} ({date}).")
+    }
+
+    fn history_latest(&self, title: &str, date: &str) -> String {
+        format!("Kegiatan terakhir yang tercatat: {title} ({date}).")
+    }
+
     fn latest_on_record(&self, nothing: &str, date: &str) -> String {
         format!("{nothing} Kegiatan terakhir yang tercatat bertanggal {date}.")
     }
@@ -516,6 +561,12 @@ impl Words for Indonesian {
     fn unconfirmed_note(&self, day: &str) -> String {
         format!(
             "sudah diumumkan, tetapi hingga {day} belum ada sumber yang melaporkan bahwa kegiatan ini terlaksana."
+        )
+    }
+
+    fn left_out(&self, sections: &str) -> String {
+        format!(
+            "Versi eksekutif ini tidak memuat {sections}; ringkasan lengkap (pembaca analis) memuatnya."
         )
     }
 
@@ -559,7 +610,7 @@ impl Words for Indonesian {
 
     fn recording_lag(&self, date: &str, months: &str) -> String {
         format!(
-            "Kegiatan terakhir yang tercatat dalam cakupan ringkasan ini bertanggal {date}, {months} bulan sebelum tanggal ringkasan ini: pencatatan tertinggal dari peristiwanya, sehingga masa tanpa catatan belum tentu berarti tidak ada kegiatan."
+            "Kegiatan terakhir yang tercatat dalam cakupan ringkasan ini bertanggal {date}, {months} bulan sebelum tanggal ringkasan ini: pencatatan mungkin tertinggal dari peristiwanya, sehingga masa tanpa catatan belum tentu berarti tidak ada kegiatan."
         )
     }
 

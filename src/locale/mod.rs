@@ -191,10 +191,11 @@ pub fn counted(language: Language, key: &str, n: usize) -> &'static str {
     label(language, key)
 }
 
-/// A count inside a sentence: "one" / "satu" for one, else the number in digits.
+/// A count inside a sentence: in words from one to nine ("three" / "tiga"), as
+/// newsrooms write them, else in digits.
 pub fn count_in_words(language: Language, n: usize) -> String {
     match n {
-        1 => language.words().one().to_owned(),
+        1..=9 => language.words().small_numbers()[n - 1].to_owned(),
         _ => format_number(language, n),
     }
 }
@@ -367,6 +368,9 @@ mod tests {
         assert_eq!(in_sentence(Language::Id, "Inggris"), "Inggris");
         assert_eq!(capitalised("the United Kingdom"), "The United Kingdom");
         assert_eq!(count_in_words(Language::Id, 1), "satu");
+        assert_eq!(count_in_words(Language::Id, 7), "tujuh");
+        assert_eq!(count_in_words(Language::En, 9), "nine");
+        assert_eq!(count_in_words(Language::En, 10), "10");
         assert_eq!(count_in_words(Language::En, 1200), "1,200");
     }
 

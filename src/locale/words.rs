@@ -44,8 +44,8 @@ pub trait Words: Sync {
     fn thousands_separator(&self) -> &'static str;
     /// "engagement" or "engagements" for a count of `n`.
     fn engagements(&self, n: usize) -> &'static str;
-    /// The number one, in words.
-    fn one(&self) -> &'static str;
+    /// The numbers one to nine, in words, as newsrooms write them in running text.
+    fn small_numbers(&self) -> &'static [&'static str; 9];
     /// An ordinal number: "4th", "ke-4".
     fn ordinal(&self, n: u32) -> String;
     /// The word before a list's last item, with its spaces: " and ".
@@ -81,6 +81,8 @@ pub trait Words: Sync {
     ) -> String;
     /// Several partners tied as the most engaged, each with `top` of `total`.
     fn leading_partners(&self, names: &str, top: &str, total: &str, share: &str) -> String;
+    /// Every partner tied: `count` partners (in words), `each` engagements apiece.
+    fn all_tied(&self, count: &str, each: usize, each_words: &str, names: &str) -> String;
     /// No MoU or agreement concluded in `this`.
     fn no_agreements(&self, this: &str) -> String;
     /// `n` MoUs and agreements concluded (`count` in words), listed.
@@ -123,8 +125,12 @@ pub trait Words: Sync {
     ) -> String;
     /// Partners whose first engagement on record falls in the period.
     fn first_on_record(&self, list: &str) -> String;
-    /// Partners active again after none in `that`.
+    /// Partners active again after none in `that`; the list's items come from
+    /// [`Words::first_since`].
     fn active_again(&self, that: &str, list: &str) -> String;
+    /// A partner active again, with the date of its engagement before: "Russia (first
+    /// since October 2019)".
+    fn first_since(&self, name: &str, date: &str) -> String;
     /// Partners active in `that` with nothing this period.
     fn quiet(&self, that: &str, list: &str) -> String;
     /// MoUs and agreements new this period.
@@ -150,11 +156,23 @@ pub trait Words: Sync {
         cadence: Option<&str>,
     ) -> String;
 
+    // A partner's history in a profile.
+    /// Its first engagement on record.
+    fn history_first(&self, title: &str, date: &str) -> String;
+    /// Its MoUs and agreements on record, listed with their dates.
+    fn history_agreements(&self, list: &str) -> String;
+    /// Its numbered rounds on record of one kind: how many, and the latest.
+    fn history_rounds(&self, count: &str, title: &str, date: &str) -> String;
+    /// Its latest engagement on record.
+    fn history_latest(&self, title: &str, date: &str) -> String;
+
     // Notes of the brief model.
     /// An empty period's note, with the date of the latest engagement on record.
     fn latest_on_record(&self, nothing: &str, date: &str) -> String;
     /// An unconfirmed engagement's note: no report by `day` that it took place.
     fn unconfirmed_note(&self, day: &str) -> String;
+    /// The sections an executive version leaves to the full brief, listed.
+    fn left_out(&self, sections: &str) -> String;
     /// How many of the engagements an executive brief shows.
     fn shown_of(&self, shown: &str, all: &str, of: usize) -> String;
 

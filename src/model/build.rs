@@ -153,16 +153,32 @@ pub fn build(
         citations,
         period_noted: std::cell::Cell::new(false),
     };
-    let mut order: Vec<(&SectionSpec, &Query)> =
-        spec.sections.iter().zip(&selection.sections).collect();
     let executive = settings.audience == Audience::Executive;
+    // An executive brief of a spec that lists no sections takes the executive ones,
+    // each over the brief's own filter.
+    let executive_sections: Vec<SectionSpec> =
+        crate::spec::EXECUTIVE_SECTIONS.iter().map(|k| SectionSpec::of_kind(*k)).collect();
+    let mut order: Vec<(&SectionSpec, &Query)> = if executive && spec.default_sections {
+        executive_sections.iter().map(|s| (s, &selection.brief)).collect()
+    } else {
+        spec.sections.iter().zip(&selection.sections).collect()
+    };
     order.sort_by_key(|(section, _)| match section.kind {
         SectionKind::Summary => 0,
         SectionKind::Findings if executive => 1,
         _ => 2,
     });
     let mut sections = Vec::new();
+    // What an executive version leaves to the full brief, by title.
+    let mut left_out: Vec<String> = Vec::new();
     for (spec_section, query) in order {
+        if executive && CONDENSED_AWAY.contains(&spec_section.kind) {
+            left_out.push(match spec_section.title.as_ref().and_then(|t| t.get(language)) {
+                Some(title) => title.to_owned(),
+                None => section_title(language, spec_section.kind).to_owned(),
+            });
+            continue;
+        }
         if let Some(section) = brief.section(spec_section, query)? {
             sections.push((spec_section.on_empty, section));
         }
@@ -203,8 +219,12 @@ pub fn build(
             short: brief.partner_short(id),
         })
         .collect();
+    let mut meta = brief.meta();
+    if !left_out.is_empty() {
+        meta.left_out = language.words().left_out(&locale::join_list(language, &left_out, ", "));
+    }
     let mut data = BriefData {
-        meta: brief.meta(),
+        meta,
         labels: locale::labels(language),
         sections: kept,
         partners,
@@ -222,6 +242,36 @@ pub fn build(
     data.glossary = super::glossary::used_terms(&value, &dataset.glossary, language);
     Ok((data, warnings))
 }
+
+/// The rank of routine engagements among highlights: courtesy calls, staff visits.
+const ROUTINE: u8 = 4;
+
+/// The first sentence of `text`: up to the first full stop followed by a space and a
+/// capital letter, after a word of more than two letters (so that "St. Petersburg" or
+/// an initial does not end it).
+fn first_sentence(text: &str) -> &str {
+    let mut from = 0;
+    while let Some(at) = text[from..].find(". ").map(|i| from + i) {
+        let word = text[..at].rsplit(' ').next().unwrap_or("");
+        let next = text[at + 2..].chars().next();
+        if word.chars().count() > 2 && next.is_some_and(char::is_uppercase) {
+            return &text[..=at];
+        }
+        from = at + 2;
+    }
+    text
+}
+
+/// The sections an executive version leaves to the full brief: the comparison, the
+/// timeline, the partner profiles and the table repeat at length what its findings and
+/// key developments say, and the methodology is for the analyst.
+const CONDENSED_AWAY: [SectionKind; 5] = [
+    SectionKind::Changes,
+    SectionKind::Timeline,
+    SectionKind::Partners,
+    SectionKind::Table,
+    SectionKind::Methodology,
+];
 
 /// The error of an empty section whose spec says `on_empty = "fail"`.
 fn empty_section(title: &str, kind: SectionKind) -> BuildError {
@@ -256,9 +306,10 @@ impl Brief<'_> {
         }
     }
 
-    /// That recording may lag, when the brief's date lies `lag_months` or more past the
-    /// latest engagement held on record under `query` (its filter, any date): a quiet
-    /// stretch at the end of the record is a gap in collection as much as in activity.
+    /// That recording may lag, when the latest engagement held on record under `query`
+    /// (its filter, any date) ends before the period does and the brief's date lies
+    /// `lag_months` or more past it: a quiet stretch at the end of the record is a gap
+    /// in collection as much as in activity.
     pub(super) fn recording_lag(&self, query: &Query) -> Option<String> {
         let as_of = self.settings.as_of;
         let scope = Query { period: None, ..query.clone() };
@@ -268,6 +319,10 @@ impl Brief<'_> {
             .filter(|e| e.status_on(as_of) == Some(Status::Held) && e.first_day() <= as_of)
             .max_by_key(|e| e.last_day())?;
         let end = latest.last_day();
+        // A record that reaches past the period's end says nothing of the period's gaps.
+        if end >= self.settings.period.to {
+            return None;
+        }
         let mut months =
             (as_of.year() - end.year()) * 12 + as_of.month() as i32 - end.month() as i32;
         if as_of.day() < end.day() {
@@ -380,11 +435,23 @@ impl Brief<'_> {
         query: &Query,
     ) -> Result<Option<Section>, BuildError> {
         let (kind, language) = (spec_section.kind, self.language);
-        let events = if kind.selects_events() {
+        let mut events = if kind.selects_events() {
             select::section_events(self.dataset, kind, query, self.settings.as_of)
         } else {
             Vec::new()
         };
+        // An executive brief's "Coming up" also holds what was announced and has lapsed
+        // since the period began: what a director should hear about.
+        if kind == SectionKind::Upcoming && self.settings.audience == Audience::Executive {
+            let scope = Query { period: None, status: Vec::new(), ..query.clone() };
+            let as_of = self.settings.as_of;
+            let lapsed = self.dataset.select(&scope).filter(|e| {
+                e.status_on(as_of) == Some(Status::Unconfirmed)
+                    && e.last_day() >= self.settings.period.from
+            });
+            events.extend(lapsed);
+            events.sort_by_key(|e| (e.first_day(), e.id.clone()));
+        }
         // Findings and changes always have something to say, if only that nothing
         // happened; the source list is checked once everything else has cited.
         let is_empty = kind.selects_events()
@@ -445,7 +512,11 @@ impl Brief<'_> {
                 profiles: partners
                     .iter()
                     .filter_map(|id| self.dataset.partner(id))
-                    .map(|p| profile(language, p, events, self.settings.as_of))
+                    .map(|p| {
+                        let mut profile = profile(language, p, events, self.settings.as_of);
+                        profile.history = super::profile::history(self, &p.id);
+                        profile
+                    })
                     .collect(),
             },
             SectionKind::Events => Content::Events(self.event_list(spec_section, query, events)),
@@ -503,10 +574,20 @@ impl Brief<'_> {
         } else {
             events.to_vec()
         };
+        // An executive version gives each key development its first sentence: the
+        // full brief has the rest.
+        let executive = self.settings.audience == Audience::Executive;
+        let entry = |e: &&Event| {
+            let mut entry = self.entry(e);
+            if executive {
+                entry.summary = first_sentence(&entry.summary).to_owned();
+            }
+            entry
+        };
         EventList {
             detail: spec_section.detail,
-            events: listed.iter().map(|e| self.entry(e)).collect(),
-            highlights: chosen.iter().map(|e| self.entry(e)).collect(),
+            events: listed.iter().map(entry).collect(),
+            highlights: chosen.iter().map(entry).collect(),
             highlights_note,
         }
     }
@@ -550,6 +631,7 @@ impl Brief<'_> {
             },
             keywords,
             event_count: self.events.len(),
+            left_out: String::new(),
             provenance: Provenance {
                 dataset: self.dataset.info.name.clone(),
                 dataset_version: self.dataset.info.version.clone(),
@@ -588,23 +670,43 @@ fn missing_translations<'a>(
     warnings
 }
 
-/// The few engagements that matter most, in date order: the best of each named partner
-/// that has one, then the best of the rest up to `budget` in all. Agreements rank
-/// first, then working groups and consultations, then the rest, newest first within
-/// each.
+/// The few engagements that matter most, in date order, as an analyst would pick them:
+/// the best of each named partner that has one, then the best of the rest up to
+/// `budget` in all. Agreements rank first (what the findings name first), then
+/// working-group rounds, then engagements at ministerial or secretary level, then
+/// consultations, conferences and programmes, then the rest (courtesy calls, visits of
+/// staff); the newest first within each.
 fn highlights<'a>(events: &[&'a Event], named: &[String], budget: usize) -> Vec<&'a Event> {
+    let high_level = |e: &Event| {
+        e.participants.iter().any(|p| {
+            let role = p.role.get_or_other("en");
+            ["Minister", "Secretary", "President", "King", "Commissioner"]
+                .iter()
+                .any(|title| role.contains(title))
+        })
+    };
     let weight = |e: &Event| match e.kind {
         EventType::Mou | EventType::Agreement | EventType::Framework => 0,
-        EventType::WorkingGroup | EventType::Consultation => 1,
-        _ => 2,
+        EventType::WorkingGroup => 1,
+        _ if high_level(e) => 2,
+        EventType::Consultation | EventType::Conference | EventType::Programme => 3,
+        _ => ROUTINE,
     };
+    // Within a rank, a meeting at ministerial level first, then the newest.
     let mut ranked: Vec<&Event> = events.to_vec();
     ranked.sort_by(|a, b| {
-        weight(a).cmp(&weight(b)).then(b.first_day().cmp(&a.first_day())).then(a.id.cmp(&b.id))
+        weight(a)
+            .cmp(&weight(b))
+            .then(high_level(b).cmp(&high_level(a)))
+            .then(b.first_day().cmp(&a.first_day()))
+            .then(a.id.cmp(&b.id))
     });
     let mut chosen: Vec<&Event> = Vec::new();
+    // Each named partner's best, unless that is routine (a courtesy call, a staff
+    // visit): a routine call is no key development, however few the partner has.
     for partner in named {
         if let Some(best) = ranked.iter().find(|e| e.partners.contains(partner))
+            && weight(best) < ROUTINE
             && !chosen.iter().any(|c| c.id == best.id)
         {
             chosen.push(best);
@@ -759,6 +861,16 @@ fn shown_of(language: Language, shown: usize, of: usize) -> String {
 mod tests {
     use super::*;
     use crate::vocab::Vocabulary;
+
+    #[test]
+    fn a_first_sentence_ends_at_a_full_stop_not_at_an_initial() {
+        assert_eq!(first_sentence("BNPT met UNOCT. Talks covered CBRN."), "BNPT met UNOCT.");
+        assert_eq!(
+            first_sentence("A visit to St. Petersburg. Then more."),
+            "A visit to St. Petersburg."
+        );
+        assert_eq!(first_sentence("One sentence only."), "One sentence only.");
+    }
 
     #[test]
     fn every_section_kind_and_audience_has_its_labels_in_both_languages() {

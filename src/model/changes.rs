@@ -46,7 +46,7 @@ pub(super) fn changes(
         m,
         &count_in_words(language, n),
         &that,
-        &format_number(language, m),
+        &count_in_words(language, m),
         &signed(m, n),
     );
     let summary = locale::with_caveat(summary, caveat);
@@ -170,7 +170,21 @@ fn points(
         notes.push(Finding { text, refs: facts.cite_all(Facts::named(&firsts)) });
     }
     if !returning.is_empty() {
-        let text = language.words().active_again(that, &with(&returning));
+        // Each with its engagement before: "Russia (the first since September 2018)", so
+        // that "active again" says how long the gap was.
+        let items: Vec<String> = returning
+            .iter()
+            .map(|p| {
+                let name = facts.name(p);
+                match facts.last_before(p, compared.from) {
+                    Some(previous) => language
+                        .words()
+                        .first_since(&name, &format_span(language, previous.date, previous.end)),
+                    None => name,
+                }
+            })
+            .collect();
+        let text = language.words().active_again(that, &facts.listed(items, ", "));
         notes.push(Finding { text, refs: vec![] });
     }
     if !quiet.is_empty() {

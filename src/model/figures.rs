@@ -48,7 +48,7 @@ pub(super) fn key_figures(
     let mut figures = vec![
         figure(language, events.len(), "figure-events"),
         figure(language, engaged, "figure-partners"),
-        figure(language, of_types(&[EventType::Mou, EventType::Agreement]), "figure-agreements"),
+        figure(language, of_types(&super::findings::AGREEMENTS), "figure-agreements"),
         figure(language, of_types(&[EventType::WorkingGroup]), "figure-working-groups"),
     ];
     if planned > 0 {

@@ -22,40 +22,46 @@ use super::build::Brief;
 /// The most findings a section prints.
 const MAX_FINDINGS: usize = 6;
 
+/// The most findings an executive brief prints.
+const MAX_EXECUTIVE_FINDINGS: usize = 4;
+
 /// The most items one sentence lists before "and N more".
 const MAX_LISTED: usize = 4;
 
-/// The types counted as MoUs and agreements.
-pub(super) const AGREEMENTS: [EventType; 3] =
-    [EventType::Mou, EventType::Agreement, EventType::Framework];
+/// The types counted as MoUs and agreements, as the key figures and profiles count
+/// them (a framework adopted, such as a regional work plan, is neither).
+pub(super) const AGREEMENTS: [EventType; 2] = [EventType::Mou, EventType::Agreement];
 
 /// The findings of a section over `events` (its selection, as known on the as-of date).
 pub(super) fn findings(brief: &Brief<'_>, query: &Query, events: &[&Event]) -> Vec<Finding> {
     let facts = Facts::new(brief, query, events);
-    // Each finding with the order in which it gives way past six: the upcoming
-    // engagements first (they have a section of their own), then the first engagements;
-    // the others stay.
-    let mut found: Vec<(Option<u8>, Finding)> = [
-        (None, facts.volume()),
-        (None, facts.recording_lag()),
-        (None, facts.leading_partners()),
-        (None, Some(facts.agreements())),
-        (None, facts.working_groups()),
-        (Some(1), facts.first_engagements()),
-        (Some(0), facts.upcoming()),
-        (None, facts.certainty()),
+    // An executive brief keeps fewer: the analyst's brief has the rest.
+    let max = match brief.settings.audience {
+        crate::spec::Audience::Executive => MAX_EXECUTIVE_FINDINGS,
+        _ => MAX_FINDINGS,
+    };
+    let mut found: Vec<Finding> = [
+        facts.volume(),
+        facts.recording_lag(),
+        facts.leading_partners(),
+        Some(facts.agreements()),
+        facts.working_groups(),
     ]
     .into_iter()
-    .filter_map(|(rank, finding)| Some((rank, finding?)))
+    .flatten()
     .collect();
-    for rank in [0, 1] {
-        if found.len() > MAX_FINDINGS
-            && let Some(at) = found.iter().position(|(r, _)| *r == Some(rank))
-        {
-            found.remove(at);
-        }
-    }
-    found.into_iter().map(|(_, finding)| finding).collect()
+    // Past the most a brief prints, the upcoming engagements give way first (they have
+    // a section of their own), then the first engagements, then the record's certainty.
+    // Each is computed only if it is kept, so that no source is numbered for a finding
+    // the brief does not print.
+    let mut slots = max.saturating_sub(found.len());
+    let certainty = facts.certainty().filter(|_| slots > 0);
+    slots -= usize::from(certainty.is_some());
+    let firsts = if slots > 0 { facts.first_engagements() } else { None };
+    slots -= usize::from(firsts.is_some());
+    let upcoming = if slots > 0 { facts.upcoming() } else { None };
+    found.extend([firsts, upcoming, certainty].into_iter().flatten());
+    found
 }
 
 /// What the findings are computed from.
@@ -178,6 +184,17 @@ impl<'b, 'a> Facts<'b, 'a> {
         firsts.get(partner).copied()
     }
 
+    /// The latest engagement held with `partner` before `day`, as known on the as-of
+    /// date.
+    pub(super) fn last_before(&self, partner: &str, day: NaiveDate) -> Option<&'a Event> {
+        self.dataset()
+            .events
+            .iter()
+            .filter(|e| e.last_day() < day && e.partners.iter().any(|p| p == partner))
+            .filter(|e| e.status_on(self.as_of) == Some(Status::Held))
+            .max_by_key(|e| (e.last_day(), e.id.clone()))
+    }
+
     /// "with" in the brief's language, before a partner's name.
     pub(super) fn with_word(&self) -> &'static str {
         self.words().with()
@@ -244,7 +261,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         let (previous, before) = self.compared(self.period.previous());
         let (n, m) = (self.held.len(), self.held_in(previous).len());
         let this = self.this_name();
-        let (nf, mf) = (format_number(self.language, n), format_number(self.language, m));
+        let (nf, mf) = (count_in_words(self.language, n), count_in_words(self.language, m));
         let caveat = self.thin_caveat(&[self.period, previous]);
         let text = match (n, m) {
             (0, 0) => self.words().volume_none(&this, &before, None),
@@ -279,11 +296,25 @@ impl<'b, 'a> Facts<'b, 'a> {
         }
         let top = counts[0].1;
         let leaders: Vec<&(String, usize)> = counts.iter().filter(|(_, k)| *k == top).collect();
+        if leaders.len() == counts.len() {
+            // Every partner tied: no one leads, and a share would only repeat the tie.
+            if counts.len() > 4 {
+                return None;
+            }
+            let names: Vec<String> = leaders.iter().map(|(p, _)| self.name(p)).collect();
+            let text = self.words().all_tied(
+                &count_in_words(self.language, counts.len()),
+                top,
+                &count_in_words(self.language, top),
+                &join_list(self.language, &names, ", "),
+            );
+            return Some(Finding { text, refs: vec![] });
+        }
         if leaders.len() > 3 {
             return None;
         }
         let share = percent(top, n);
-        let (topf, nf) = (format_number(self.language, top), format_number(self.language, n));
+        let (topf, nf) = (count_in_words(self.language, top), count_in_words(self.language, n));
         let names: Vec<String> = leaders.iter().map(|(p, _)| self.name(p)).collect();
         let names = join_list(self.language, &names, ", ");
         // The partners next by count: whole groups of equal count, so that of two
@@ -433,7 +464,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         }
         let uncertain = self.held.iter().filter(|e| uncertain_date(e)).count();
         let single = self.held.iter().filter(|e| e.sources_on(self.as_of).count() == 1).count();
-        let nf = format_number(self.language, n);
+        let nf = count_in_words(self.language, n);
         let (uf, sf) =
             (count_in_words(self.language, uncertain), count_in_words(self.language, single));
         let text = self.words().certainty(n, &nf, (uncertain, &uf), (single, &sf));

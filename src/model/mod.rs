@@ -135,6 +135,9 @@ pub struct Meta {
     pub event_count: usize,
     /// Where the data, the spec and the tool come from.
     pub provenance: Provenance,
+    /// In an executive version, the one line that says which of the spec's sections it
+    /// leaves to the full brief; empty otherwise.
+    pub left_out: String,
 }
 
 /// A TLP marking with its colours.
@@ -474,6 +477,10 @@ pub struct Profile {
     pub by_type: Vec<Count>,
     /// MoUs and agreements on record, oldest first.
     pub agreements: Vec<AgreementLine>,
+    /// The relationship's history in the whole record as known on the brief's date,
+    /// within the period or not: its first engagement, its agreements, its numbered
+    /// rounds and its latest engagement, a sentence each.
+    pub history: Vec<String>,
 }
 
 /// An agreement in a partner profile.

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use crate::dataset::{Event, EventType, Status};
 use crate::locale::{self, Language, format_date, format_number, format_span, label};
 
+use super::build::Brief;
 use super::figures::counts;
 use super::{AgreementLine, Profile};
 
@@ -48,5 +49,64 @@ pub(super) fn profile(
                 title: e.title.get_or_other(lang).to_owned(),
             })
             .collect(),
+        history: Vec::new(),
     }
+}
+
+/// A partner's history in the whole record as known on the brief's date: its first
+/// engagement (with the caveat of a thin earlier record), its MoUs and agreements, its
+/// latest numbered round of each kind, and its latest engagement.
+pub(super) fn history(brief: &Brief<'_>, partner: &str) -> Vec<String> {
+    let (language, as_of) = (brief.language, brief.settings.as_of);
+    let lang = language.code();
+    let words = language.words();
+    let held: Vec<&Event> = brief
+        .dataset
+        .events
+        .iter()
+        .filter(|e| e.partners.iter().any(|p| p == partner))
+        .filter(|e| e.status_on(as_of) == Some(Status::Held))
+        .collect();
+    let (Some(first), Some(latest)) = (held.first(), held.last()) else {
+        return Vec::new();
+    };
+    let dated =
+        |e: &Event| (e.title.get_or_other(lang).to_owned(), format_span(language, e.date, e.end));
+    let mut lines = Vec::new();
+    let (title, date) = dated(first);
+    let caveat = brief
+        .dataset
+        .thin_before(first.first_day() + chrono::Days::new(1))
+        .map(|c| words.thin_first(&locale::coverage_span(language, c)));
+    lines.push(locale::with_caveat(words.history_first(&title, &date), caveat));
+    let agreements: Vec<String> = held
+        .iter()
+        .filter(|e| super::findings::AGREEMENTS.contains(&e.kind))
+        .map(|e| {
+            let (title, date) = dated(e);
+            format!("{title} ({date})")
+        })
+        .collect();
+    if !agreements.is_empty() {
+        lines.push(words.history_agreements(&locale::join_list(language, &agreements, "; ")));
+    }
+    let mut kinds: Vec<EventType> = Vec::new();
+    for event in held.iter().filter(|e| e.round.is_some()) {
+        if !kinds.contains(&event.kind) {
+            kinds.push(event.kind);
+        }
+    }
+    for kind in kinds {
+        let rounds: Vec<&&Event> =
+            held.iter().filter(|e| e.kind == kind && e.round.is_some()).collect();
+        if let Some(last) = rounds.last() {
+            let (title, date) = dated(last);
+            lines.push(words.history_rounds(&format_number(language, rounds.len()), &title, &date));
+        }
+    }
+    if latest.id != first.id {
+        let (title, date) = dated(latest);
+        lines.push(words.history_latest(&title, &date));
+    }
+    lines
 }

@@ -29,6 +29,18 @@ fn listed(dir: &Path, partners: &[&str], from: Option<&str>, to: Option<&str>) -
     serde_json::from_str::<Value>(&run.stdout).unwrap().as_array().unwrap().clone()
 }
 
+/// A count in an English sentence: in words from one to nine, else in digits.
+fn en(n: usize) -> String {
+    let words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    if (1..=9).contains(&n) { words[n - 1].to_owned() } else { n.to_string() }
+}
+
+/// A count in an Indonesian sentence, likewise.
+fn id(n: usize) -> String {
+    let words = ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"];
+    if (1..=9).contains(&n) { words[n - 1].to_owned() } else { n.to_string() }
+}
+
 /// Only the events held.
 fn held(events: &[Value]) -> Vec<Value> {
     events.iter().filter(|e| e["status"] == "held").cloned().collect()
@@ -135,22 +147,22 @@ fn the_flagship_findings_read_word_for_word_in_english() {
         format!(
             "In 2021–2024, the record shows {} engagements held, up from {} in 2017–2020 (the \
              record is systematic only for 2019–2025: outside it, counts are incomplete).",
-            c.n, c.m
+            en(c.n),
+            en(c.m)
         ),
         format!(
             "The UN Office of Counter-Terrorism was the most engaged partner, with {} of the {} \
              engagements ({}%); next came the United Kingdom ({}), the Philippines ({}) and \
              Russia ({}).",
-            c.unoct,
-            c.n,
+            en(c.unoct),
+            en(c.n),
             percent(c.unoct, c.n),
             c.gbr,
             c.phl,
             c.phl
         ),
-        "The record shows one MoU or agreement concluded: with the United Kingdom (7 April 2021)."
-            .to_owned(),
-        "The record shows 3 working-group rounds held: the 1st with the United Kingdom (11 \
+        "One MoU or agreement was concluded: with the United Kingdom (7 April 2021).".to_owned(),
+        "Three working-group rounds were held: the 1st with the United Kingdom (11 \
          November 2021); the 4th with the Philippines (24 March 2022), following the 3rd of 5 \
          September 2019; and the 2nd with the United Kingdom (5–8 December 2023)."
             .to_owned(),
@@ -161,7 +173,9 @@ fn the_flagship_findings_read_word_for_word_in_english() {
         format!(
             "Of the {} engagements, {} have a date known only to the month or year or qualified \
              by a note, and {} rest on a single source.",
-            c.n, c.uncertain, c.single
+            en(c.n),
+            en(c.uncertain),
+            en(c.single)
         ),
     ];
     assert_eq!(texts, expected);
@@ -179,22 +193,22 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
             "Pada 2021–2024 tercatat {} kegiatan terlaksana, naik dari {} pada 2017–2020 \
              (pencatatan sistematis hanya untuk 2019–2025; di luar rentang itu, jumlahnya tidak \
              lengkap).",
-            c.n, c.m
+            id(c.n),
+            id(c.m)
         ),
         format!(
             "Mitra paling aktif adalah Kantor PBB Bidang Kontra-Terorisme, dengan {} dari {} \
              kegiatan ({}%), disusul Inggris ({}), Filipina ({}), dan Rusia ({}).",
-            c.unoct,
-            c.n,
+            id(c.unoct),
+            id(c.n),
             percent(c.unoct, c.n),
             c.gbr,
             c.phl,
             c.phl
         ),
-        "Tercatat satu nota kesepahaman atau perjanjian yang disepakati: dengan Inggris (7 April \
-         2021)."
+        "Satu nota kesepahaman atau perjanjian disepakati: dengan Inggris (7 April 2021)."
             .to_owned(),
-        "Tercatat 3 putaran kelompok kerja bersama: putaran ke-1 dengan Inggris (11 November \
+        "Tiga putaran kelompok kerja bersama terlaksana: putaran ke-1 dengan Inggris (11 November \
          2021); putaran ke-4 dengan Filipina (24 Maret 2022), setelah putaran ke-3 pada 5 \
          September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023)."
             .to_owned(),
@@ -205,7 +219,9 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
         format!(
             "Dari {} kegiatan tersebut, {} di antaranya tanggalnya hanya diketahui sampai bulan \
              atau tahun atau disertai catatan, dan {} hanya didukung oleh satu sumber.",
-            c.n, c.uncertain, c.single
+            id(c.n),
+            id(c.uncertain),
+            id(c.single)
         ),
     ];
     assert_eq!(texts, expected);
