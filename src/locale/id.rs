@@ -13,10 +13,10 @@ const LABELS: &[(&str, &str)] = &[
     ("brief", "Ringkasan kebijakan"),
     ("agency", "BNPT · Badan Nasional Penanggulangan Terorisme"),
     ("period", "Periode"),
-    ("as-of", "Tanggal acuan"),
+    ("as-of", "Data per"),
     ("prepared-by", "Disusun oleh"),
     ("audience", "Pembaca"),
-    ("marking", "Penandaan"),
+    ("marking", "Klasifikasi"),
     ("page", "Halaman"),
     ("page-of", "dari"),
     ("contents", "Daftar isi"),
@@ -27,7 +27,7 @@ const LABELS: &[(&str, &str)] = &[
     ("colophon", "Kolofon"),
     ("public-release", "Untuk publikasi umum"),
     // Section default titles.
-    ("section-key-figures", "Angka utama"),
+    ("section-key-figures", "Angka kunci"),
     ("section-timeline", "Lini masa kegiatan"),
     ("section-partners", "Profil mitra"),
     ("section-events", "Kegiatan kerja sama"),
@@ -40,7 +40,7 @@ const LABELS: &[(&str, &str)] = &[
     ("section-summary", "Ringkasan"),
     ("section-findings", "Temuan utama"),
     ("section-changes", "Perubahan sejak periode sebelumnya"),
-    ("section-assessment", "Penilaian"),
+    ("section-assessment", "Analisis"),
     ("section-recommendations", "Rekomendasi"),
     ("section-outlook", "Prospek"),
     ("changes-total", "Jumlah kegiatan terlaksana"),
@@ -115,12 +115,12 @@ const LABELS: &[(&str, &str)] = &[
     ("method-filters", "Filter"),
     ("method-no-filter", "tidak ada"),
     ("method-period", "Periode"),
-    ("method-as-of", "Tanggal acuan"),
+    ("method-as-of", "Data per"),
     ("method-tool", "Dibuat dengan"),
     ("method-spec", "Spesifikasi"),
     (
         "method-matching",
-        "Sebuah kegiatan dicantumkan bila tanggalnya, pada ketelitian yang diberikan sumber (hari, bulan, atau tahun), beririsan dengan periode. Tanggal yang disimpulkan atau diperselisihkan ditandai dan dijelaskan.",
+        "Sebuah kegiatan dicantumkan bila tanggalnya, pada ketelitian yang diberikan sumber (hari, bulan, atau tahun), jatuh dalam periode. Tanggal yang disimpulkan atau diperselisihkan ditandai dan dijelaskan.",
     ),
     (
         "method-sources",
@@ -132,7 +132,7 @@ const LABELS: &[(&str, &str)] = &[
     ),
     (
         "method-point-in-time",
-        "Ringkasan ini hanya memuat apa yang sudah terbit pada tanggal acuannya: hanya sumber yang terbit sampai tanggal itu yang dipakai dan dikutip, dan setiap kegiatan diberi status pada tanggal itu. Kegiatan berstatus terlaksana bila ada sumber yang melaporkannya, direncanakan selama tanggal yang diumumkan belum tiba, dan belum terkonfirmasi bila tanggal itu sudah lewat tanpa laporan bahwa kegiatan terlaksana; kegiatan yang belum terkonfirmasi tidak dihitung.",
+        "Ringkasan ini hanya memuat apa yang sudah terbit sampai tanggal ringkasan ini: hanya sumber yang terbit sampai tanggal itu yang dipakai dan dikutip, dan setiap kegiatan diberi status pada tanggal itu. Kegiatan berstatus terlaksana bila ada sumber yang melaporkannya, direncanakan selama tanggal yang diumumkan belum tiba, dan belum terkonfirmasi bila tanggal itu sudah lewat tanpa laporan bahwa kegiatan terlaksana; kegiatan yang belum terkonfirmasi tidak dihitung.",
     ),
     // Empty sections.
     ("empty-period", "Tidak ada kegiatan yang tercatat pada periode ini."),
@@ -141,7 +141,7 @@ const LABELS: &[(&str, &str)] = &[
         "empty-follow-ups",
         "Tidak ada hal yang belum tuntas: tidak ada pengumuman yang terlewat dan tidak ada seri kelompok kerja yang melewati jadwalnya.",
     ),
-    ("empty-upcoming", "Tidak ada rencana kegiatan setelah tanggal acuan yang tercatat."),
+    ("empty-upcoming", "Tidak ada rencana kegiatan yang tercatat setelah tanggal ringkasan ini."),
     ("empty-sources", "Tidak ada sumber: ringkasan ini tidak memuat kegiatan."),
     // Vocabularies.
     ("type-mou", "MoU"),

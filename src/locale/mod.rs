@@ -522,6 +522,63 @@ mod tests {
         assert_eq!(typographic("no marks at all"), "no marks at all");
     }
 
+    /// The terms docs/style-id.md rejects appear in no Indonesian label and no
+    /// Indonesian text of the bundled dataset.
+    #[test]
+    fn no_indonesian_text_uses_a_rejected_term() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let style = std::fs::read_to_string(root.join("docs/style-id.md")).unwrap();
+        let list = style.split("## Rejected terms").nth(1).expect("the list of rejected terms");
+        let rejected: Vec<String> = list
+            .lines()
+            .filter_map(|l| l.strip_prefix("- `")?.strip_suffix('`'))
+            .map(str::to_lowercase)
+            .collect();
+        assert!(rejected.len() >= 10, "{rejected:?}");
+        let mut texts: Vec<(String, String)> = Language::Id
+            .words()
+            .labels()
+            .iter()
+            .map(|(key, text)| (format!("label `{key}`"), text.to_string()))
+            .collect();
+        for file in
+            ["data/events.toml", "data/partners.toml", "data/glossary.toml", "data/topics.toml"]
+        {
+            let value: toml::Value =
+                toml::from_str(&std::fs::read_to_string(root.join(file)).unwrap()).unwrap();
+            collect_indonesian(&value, file, &mut texts);
+        }
+        assert!(texts.len() > 500, "{}", texts.len());
+        for (place, text) in &texts {
+            let lower = text.to_lowercase();
+            for term in &rejected {
+                assert!(!lower.contains(term.as_str()), "{place} uses `{term}`: {text}");
+            }
+        }
+    }
+
+    /// Every `id = "…"` string below `value` (the Indonesian half of a bilingual text).
+    fn collect_indonesian(value: &toml::Value, place: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            toml::Value::Table(table) => {
+                for (key, inner) in table {
+                    match (key.as_str(), inner) {
+                        ("id", toml::Value::String(text)) if table.contains_key("en") => {
+                            out.push((place.to_owned(), text.clone()));
+                        }
+                        _ => collect_indonesian(inner, place, out),
+                    }
+                }
+            }
+            toml::Value::Array(items) => {
+                for item in items {
+                    collect_indonesian(item, place, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
     #[test]
     fn indonesian_labels_contain_no_english_month_names() {
         let english_only = [

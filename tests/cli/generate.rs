@@ -144,7 +144,7 @@ fn the_indonesian_brief_has_indonesian_labels_and_month_names() {
     let text = pdf_text(&dir.path().join("bnpt-international-2021-2024-id.pdf"));
     for expected in [
         "Halaman 1 dari",
-        "Angka utama",
+        "Angka kunci",
         "Profil mitra",
         "9 Oktober 2024",
         "24 Maret 2022",
@@ -305,7 +305,7 @@ fn language_and_audience_flags_override_the_spec() {
     let pdf = dir.path().join("x.pdf");
     assert!(pdf_pages(&pdf) <= 2);
     let text = pdf_text(&pdf);
-    assert!(text.contains("Angka utama") && text.contains("Inggris"), "{text}");
+    assert!(text.contains("Angka kunci") && text.contains("Inggris"), "{text}");
     assert!(pdf_info(&pdf).contains("Title:           Inggris"), "{}", pdf_info(&pdf));
 }
 
@@ -588,7 +588,7 @@ fn the_glossary_lists_the_abbreviations_the_brief_uses_in_its_language() {
     let id = pdf_layout_lines(&dir.path().join("g-id.pdf"));
     assert!(id.iter().any(|l| l == "Daftar singkatan"), "{id:?}");
     assert!(
-        id.iter().any(|l| l == "CTED Direktorat Eksekutif Komite Kontra-Terorisme PBB"),
+        id.iter().any(|l| l == "CTED Direktorat Eksekutif Komite Kontraterorisme PBB"),
         "{id:?}"
     );
 }

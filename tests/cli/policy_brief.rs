@@ -197,7 +197,7 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
             id(c.m)
         ),
         format!(
-            "Mitra paling aktif adalah Kantor PBB Bidang Kontra-Terorisme, dengan {} dari {} \
+            "Mitra paling aktif adalah Kantor PBB Bidang Kontraterorisme, dengan {} dari {} \
              kegiatan ({}%), disusul Inggris ({}), Filipina ({}), dan Rusia ({}).",
             id(c.unoct),
             id(c.n),
@@ -213,7 +213,7 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
          September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023)."
             .to_owned(),
         "Kegiatan pertama yang tercatat dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
-         Kontra-Terorisme (April 2022) terjadi pada periode ini (pencatatan sistematis hanya \
+         Kontraterorisme (April 2022) terjadi pada periode ini (pencatatan sistematis hanya \
          untuk 2019–2025, sehingga kegiatan yang lebih awal mungkin belum tercatat)."
             .to_owned(),
         format!(
