@@ -312,9 +312,15 @@ pub struct PartnersArgs {
     pub format: Format,
 }
 
-/// Reads a day as YYYY-MM-DD, in the years 1 to 9999 that briefs can print.
+/// Reads a day as YYYY-MM-DD, with a year of four digits (`22-01-01` is not quietly
+/// the year 22), in the years 1 to 9999 that briefs can print.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD"))?;
-    brief::dates::check_year(date)
+    let not_a_date = || format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2024-06-30");
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| not_a_date())?;
+    let date = brief::dates::check_year(date)?;
+    let four_digit_year = text.split('-').next().is_some_and(|y| y.len() == 4);
+    if !four_digit_year || text.len() != 10 {
+        return Err(not_a_date());
+    }
+    Ok(date)
 }

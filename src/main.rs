@@ -129,14 +129,32 @@ fn new_spec(args: &args::NewArgs) -> Exit {
             terminal::write_out(&text);
             Exit::Success
         }
-        Some(path) if path.exists() && !args.force => fail(
-            format!("`{}` already exists", path.display()),
-            &["choose another file, or pass --force to replace it"],
-            Exit::Invalid,
-        ),
-        Some(path) => match brief::output::write_atomic(path, text.as_bytes()) {
+        Some(path) if !args.force => match brief::output::write_new(path, text.as_bytes()) {
             Ok(()) => Exit::Success,
-            Err(message) => fail(message, &[], Exit::Failed),
+            Err(brief::output::NewFileError::Exists) => fail(
+                format!("`{}` already exists", path.display()),
+                &["choose another file, or pass --force to replace it"],
+                Exit::Invalid,
+            ),
+            Err(brief::output::NewFileError::Write(message)) => fail(message, &[], Exit::Failed),
+        },
+        // `--force` replaces what `generate` would replace, and refuses what it refuses
+        // (a read-only file, a pipe, a device, a folder).
+        Some(path) => match brief::output::resolve(path, false) {
+            Ok(brief::output::Resolved { target: brief::output::Target::File(real), .. }) => {
+                match brief::output::write_atomic(&real, text.as_bytes()) {
+                    Ok(()) => Exit::Success,
+                    Err(message) => fail(message, &[], Exit::Failed),
+                }
+            }
+            Ok(_) => fail(
+                format!("cannot replace `{}`: it is not a regular file", path.display()),
+                &["choose a file name"],
+                Exit::Invalid,
+            ),
+            Err(why) => {
+                fail(format!("cannot write `{}`: {why}", path.display()), &[], Exit::Invalid)
+            }
         },
     }
 }

@@ -365,6 +365,43 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// Why [`write_new`] wrote nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewFileError {
+    /// A file is already there (perhaps made a moment ago by another run).
+    Exists,
+    /// It could not be written, and why.
+    Write(String),
+}
+
+/// Writes `bytes` to `path` as a new file, atomically: the file appears whole or not at
+/// all, and never replaces one that is there, even one that another process makes at
+/// the same moment (the rename is a hard link that fails on an existing name).
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), NewFileError> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let failed =
+        |e: std::io::Error| NewFileError::Write(format!("cannot write `{}` ({e})", path.display()));
+    std::fs::create_dir_all(&folder).map_err(failed)?;
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".brief-")
+        .suffix(".tmp")
+        .tempfile_in(&folder)
+        .map_err(failed)?;
+    temporary
+        .write_all(bytes)
+        .and_then(|()| set_permissions(temporary.as_file(), path))
+        .and_then(|()| temporary.as_file().sync_all())
+        .map_err(failed)?;
+    match temporary.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(NewFileError::Exists),
+        Err(e) => Err(failed(e.error)),
+    }
+}
+
 /// Gives a new file the permissions of the file it replaces, or else read-write for
 /// the owner and readable by all (temporary files start owner-only).
 #[cfg(unix)]

@@ -268,6 +268,11 @@ struct RawRevision {
     summary: Option<Text>,
     date_note: Option<Note>,
     note: Option<Note>,
+    title: Option<Text>,
+    partners: Option<Vec<String>>,
+    location: Option<RawLocation>,
+    participants: Option<Vec<RawParticipant>>,
+    topics: Option<Vec<String>>,
 }
 
 /// A round as written: a number in TOML and JSON, a cell's text in CSV.
@@ -1463,7 +1468,8 @@ fn validate_events(
         }
         let facts = EventFacts { id: &e.id, first_day: date.map(|d| d.first_day()), status };
         let sources = check_sources(&facts, e.sources, &origin, out);
-        let revisions = check_revisions(e.revisions, &sources, &origin, out);
+        let ids = (partner_ids.as_slice(), topic_ids.as_slice());
+        let revisions = check_revisions(e.revisions, &sources, ids, &origin, out);
         if let Some(first_day) = date.map(|d| d.first_day()) {
             check_announced_summary(&sources, &revisions, first_day, &origin, out);
         }
@@ -1489,6 +1495,16 @@ fn validate_events(
                 &origin,
                 out,
             );
+            // A revision's words, against every participant the record ever names.
+            let mut everyone = participants.clone();
+            everyone
+                .extend(revisions.iter().flat_map(|r| r.participants.iter().flatten().cloned()));
+            let none = Text::default();
+            for r in &revisions {
+                let texts = [&r.title, &r.summary, &r.date_note, &r.note]
+                    .map(|t| t.as_ref().unwrap_or(&none));
+                check_prose_names(&e.id, &everyone, texts, &origin, out);
+            }
         }
         if out[first_diagnostic..].iter().any(|d| d.severity == Severity::Error) {
             continue;
@@ -1557,6 +1573,7 @@ fn check_announced_summary(
 fn check_revisions(
     raw: Vec<RawRevision>,
     sources: &[Source],
+    (partner_ids, topic_ids): (&[&str], &[&str]),
     origin: &Origin,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Revision> {
@@ -1579,21 +1596,53 @@ fn check_revisions(
         }
         let date = r.date.as_deref().and_then(|v| check_date(v, "date", origin, out));
         let end = r.end.as_deref().and_then(|v| check_date(v, "end", origin, out));
-        let given = |n: &Option<Note>| n.is_some();
-        if date.is_none()
-            && end.is_none()
-            && r.summary.is_none()
-            && !given(&r.date_note)
-            && !given(&r.note)
-        {
+        let changes_something = date.is_some()
+            || end.is_some()
+            || r.summary.is_some()
+            || r.date_note.is_some()
+            || r.note.is_some()
+            || r.title.is_some()
+            || r.partners.is_some()
+            || r.location.is_some()
+            || r.participants.is_some()
+            || r.topics.is_some();
+        if !changes_something {
             out.push(origin.error_at("source", &r.source, "a revision that changes nothing").hint(
-                "give the `date`, `end`, `summary`, `date_note` or `note` as the source has them",
+                "give the fields the source changes: `date`, `end`, `title`, `summary`, `date_note`, \
+                 `note`, `partners`, `location`, `participants` or `topics`",
             ));
             continue;
         }
         if let Some(summary) = &r.summary {
             check_text(summary, "summary", "a revision's summary", origin, false, out);
         }
+        if let Some(title) = &r.title {
+            check_text(title, "title", "a revision's title", origin, true, out);
+        }
+        let unknown = |ids: &Option<Vec<String>>, known: &[&str]| -> Option<String> {
+            ids.iter().flatten().find(|id| !known.contains(&id.as_str())).cloned()
+        };
+        if let Some(id) =
+            unknown(&r.partners, partner_ids).or_else(|| unknown(&r.topics, topic_ids))
+        {
+            out.push(
+                origin
+                    .error_at(
+                        "revisions",
+                        &id,
+                        format!(
+                            "a revision names `{id}`, which is no partner or topic of the dataset"
+                        ),
+                    )
+                    .hint("use partner ids from partners.toml and topic ids from topics.toml"),
+            );
+            continue;
+        }
+        let mode = r
+            .location
+            .as_ref()
+            .and_then(|l| l.mode.as_deref())
+            .and_then(|m| check_vocab(m, "mode", origin, out));
         let note = |n: Option<Note>, key: &str, what: &str, out: &mut Vec<Diagnostic>| {
             n.map(|n| check_note(Some(n), key, what, origin, out))
         };
@@ -1606,6 +1655,15 @@ fn check_revisions(
             summary: r.summary,
             date_note,
             note: plain_note,
+            title: r.title,
+            partners: r.partners,
+            location: r.location.map(|l| Location { city: l.city, country: l.country, mode }),
+            participants: r.participants.map(|ps| {
+                ps.into_iter()
+                    .map(|p| Participant { name: p.name, family: p.family, role: p.role })
+                    .collect()
+            }),
+            topics: r.topics,
         });
     }
     revisions

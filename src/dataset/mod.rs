@@ -274,7 +274,7 @@ pub struct Event {
 /// are what its earliest sources support; a span, a date note or a summary that rests on
 /// a later page is a revision tied to that page, so a brief dated before it never shows
 /// it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Revision {
     /// The address of the event's source that the revision rests on.
     pub source: String,
@@ -293,6 +293,21 @@ pub struct Revision {
     /// The note as it reads once the source is public.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// The title as it reads once the source is public.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// The counterparts, as the source reports them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partners: Option<Vec<String>>,
+    /// Where it took place, as the source reports it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// The people the source names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub participants: Option<Vec<Participant>>,
+    /// The topics, as the source reports them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topics: Option<Vec<String>>,
 }
 
 /// A partner in an event in a role other than counterpart.
@@ -379,6 +394,21 @@ impl Event {
             }
             if let Some(note) = &revision.note {
                 event.note = Some(note.clone());
+            }
+            if let Some(title) = &revision.title {
+                event.title = title.clone();
+            }
+            if let Some(partners) = &revision.partners {
+                event.partners = partners.clone();
+            }
+            if let Some(location) = &revision.location {
+                event.location = location.clone();
+            }
+            if let Some(participants) = &revision.participants {
+                event.participants = participants.clone();
+            }
+            if let Some(topics) = &revision.topics {
+                event.topics = topics.clone();
             }
         }
         std::borrow::Cow::Owned(event)

@@ -327,12 +327,8 @@ impl Words for English {
         }
     }
 
-    fn more(&self, n: usize) -> String {
+    fn more(&self, n: &str) -> String {
         format!("{n} more")
-    }
-
-    fn with(&self) -> &'static str {
-        "with"
     }
 
     fn volume(&self, this: &str, before: &str, n: usize, held: &str, trend: Trend<'_>) -> String {
@@ -392,11 +388,14 @@ impl Words for English {
     /// Opens with the count in words under ten, never with a numeral.
     fn agreements(&self, n: usize, count: &str, list: &str) -> String {
         match n {
-            1 => format!("One MoU or agreement was concluded: {list}."),
+            1 => format!("One MoU or agreement was concluded: with {list}."),
             2..=9 => {
-                format!("{} MoUs and agreements were concluded: {list}.", super::capitalised(count))
+                format!(
+                    "{} MoUs and agreements were concluded: with {list}.",
+                    super::capitalised(count)
+                )
             }
-            _ => format!("The record shows {count} MoUs and agreements concluded: {list}."),
+            _ => format!("The record shows {count} MoUs and agreements concluded: with {list}."),
         }
     }
 
@@ -526,7 +525,7 @@ impl Words for English {
     }
 
     fn new_agreements(&self, list: &str) -> String {
-        format!("New MoUs and agreements: {list}.")
+        format!("New MoUs and agreements: with {list}.")
     }
 
     fn realised(&self, that: &str, list: &str) -> String {
@@ -570,7 +569,7 @@ impl Words for English {
     }
 
     fn history_rounds(&self, count: &str, title: &str, date: &str) -> String {
-        format!("Numbered rounds on record: {count}, the latest {title} ({date}).")
+        format!("Numbered rounds on record: {count}; the latest, the {title} ({date}).")
     }
 
     fn history_latest(&self, title: &str, date: &str) -> String {

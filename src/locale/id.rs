@@ -37,7 +37,7 @@ const LABELS: &[(&str, &str)] = &[
     ("section-text", "Catatan"),
     ("section-sources", "Sumber"),
     ("section-methodology", "Metodologi"),
-    ("section-summary", "Ringkasan"),
+    ("section-summary", "Ikhtisar"),
     ("section-findings", "Temuan utama"),
     ("section-changes", "Perubahan sejak periode sebelumnya"),
     ("section-assessment", "Analisis"),
@@ -52,8 +52,8 @@ const LABELS: &[(&str, &str)] = &[
     ("figure-events-1", "kegiatan"),
     ("figure-partners", "mitra"),
     ("figure-partners-1", "mitra"),
-    ("figure-agreements", "MoU atau perjanjian"),
-    ("figure-agreements-1", "MoU atau perjanjian"),
+    ("figure-agreements", "MoU dan kesepakatan lain"),
+    ("figure-agreements-1", "MoU atau kesepakatan lain"),
     ("figure-working-groups", "pertemuan kelompok kerja"),
     ("figure-working-groups-1", "pertemuan kelompok kerja"),
     ("figure-planned", "diumumkan, akan berlangsung"),
@@ -94,8 +94,8 @@ const LABELS: &[(&str, &str)] = &[
     ("profile-latest", "Kegiatan terakhir pada periode ini"),
     ("profile-in-period", "Kegiatan pada periode ini"),
     ("profile-type", "Jenis kegiatan"),
-    ("profile-history", "Dalam seluruh catatan"),
-    ("profile-agreements", "Perjanjian pada periode ini"),
+    ("profile-history", "Riwayat kerja sama"),
+    ("profile-agreements", "MoU dan kesepakatan pada periode ini"),
     ("profile-none", "Tidak ada pada periode ini"),
     ("empty-period-again", "Tidak ada pada periode ini."),
     // Sources.
@@ -120,7 +120,7 @@ const LABELS: &[(&str, &str)] = &[
     ("method-spec", "Spesifikasi"),
     (
         "method-matching",
-        "Sebuah kegiatan dicantumkan bila tanggalnya, pada ketelitian yang diberikan sumber (hari, bulan, atau tahun), jatuh dalam periode. Tanggal yang disimpulkan atau diperselisihkan ditandai dan dijelaskan.",
+        "Kegiatan dicantumkan bila tanggalnya, menurut tingkat ketelitian yang disebut sumber (hari, bulan, atau tahun), seluruhnya atau sebagian jatuh dalam periode ringkasan. Tanggal hasil simpulan atau yang berbeda antarsumber diberi tanda dan penjelasan.",
     ),
     (
         "method-sources",
@@ -132,14 +132,14 @@ const LABELS: &[(&str, &str)] = &[
     ),
     (
         "method-point-in-time",
-        "Ringkasan ini hanya memuat apa yang sudah terbit sampai tanggal ringkasan ini: hanya sumber yang terbit sampai tanggal itu yang dipakai dan dikutip, dan setiap kegiatan diberi status pada tanggal itu. Kegiatan berstatus terlaksana bila ada sumber yang melaporkannya, direncanakan selama tanggal yang diumumkan belum tiba, dan belum terkonfirmasi bila tanggal itu sudah lewat tanpa laporan bahwa kegiatan terlaksana; kegiatan yang belum terkonfirmasi tidak dihitung.",
+        "Ringkasan ini hanya memuat informasi yang telah terbit hingga tanggal datanya: hanya sumber yang terbit sampai tanggal itu yang dipakai dan dikutip, dan status setiap kegiatan ditetapkan per tanggal itu. Kegiatan berstatus terlaksana bila ada sumber yang melaporkannya, direncanakan selama tanggal yang diumumkan belum tiba, dan belum terkonfirmasi bila tanggal itu sudah lewat tanpa laporan bahwa kegiatan terlaksana; kegiatan yang belum terkonfirmasi tidak dihitung.",
     ),
     // Empty sections.
     ("empty-period", "Tidak ada kegiatan yang tercatat pada periode ini."),
     ("empty-events", "Tidak ada kegiatan pada periode ini yang sesuai dengan filter ringkasan."),
     (
         "empty-follow-ups",
-        "Tidak ada hal yang belum tuntas: tidak ada pengumuman yang terlewat dan tidak ada seri kelompok kerja yang melewati jadwalnya.",
+        "Semua kegiatan yang diumumkan telah dilaporkan terlaksana, dan tidak ada kelompok kerja yang pertemuannya melewati jadwal.",
     ),
     ("empty-upcoming", "Tidak ada rencana kegiatan yang tercatat setelah tanggal ringkasan ini."),
     ("empty-sources", "Tidak ada sumber: ringkasan ini tidak memuat kegiatan."),
@@ -311,12 +311,8 @@ impl Words for Indonesian {
         }
     }
 
-    fn more(&self, n: usize) -> String {
+    fn more(&self, n: &str) -> String {
         format!("{n} lainnya")
-    }
-
-    fn with(&self) -> &'static str {
-        "dengan"
     }
 
     fn volume(&self, this: &str, before: &str, _n: usize, held: &str, trend: Trend<'_>) -> String {
@@ -369,19 +365,19 @@ impl Words for Indonesian {
     }
 
     fn no_agreements(&self, this: &str) -> String {
-        format!("Tidak tercatat nota kesepahaman atau perjanjian yang disepakati pada {this}.")
+        format!("Tidak tercatat nota kesepahaman atau kesepakatan yang ditandatangani pada {this}.")
     }
 
     /// Opens with the count in words under ten.
     fn agreements(&self, n: usize, count: &str, list: &str) -> String {
         match n {
             1..=9 => format!(
-                "{} nota kesepahaman atau perjanjian disepakati: {list}.",
+                "{} nota kesepahaman atau kesepakatan ditandatangani, yaitu dengan {list}.",
                 super::capitalised(count)
             ),
-            _ => format!(
-                "Tercatat {count} nota kesepahaman atau perjanjian yang disepakati: {list}."
-            ),
+            _ => {
+                format!("Tercatat {count} nota kesepahaman atau kesepakatan, yaitu dengan {list}.")
+            }
         }
     }
 
@@ -432,10 +428,12 @@ impl Words for Indonesian {
         single: (usize, &str),
     ) -> String {
         let dates = match uncertain {
-            (0, _) => "tidak ada yang tanggalnya hanya diketahui sampai bulan atau tahun atau disertai catatan"
-                .to_owned(),
+            (0, _) => {
+                "tidak ada yang hanya diketahui bulan atau tahunnya, atau tanggalnya diberi catatan"
+                    .to_owned()
+            }
             (_, words) => format!(
-                "{words} di antaranya tanggalnya hanya diketahui sampai bulan atau tahun atau disertai catatan"
+                "{words} di antaranya hanya diketahui bulan atau tahunnya, atau tanggalnya diberi catatan"
             ),
         };
         let sources = match single {
@@ -482,7 +480,7 @@ impl Words for Indonesian {
     }
 
     fn first_on_record(&self, list: &str) -> String {
-        format!("Kegiatan pertama yang tercatat: dengan {list}.")
+        format!("Mitra yang kegiatan pertamanya tercatat pada periode ini: {list}.")
     }
 
     fn active_again(&self, that: &str, list: &str) -> String {
@@ -498,7 +496,7 @@ impl Words for Indonesian {
     }
 
     fn new_agreements(&self, list: &str) -> String {
-        format!("Nota kesepahaman dan perjanjian baru: {list}.")
+        format!("Nota kesepahaman dan kesepakatan baru: dengan {list}.")
     }
 
     fn realised(&self, that: &str, list: &str) -> String {
@@ -511,7 +509,7 @@ impl Words for Indonesian {
 
     fn follow_up_lapsed(&self, title: &str, date: &str, announced: &str, months: &str) -> String {
         format!(
-            "{title} ({date}): diumumkan pada {announced}, tetapi tidak pernah dilaporkan terlaksana; sudah {months} bulan berlalu sejak tanggalnya."
+            "{title} ({date}): diumumkan pada {announced}, tetapi belum pernah dilaporkan terlaksana, padahal tanggal yang direncanakan sudah lewat {months} bulan."
         )
     }
 
@@ -530,11 +528,13 @@ impl Words for Indonesian {
             None => format!("Putaran terakhir kelompok kerja bersama dengan {partners}"),
         };
         let pace = match cadence {
-            Some(cadence) => format!("; putaran sebelumnya rata-rata berselang {cadence} bulan"),
-            None => "; itulah satu-satunya putaran yang tercatat".to_owned(),
+            Some(cadence) => {
+                format!(", padahal jarak antarputaran sebelumnya rata-rata {cadence} bulan")
+            }
+            None => ", padahal itulah satu-satunya putaran yang tercatat".to_owned(),
         };
         format!(
-            "{round} berlangsung pada {date}; dalam {months} bulan sejak itu tidak ada putaran berikutnya yang tercatat{pace}."
+            "{round} berlangsung pada {date}. Dalam {months} bulan sejak itu belum tercatat putaran berikutnya{pace}."
         )
     }
 
@@ -543,11 +543,11 @@ impl Words for Indonesian {
     }
 
     fn history_agreements(&self, list: &str) -> String {
-        format!("Nota kesepahaman dan perjanjian yang tercatat: {list}.")
+        format!("Nota kesepahaman dan kesepakatan yang tercatat: {list}.")
     }
 
     fn history_rounds(&self, count: &str, title: &str, date: &str) -> String {
-        format!("Putaran bernomor yang tercatat: {count}, terakhir {title} ({date}).")
+        format!("Jumlah putaran yang tercatat: {count}; yang terakhir {title} ({date}).")
     }
 
     fn history_latest(&self, title: &str, date: &str) -> String {
@@ -584,17 +584,17 @@ impl Words for Indonesian {
 
     fn coverage_span(&self, from: &str, to: Option<&str>) -> String {
         match to {
-            Some(to) => format!("sistematis hanya untuk {from}–{to}"),
-            None => format!("sistematis hanya sejak {from}"),
+            Some(to) => format!("dihimpun secara sistematis hanya untuk {from}–{to}"),
+            None => format!("dihimpun secara sistematis hanya sejak {from}"),
         }
     }
 
     fn thin_comparison(&self, span: &str) -> String {
-        format!(" (pencatatan {span}; di luar rentang itu, jumlahnya tidak lengkap)")
+        format!(" (data {span}; di luar rentang itu, jumlahnya tidak lengkap)")
     }
 
     fn thin_first(&self, span: &str) -> String {
-        format!(" (pencatatan {span}, sehingga kegiatan yang lebih awal mungkin belum tercatat)")
+        format!(" (data {span}, sehingga kegiatan yang lebih awal mungkin belum tercatat)")
     }
 
     fn coverage_note(&self, span: &str, period_inside: bool) -> String {
@@ -604,7 +604,7 @@ impl Words for Indonesian {
             "Periode ringkasan ini melampaui rentang tersebut; di luar rentang itu jumlahnya tidak lengkap dan perbandingan cenderung terlalu rendah untuk tahun-tahun tersebut."
         };
         format!(
-            "Pencatatan data {span}; di luar rentang itu, data hanya memuat kegiatan yang ditemukan dalam pemberitaan kemudian. {period}"
+            "Data {span}; di luar rentang itu, data hanya memuat kegiatan yang ditemukan dalam pemberitaan kemudian. {period}"
         )
     }
 

@@ -215,8 +215,10 @@ pub fn join_list(language: Language, items: &[String], separator: &str) -> Strin
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => {
-            // "A; B; and C", but "A and B" for two.
-            let serial = rest.len() > 1 && words.serial_comma(separator);
+            // "A; B; and C", and "A and B" for two, unless an item holds a comma of its
+            // own: then "A, after B; and C", so that the last item is not read as B's.
+            let holds_comma = separator == "; " && items.iter().any(|i| i.contains(", "));
+            let serial = (rest.len() > 1 || holds_comma) && words.serial_comma(separator);
             let and =
                 if serial { format!("{}{and}", separator.trim_end()) } else { and.to_owned() };
             format!("{}{and}{last}", rest.join(separator))

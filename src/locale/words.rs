@@ -59,10 +59,8 @@ pub trait Words: Sync {
     fn role_phrase(&self, role: Role, list: &str) -> String;
     /// What a TLP 2.0 marking, by its label, allows the reader to do.
     fn marking_statement(&self, marking: &str) -> &'static str;
-    /// The end of a list cut short: "3 more".
-    fn more(&self, n: usize) -> String;
-    /// "with" before a partner's name in a list of engagements.
-    fn with(&self) -> &'static str;
+    /// The end of a list cut short: "three more" (`n` in words).
+    fn more(&self, n: &str) -> String;
 
     // Findings.
     /// How many engagements were held in `this`, against `before`; `held` and the trend

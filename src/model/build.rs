@@ -331,9 +331,14 @@ impl Brief<'_> {
         let months = u32::try_from(months).ok()?;
         (months >= self.spec.lag_months).then(|| {
             let date = format_span(self.language, latest.date, latest.end);
-            self.language
-                .words()
-                .recording_lag(&date, &format_number(self.language, months as usize))
+            let months = locale::count_in_words(self.language, months as usize);
+            let text = self.language.words().recording_lag(&date, &months);
+            // Past the end of the record's coverage, nothing has been collected at all.
+            let gap = crate::dates::Period { from: end, to: as_of };
+            let caveat = self.dataset.thin_in(gap).map(|c| {
+                self.language.words().thin_comparison(&locale::coverage_span(self.language, c))
+            });
+            locale::with_caveat(text, caveat)
         })
     }
 

@@ -196,14 +196,7 @@ fn points(
     if !signed.is_empty() {
         let items = signed
             .iter()
-            .map(|e| {
-                format!(
-                    "{} {} ({})",
-                    facts.with_word(),
-                    facts.partners_of(e),
-                    format_span(language, e.date, e.end)
-                )
-            })
+            .map(|e| format!("{} ({})", facts.partners_of(e), format_span(language, e.date, e.end)))
             .collect();
         let list = facts.listed(items, ", ");
         let text = language.words().new_agreements(&list);

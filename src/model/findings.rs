@@ -195,11 +195,6 @@ impl<'b, 'a> Facts<'b, 'a> {
             .max_by_key(|e| (e.last_day(), e.id.clone()))
     }
 
-    /// "with" in the brief's language, before a partner's name.
-    pub(super) fn with_word(&self) -> &'static str {
-        self.words().with()
-    }
-
     /// The sentences of the brief's language.
     pub(super) fn words(&self) -> &'static dyn Words {
         self.language.words()
@@ -216,7 +211,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         if items.len() > MAX_LISTED {
             let more = items.len() - (MAX_LISTED - 1);
             items.truncate(MAX_LISTED - 1);
-            items.push(self.words().more(more));
+            items.push(self.words().more(&count_in_words(self.language, more)));
         }
         join_list(self.language, &items, separator)
     }
@@ -353,11 +348,8 @@ impl<'b, 'a> Facts<'b, 'a> {
             let text = self.words().no_agreements(&this);
             return Finding { text, refs: vec![] };
         }
-        let with = self.with_word();
-        let items: Vec<String> = signed
-            .iter()
-            .map(|e| format!("{with} {} ({})", self.partners_of(e), self.date(e)))
-            .collect();
+        let items: Vec<String> =
+            signed.iter().map(|e| format!("{} ({})", self.partners_of(e), self.date(e))).collect();
         let list = self.listed(items, ", ");
         let count = count_in_words(self.language, signed.len());
         let text = self.words().agreements(signed.len(), &count, &list);

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::dataset::{Event, EventType, Query, Status};
-use crate::locale::{format_date, format_number, format_span, ordinal};
+use crate::locale::{count_in_words, format_date, format_span, ordinal, with_caveat};
 
 use super::Finding;
 use super::build::Brief;
@@ -29,6 +29,15 @@ pub(super) fn follow_ups(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
     let mut items = lapsed(brief, query);
     items.extend(overdue_series(brief, query));
     items
+}
+
+/// The coverage caveat of a statement over the record from `from` to the brief's date,
+/// when that span reaches outside what the record covers systematically.
+fn thin_after(brief: &Brief<'_>, from: NaiveDate) -> Option<String> {
+    let span = crate::dates::Period { from, to: brief.settings.as_of.max(from) };
+    let coverage = brief.dataset.thin_in(span)?;
+    let language = brief.language;
+    Some(language.words().thin_comparison(&crate::locale::coverage_span(language, coverage)))
 }
 
 /// Whole months from `from` to `to` (0 when `to` is earlier).
@@ -62,13 +71,16 @@ fn lapsed(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
                 .min_by_key(|d| d.first_day())
                 .map(|d| format_date(language, d))
                 .unwrap_or_default();
-            let months = months_between(e.last_day(), as_of);
+            // From the first day its date allows: an event announced for "2025" was due
+            // from January, not from December.
+            let months = months_between(e.first_day(), as_of);
             let text = language.words().follow_up_lapsed(
                 e.title.get_or_other(language.code()),
                 &format_span(language, e.date, e.end),
                 &announced,
-                &format_number(language, months as usize),
+                &count_in_words(language, months as usize),
             );
+            let text = with_caveat(text, thin_after(brief, e.first_day()));
             Finding { text, refs: brief.cite(e) }
         })
         .collect()
@@ -121,9 +133,13 @@ fn overdue_series(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
             last.round.map(|r| ordinal(language, r)).as_deref(),
             &crate::locale::join_list(language, &names, ", "),
             &format_span(language, last.date, last.end),
-            &format_number(language, since as usize),
-            cadence.map(|c| format_number(language, c as usize)).as_deref(),
+            &count_in_words(language, since as usize),
+            cadence.map(|c| count_in_words(language, c as usize)).as_deref(),
         );
+        // The series' rounds and the months since are counted in the record: where
+        // either reaches outside its systematic coverage, the sentence says so.
+        let first = rounds.first().map_or(last.first_day(), |e| e.first_day());
+        let text = with_caveat(text, thin_after(brief, first));
         items.push(Finding { text, refs: brief.cite(last) });
     }
     items

@@ -60,7 +60,10 @@ pub(super) fn methodology(
         },
         Row {
             label: label(language, "method-period"),
-            value: locale::period_name(language, settings.period),
+            value: match settings.period.elapsed(settings.as_of) {
+                Some(_) => locale::period_to_date_name(language, settings.period, settings.as_of),
+                None => locale::period_name(language, settings.period),
+            },
         },
         Row {
             label: label(language, "method-as-of"),

@@ -101,7 +101,11 @@ pub(super) fn history(brief: &Brief<'_>, partner: &str) -> Vec<String> {
             held.iter().filter(|e| e.kind == kind && e.round.is_some()).collect();
         if let Some(last) = rounds.last() {
             let (title, date) = dated(last);
-            lines.push(words.history_rounds(&format_number(language, rounds.len()), &title, &date));
+            lines.push(words.history_rounds(
+                &locale::count_in_words(language, rounds.len()),
+                &title,
+                &date,
+            ));
         }
     }
     if latest.id != first.id {

@@ -98,7 +98,35 @@ pub fn export(dir: &Path, force: bool, sample: &[u8]) -> Result<usize, ExportErr
         return Err(ExportError::Exists(dir.join(name)));
     }
     for (name, bytes) in &files {
-        output::write_atomic(&dir.join(name), bytes).map_err(ExportError::Write)?;
+        let path = dir.join(name);
+        check_inside(dir, &path)?;
+        if force {
+            output::write_atomic(&path, bytes).map_err(ExportError::Write)?;
+        } else {
+            // Made new, atomically: a second export into the same folder at the same
+            // moment cannot both succeed.
+            output::write_new(&path, bytes).map_err(|e| match e {
+                output::NewFileError::Exists => ExportError::Exists(path.clone()),
+                output::NewFileError::Write(message) => ExportError::Write(message),
+            })?;
+        }
     }
     Ok(files.len())
+}
+
+/// Refuses to write `path` when its folder leads out of `dir` (a symbolic link such as
+/// `dir/fonts` pointing elsewhere), so that an export writes only inside its folder.
+fn check_inside(dir: &Path, path: &Path) -> Result<(), ExportError> {
+    let (Some(parent), Ok(root)) = (path.parent(), dir.canonicalize()) else {
+        return Ok(());
+    };
+    match parent.canonicalize() {
+        Ok(real) if !real.starts_with(&root) => Err(ExportError::Write(format!(
+            "`{}` leads outside `{}` (to `{}`); remove the link, or export elsewhere",
+            parent.display(),
+            dir.display(),
+            real.display()
+        ))),
+        _ => Ok(()),
+    }
 }

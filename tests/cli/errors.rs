@@ -207,7 +207,15 @@ fn a_missing_spec_is_an_argument_error() {
     );
     brief(dir.path(), &["generate", "x.toml", "--as-of", "2022-02-30"]).expect(2).expect_stderr(
         dir.path(),
-        "error: invalid value '2022-02-30' for '--as-of <DATE>': `2022-02-30` is not a date; write it as YYYY-MM-DD
+        "error: invalid value '2022-02-30' for '--as-of <DATE>': `2022-02-30` is not a date; write it as YYYY-MM-DD, e.g. 2024-06-30
+
+For more information, try '--help'.
+",
+    );
+    // A two-digit year is not quietly the year 22.
+    brief(dir.path(), &["generate", "x.toml", "--as-of", "22-01-01"]).expect(2).expect_stderr(
+        dir.path(),
+        "error: invalid value '22-01-01' for '--as-of <DATE>': `22-01-01` is not a date; write it as YYYY-MM-DD, e.g. 2024-06-30
 
 For more information, try '--help'.
 ",

@@ -524,7 +524,7 @@ fn the_first_page_states_what_the_marking_allows_and_long_briefs_open_with_conte
         );
     }
     assert!(id.len() > 6, "the Indonesian flagship no longer shows the contents");
-    assert!(id[0].contains("Ringkasan . . .") || id[0].contains("Ringkasan ..."), "{}", id[0]);
+    assert!(id[0].contains("Ikhtisar . . .") || id[0].contains("Ikhtisar ..."), "{}", id[0]);
 }
 
 #[test]
@@ -690,7 +690,7 @@ fn a_month_without_engagements_says_so_once_and_prints_no_table_of_zeros() {
     assert!(
         text.contains(
             "The latest engagement on record in this brief's scope dates from 29 November – 2 \
-             December 2022, 3 months before this brief's date: recording may lag"
+             December 2022, three months before this brief's date: recording may lag"
         ),
         "{text}"
     );

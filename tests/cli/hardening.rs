@@ -514,3 +514,42 @@ fn more_jobs_than_outputs_start_no_more_workers_than_outputs() {
     brief(dir.path(), &["generate", &spec, "-j", "10000"]).expect(0);
     assert!(dir.path().join("s.pdf").exists());
 }
+
+#[test]
+fn two_runs_making_the_same_new_file_cannot_both_succeed() {
+    let dir = tempdir();
+    for _ in 0..3 {
+        let _ = std::fs::remove_file(dir.path().join("n.toml"));
+        let runs: Vec<std::thread::JoinHandle<Run>> = (0..2)
+            .map(|_| {
+                let path = dir.path().to_path_buf();
+                std::thread::spawn(move || brief(&path, &["new", "-o", "n.toml"]))
+            })
+            .collect();
+        let codes: Vec<i32> = runs.into_iter().map(|h| h.join().unwrap().code).collect();
+        assert_eq!(codes.iter().filter(|c| **c == 0).count(), 1, "{codes:?}");
+        assert!(codes.contains(&2), "{codes:?}");
+    }
+    // `--force` replaces what `generate` would, and refuses a read-only file or a pipe.
+    let locked = write(dir.path(), "locked.toml", "keep");
+    let mut permissions = std::fs::metadata(&locked).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&locked, permissions).unwrap();
+    let run = brief(dir.path(), &["new", "-o", "locked.toml", "--force"]).expect(2);
+    assert!(run.stderr.contains("read-only"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), "keep");
+    assert!(mkfifo(&dir.path().join("pipe.toml")), "this suite needs mkfifo");
+    let run = brief(dir.path(), &["new", "-o", "pipe.toml", "--force"]).expect(2);
+    assert!(run.stderr.contains("it is a device or a pipe, not a file"), "{}", run.stderr);
+}
+
+#[test]
+fn an_export_writes_nothing_through_a_link_out_of_its_folder() {
+    let dir = tempdir();
+    std::fs::create_dir_all(dir.path().join("e")).unwrap();
+    std::fs::create_dir_all(dir.path().join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("elsewhere"), dir.path().join("e/fonts")).unwrap();
+    let run = brief(dir.path(), &["templates", "export", "e"]).expect(1);
+    assert!(run.stderr.contains("leads outside `e`"), "{}", run.stderr);
+    assert!(files_in(&dir.path().join("elsewhere")).is_empty());
+}

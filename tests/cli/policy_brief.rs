@@ -191,8 +191,8 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
     let expected = [
         format!(
             "Pada 2021–2024 tercatat {} kegiatan terlaksana, naik dari {} pada 2017–2020 \
-             (pencatatan sistematis hanya untuk 2019–2025; di luar rentang itu, jumlahnya tidak \
-             lengkap).",
+             (data dihimpun secara sistematis hanya untuk 2019–2025; di luar rentang itu, \
+             jumlahnya tidak lengkap).",
             id(c.n),
             id(c.m)
         ),
@@ -206,19 +206,19 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
             c.phl,
             c.phl
         ),
-        "Satu nota kesepahaman atau perjanjian disepakati: dengan Inggris (7 April 2021)."
+        "Satu nota kesepahaman atau kesepakatan ditandatangani, yaitu dengan Inggris (7 April 2021)."
             .to_owned(),
         "Tiga putaran kelompok kerja bersama terlaksana: putaran ke-1 dengan Inggris (11 November \
          2021); putaran ke-4 dengan Filipina (24 Maret 2022), setelah putaran ke-3 pada 5 \
          September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023)."
             .to_owned(),
         "Kegiatan pertama yang tercatat dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
-         Kontraterorisme (April 2022) terjadi pada periode ini (pencatatan sistematis hanya \
-         untuk 2019–2025, sehingga kegiatan yang lebih awal mungkin belum tercatat)."
+         Kontraterorisme (April 2022) terjadi pada periode ini (data dihimpun secara sistematis \
+         hanya untuk 2019–2025, sehingga kegiatan yang lebih awal mungkin belum tercatat)."
             .to_owned(),
         format!(
-            "Dari {} kegiatan tersebut, {} di antaranya tanggalnya hanya diketahui sampai bulan \
-             atau tahun atau disertai catatan, dan {} hanya didukung oleh satu sumber.",
+            "Dari {} kegiatan tersebut, {} di antaranya hanya diketahui bulan atau tahunnya, atau \
+             tanggalnya diberi catatan, dan {} hanya didukung oleh satu sumber.",
             id(c.n),
             id(c.uncertain),
             id(c.single)
