@@ -143,15 +143,22 @@ const EXCERPT_CONTEXT: usize = 60;
 /// The most characters of a range an excerpt shows.
 const EXCERPT_RANGE: usize = 160;
 
-/// The text printed for a character that a terminal would act on: control characters
-/// become their visible Unicode pictures (ESC as `␛`), bidirectional overrides `�`.
+/// The text printed for a character that a terminal would act on or that would hide:
+/// control characters become their visible Unicode pictures (ESC as `␛`);
+/// bidirectional overrides and invisible format characters (zero-width spaces and
+/// joiners, word joiners, BOMs) become `�`.
 /// Newlines and tabs stay; one character stays one character, so carets line up.
 pub fn printable_char(c: char) -> char {
     match c {
         '\n' | '\t' => c,
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
         '\u{7f}' => '\u{2421}',
-        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+        '\u{80}'..='\u{9f}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}' => '\u{fffd}',
         _ => c,
     }
 }

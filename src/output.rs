@@ -219,6 +219,12 @@ pub fn resolve(path: &Path, named: bool) -> Result<Resolved, String> {
     if text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
         return Err("it ends with `/`, which names a folder, not a file".into());
     }
+    if text.chars().any(char::is_control) {
+        return Err(format!(
+            "it holds a control character (`{}`), which a file name should not",
+            crate::diag::printable(&text)
+        ));
+    }
     let last = text.rsplit(['/', std::path::MAIN_SEPARATOR]).next().unwrap_or("");
     let name = match path.file_name() {
         Some(name) if last != "." && last != ".." => name.to_string_lossy(),

@@ -45,9 +45,11 @@ pub fn finish(exit: Exit) -> Exit {
     if STDOUT_FAILED.load(Ordering::Relaxed) { exit.max(Exit::Failed) } else { exit }
 }
 
-/// Prints a line to standard error, ignoring a closed stream as [`print_out`] does.
+/// Prints a line to standard error, ignoring a closed stream as [`print_out`] does. Its
+/// text may come from a spec, a data file, a template or a file name (a Typst error, an
+/// output path), so every character a terminal would act on is made visible.
 pub fn print_err(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
+    let _ = writeln!(std::io::stderr(), "{}", brief::diag::printable(line));
 }
 
 /// A standard-error stream, coloured on terminals unless NO_COLOR is set.

@@ -70,6 +70,9 @@ pub const CSV_COLUMNS: [&str; 30] = [
     "revisions",
 ];
 
+/// The most unknown columns of a header reported one by one.
+const MAX_UNKNOWN_COLUMNS: usize = 20;
+
 /// The CSV columns every row needs.
 const CSV_REQUIRED: [&str; 7] =
     ["id", "date", "status", "partners", "type", "source_url", "source_publisher"];
@@ -618,15 +621,22 @@ fn csv_columns(
     let header_line = text.find('\n').unwrap_or(text.len());
     let mut columns = CsvColumns([None; CSV_COLUMNS.len()]);
     let mut bad_header = false;
+    // Each name is looked for after the one before, so that a header of many thousand
+    // columns is read in one pass; past a few, unknown columns are counted, not listed.
+    let (mut cursor, mut unknown) = (0, 0usize);
     for (i, name) in headers.iter().enumerate() {
         let name = name.trim();
-        let at = crate::diag::locate(text, 0..header_line, "", name);
+        let at = crate::diag::locate(text, cursor.min(header_line)..header_line, "", name);
+        cursor = at.end;
         let Some(place) = CSV_COLUMNS.iter().position(|c| *c == name) else {
-            diagnostics.push(
-                Diagnostic::error(format!("unknown column `{name}`"))
-                    .at(source, at)
-                    .hint(suggestion(name, &CSV_COLUMNS)),
-            );
+            unknown += 1;
+            if unknown <= MAX_UNKNOWN_COLUMNS {
+                diagnostics.push(
+                    Diagnostic::error(format!("unknown column `{name}`"))
+                        .at(source, at)
+                        .hint(suggestion(name, &CSV_COLUMNS)),
+                );
+            }
             bad_header = true;
             continue;
         };
@@ -635,6 +645,12 @@ fn csv_columns(
                 .push(Diagnostic::error(format!("column `{name}` appears twice")).at(source, at));
             bad_header = true;
         }
+    }
+    if unknown > MAX_UNKNOWN_COLUMNS {
+        diagnostics.push(
+            Diagnostic::error(format!("{} more unknown columns", unknown - MAX_UNKNOWN_COLUMNS))
+                .at(source, 0..header_line),
+        );
     }
     let missing: Vec<&str> = CSV_REQUIRED.iter().copied().filter(|c| !columns.has(c)).collect();
     if !missing.is_empty() {

@@ -739,6 +739,20 @@ impl DatasetBuilder {
     /// a spreadsheet: `.xlsx`, `.xlsm`, `.xls`, `.ods`). `shown` is the name diagnostics
     /// print for it.
     pub fn add_file(&mut self, path: &Path, shown: &str) {
+        // A pipe with no writer would block the run before any limit applies, and a
+        // device never ends: only regular files are read as data.
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+        {
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "cannot read dataset file `{shown}`: it is not a regular file (a folder, pipe, \
+                     socket or device)"
+                ))
+                .hint("save the data to a file and name that"),
+            );
+            return;
+        }
         if sheet::is_spreadsheet(path) {
             return self.add_spreadsheet(path, shown);
         }

@@ -27,13 +27,82 @@ pub fn without_accents(text: &str) -> String {
     text.nfd().filter(|c| !is_combining_mark(*c)).collect()
 }
 
-/// The words of a text: runs of letters and digits, accents dropped.
+/// The words of a text as a reader sees them: compatibility forms folded (fullwidth
+/// and mathematical letters, NFKC), invisible format characters dropped (zero-width
+/// spaces and joiners, word joiners, soft hyphens, BOMs), letters that look Latin read
+/// as Latin (Cyrillic "о" in "Vоronkov"), accents dropped, and a word in capitals
+/// ("VORONKOV") read as a capitalised one; then runs of letters and digits.
 fn words(text: &str) -> Vec<String> {
-    without_accents(text)
+    let seen: String = text.nfkc().filter(|c| !is_invisible(*c)).map(latin_lookalike).collect();
+    without_accents(&seen)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_owned)
+        .map(capitalised_if_shouted)
         .collect()
+}
+
+/// Format characters that render as nothing, so that a name split by them reads whole.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// A Cyrillic or Greek letter that looks like a Latin one, as that Latin letter.
+fn latin_lookalike(c: char) -> char {
+    const PAIRS: [(char, char); 30] = [
+        ('а', 'a'),
+        ('е', 'e'),
+        ('о', 'o'),
+        ('р', 'p'),
+        ('с', 'c'),
+        ('у', 'y'),
+        ('х', 'x'),
+        ('к', 'k'),
+        ('і', 'i'),
+        ('ј', 'j'),
+        ('ѕ', 's'),
+        ('ԁ', 'd'),
+        ('ո', 'n'),
+        ('ν', 'v'),
+        ('ο', 'o'),
+        ('α', 'a'),
+        ('ρ', 'p'),
+        ('А', 'A'),
+        ('В', 'B'),
+        ('Е', 'E'),
+        ('К', 'K'),
+        ('М', 'M'),
+        ('Н', 'H'),
+        ('О', 'O'),
+        ('Р', 'P'),
+        ('С', 'C'),
+        ('Т', 'T'),
+        ('Х', 'X'),
+        ('Ο', 'O'),
+        ('Ι', 'I'),
+    ];
+    PAIRS.iter().find(|(from, _)| *from == c).map_or(c, |(_, to)| *to)
+}
+
+/// A word of two or more capital letters ("VORONKOV") as a capitalised word
+/// ("Voronkov"), so that a name set in capitals is still found; other words as they are.
+fn capitalised_if_shouted(word: &str) -> String {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || word.chars().any(|c| c.is_lowercase()) {
+        return word.to_owned();
+    }
+    let mut chars = word.chars();
+    let first = chars.next().map(String::from).unwrap_or_default();
+    first + &chars.as_str().to_lowercase()
 }
 
 /// A participant's name, found in a text.
@@ -135,6 +204,29 @@ fn searched_runs(participant: &Participant) -> Vec<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_is_found_however_a_reader_sees_it() {
+        use crate::dataset::{Participant, Text};
+        let people = [
+            Participant { name: "Vladimir Voronkov".into(), family: None, role: Text::default() },
+            Participant { name: "Boy Rafli Amar".into(), family: None, role: Text::default() },
+        ];
+        let names = super::NameIndex::new(people.iter().map(|p| (p, "e")));
+        for text in [
+            "VORONKOV spoke.",
+            "Vor\u{200B}onkov spoke.",
+            "Voron\u{00AD}kov spoke.",
+            "Voron\u{2060}kov spoke.",
+            "V\u{043E}ronkov spoke.",
+            "\u{FF36}\u{FF4F}\u{FF52}\u{FF4F}\u{FF4E}\u{FF4B}\u{FF4F}\u{FF56} spoke.",
+            "BOY RAFLI spoke.",
+        ] {
+            assert!(names.find(text).is_some(), "{text:?}");
+        }
+        // The common noun stays a common noun; an acronym stays an acronym.
+        assert!(names.find("The voronkov rule; UN and BNPT met.").is_none());
+    }
+
     use super::*;
     use crate::dataset::Text;
 

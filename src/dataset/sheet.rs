@@ -304,6 +304,11 @@ fn cell_text(cell: &Data) -> Result<String, String> {
         Data::DateTime(date) if date.is_duration() => {
             return Err("it holds a duration, not a date".into());
         }
+        // A serial before the spreadsheet's epoch is no date anyone typed: Excel shows
+        // it as ######, and calamine would make it 1899-12-26.
+        Data::DateTime(date) if date.as_f64() < 0.0 => {
+            return Err("it holds a negative date serial, which is no date".into());
+        }
         Data::DateTime(date) => match date.as_datetime() {
             Some(moment) => moment.date().format("%Y-%m-%d").to_string(),
             None => return Err("it holds a date the spreadsheet cannot give".into()),

@@ -210,3 +210,52 @@ fn a_sheet_whose_cells_span_millions_of_places_is_refused() {
     assert!(run.stderr.contains("(the limit is 4000000)"), "{}", run.stderr);
     assert!(started.elapsed() < std::time::Duration::from_secs(60));
 }
+
+#[test]
+fn a_pipe_or_device_named_with_data_is_refused_without_waiting() {
+    let dir = tempdir();
+    assert!(mkfifo(&dir.path().join("pipe.csv")), "this suite needs mkfifo");
+    let started = std::time::Instant::now();
+    for data in ["pipe.csv", "/dev/zero"] {
+        let run = brief(dir.path(), &["events", "--data", data]).expect(2);
+        assert!(run.stderr.contains("it is not a regular file"), "{data}: {}", run.stderr);
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
+
+#[test]
+fn a_csv_header_of_many_thousand_columns_is_read_in_one_pass() {
+    let dir = tempdir();
+    let mut header: Vec<String> = (0..200_000).map(|i| format!("c{i}")).collect();
+    header.extend(["id", "date"].map(String::from));
+    write(dir.path(), "wide.csv", &(header.join(",") + "\n"));
+    let started = std::time::Instant::now();
+    let run = brief(dir.path(), &["events", "--data", "wide.csv"]).expect(2);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30), "{:?}", started.elapsed());
+    assert_eq!(run.stderr.matches("error: unknown column").count(), 20, "{}", run.stderr.len());
+    assert!(run.stderr.contains("unknown column `c19`"), "{}", run.stderr.len());
+}
+
+#[test]
+fn a_negative_date_serial_in_a_spreadsheet_is_refused_at_its_cell() {
+    let dir = tempdir();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let header =
+        ["id", "date", "status", "partners", "type", "title_en", "source_url", "source_publisher"];
+    for (column, name) in header.iter().enumerate() {
+        sheet.write_string(0, column as u16, *name).unwrap();
+    }
+    let day = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    sheet.write_string(1, 0, "x-1").unwrap();
+    sheet.write_number_with_format(1, 1, -5.0, &day).unwrap();
+    for (column, value) in
+        [(2, "held"), (3, "aus"), (4, "meeting"), (5, "X"), (6, "https://example.org/x"), (7, "Ex")]
+    {
+        sheet.write_string(1, column, value).unwrap();
+    }
+    workbook.save(dir.path().join("neg.xlsx")).unwrap();
+    let run = brief(dir.path(), &["events", "--data", "neg.xlsx"]).expect(2);
+    assert!(run.stderr.contains("negative date serial"), "{}", run.stderr);
+    assert!(run.stderr.contains("!B2"), "{}", run.stderr);
+}

@@ -553,3 +553,30 @@ fn an_export_writes_nothing_through_a_link_out_of_its_folder() {
     assert!(run.stderr.contains("leads outside `e`"), "{}", run.stderr);
     assert!(files_in(&dir.path().join("elsewhere")).is_empty());
 }
+
+#[test]
+fn no_control_character_from_a_spec_reaches_the_terminal_raw() {
+    let dir = tempdir();
+    // A body that panics with a terminal escape (it would retitle the terminal).
+    let spec = write(
+        dir.path(),
+        "p.toml",
+        &(small_spec("P", "")
+            + "[[sections]]\nkind = \"text\"\nbody = '''#panic(\"\\u{1b}]0;pwned\\u{7}\")'''\n"),
+    );
+    let run = brief(dir.path(), &["generate", &spec]);
+    assert_ne!(run.code, 0);
+    assert!(!run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{7}'), "{:?}", run.stderr);
+    assert!(run.stderr.contains('\u{241b}'), "the escape is shown as ␛: {:?}", run.stderr);
+    // An output name holding an escape is refused, shown visibly, and never made.
+    let spec = write(dir.path(), "o.toml", &small_spec("O", "output = \"a\\u001b[31mb.pdf\""));
+    let run = brief(dir.path(), &["generate", &spec]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("control character"), "{:?}", run.stderr);
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    assert!(files_in(dir.path()).iter().all(|f| !f.contains('\u{1b}')));
+    // A zero-width space in a spec's error is shown, not hidden.
+    let spec = write(dir.path(), "z.toml", &small_spec("Z", "language = \"e\u{200b}n\""));
+    let run = brief(dir.path(), &["check", &spec]).expect(2);
+    assert!(!run.stderr.contains('\u{200b}'), "{:?}", run.stderr);
+}
