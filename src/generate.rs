@@ -441,9 +441,20 @@ fn write_exported(
         return Ok(vec![]);
     };
     let extension = options.export.format.as_str();
+    // One page, written to a name of the image format without `{page}` (`-o thumb.png
+    // --pages 1`), goes to that very name.
+    let alone = |path: &Path| {
+        images.len() == 1
+            && path.extension().is_some_and(|e| e == extension)
+            && !path.to_string_lossy().contains(output::PAGE_PLACEHOLDER)
+    };
+    let name_of = |path: &Path, number: usize| match alone(path) {
+        true => path.to_path_buf(),
+        false => output::page_path(path, number, extension),
+    };
     let mut written = Vec::new();
     for image in images {
-        let path = output::page_path(base, image.number, extension);
+        let path = name_of(base, image.number);
         let resolved = output::resolve(&path, false).map_err(|why| {
             format!("cannot write page {} to `{}`: {why}", image.number, path.display())
         })?;
@@ -455,8 +466,7 @@ fn write_exported(
             ));
         }
         output::write(&resolved.target, &image.bytes)?;
-        written
-            .push(output::page_path(&plan.output, image.number, extension).display().to_string());
+        written.push(name_of(&plan.output, image.number).display().to_string());
     }
     Ok(written)
 }

@@ -30,7 +30,18 @@ use brief::{dataset, listing, render, select, worker};
 use terminal::{fail, print_diagnostics, print_out};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // A mistyped subcommand is answered from the public command line, so that the
+        // hidden worker is never offered as a suggestion.
+        Err(e) if e.kind() == clap::error::ErrorKind::InvalidSubcommand => {
+            match public_command().try_get_matches() {
+                Err(public) => public.exit(),
+                Ok(_) => e.exit(),
+            }
+        }
+        Err(e) => e.exit(),
+    };
     let exit = match cli.command {
         Command::Generate(args) => {
             let mode = if args.dry_run { Mode::DryRun } else { Mode::Write };
@@ -283,8 +294,14 @@ fn run_briefs(args: &BriefArgs, options: &Options) -> (Exit, brief::plan::Inputs
     let summary = generate::run(&args.specs, options, &|message| progress.on(message));
     progress.finish();
     if summary.entries.len() > 1 && !args.quiet {
+        // A dry run writes nothing: it says what it planned.
+        let done = match options.mode {
+            Mode::DryRun => "planned",
+            Mode::Check => "checked",
+            Mode::Write => "done",
+        };
         terminal::print_err(&format!(
-            "{} of {} outputs done, {} failed",
+            "{} of {} outputs {done}, {} failed",
             summary.written(),
             summary.entries.len(),
             summary.failed()

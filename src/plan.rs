@@ -288,15 +288,37 @@ impl Shard {
     /// The share from a Kubernetes Indexed Job: `JOB_COMPLETION_INDEX` (from 0) and the
     /// number of shares in `BRIEF_SHARD_COUNT`; `None` unless both are set.
     pub fn from_env(index: Option<String>, count: Option<String>) -> Option<Result<Shard, String>> {
-        let (index, count) = (index?, count?);
+        let count = match (index.as_deref(), count) {
+            (None, None) => return None,
+            // An Indexed Job without the count would render every spec in every pod.
+            (Some(index), None) => {
+                return Some(Err(format!(
+                    "JOB_COMPLETION_INDEX is `{index}` but BRIEF_SHARD_COUNT is not set, so \
+                     this run cannot tell its share of the specs"
+                )));
+            }
+            (None, Some(count)) => {
+                return Some(Err(format!(
+                    "BRIEF_SHARD_COUNT is `{count}` but JOB_COMPLETION_INDEX is not set"
+                )));
+            }
+            (Some(_), Some(count)) => count,
+        };
+        let index = index.unwrap_or_default();
         let parse = |name: &str, text: &str| {
             text.trim()
                 .parse::<usize>()
                 .map_err(|_| format!("{name} `{text}` is not a whole number"))
         };
-        Some(parse("JOB_COMPLETION_INDEX", &index).and_then(|index| {
-            let count = parse("BRIEF_SHARD_COUNT", &count)?;
-            format!("{}/{count}", index + 1).parse()
+        Some(parse("JOB_COMPLETION_INDEX", &index).and_then(|i| {
+            let n = parse("BRIEF_SHARD_COUNT", &count)?;
+            format!("{}/{n}", i + 1).parse::<Shard>().map_err(|_| {
+                format!(
+                    "JOB_COMPLETION_INDEX `{index}` is past BRIEF_SHARD_COUNT `{count}`: the \
+                     index counts from 0 and must be below the count (set the count to the \
+                     Job's completions)"
+                )
+            })
         }))
     }
 

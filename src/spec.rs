@@ -1234,6 +1234,26 @@ fn shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<String> {
              to that table, so move `{field}` above the first header"
         ));
     }
+    // TOML reads `2022-03-01` as a date, but `2022-03` is neither a date nor a string.
+    let bare = text.get(span.clone()).unwrap_or("").trim();
+    if message.contains("invalid date") || message.contains("expected `-`") {
+        let looks_like_month = bare.len() == 7 && bare.as_bytes().get(4) == Some(&b'-');
+        return Some(match looks_like_month {
+            true => format!(
+                "a month is written in quotes: `\"{bare}\"`; a whole day (2022-03-01) or a year \
+                 (2022) needs none"
+            ),
+            false => "write a day as 2022-03-01, a month in quotes as \"2022-03\", a year as 2022"
+                .to_owned(),
+        });
+    }
+    if message.contains("missing field `period`") {
+        return Some(
+            "add the period the brief covers: `[period]` with `from = 2024-01-01` and \
+             `to = 2024-12-31`, or with `relative = \"previous-month\"`"
+                .to_owned(),
+        );
+    }
     if !message.starts_with("invalid type") {
         return None;
     }

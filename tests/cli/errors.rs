@@ -396,3 +396,59 @@ fn typst_syntax_in_data_is_printed_literally() {
         assert!(text.contains(literal), "`{literal}` is not in the PDF as written:\n{text}");
     }
 }
+
+#[test]
+fn everyday_mistakes_get_messages_that_say_what_to_write() {
+    let dir = tempdir();
+    // An unquoted month.
+    write(dir.path(), "m.toml", "title = \"T\"\n[period]\nfrom = 2022-03\nto = 2022-04\n");
+    brief(dir.path(), &["check", "m.toml"]).expect(2).expect_stderr(
+        dir.path(),
+        r#"error: invalid spec: invalid date, expected `-` (MM-DD)
+  ┌─ m.toml:3:8
+  │
+3 │ from = 2022-03
+  │        ^^^^^^^
+  │
+  = hint: a month is written in quotes: `"2022-03"`; a whole day (2022-03-01) or a year (2022) needs none
+"#,
+    );
+    // No period.
+    write(dir.path(), "p.toml", "title = \"T\"\n");
+    brief(dir.path(), &["check", "p.toml"]).expect(2).expect_stderr(
+        dir.path(),
+        r#"error: invalid spec: missing field `period`
+  ┌─ p.toml:1:1
+  │
+1 │ title = "T"
+  │ ^
+  │
+  = hint: add the period the brief covers: `[period]` with `from = 2024-01-01` and `to = 2024-12-31`, or with `relative = "previous-month"`
+"#,
+    );
+    // A mistyped subcommand is never offered the hidden worker.
+    let run = brief(dir.path(), &["render"]).expect(2);
+    assert!(run.stderr.contains("'generate'") && !run.stderr.contains("worker"), "{}", run.stderr);
+    // Shard variables name themselves.
+    let good = write(dir.path(), "g.toml", &small_spec("G", ""));
+    let run = brief_env(
+        dir.path(),
+        &["generate", &good, "--dry-run"],
+        &[("JOB_COMPLETION_INDEX", "8"), ("BRIEF_SHARD_COUNT", "8")],
+    )
+    .expect(2);
+    assert!(
+        run.stderr.contains("JOB_COMPLETION_INDEX `8` is past BRIEF_SHARD_COUNT `8`"),
+        "{}",
+        run.stderr
+    );
+    let run =
+        brief_env(dir.path(), &["generate", &good, "--dry-run"], &[("JOB_COMPLETION_INDEX", "1")])
+            .expect(2);
+    assert!(run.stderr.contains("BRIEF_SHARD_COUNT is not set"), "{}", run.stderr);
+    // A dry run says what it planned, not that it is done.
+    write(dir.path(), "two/a.toml", &small_spec("A", ""));
+    write(dir.path(), "two/b.toml", &small_spec("B", ""));
+    let run = brief(dir.path(), &["generate", "two", "--dry-run", "-o", "out/"]).expect(0);
+    assert!(run.stderr.contains("2 of 2 outputs planned, 0 failed"), "{}", run.stderr);
+}
