@@ -158,7 +158,8 @@ fn render(case: &Case, dir: &Path) -> PathBuf {
     brief(dir, &args).expect(0);
     match case.variant_file {
         Some(file) => out.join(file),
-        None => dir.join(format!("{}-{}.png", case.name, case.page)),
+        // One page to a name of the image format takes that name.
+        None => out,
     }
 }
 

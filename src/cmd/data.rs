@@ -1,0 +1,86 @@
+//! `brief events` and `brief partners`: the dataset, queried and listed.
+
+use brief::diag::Diagnostic;
+use brief::generate::{self, Exit};
+use brief::select::EventFilters;
+use brief::{dataset, listing, select};
+
+use super::run::as_of;
+use crate::args;
+use crate::terminal::{self, fail, print_diagnostics};
+
+/// Loads the dataset for `events` and `partners`, printing problems.
+pub(crate) fn load(args: &args::DataArgs) -> Result<dataset::Dataset, Exit> {
+    match generate::load_dataset(args.no_bundled_data, &args.data) {
+        Ok((dataset, warnings)) => {
+            print_diagnostics(&warnings);
+            Ok(dataset)
+        }
+        Err(errors) => {
+            print_diagnostics(&errors);
+            Err(Exit::Invalid)
+        }
+    }
+}
+
+/// `brief events`.
+pub(crate) fn events(args: &args::EventsArgs) -> Exit {
+    let dataset = match load(&args.data) {
+        Ok(dataset) => dataset,
+        Err(exit) => return exit,
+    };
+    let as_of = match as_of(args.as_of) {
+        Ok(date) => date,
+        Err(exit) => return exit,
+    };
+    let filters = EventFilters {
+        as_of,
+        partners: args.partner.clone(),
+        roles: args.role.clone(),
+        search: args.search.clone(),
+        topics: args.topic.clone(),
+        types: args.kind.clone(),
+        status: args.status.clone(),
+        from: args.from.clone(),
+        to: args.to.clone(),
+    };
+    let query = match select::event_query(&dataset, &filters) {
+        Ok(query) => query,
+        Err(diagnostic) => {
+            print_diagnostics(&[diagnostic]);
+            return Exit::Invalid;
+        }
+    };
+    for name in &args.partner {
+        if let Some(partner) = dataset.agency(name) {
+            let country = partner.name.get_or_other("en");
+            print_diagnostics(&[Diagnostic::warning(format!(
+                "`{name}` is an agency of {country}: the dataset records its events under \
+                 {country}, so this lists every event with {country}"
+            ))]);
+        }
+    }
+    let mut selected: Vec<&dataset::Event> = dataset.select(&query).collect();
+    listing::sort(&dataset, &mut selected, args.sort);
+    let layout = listing::Layout { as_of, language: args.language, wide: args.wide };
+    print_listing(listing::events(&dataset, &selected, &layout, args.format))
+}
+
+/// `brief partners`.
+pub(crate) fn partners(args: &args::PartnersArgs) -> Exit {
+    match load(&args.data) {
+        Ok(dataset) => print_listing(listing::partners(&dataset, args.format)),
+        Err(exit) => exit,
+    }
+}
+
+/// Prints a listing to standard output.
+pub(crate) fn print_listing(listing: Result<String, String>) -> Exit {
+    match listing {
+        Ok(text) => {
+            terminal::write_out(&text);
+            Exit::Success
+        }
+        Err(message) => fail(message, &[], Exit::Failed),
+    }
+}

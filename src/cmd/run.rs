@@ -1,0 +1,129 @@
+//! `brief generate` and `brief check`: their options from the arguments, and a run with its progress and summary.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use brief::generate::{self, Exit, Mode, Options};
+use brief::plan::Shard;
+use brief::render::Export;
+use brief::render::export::Format as ExportFormat;
+use brief::worker::{Limits, WorkerCommand};
+
+use crate::args::{self, BriefArgs};
+use crate::terminal::{self, fail};
+
+/// The as-of date: the flag, else the day of SOURCE_DATE_EPOCH, else today. A bad
+/// SOURCE_DATE_EPOCH is reported, and the command ends as invalid input.
+pub(crate) fn as_of(flag: Option<NaiveDate>) -> Result<NaiveDate, Exit> {
+    brief::dates::as_of(flag, std::env::var("SOURCE_DATE_EPOCH").ok())
+        .map_err(|message| fail(message, &["unset it, or pass --as-of YYYY-MM-DD"], Exit::Invalid))
+}
+
+/// What `brief generate` exports: `--format`, else the format of `-o`'s extension (a
+/// file named `*.png` or `*.svg`), else PDF; with `--ppi` and `--pages`.
+pub(crate) fn export_options(args: &args::ExportArgs, output: Option<&Path>) -> Export {
+    let from_extension = || {
+        let extension = output?.extension()?.to_str()?;
+        ExportFormat::parse(extension).filter(|format| format.per_page())
+    };
+    Export {
+        format: args.format.or_else(from_extension).unwrap_or(ExportFormat::Pdf),
+        ppi: args.ppi,
+        pages: args.pages.clone(),
+    }
+}
+
+/// The options of a `generate`, `check` or `watch` run, or how the command ends when
+/// the arguments or the environment are wrong.
+pub(crate) fn run_options(
+    args: &BriefArgs,
+    mode: Mode,
+    output: Option<PathBuf>,
+    emit_data: Option<PathBuf>,
+    report: Option<PathBuf>,
+    export: Export,
+) -> Result<Options, Exit> {
+    let as_of = as_of(args.as_of)?;
+    let shard = match args.shard {
+        Some(shard) => Some(shard),
+        None => match Shard::from_env(
+            std::env::var("JOB_COMPLETION_INDEX").ok(),
+            std::env::var("BRIEF_SHARD_COUNT").ok(),
+        ) {
+            Some(Ok(shard)) => Some(shard),
+            Some(Err(message)) => {
+                return Err(fail(
+                    message,
+                    &["fix or unset the variable, or pass --shard I/N"],
+                    Exit::Invalid,
+                ));
+            }
+            None => None,
+        },
+    };
+    Ok(Options {
+        output,
+        shard,
+        as_of,
+        data: args.data.data.clone(),
+        no_bundled_data: args.data.no_bundled_data,
+        template_dir: args.template_dir.clone(),
+        font_paths: args.font_path.clone(),
+        language: args.language,
+        audience: args.audience,
+        pdf_standards: args.pdf_standard.clone(),
+        export,
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        emit_data,
+        report,
+        allow_outside: args.allow_outside_paths,
+        limits: Limits {
+            timeout: Duration::from_secs(args.timeout),
+            max_memory: args.max_memory << 20,
+            max_pages: args.max_pages as usize,
+        },
+        // Each brief renders in a worker process: this binary, started again.
+        worker: std::env::current_exe()
+            .ok()
+            .map(|exe| WorkerCommand { exe, font_paths: args.font_path.clone() }),
+        ends_after_run: true,
+        mode,
+    })
+}
+
+/// Runs `generate` or `check` with `options`, printing progress and a summary.
+/// Returns how the run ends, with what it read (for `watch`).
+pub(crate) fn run_briefs(args: &BriefArgs, options: &Options) -> (Exit, brief::plan::Inputs) {
+    let progress = terminal::Progress::new(options.mode, args.quiet, args.verbose);
+    let summary = generate::run(&args.specs, options, &|message| progress.on(message));
+    progress.finish();
+    if summary.entries.len() > 1 && !args.quiet {
+        // A dry run writes nothing: it says what it planned.
+        let done = match options.mode {
+            Mode::DryRun => "planned",
+            Mode::Check => "checked",
+            Mode::Write => "done",
+        };
+        terminal::print_err(&format!(
+            "{} of {} outputs {done}, {} failed",
+            summary.written(),
+            summary.entries.len(),
+            summary.failed()
+        ));
+    }
+    if let Some(shard) = options.shard
+        && summary.entries.is_empty()
+        && summary.exit() == Exit::Success
+        && !args.quiet
+    {
+        terminal::print_err(&format!(
+            "shard {}/{} holds no spec: there are fewer specs than shards",
+            shard.index, shard.count
+        ));
+    }
+    (summary.exit(), summary.inputs)
+}
