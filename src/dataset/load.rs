@@ -1184,6 +1184,55 @@ fn validate_coverage(raw: &[(RawCoverage, String)], out: &mut Vec<Diagnostic>) -
     coverage
 }
 
+/// Partner and topic names as analysts write them in spreadsheets ("UK", "Inggris",
+/// "Victims of terrorism"), each with the id it stands for; a name that stands for more
+/// than one is left out, so that it stays an error with its suggestions.
+struct NamesToIds {
+    partners: HashMap<String, Option<String>>,
+    topics: HashMap<String, Option<String>>,
+}
+
+impl NamesToIds {
+    fn new(partners: &[Partner], topics: &[Topic]) -> Self {
+        fn add(map: &mut HashMap<String, Option<String>>, key: &str, id: &str) {
+            let entry = map.entry(normalise(key)).or_insert_with(|| Some(id.to_owned()));
+            if entry.as_deref() != Some(id) {
+                *entry = None;
+            }
+        }
+        let mut names = NamesToIds { partners: HashMap::new(), topics: HashMap::new() };
+        for partner in partners {
+            for key in partner_keys(partner) {
+                add(&mut names.partners, key, &partner.id);
+            }
+        }
+        for topic in topics {
+            for key in [Some(topic.id.as_str()), topic.name.en.as_deref(), topic.name.id.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                add(&mut names.topics, key, &topic.id);
+            }
+        }
+        names
+    }
+
+    /// The event's partners, roles and topics as ids, where they are written as names.
+    fn resolve(&self, e: &mut RawEvent) {
+        let id = |map: &HashMap<String, Option<String>>, name: &mut String| {
+            if let Some(Some(id)) = map.get(&normalise(name)) {
+                *name = id.clone();
+            }
+        };
+        for partner in e.partners.iter_mut().chain(e.roles.iter_mut().map(|r| &mut r.partner)) {
+            id(&self.partners, partner);
+        }
+        for topic in &mut e.topics {
+            id(&self.topics, topic);
+        }
+    }
+}
+
 /// Every name a partner can be found by.
 fn partner_keys(partner: &Partner) -> impl Iterator<Item = &str> {
     [Some(partner.id.as_str()), partner.name.en.as_deref(), partner.name.id.as_deref()]
@@ -1429,15 +1478,17 @@ fn validate_events(
 ) -> Vec<Event> {
     let partner_ids: Vec<&str> = partners.iter().map(|p| p.id.as_str()).collect();
     let topic_ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+    let names = NamesToIds::new(partners, topics);
     let first_origin = first_definitions(&raw);
     let mut events = Vec::with_capacity(raw.len());
     // Whether the file of the records read last is the bundled data: decided once a
     // file, not once a record (the comparison reads the whole text).
     let mut last_file: Option<(*const SourceText, bool)> = None;
-    for ((e, origin), first) in raw.into_iter().zip(first_origin) {
+    for ((mut e, origin), first) in raw.into_iter().zip(first_origin) {
         // Only this record's own diagnostics decide whether it is kept: counting all of
         // them would be quadratic in a file with a warning on every row.
         let first_diagnostic = out.len();
+        names.resolve(&mut e);
         if !valid_id(&e.id) {
             out.push(origin.error_at("id", &e.id, format!("invalid event id `{}`", e.id)).hint(
                 "event ids are lowercase letters, digits and hyphens, e.g. `2021-11-gbr-jwg-1`",

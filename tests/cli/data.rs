@@ -259,3 +259,49 @@ fn a_source_s_access_date_is_listed_only_in_briefs_dated_after_it() {
     // The list prints the address without its scheme; the link holds it whole.
     assert!(text.contains("example.org/read") && !text.contains("diakses"), "{text}");
 }
+
+#[test]
+fn a_data_file_may_name_partners_and_topics_as_analysts_write_them() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "names.csv",
+        "id,date,status,partners,type,title_en,title_id,topics,source_url,source_publisher,source_published\n\
+         n-1,2024-05-02,held,UK;Filipina:host,meeting,Named,Bernama,Victims of terrorism,https://example.org/n,Ex,2024-05-02\n",
+    );
+    let run = brief(
+        dir.path(),
+        &[
+            "events",
+            "--data",
+            "names.csv",
+            "--format",
+            "json",
+            "--partner",
+            "gbr",
+            "--from",
+            "2024-05",
+            "--to",
+            "2024-05",
+        ],
+    )
+    .expect(0);
+    let events: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let event = events.as_array().unwrap().iter().find(|e| e["id"] == "n-1").expect("the event");
+    assert_eq!(event["partners"], serde_json::json!(["gbr"]));
+    assert_eq!(event["roles"][0]["partner"], "phl");
+    assert_eq!(event["topics"], serde_json::json!(["victims"]));
+    // A name that is no partner is still an error, with its suggestion.
+    write(
+        dir.path(),
+        "typo.csv",
+        "id,date,status,partners,type,title_en,source_url,source_publisher\n\
+         t-1,2024-05-02,held,gbrr,meeting,Typo,https://example.org/t,Ex\n",
+    );
+    let run = brief(dir.path(), &["events", "--data", "typo.csv"]).expect(2);
+    assert!(
+        run.stderr.contains("unknown partner `gbrr`") && run.stderr.contains("did you mean `gbr`?"),
+        "{}",
+        run.stderr
+    );
+}
