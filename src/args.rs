@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 use brief::dataset::{EventType, Role, Status};
-use brief::listing::{Format, SortKey};
+use brief::listing::{CountBy, Format, SortKey};
 use brief::locale::Language;
 use brief::plan::Shard;
 use brief::render::export::{DEFAULT_PPI, Format as ExportFormat, PageSelection};
@@ -265,6 +265,10 @@ pub struct EventsArgs {
     /// The order of the listing.
     #[arg(long, value_enum, ignore_case = true, default_value = "date")]
     pub sort: SortKey,
+    /// Count the events listed by partner, type, year or topic instead of listing them:
+    /// "who did we meet most in 2023?" is `--from 2023 --to 2023 --status held --count-by partner`.
+    #[arg(long, value_name = "KEY", value_enum, ignore_case = true)]
+    pub count_by: Option<CountBy>,
     /// Show whole titles and the note on each uncertain date, instead of cutting the
     /// table to the terminal's width.
     #[arg(long)]

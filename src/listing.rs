@@ -74,6 +74,112 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What `brief events --count-by` counts the listed events by.
+    CountBy("count key") {
+        /// Each counterpart: an event with two partners counts for both.
+        Partner = "partner",
+        /// The event type.
+        Type = "type",
+        /// The year of the first day.
+        Year = "year",
+        /// Each topic.
+        Topic = "topic",
+    }
+}
+
+/// The events counted by `key`, most first (ties in order of the key), as
+/// `(key, name, count)`: "who did we meet most in 2023?".
+pub fn counts(
+    dataset: &Dataset,
+    events: &[&Event],
+    key: CountBy,
+    language: Language,
+) -> Vec<(String, String, usize)> {
+    let lang = language.code();
+    let mut counts: Vec<(String, String, usize)> = Vec::new();
+    let mut add = |key: String, name: String| match counts.iter_mut().find(|(k, _, _)| *k == key) {
+        Some(entry) => entry.2 += 1,
+        None => counts.push((key, name, 1)),
+    };
+    for event in events {
+        match key {
+            CountBy::Partner => {
+                for partner in &event.partners {
+                    let name = dataset
+                        .partner(partner)
+                        .map_or_else(|| partner.clone(), |p| p.name.get_or_other(lang).to_owned());
+                    add(partner.clone(), name);
+                }
+            }
+            CountBy::Type => add(
+                event.kind.as_str().to_owned(),
+                crate::locale::event_type(language, event.kind).to_owned(),
+            ),
+            CountBy::Year => {
+                let year = event.date.year().to_string();
+                add(year.clone(), year);
+            }
+            CountBy::Topic => {
+                for topic in &event.topics {
+                    let name = dataset
+                        .topic(topic)
+                        .map_or_else(|| topic.clone(), |t| t.name.get_or_other(lang).to_owned());
+                    add(topic.clone(), name);
+                }
+            }
+        }
+    }
+    match key {
+        CountBy::Year => counts.sort_by(|a, b| a.0.cmp(&b.0)),
+        _ => counts.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1))),
+    }
+    counts
+}
+
+/// Counts in the format asked for: a table, JSON objects or CSV rows of `key`, `name`
+/// and `events`.
+pub fn counted(
+    counts: &[(String, String, usize)],
+    key: CountBy,
+    format: Format,
+) -> Result<String, String> {
+    match format {
+        Format::Table => {
+            let rows: Vec<Vec<String>> = counts
+                .iter()
+                .map(|(k, name, n)| vec![k.clone(), name.clone(), n.to_string()])
+                .collect();
+            let total: usize = counts.iter().map(|(_, _, n)| n).sum();
+            let mut out = table(&[&key.as_str().to_uppercase(), "NAME", "EVENTS"], &rows);
+            out.push_str(&format!("{} {}s, {total} counted\n", counts.len(), key.as_str()));
+            Ok(out)
+        }
+        Format::Json => {
+            let rows: Vec<serde_json::Value> = counts
+                .iter()
+                .map(|(k, name, n)| serde_json::json!({ "key": k, "name": name, "events": n }))
+                .collect();
+            serde_json::to_string_pretty(&rows).map(|s| s + "\n").map_err(|e| e.to_string())
+        }
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            writer.write_record(["key", "name", "events"]).map_err(|e| e.to_string())?;
+            for (k, name, n) in counts {
+                writer
+                    .write_record([
+                        neutral_cell(k).into_owned(),
+                        neutral_cell(name).into_owned(),
+                        n.to_string(),
+                    ])
+                    .map_err(|e| e.to_string())?;
+            }
+            String::from_utf8(writer.into_inner().map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
 /// Puts the events in the order asked for; the sort is stable, so that events that
 /// tie stay in date order.
 pub fn sort(dataset: &Dataset, events: &mut [&Event], key: SortKey) {

@@ -61,6 +61,10 @@ pub(crate) fn events(args: &args::EventsArgs) -> Exit {
         }
     }
     let mut selected: Vec<&dataset::Event> = dataset.select(&query).collect();
+    if let Some(key) = args.count_by {
+        let counts = listing::counts(&dataset, &selected, key, args.language);
+        return print_listing(listing::counted(&counts, key, args.format));
+    }
     listing::sort(&dataset, &mut selected, args.sort);
     let layout = listing::Layout { as_of, language: args.language, wide: args.wide };
     print_listing(listing::events(&dataset, &selected, &layout, args.format))

@@ -305,3 +305,31 @@ fn a_data_file_may_name_partners_and_topics_as_analysts_write_them() {
         run.stderr
     );
 }
+
+#[test]
+fn events_count_by_answers_who_we_met_most() {
+    let dir = tempdir();
+    let args = ["events", "--from", "2023", "--to", "2023", "--status", "held"];
+    let listed = brief(dir.path(), &[&args[..], &["--format", "json"]].concat()).expect(0);
+    let events: serde_json::Value = serde_json::from_str(&listed.stdout).unwrap();
+    let unoct = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["partners"].as_array().unwrap().iter().any(|p| p == "unoct"));
+    let expected = unoct.count();
+    let run =
+        brief(dir.path(), &[&args[..], &["--count-by", "partner", "--format", "json"]].concat())
+            .expect(0);
+    let counts: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let first = &counts[0];
+    assert_eq!(first["key"], "unoct", "{counts}");
+    assert_eq!(first["events"], expected, "{counts}");
+    // Years in order, as CSV.
+    let run = brief(dir.path(), &["events", "--count-by", "year", "--format", "csv"]).expect(0);
+    let years: Vec<&str> =
+        run.stdout.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    let mut sorted = years.clone();
+    sorted.sort();
+    assert_eq!(years, sorted);
+}
