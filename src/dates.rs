@@ -163,6 +163,16 @@ pub fn check_year(date: NaiveDate) -> Result<NaiveDate, String> {
     }
 }
 
+/// Whole months from `from` to `to`, 0 when `to` is earlier: 24 March 2022 to 6
+/// December 2026 is 56.
+pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
+    let mut months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    if to.day() < from.day() {
+        months -= 1;
+    }
+    months.max(0) as u32
+}
+
 /// An inclusive span of days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period {
@@ -297,6 +307,15 @@ impl RelativePeriod {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn months_are_counted_whole() {
+        let day = |text: &str| text.parse::<chrono::NaiveDate>().unwrap();
+        assert_eq!(super::whole_months(day("2022-03-24"), day("2026-12-06")), 56);
+        assert_eq!(super::whole_months(day("2022-03-24"), day("2022-04-23")), 0);
+        assert_eq!(super::whole_months(day("2022-03-24"), day("2022-04-24")), 1);
+        assert_eq!(super::whole_months(day("2024-01-01"), day("2023-01-01")), 0);
+    }
+
     use super::*;
 
     #[test]

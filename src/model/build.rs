@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::dataset::{Dataset, Event, EventType, NameIndex, Query, Role, Status};
 use crate::dates::PartialDate;
@@ -323,12 +323,7 @@ impl Brief<'_> {
         if end >= self.settings.period.to {
             return None;
         }
-        let mut months =
-            (as_of.year() - end.year()) * 12 + as_of.month() as i32 - end.month() as i32;
-        if as_of.day() < end.day() {
-            months -= 1;
-        }
-        let months = u32::try_from(months).ok()?;
+        let months = crate::dates::whole_months(end, as_of);
         (months >= self.spec.lag_months).then(|| {
             let date = format_span(self.language, latest.date, latest.end);
             let months = locale::count_in_words(self.language, months as usize);

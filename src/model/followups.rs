@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::dates::whole_months;
+
 use crate::dataset::{Event, EventType, Query, Status};
 use crate::locale::{count_in_words, format_date, format_span, ordinal, with_caveat};
 
@@ -40,15 +42,6 @@ fn thin_after(brief: &Brief<'_>, from: NaiveDate) -> Option<String> {
     Some(language.words().thin_comparison(&crate::locale::coverage_span(language, coverage)))
 }
 
-/// Whole months from `from` to `to` (0 when `to` is earlier).
-fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
-    let mut months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
-    if to.day() < from.day() {
-        months -= 1;
-    }
-    months.max(0) as u32
-}
-
 /// Announcements whose date has passed with no report that they took place.
 fn lapsed(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
     let as_of = brief.settings.as_of;
@@ -73,7 +66,7 @@ fn lapsed(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
                 .unwrap_or_default();
             // From the first day its date allows: an event announced for "2025" was due
             // from January, not from December.
-            let months = months_between(e.first_day(), as_of);
+            let months = whole_months(e.first_day(), as_of);
             let text = language.words().follow_up_lapsed(
                 e.title.get_or_other(language.code()),
                 &format_span(language, e.date, e.end),
@@ -114,9 +107,9 @@ fn overdue_series(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
             continue;
         }
         let Some(last) = rounds.iter().max_by_key(|e| e.first_day()) else { continue };
-        let since = months_between(last.last_day(), as_of);
+        let since = whole_months(last.last_day(), as_of);
         let gaps: Vec<u32> =
-            rounds.windows(2).map(|w| months_between(w[0].first_day(), w[1].first_day())).collect();
+            rounds.windows(2).map(|w| whole_months(w[0].first_day(), w[1].first_day())).collect();
         let cadence = (!gaps.is_empty()).then(|| gaps.iter().sum::<u32>() / gaps.len() as u32);
         let due = match cadence {
             Some(cadence) => (cadence + cadence / 2).max(MIN_OVERDUE_MONTHS),
@@ -143,21 +136,4 @@ fn overdue_series(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
         items.push(Finding { text, refs: brief.cite(last) });
     }
     items
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(text: &str) -> NaiveDate {
-        text.parse().unwrap()
-    }
-
-    #[test]
-    fn months_are_counted_whole() {
-        assert_eq!(months_between(day("2022-03-24"), day("2026-12-06")), 56);
-        assert_eq!(months_between(day("2022-03-24"), day("2022-04-23")), 0);
-        assert_eq!(months_between(day("2022-03-24"), day("2022-04-24")), 1);
-        assert_eq!(months_between(day("2024-01-01"), day("2023-01-01")), 0);
-    }
 }
