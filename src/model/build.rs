@@ -2,11 +2,9 @@
 //! one entry per engagement, each section's content, and the metadata.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
-
-use crate::dataset::{Dataset, Event, EventType, NameIndex, Query, Role, Status};
+use crate::dataset::{Dataset, Event, EventType, Query, Role, Status};
 use crate::dates::PartialDate;
 use crate::diag::Diagnostic;
 use crate::locale::{self, Language, format_date, format_number, format_span, label};
@@ -14,6 +12,7 @@ use crate::select::{self, Selection};
 use crate::spec::{Audience, OnEmpty, SectionKind, SectionSpec, Spec};
 
 use super::changes::changes;
+use super::context::{BuildContext, Citations};
 use super::figures::{key_figures, timeline};
 use super::findings::findings;
 use super::followups::follow_ups;
@@ -21,99 +20,8 @@ use super::methodology::methodology;
 use super::profile::profile;
 use super::{
     BriefData, BriefSettings, BuildError, Content, DateData, EventEntry, EventList, MarkingData,
-    Meta, ParticipantEntry, PartnerRef, PeriodData, Provenance, Section, SourceEntry, TOOL,
-    TYPST_VERSION,
+    Meta, ParticipantEntry, PartnerRef, PeriodData, Provenance, Section, TOOL, TYPST_VERSION,
 };
-
-/// What every step of one brief's build reads.
-pub(super) struct Brief<'a> {
-    pub(super) spec: &'a Spec,
-    pub(super) settings: &'a BriefSettings,
-    pub(super) selection: &'a Selection,
-    pub(super) dataset: &'a Dataset,
-    pub(super) language: Language,
-    /// The engagements the brief's filter selects.
-    pub(super) events: Vec<&'a Event>,
-    /// The brief's partners, in order.
-    pub(super) partner_ids: Vec<String>,
-    /// The sources cited so far.
-    citations: Citations,
-    /// Whether an empty section has already said that nothing is on record for the
-    /// period (and how far the record reaches): later empty sections say it briefly.
-    period_noted: std::cell::Cell<bool>,
-}
-
-/// Sources numbered as they are first cited, in the order the brief prints them: the
-/// source list holds exactly what the brief cites, and a page published after the
-/// as-of date is never cited.
-struct Citations {
-    language: Language,
-    as_of: NaiveDate,
-    /// In a public brief, the names a source's title must not carry: such a page is
-    /// listed by publisher, date and address only.
-    withheld: Option<NameIndex>,
-    state: RefCell<CitationState>,
-}
-
-/// The numbered sources, and the numbers of each engagement cited so far.
-#[derive(Default)]
-struct CitationState {
-    sources: Vec<SourceEntry>,
-    number_of: HashMap<String, usize>,
-    refs_of: HashMap<String, Vec<usize>>,
-}
-
-impl Citations {
-    /// The numbers of `event`'s sources public on the as-of date, numbering those not
-    /// cited before.
-    fn cite(&self, event: &Event) -> Vec<usize> {
-        let mut state = self.state.borrow_mut();
-        if let Some(refs) = state.refs_of.get(&event.id) {
-            return refs.clone();
-        }
-        let mut refs = Vec::new();
-        for source in event.sources_on(self.as_of) {
-            let number = match state.number_of.get(&source.url) {
-                Some(number) => *number,
-                None => {
-                    let number = state.sources.len() + 1;
-                    state.sources.push(SourceEntry {
-                        number,
-                        publisher: source.publisher.clone(),
-                        title: source
-                            .title
-                            .clone()
-                            .filter(|t| self.withheld.as_ref().is_none_or(|n| n.find(t).is_none()))
-                            .unwrap_or_default(),
-                        url: source.url.clone(),
-                        published: source
-                            .published
-                            .map(|d| format_date(self.language, d))
-                            .unwrap_or_default(),
-                        published_iso: source.published.map(|d| d.to_string()).unwrap_or_default(),
-                        // A brief knows only what was known on its date: an access after
-                        // it is not shown.
-                        accessed: source
-                            .accessed
-                            .filter(|d| d.last_day() <= self.as_of)
-                            .map(|d| format_date(self.language, d))
-                            .unwrap_or_default(),
-                        reports: source.reports.as_str(),
-                        secondary: source.secondary,
-                    });
-                    state.number_of.insert(source.url.clone(), number);
-                    number
-                }
-            };
-            if !refs.contains(&number) {
-                refs.push(number);
-            }
-        }
-        refs.sort_unstable();
-        state.refs_of.insert(event.id.clone(), refs.clone());
-        refs
-    }
-}
 
 /// Builds the brief model, returning it with warnings (e.g. missing translations).
 ///
@@ -142,7 +50,7 @@ pub fn build(
         withheld: names.clone(),
         state: RefCell::default(),
     };
-    let brief = Brief {
+    let brief = BuildContext {
         spec,
         settings,
         selection,
@@ -281,7 +189,7 @@ fn empty_section(title: &str, kind: SectionKind) -> BuildError {
     ))
 }
 
-impl Brief<'_> {
+impl BuildContext<'_> {
     /// The note of an unfiltered section with nothing in its period: that nothing is on
     /// record, and how far the record reaches on the as-of date, so that a reader can
     /// tell a quiet month from a month the data does not reach yet.

@@ -9,13 +9,13 @@ use crate::locale::{
 };
 use crate::spec::Compare;
 
-use super::build::Brief;
+use super::context::BuildContext;
 use super::findings::{AGREEMENTS, Facts};
 use super::{ChangeRow, Changes, Finding, PeriodData};
 
 /// The `changes` section of `events` (the section's selection in the period).
 pub(super) fn changes(
-    brief: &Brief<'_>,
+    brief: &BuildContext<'_>,
     query: &Query,
     events: &[&Event],
     compare: Compare,

@@ -17,7 +17,7 @@ use crate::select;
 use crate::spec::SectionKind;
 
 use super::Finding;
-use super::build::Brief;
+use super::context::BuildContext;
 
 /// The most findings a section prints.
 const MAX_FINDINGS: usize = 6;
@@ -33,7 +33,7 @@ const MAX_LISTED: usize = 4;
 pub(super) const AGREEMENTS: [EventType; 2] = [EventType::Mou, EventType::Agreement];
 
 /// The findings of a section over `events` (its selection, as known on the as-of date).
-pub(super) fn findings(brief: &Brief<'_>, query: &Query, events: &[&Event]) -> Vec<Finding> {
+pub(super) fn findings(brief: &BuildContext<'_>, query: &Query, events: &[&Event]) -> Vec<Finding> {
     let facts = Facts::new(brief, query, events);
     // An executive brief keeps fewer: the analyst's brief has the rest.
     let max = match brief.settings.audience {
@@ -66,7 +66,7 @@ pub(super) fn findings(brief: &Brief<'_>, query: &Query, events: &[&Event]) -> V
 
 /// What the findings are computed from.
 pub(super) struct Facts<'b, 'a> {
-    pub(super) brief: &'b Brief<'a>,
+    pub(super) brief: &'b BuildContext<'a>,
     pub(super) language: Language,
     pub(super) as_of: NaiveDate,
     pub(super) period: Period,
@@ -80,7 +80,7 @@ pub(super) struct Facts<'b, 'a> {
 
 impl<'b, 'a> Facts<'b, 'a> {
     /// The facts of a section.
-    pub(super) fn new(brief: &'b Brief<'a>, query: &'b Query, events: &[&'a Event]) -> Self {
+    pub(super) fn new(brief: &'b BuildContext<'a>, query: &'b Query, events: &[&'a Event]) -> Self {
         let as_of = brief.settings.as_of;
         let held =
             events.iter().copied().filter(|e| e.status_on(as_of) == Some(Status::Held)).collect();

@@ -13,7 +13,7 @@ use crate::dataset::{Event, EventType, Query, Status};
 use crate::locale::{count_in_words, format_date, format_span, ordinal, with_caveat};
 
 use super::Finding;
-use super::build::Brief;
+use super::context::BuildContext;
 
 /// How far back a lapsed announcement is still an open item: this many years before
 /// the brief's period.
@@ -27,7 +27,7 @@ const SINGLE_ROUND_MONTHS: u32 = 24;
 const MIN_OVERDUE_MONTHS: u32 = 12;
 
 /// The open items of a section with `query` (its filter; any date).
-pub(super) fn follow_ups(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
+pub(super) fn follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let mut items = lapsed(brief, query);
     items.extend(overdue_series(brief, query));
     items
@@ -35,7 +35,7 @@ pub(super) fn follow_ups(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
 
 /// The coverage caveat of a statement over the record from `from` to the brief's date,
 /// when that span reaches outside what the record covers systematically.
-fn thin_after(brief: &Brief<'_>, from: NaiveDate) -> Option<String> {
+fn thin_after(brief: &BuildContext<'_>, from: NaiveDate) -> Option<String> {
     let span = crate::dates::Period { from, to: brief.settings.as_of.max(from) };
     let coverage = brief.dataset.thin_in(span)?;
     let language = brief.language;
@@ -43,7 +43,7 @@ fn thin_after(brief: &Brief<'_>, from: NaiveDate) -> Option<String> {
 }
 
 /// Announcements whose date has passed with no report that they took place.
-fn lapsed(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
+fn lapsed(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let as_of = brief.settings.as_of;
     let since = brief
         .settings
@@ -81,7 +81,7 @@ fn lapsed(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
 
 /// Working-group series (rounds with the same counterparts) whose last round lies
 /// further back than their own cadence allows, with no next round announced.
-fn overdue_series(brief: &Brief<'_>, query: &Query) -> Vec<Finding> {
+fn overdue_series(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let as_of = brief.settings.as_of;
     let language = brief.language;
     let scope = Query {

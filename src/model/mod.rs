@@ -8,6 +8,7 @@
 
 mod build;
 mod changes;
+mod context;
 mod figures;
 mod findings;
 mod followups;

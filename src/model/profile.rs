@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::dataset::{Event, EventType, Status};
 use crate::locale::{self, Language, format_date, format_number, format_span, label};
 
-use super::build::Brief;
+use super::context::BuildContext;
 use super::figures::counts;
 use super::{AgreementLine, Profile};
 
@@ -56,7 +56,7 @@ pub(super) fn profile(
 /// A partner's history in the whole record as known on the brief's date: its first
 /// engagement (with the caveat of a thin earlier record), its MoUs and agreements, its
 /// latest numbered round of each kind, and its latest engagement.
-pub(super) fn history(brief: &Brief<'_>, partner: &str) -> Vec<String> {
+pub(super) fn history(brief: &BuildContext<'_>, partner: &str) -> Vec<String> {
     let (language, as_of) = (brief.language, brief.settings.as_of);
     let lang = language.code();
     let words = language.words();
