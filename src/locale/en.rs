@@ -376,6 +376,14 @@ impl Words for English {
         )
     }
 
+    fn then(&self) -> &'static str {
+        ", then "
+    }
+
+    fn tied(&self, names: &str, each: &str) -> String {
+        format!("{names} ({each} each)")
+    }
+
     fn all_tied(&self, count: &str, each: usize, each_words: &str, names: &str) -> String {
         let noun = self.engagements(each);
         format!("{} partners had {each_words} {noun} each: {names}.", super::capitalised(count))

@@ -357,6 +357,14 @@ impl Words for Indonesian {
         )
     }
 
+    fn then(&self) -> &'static str {
+        ", lalu "
+    }
+
+    fn tied(&self, names: &str, each: &str) -> String {
+        format!("{names} (masing-masing {each})")
+    }
+
     fn all_tied(&self, count: &str, _each: usize, each_words: &str, names: &str) -> String {
         format!(
             "{} mitra masing-masing tercatat dengan {each_words} kegiatan: {names}.",

@@ -79,6 +79,10 @@ pub trait Words: Sync {
     ) -> String;
     /// Several partners tied as the most engaged, each with `top` of `total`.
     fn leading_partners(&self, names: &str, top: &str, total: &str, share: &str) -> String;
+    /// Between groups of a ranking: ", then ".
+    fn then(&self) -> &'static str;
+    /// Partners tied within a list: "the Philippines and Russia (one each)".
+    fn tied(&self, names: &str, each: &str) -> String;
     /// Every partner tied: `count` partners (in words), `each` engagements apiece.
     fn all_tied(&self, count: &str, each: usize, each_words: &str, names: &str) -> String;
     /// No MoU or agreement concluded in `this`.

@@ -488,7 +488,11 @@ impl BuildContext<'_> {
         let entry = |e: &&Event| {
             let mut entry = self.entry(e);
             if executive {
-                entry.summary = first_sentence(&entry.summary).to_owned();
+                // A lapsed announcement says that it lapsed, not what was to happen.
+                entry.summary = match entry.status_note.is_empty() {
+                    true => first_sentence(&entry.summary).to_owned(),
+                    false => locale::capitalised(&entry.status_note),
+                };
             }
             entry
         };

@@ -315,17 +315,30 @@ impl<'b, 'a> Facts<'b, 'a> {
         // The partners next by count: whole groups of equal count, so that of two
         // partners with the same count neither is named alone; two or three names.
         let mut next: Vec<String> = Vec::new();
+        let mut listed = 0;
         for group in counts[leaders.len()..].chunk_by(|a, b| a.1 == b.1) {
-            if next.len() >= 2 || next.len() + group.len() > 3 {
+            if listed >= 2 || listed + group.len() > 3 {
                 break;
             }
-            next.extend(
-                group.iter().map(|(p, k)| {
-                    format!("{} ({})", self.name(p), format_number(self.language, *k))
-                }),
-            );
+            // Partners tied are named as a tie: "the Philippines and Russia (one each)".
+            match group {
+                [(p, k)] => {
+                    next.push(format!("{} ({})", self.name(p), format_number(self.language, *k)))
+                }
+                _ => {
+                    let names: Vec<String> = group.iter().map(|(p, _)| self.name(p)).collect();
+                    let each = count_in_words(self.language, group[0].1);
+                    next.push(self.words().tied(&join_list(self.language, &names, ", "), &each));
+                }
+            }
+            listed += group.len();
         }
-        let next = join_list(self.language, &next, ", ");
+        // Groups of different counts follow one another: "the United Kingdom (4), then the
+        // Philippines and Russia (one each)".
+        let next = match listed > next.len() {
+            true => next.join(self.words().then()),
+            false => join_list(self.language, &next, ", "),
+        };
         let text = match leaders.len() {
             1 => self.words().leading_partner(
                 &names,

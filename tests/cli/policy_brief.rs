@@ -152,14 +152,13 @@ fn the_flagship_findings_read_word_for_word_in_english() {
         ),
         format!(
             "The UN Office of Counter-Terrorism was the most engaged partner, with {} of the {} \
-             engagements ({}%); next came the United Kingdom ({}), the Philippines ({}) and \
-             Russia ({}).",
+             engagements ({}%); next came the United Kingdom ({}), then the Philippines and \
+             Russia ({} each).",
             en(c.unoct),
             en(c.n),
             percent(c.unoct, c.n),
             c.gbr,
-            c.phl,
-            c.phl
+            en(c.phl)
         ),
         "One MoU or agreement was concluded: with the United Kingdom (7 April 2021).".to_owned(),
         "Three working-group rounds were held: the 1st with the United Kingdom (11 \
@@ -198,13 +197,12 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
         ),
         format!(
             "Mitra paling aktif adalah Kantor PBB Bidang Kontraterorisme, dengan {} dari {} \
-             kegiatan ({}%), disusul Inggris ({}), Filipina ({}), dan Rusia ({}).",
+             kegiatan ({}%), disusul Inggris ({}), lalu Filipina dan Rusia (masing-masing {}).",
             id(c.unoct),
             id(c.n),
             percent(c.unoct, c.n),
             c.gbr,
-            c.phl,
-            c.phl
+            id(c.phl)
         ),
         "Satu nota kesepahaman atau kesepakatan ditandatangani, yaitu dengan Inggris (7 April 2021)."
             .to_owned(),
