@@ -328,3 +328,14 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
     }
     Ok(date)
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// clap's own checks of the definitions: names, conflicts, defaults, value parsers.
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -329,9 +329,9 @@ impl Event {
     }
 
     /// Whether every word of `words` ([`search_words`]) occurs in the event's title,
-    /// summary, note, participants or place, in either language, ignoring case and
-    /// accents.
-    pub fn matches_words(&self, words: &[String]) -> bool {
+    /// summary, note, participants, place or `topic_names`, in either language, ignoring
+    /// case and accents.
+    pub fn matches_words(&self, words: &[String], topic_names: &[&str]) -> bool {
         let texts = [&self.title, &self.summary]
             .into_iter()
             .chain(&self.date_note)
@@ -341,9 +341,10 @@ impl Event {
             .flatten()
             .chain(self.participants.iter().map(|p| &p.name))
             .chain(&self.location.city)
-            .chain(&self.location.country);
-        let haystack =
-            search_words(&texts.map(String::as_str).collect::<Vec<_>>().join(" \u{1f} "));
+            .chain(&self.location.country)
+            .map(String::as_str)
+            .chain(topic_names.iter().copied());
+        let haystack = search_words(&texts.collect::<Vec<_>>().join(" \u{1f} "));
         let haystack = haystack.join(" ");
         words.iter().all(|w| haystack.contains(w.as_str()))
     }
@@ -612,9 +613,23 @@ impl Dataset {
         std::iter::once(&partner.id).chain(&partner.members).cloned().collect()
     }
 
-    /// The events a query selects, in date order.
+    /// The events a query selects, in date order. Search words are looked for in the
+    /// names of an event's topics too, in both languages ("chemical" finds an event
+    /// tagged only with the topic of chemical threats).
     pub fn select<'a>(&'a self, query: &Query) -> impl Iterator<Item = &'a Event> {
-        self.events.iter().filter(move |e| query.matches(e))
+        self.events.iter().filter(move |e| {
+            query.matches(e)
+                && (query.words.is_empty() || {
+                    let topics: Vec<&str> = e
+                        .topics
+                        .iter()
+                        .filter_map(|t| self.topic(t))
+                        .flat_map(|t| [t.name.en.as_deref(), t.name.id.as_deref()])
+                        .flatten()
+                        .collect();
+                    e.matches_words(&query.words, &topics)
+                })
+        })
     }
 }
 
@@ -689,7 +704,6 @@ impl Query {
             && (self.types.is_empty() || self.types.contains(&event.kind))
             && (self.status.is_empty() || self.status.contains(&status))
             && self.period.is_none_or(|p| p.overlaps(event.first_day(), event.last_day()))
-            && (self.words.is_empty() || event.matches_words(&self.words))
     }
 
     /// The query narrowed by another: each list of `narrower` that is not empty replaces

@@ -333,3 +333,21 @@ fn events_count_by_answers_who_we_met_most() {
     sorted.sort();
     assert_eq!(years, sorted);
 }
+
+#[test]
+fn a_search_finds_events_by_their_topics_names_in_either_language() {
+    let dir = tempdir();
+    // An event whose only mention of the word is its topic.
+    write(
+        dir.path(),
+        "t.csv",
+        "id,date,status,partners,type,title_en,title_id,topics,source_url,source_publisher,source_published\n\
+         t-1,2024-05-02,held,aus,meeting,A meeting,Sebuah pertemuan,Chemical and CBRN terrorism,https://example.org/t,Ex,2024-05-02\n",
+    );
+    for word in ["cbrn", "kimia"] {
+        let run =
+            brief(dir.path(), &["events", "--data", "t.csv", "--search", word, "--format", "csv"])
+                .expect(0);
+        assert!(run.stdout.contains("t-1,"), "{word}: {}", run.stdout);
+    }
+}
