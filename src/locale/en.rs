@@ -621,6 +621,14 @@ impl Words for English {
         format!(" (the record is {span}: outside it, counts are incomplete)")
     }
 
+    fn not_collected(&self, end: &str) -> String {
+        format!(" (nothing after {end} has been collected yet)")
+    }
+
+    fn outside_coverage(&self) -> &'static str {
+        " (outside the record's coverage)"
+    }
+
     fn thin_first(&self, span: &str) -> String {
         format!(" (the record is {span}, so an earlier engagement may be missing)")
     }

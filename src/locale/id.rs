@@ -601,6 +601,14 @@ impl Words for Indonesian {
         format!(" (data {span}; di luar rentang itu, jumlahnya tidak lengkap)")
     }
 
+    fn not_collected(&self, end: &str) -> String {
+        format!(" (data setelah {end} belum dihimpun)")
+    }
+
+    fn outside_coverage(&self) -> &'static str {
+        " (di luar cakupan data)"
+    }
+
     fn thin_first(&self, span: &str) -> String {
         format!(" (data {span}, sehingga kegiatan yang lebih awal mungkin belum tercatat)")
     }

@@ -150,6 +150,22 @@ pub fn with_caveat(sentence: String, caveat: Option<String>) -> String {
     }
 }
 
+/// The caveat of a statement over `period` that reaches outside `coverage`: that
+/// nothing has been collected yet when `period` ends after the coverage does, else that
+/// the record is systematic only for its span.
+pub fn coverage_caveat(
+    language: Language,
+    coverage: &crate::dataset::Coverage,
+    period: Period,
+) -> String {
+    match coverage.to {
+        Some(end) if period.to > end.last_day() => {
+            language.words().not_collected(&end.year().to_string())
+        }
+        _ => language.words().thin_comparison(&coverage_span(language, coverage)),
+    }
+}
+
 /// Where a dataset's record is systematic, in words, from its first declared span.
 pub fn coverage_span(language: Language, coverage: &crate::dataset::Coverage) -> String {
     let name = |d: PartialDate| match d.precision() {

@@ -190,6 +190,13 @@ pub trait Words: Sync {
     /// before the final stop: " (the record is systematic only for 2019–2025: outside
     /// it, counts are incomplete)".
     fn thin_comparison(&self, span: &str) -> String;
+    /// A statement over time after the record's systematic coverage ends (`end`, its
+    /// last year), where nothing has been collected: " (nothing after 2025 has been
+    /// collected yet)".
+    fn not_collected(&self, end: &str) -> String;
+    /// A coverage caveat once the brief has given it in full: " (outside the record's
+    /// coverage)".
+    fn outside_coverage(&self) -> &'static str;
     /// A "first on record" whose earlier record is thin: " (the record is systematic only
     /// from 2019, so an earlier engagement may be missing)".
     fn thin_first(&self, span: &str) -> String;

@@ -60,6 +60,7 @@ pub fn build(
         partner_ids,
         citations,
         period_noted: std::cell::Cell::new(false),
+        coverage_said: std::cell::Cell::new(false),
     };
     let executive = settings.audience == Audience::Executive;
     // An executive brief of a spec that lists no sections takes the executive ones,
@@ -238,9 +239,7 @@ impl BuildContext<'_> {
             let text = self.language.words().recording_lag(&date, &months);
             // Past the end of the record's coverage, nothing has been collected at all.
             let gap = crate::dates::Period { from: end, to: as_of };
-            let caveat = self.dataset.thin_in(gap).map(|c| {
-                self.language.words().thin_comparison(&locale::coverage_span(self.language, c))
-            });
+            let caveat = self.dataset.thin_in(gap).map(|c| self.coverage_caveat(c, gap));
             locale::with_caveat(text, caveat)
         })
     }

@@ -31,6 +31,25 @@ pub(super) struct BuildContext<'a> {
     /// Whether an empty section has already said that nothing is on record for the
     /// period (and how far the record reaches): later empty sections say it briefly.
     pub(super) period_noted: std::cell::Cell<bool>,
+    /// Whether a sentence has already given the record's coverage in full: later ones
+    /// say it briefly.
+    pub(super) coverage_said: std::cell::Cell<bool>,
+}
+
+impl BuildContext<'_> {
+    /// The caveat of a statement over `period` reaching outside `coverage`, in full the
+    /// first time in the brief ("nothing after 2025 has been collected yet", "the record
+    /// is systematic only for 2019–2025: …"), then briefly.
+    pub(super) fn coverage_caveat(
+        &self,
+        coverage: &crate::dataset::Coverage,
+        period: crate::dates::Period,
+    ) -> String {
+        match self.coverage_said.replace(true) {
+            false => crate::locale::coverage_caveat(self.language, coverage, period),
+            true => self.language.words().outside_coverage().to_owned(),
+        }
+    }
 }
 
 /// Sources numbered as they are first cited, in the order the brief prints them: the

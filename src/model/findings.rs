@@ -232,8 +232,9 @@ impl<'b, 'a> Facts<'b, 'a> {
     /// The caveat of a comparison over `periods` when one reaches outside the record's
     /// systematic coverage.
     pub(super) fn thin_caveat(&self, periods: &[Period]) -> Option<String> {
-        let coverage = periods.iter().find_map(|p| self.dataset().thin_in(*p))?;
-        Some(self.words().thin_comparison(&locale::coverage_span(self.language, coverage)))
+        let (coverage, period) =
+            periods.iter().find_map(|p| self.dataset().thin_in(*p).map(|c| (c, *p)))?;
+        Some(self.brief.coverage_caveat(coverage, period))
     }
 
     /// The period a comparison with `earlier` takes, and its name: `earlier` whole, or,

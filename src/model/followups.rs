@@ -38,8 +38,7 @@ pub(super) fn follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding
 fn thin_after(brief: &BuildContext<'_>, from: NaiveDate) -> Option<String> {
     let span = crate::dates::Period { from, to: brief.settings.as_of.max(from) };
     let coverage = brief.dataset.thin_in(span)?;
-    let language = brief.language;
-    Some(language.words().thin_comparison(&crate::locale::coverage_span(language, coverage)))
+    Some(brief.coverage_caveat(coverage, span))
 }
 
 /// Announcements whose date has passed with no report that they took place.

@@ -18,7 +18,9 @@ pub struct GlossaryEntry {
 
 /// Keys whose strings a reader does not read as text: addresses, and the labels of
 /// every template (most of which a brief does not print).
-const UNREAD_KEYS: [&str; 2] = ["url", "labels"];
+/// The source list is left out too: its headlines are the pages' own words, in their
+/// language, not the brief's.
+const UNREAD_KEYS: [&str; 3] = ["url", "labels", "sources"];
 
 /// The terms that `data` (the brief as JSON) uses as whole words, case kept, in the
 /// order of the glossary.

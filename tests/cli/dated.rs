@@ -188,6 +188,9 @@ fn a_brief_months_past_the_latest_record_says_that_recording_may_lag() {
         "{text}"
     );
     assert!(text.contains("recording may lag behind events"), "{text}");
+    // The coverage is said in full once, then briefly; past its end, as not collected.
+    assert_eq!(text.matches("(nothing after 2025 has been collected yet)").count(), 1, "{text}");
+    assert!(text.contains("(outside the record's coverage)"), "{text}");
     // A spec may allow more time before it says so.
     let spec = std::fs::read_to_string(&monthly)
         .unwrap()
@@ -209,7 +212,7 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
     let text = text_as_of(dir.path(), &en, "2026-12-06");
     assert!(text.contains("Follow-ups and open items"), "{text}");
     assert!(
-        text.contains("Planned Indonesia–Russia expert meeting on international security (2025): announced October 2024, never reported held; 23 months have passed since its date (the record is systematic only for 2019–2025"),
+        text.contains("Planned Indonesia–Russia expert meeting on international security (2025): announced October 2024, never reported held; 23 months have passed since its date (nothing after 2025 has been collected yet)"),
         "{text}"
     );
     assert!(
