@@ -348,8 +348,13 @@ impl BuildContext<'_> {
             Vec::new()
         };
         // An executive brief's "Coming up" also holds what was announced and has lapsed
-        // since the period began: what a director should hear about.
-        if kind == SectionKind::Upcoming && self.settings.audience == Audience::Executive {
+        // since the period began, what a director should hear about, unless the brief
+        // has follow-ups of its own to say it.
+        let follow_ups = self.spec.sections.iter().any(|s| s.kind == SectionKind::FollowUps);
+        if kind == SectionKind::Upcoming
+            && self.settings.audience == Audience::Executive
+            && !follow_ups
+        {
             let scope = Query { period: None, status: Vec::new(), ..query.clone() };
             let as_of = self.settings.as_of;
             let lapsed = self.dataset.select(&scope).filter(|e| {

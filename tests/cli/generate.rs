@@ -192,11 +192,20 @@ fn the_executive_brief_fits_two_pages() {
         .unwrap_or(0);
     assert!(shown > 3, "{shown} highlights shown:\n{text}");
     // The developments an analyst would pick: the MoU and a UK working-group round, not
-    // the Russian ambassador's courtesy call; "Coming up" holds the lapsed announcement.
+    // the Russian ambassador's courtesy call; the follow-ups hold the lapsed announcement.
     assert!(text.contains("Indonesia–United Kingdom counter-terrorism MoU"), "{text}");
     assert!(text.contains("Indonesia–UK Joint Working Group"), "{text}");
     assert!(!text.contains("Russian ambassador's courtesy call"), "{text}");
+    assert!(text.contains("announced October 2024, never reported held"), "{text}");
+    // Without follow-ups, "Coming up" holds the lapsed announcement, said to have lapsed.
+    let spec = std::fs::read_to_string(repo().join("briefs/executive-2021-2024.toml"))
+        .unwrap()
+        .replace("[[sections]]\nkind = \"follow-ups\"\non_empty = \"omit\"\n", "");
+    let spec = write(dir.path(), "no-follow-ups.toml", &spec);
+    brief(dir.path(), &["generate", &spec, "--as-of", "2026-11-22", "-o", "n.pdf"]).expect(0);
+    let text = pdf_text(&dir.path().join("n.pdf"));
     assert!(text.contains("2025 · MEETING · UNCONFIRMED"), "{text}");
+    assert!(text.contains("Announced, but no source published by 22 November 2026"), "{text}");
 }
 
 #[test]
