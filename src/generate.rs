@@ -458,6 +458,19 @@ fn write_exported(
         let resolved = output::resolve(&path, false).map_err(|why| {
             format!("cannot write page {} to `{}`: {why}", image.number, path.display())
         })?;
+        // A spec's own output stays in its folder, page images included: a page name
+        // that is a link out of it is not written through.
+        if plan.from_pattern
+            && !options.allow_outside
+            && let Target::File(real) = &resolved.target
+            && plan.spec.folder_real().is_ok_and(|folder| !real.starts_with(folder))
+        {
+            return Err(format!(
+                "page {} would be written to `{}`, outside the spec's folder",
+                image.number,
+                real.display()
+            ));
+        }
         if let Some(input) = planned.inputs.replaced_by(&resolved) {
             return Err(format!(
                 "page {} would be written to {input}, which it would destroy; write the images \

@@ -125,6 +125,35 @@ pub fn page_path(output: &Path, number: usize, extension: &str) -> PathBuf {
     output.with_file_name(format!("{stem}-{number}.{extension}"))
 }
 
+/// Whether `candidate` is a name a page image of the output `base` may be written to:
+/// `base` itself (one page), `<stem>-<number>.<extension>` beside it, or `base`'s name
+/// with `{page}` filled by a number.
+pub fn is_page_of(base: &Path, candidate: &Path, extension: &str) -> bool {
+    if candidate == base {
+        return true;
+    }
+    let (Some(name), Some(base_name)) = (candidate.file_name(), base.file_name()) else {
+        return false;
+    };
+    if candidate.parent() != base.parent() {
+        return false;
+    }
+    let (name, base_name) = (name.to_string_lossy(), base_name.to_string_lossy());
+    let numbered = |prefix: &str, suffix: &str| {
+        name.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(suffix))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match base_name.split_once(PAGE_PLACEHOLDER) {
+        Some((before, after)) => numbered(before, after),
+        None => {
+            let stem =
+                base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            numbered(&format!("{stem}-"), &format!(".{extension}"))
+        }
+    }
+}
+
 /// A lowercase, hyphenated, ASCII-only form of a title, for file names.
 pub fn slug(title: &str) -> String {
     let mut slug = String::with_capacity(title.len());

@@ -606,6 +606,25 @@ fn check_outputs(
         .collect();
     outputs.extend(report.map(|r| ("the --report".to_owned(), r.clone())));
     outputs.extend(emit.clone().map(|r| ("the --emit-data".to_owned(), r)));
+    // A report or emitted data must not land where a page image of a brief goes.
+    if options.export.format.per_page() {
+        let extension = options.export.format.as_str();
+        for (what, extra) in outputs.iter().filter(|(what, _)| what.starts_with("the --")) {
+            let Target::File(extra) = &extra.target else { continue };
+            for plan in plans {
+                if let Target::File(base) = &plan.target
+                    && output::is_page_of(base, extra, extension)
+                {
+                    return Err(Diagnostic::error(format!(
+                        "{what} would be written to `{}`, where a page image of {} goes",
+                        extra.display(),
+                        plan.spec.path.display()
+                    ))
+                    .hint("write it somewhere else"));
+                }
+            }
+        }
+    }
     let mut seen: HashMap<OutputKey, &str> = HashMap::new();
     for (what, resolved) in &outputs {
         if let Some(input) = inputs.replaced_by(resolved) {

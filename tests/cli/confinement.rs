@@ -259,3 +259,22 @@ fn a_negative_date_serial_in_a_spreadsheet_is_refused_at_its_cell() {
     assert!(run.stderr.contains("negative date serial"), "{}", run.stderr);
     assert!(run.stderr.contains("!B2"), "{}", run.stderr);
 }
+
+#[test]
+fn a_page_image_neither_follows_a_link_out_nor_shares_a_name_with_the_report() {
+    let dir = tempdir();
+    // The spec's own output, its page 1 a link to a file elsewhere.
+    std::fs::create_dir_all(dir.path().join("s")).unwrap();
+    let victim = write(dir.path(), "elsewhere/victim.png", "keep");
+    std::os::unix::fs::symlink(&victim, dir.path().join("s/p-1.png")).unwrap();
+    let spec = write(&dir.path().join("s"), "s.toml", &small_spec("S", "output = \"p.png\""));
+    let run = brief(dir.path(), &["generate", &spec, "--format", "png", "--pages", "1-2"]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("outside the spec's folder"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+    // A report named like a page image of the run.
+    let spec = write(dir.path(), "t.toml", &small_spec("T", ""));
+    let run =
+        brief(dir.path(), &["generate", &spec, "-o", "p.png", "--report", "p-1.png"]).expect(2);
+    assert!(run.stderr.contains("where a page image of"), "{}", run.stderr);
+}
