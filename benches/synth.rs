@@ -27,7 +27,7 @@ const TOPICS: [&str; 6] = [
 ];
 
 /// `n` synthetic events as CSV, dated from 2015 to 2024.
-pub fn csv(n: usize) -> String {
+pub(crate) fn csv(n: usize) -> String {
     let mut out = String::from(
         "id,date,end,status,partners,type,title_en,title_id,summary_en,summary_id,city,country,mode,topics,source_url,source_publisher,source_published\n",
     );

@@ -16,7 +16,7 @@ use brief::spec::{Audience, PdfStandard};
 /// counter-terrorism cooperation.
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The subcommand.
     #[command(subcommand)]
     pub command: Command,
@@ -24,7 +24,7 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Render briefs (a folder means every *.toml spec in it).
     Generate(GenerateArgs),
     /// Validate specs, data and templates: compiles every brief, writes nothing.
@@ -63,7 +63,7 @@ pub enum Command {
 
 /// What `brief templates` does.
 #[derive(Debug, Subcommand)]
-pub enum TemplatesCommand {
+pub(crate) enum TemplatesCommand {
     /// List the built-in templates.
     List,
     /// Write the built-in templates and a sample brief.json to DIR, ready for
@@ -79,7 +79,7 @@ pub enum TemplatesCommand {
 
 /// Dataset options shared by the subcommands that read data.
 #[derive(Debug, Clone, Args)]
-pub struct DataArgs {
+pub(crate) struct DataArgs {
     /// An extra dataset file (TOML, JSON or CSV); repeatable.
     #[arg(long = "data", value_name = "FILE")]
     pub data: Vec<PathBuf>,
@@ -90,7 +90,7 @@ pub struct DataArgs {
 
 /// Options shared by `generate` and `check`.
 #[derive(Debug, Clone, Args)]
-pub struct BriefArgs {
+pub(crate) struct BriefArgs {
     /// Spec files, or folders of *.toml specs.
     #[arg(required = true, value_name = "SPEC|DIR")]
     pub specs: Vec<PathBuf>,
@@ -148,7 +148,7 @@ pub struct BriefArgs {
 
 /// `brief generate`.
 #[derive(Debug, Args)]
-pub struct GenerateArgs {
+pub(crate) struct GenerateArgs {
     /// What to render, and how.
     #[command(flatten)]
     pub brief: BriefArgs,
@@ -171,7 +171,7 @@ pub struct GenerateArgs {
 
 /// `brief watch`.
 #[derive(Debug, Args)]
-pub struct WatchArgs {
+pub(crate) struct WatchArgs {
     /// What to render, and how.
     #[command(flatten)]
     pub brief: BriefArgs,
@@ -185,7 +185,7 @@ pub struct WatchArgs {
 
 /// What `generate` and `watch` export: a PDF, or page images.
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     /// A PDF, or a PNG or SVG image per page, written as `<name>-<page>.png` beside the
     /// output or where its file name has `{page}` [default: from the extension of -o,
     /// else pdf].
@@ -210,7 +210,7 @@ fn parse_ppi(text: &str) -> Result<f32, String> {
 
 /// `brief new`.
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// A partner of the brief (id, name in either language or alias); repeatable
     /// [default: every partner].
     #[arg(long, value_name = "P")]
@@ -238,7 +238,7 @@ pub struct NewArgs {
 
 /// `brief check`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// What to check.
     #[command(flatten)]
     pub brief: BriefArgs,
@@ -250,7 +250,7 @@ pub struct CheckArgs {
 /// the United Kingdom); the values of one filter combine with OR (`--partner gbr
 /// --partner aus`: events with either).
 #[derive(Debug, Args)]
-pub struct EventsArgs {
+pub(crate) struct EventsArgs {
     /// Only events with this partner (id, name in either language, alias or agency; a
     /// group such as `un` selects its members too); repeatable.
     #[arg(long, value_name = "P")]
@@ -307,7 +307,7 @@ pub struct EventsArgs {
 
 /// `brief partners`.
 #[derive(Debug, Args)]
-pub struct PartnersArgs {
+pub(crate) struct PartnersArgs {
     /// Dataset files.
     #[command(flatten)]
     pub data: DataArgs,

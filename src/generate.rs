@@ -461,6 +461,7 @@ fn write_exported(
         // A spec's own output stays in its folder, page images included: a page name
         // that is a link out of it is not written through.
         if plan.from_pattern
+            && options.output.is_none()
             && !options.allow_outside
             && let Target::File(real) = &resolved.target
             && plan.spec.folder_real().is_ok_and(|folder| !real.starts_with(folder))

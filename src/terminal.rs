@@ -18,7 +18,7 @@ static STDOUT_FAILED: AtomicBool = AtomicBool::new(false);
 /// Prints a line to standard output. A closed pipe (`brief … | head`) is no reason to
 /// panic: the work is done, and the exit code tells how it went. Any other failure (a
 /// full disk) is reported once and makes the exit [`Exit::Failed`] (see [`finish`]).
-pub fn print_out(line: &str) {
+pub(crate) fn print_out(line: &str) {
     let mut out = std::io::stdout().lock();
     if let Err(e) = writeln!(out, "{line}").and_then(|()| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
@@ -29,7 +29,7 @@ pub fn print_out(line: &str) {
 }
 
 /// Prints text to standard output as it is, like [`print_out`].
-pub fn write_out(text: &str) {
+pub(crate) fn write_out(text: &str) {
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
@@ -41,14 +41,14 @@ pub fn write_out(text: &str) {
 
 /// The command's exit: `exit`, or at least [`Exit::Failed`] when standard output
 /// could not be written.
-pub fn finish(exit: Exit) -> Exit {
+pub(crate) fn finish(exit: Exit) -> Exit {
     if STDOUT_FAILED.load(Ordering::Relaxed) { exit.max(Exit::Failed) } else { exit }
 }
 
 /// Prints a line to standard error, ignoring a closed stream as [`print_out`] does. Its
 /// text may come from a spec, a data file, a template or a file name (a Typst error, an
 /// output path), so every character a terminal would act on is made visible.
-pub fn print_err(line: &str) {
+pub(crate) fn print_err(line: &str) {
     let _ = writeln!(std::io::stderr(), "{}", brief::diag::printable(line));
 }
 
@@ -66,7 +66,7 @@ const MAX_ERRORS_PER_FILE: usize = 20;
 /// Prints diagnostics to standard error: the first errors of each file and the first
 /// warnings, with a count of the rest (a spreadsheet without Indonesian text warns on
 /// every row; a line of 4,000 unknown partners has 4,000 errors).
-pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let mut err = stderr();
     let mut warnings = 0;
     let mut errors: Vec<(&str, usize)> = Vec::new();
@@ -107,7 +107,7 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
 }
 
 /// Prints a plain error with hints and returns `exit`.
-pub fn fail(message: impl Into<String>, hints: &[&str], exit: Exit) -> Exit {
+pub(crate) fn fail(message: impl Into<String>, hints: &[&str], exit: Exit) -> Exit {
     let mut diagnostic = Diagnostic::error(message);
     for hint in hints {
         diagnostic = diagnostic.hint(*hint);
@@ -118,7 +118,7 @@ pub fn fail(message: impl Into<String>, hints: &[&str], exit: Exit) -> Exit {
 
 /// Prints what a run of `generate` or `check` reports: diagnostics, the plan of a dry
 /// run, a line per brief (or a progress bar for batches on a terminal).
-pub struct Progress {
+pub(crate) struct Progress {
     mode: Mode,
     quiet: bool,
     verbose: bool,
@@ -129,7 +129,7 @@ pub struct Progress {
 
 impl Progress {
     /// Progress for a run in `mode`.
-    pub fn new(mode: Mode, quiet: bool, verbose: bool) -> Self {
+    pub(crate) fn new(mode: Mode, quiet: bool, verbose: bool) -> Self {
         Progress { mode, quiet, verbose, bar: Mutex::new(None), lock: Mutex::new(()) }
     }
 
@@ -157,7 +157,7 @@ impl Progress {
     }
 
     /// Prints one message of the run.
-    pub fn on(&self, message: Message<'_>) {
+    pub(crate) fn on(&self, message: Message<'_>) {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         match message {
             Message::Invalid(diagnostics) => print_diagnostics(diagnostics),
@@ -211,7 +211,7 @@ impl Progress {
     }
 
     /// Clears the bar, if one was drawn.
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(bar) = self.bar.lock().unwrap_or_else(|e| e.into_inner()).take() {
             bar.finish_and_clear();
         }

@@ -1,7 +1,7 @@
 //! Closed vocabularies: every set of fixed words a spec, a dataset file or the command
 //! line may use (event types, statuses, audiences, markings, section kinds, languages…).
 //!
-//! Each is declared once with [`vocabulary!`], which gives the enum its spellings, its
+//! Each is declared once with `vocabulary!`, which gives the enum its spellings, its
 //! list of values, parsing that ignores case and spaces, serialisation, command-line
 //! parsing, and the [`Vocabulary`] trait through which every reader reports an unknown
 //! word the same way: `unknown audience \`analist\`` with `did you mean \`analyst\`?`.

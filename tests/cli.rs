@@ -2,7 +2,7 @@
 //! metadata (read back with poppler's pdftotext and pdfinfo), exit codes and messages.
 
 mod cli {
-    pub mod harness;
+    pub(crate) mod harness;
 
     mod batch;
     mod confinement;

@@ -21,7 +21,7 @@ use crate::diag::{
 use crate::vocab::Vocabulary;
 
 /// The largest dataset file read, in bytes.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+pub(super) const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// The file formats a dataset can come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,7 +334,7 @@ struct JsonFile {
 
 /// Raw records from every file read, each with its origin.
 #[derive(Debug, Clone, Default)]
-pub struct RawSet {
+pub(super) struct RawSet {
     info: Option<RawInfo>,
     /// The spans every file declares it covers systematically, with the file's name.
     coverage: Vec<(RawCoverage, String)>,
@@ -346,7 +346,7 @@ pub struct RawSet {
 }
 
 /// Reads one file's records into `set`, reporting what cannot be read.
-pub fn read(
+pub(super) fn read(
     source: &Arc<SourceText>,
     format: Format,
     set: &mut RawSet,
@@ -1114,7 +1114,7 @@ fn check_vocab<T: Vocabulary>(
 }
 
 /// Validates every raw record and the set as a whole.
-pub fn validate(
+pub(super) fn validate(
     raw: RawSet,
     mut out: Vec<Diagnostic>,
 ) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {

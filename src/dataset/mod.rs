@@ -1,7 +1,7 @@
 //! The dataset: partners, topics and events, loaded from the bundled files and the
 //! user's own (TOML, JSON or CSV), validated, and queried.
 //!
-//! Records are read in two steps. [`load`] turns a file into raw records that remember
+//! Records are read in two steps. `load` turns a file into raw records that remember
 //! where they stand in the file; [`DatasetBuilder::build`] checks them one by one and as
 //! a whole (unique ids, known partners and topics) and reports every problem with its
 //! file, line and column.

@@ -23,7 +23,7 @@ const TITLES: [&str; 6] = ["Sir", "King", "Dr", "Prof", "Dame", "Lord"];
 const SUFFIXES: [&str; 5] = ["Jr", "Sr", "II", "III", "IV"];
 
 /// The text with accents dropped and case kept: "Phạm Thế Tùng" is "Pham The Tung".
-pub fn without_accents(text: &str) -> String {
+pub(super) fn without_accents(text: &str) -> String {
     text.nfd().filter(|c| !is_combining_mark(*c)).collect()
 }
 

@@ -15,11 +15,11 @@ use calamine::{Data, Reader};
 use crate::diag::CellMap;
 
 /// The file extensions read as spreadsheets.
-pub const EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+pub(super) const EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
 
 /// A sheet read as CSV text, with where its cells went.
 #[derive(Debug)]
-pub struct SheetText {
+pub(super) struct SheetText {
     /// The CSV text.
     pub text: String,
     /// Each cell's place in the text.
@@ -31,7 +31,7 @@ pub struct SheetText {
 
 /// Reads the first sheet of the workbook at `path` (at most `max_bytes` on disk). The
 /// error is the reason the file cannot be read at all, for the caller's message.
-pub fn read(path: &Path, max_bytes: u64) -> Result<SheetText, String> {
+pub(super) fn read(path: &Path, max_bytes: u64) -> Result<SheetText, String> {
     let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
     if size > max_bytes {
         return Err(format!("it is larger than {} MiB", max_bytes >> 20));
@@ -71,14 +71,14 @@ pub fn read(path: &Path, max_bytes: u64) -> Result<SheetText, String> {
 
 /// The most a workbook's parts may unpack to, together: a dataset of thousands of
 /// events fits in a few MiB of sheet XML.
-pub const MAX_UNPACKED: u64 = 64 << 20;
+pub(super) const MAX_UNPACKED: u64 = 64 << 20;
 
 /// The most parts (files) a workbook's package may hold.
 const MAX_PARTS: usize = 10_000;
 
 /// The most cells a sheet may span, from its first cell to its last: a sheet is read
 /// whole, a cell for every place in that rectangle.
-pub const MAX_CELLS: u64 = 4_000_000;
+pub(super) const MAX_CELLS: u64 = 4_000_000;
 
 /// Refuses a zip package (`.xlsx`, `.xlsm`, `.ods`) that unpacks to more than
 /// [`MAX_UNPACKED`] or holds too many parts, by unpacking every part into nothing and
@@ -339,7 +339,7 @@ fn push_field(text: &mut String, value: &str) {
 }
 
 /// Whether `path` names a spreadsheet, by its extension.
-pub fn is_spreadsheet(path: &Path) -> bool {
+pub(super) fn is_spreadsheet(path: &Path) -> bool {
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     extension.is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
 }

@@ -24,7 +24,7 @@ const UNREAD_KEYS: [&str; 3] = ["url", "labels", "sources"];
 
 /// The terms that `data` (the brief as JSON) uses as whole words, case kept, in the
 /// order of the glossary.
-pub fn used_terms(data: &Value, terms: &[Term], language: Language) -> Vec<GlossaryEntry> {
+pub(super) fn used_terms(data: &Value, terms: &[Term], language: Language) -> Vec<GlossaryEntry> {
     let mut text = String::new();
     collect(data, &mut text);
     terms

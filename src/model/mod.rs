@@ -35,7 +35,7 @@ pub use glossary::GlossaryEntry;
 const VERBATIM_KEYS: [&str; 4] = ["url", "body", "spec", "template"];
 
 /// The brief as the JSON its template reads (`/brief.json`), with typographic quotes
-/// and apostrophes in every text but [`VERBATIM_KEYS`]: data and spec texts are
+/// and apostrophes in every text but `VERBATIM_KEYS`: data and spec texts are
 /// strings to Typst, never markup, so the quotes are set here.
 pub fn to_json(brief: &BriefData) -> serde_json::Result<Vec<u8>> {
     let mut value = serde_json::to_value(brief)?;
@@ -43,7 +43,7 @@ pub fn to_json(brief: &BriefData) -> serde_json::Result<Vec<u8>> {
     serde_json::to_vec_pretty(&value)
 }
 
-/// Replaces straight quotes in every string of `value`, but under [`VERBATIM_KEYS`].
+/// Replaces straight quotes in every string of `value`, but under `VERBATIM_KEYS`.
 fn set_quotes(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::dataset::{Dataset, NameIndex};
 
 /// The names of every participant of the dataset.
-pub fn dataset_names(dataset: &Dataset) -> NameIndex {
+pub(super) fn dataset_names(dataset: &Dataset) -> NameIndex {
     NameIndex::new(
         dataset.events.iter().flat_map(|e| e.participants.iter().map(move |p| (p, e.id.as_str()))),
     )
@@ -16,7 +16,7 @@ pub fn dataset_names(dataset: &Dataset) -> NameIndex {
 
 /// The first personal name in the brief's data, as a message that says where it is
 /// and what to do; `None` when the data names no one.
-pub fn named_person(data: &Value, names: &NameIndex) -> Option<String> {
+pub(super) fn named_person(data: &Value, names: &NameIndex) -> Option<String> {
     let mut path = Vec::new();
     find(data, names, &mut path, None)
 }

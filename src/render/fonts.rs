@@ -7,10 +7,10 @@
 //! never reads their pages of the binary. Faces from `--font-path` are read from disk
 //! and their metadata computed when the run starts.
 //!
-//! The faces the built-in templates set their text in ([`is_template_face`]) are parsed
+//! The faces the built-in templates set their text in (`is_template_face`) are parsed
 //! ahead, on a thread of their own, while the brief's data is prepared and Typst
 //! evaluates the template: a brief's layout then finds them ready instead of parsing
-//! them on its own path ([`parse_ahead`]).
+//! them on its own path (`parse_ahead`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -70,7 +70,7 @@ fn is_template_face(info: &FontInfo) -> bool {
 }
 
 /// Parses and hashes, on a thread of its own, every face of `slots` that
-/// [`is_template_face`] accepts, so that Typst's first use of them waits less or not at all (a
+/// `is_template_face` accepts, so that Typst's first use of them waits less or not at all (a
 /// face asked for while it is being parsed is waited for, never parsed twice). Nothing
 /// is lost when the thread cannot start: the faces are then parsed when first used.
 /// The thread's handle is for tests; a run lets it finish on its own.

@@ -2,7 +2,7 @@
 //!
 //! [`Renderer`] holds what every brief of a run shares (the font book, the library, the
 //! parsed built-in templates, user template folders read once) and compiles each
-//! [`RenderRequest`] in its own [`world`]. [`assets`] holds the embedded files and their
+//! [`RenderRequest`] in its own `world`. [`assets`] holds the embedded files and their
 //! export; [`export`] turns the compiled document into PDF, PNG or SVG files.
 
 pub mod assets;

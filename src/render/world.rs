@@ -39,7 +39,7 @@ pub const DATA_PATH: &str = "/brief.json";
 /// Its file lives in a root of its own, so every path a text body names, in whatever
 /// syntax (a call, a spread, a method, a set rule), resolves inside that root, where the
 /// world serves no file at all.
-pub const MARKUP_PACKAGE: &str = "@brief/markup:1.0.0";
+pub(super) const MARKUP_PACKAGE: &str = "@brief/markup:1.0.0";
 
 /// The markup package's manifest, which Typst reads before its entry point.
 const MARKUP_MANIFEST: &str =

@@ -4,18 +4,18 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The repository's root, where briefs/ and tests/fixtures/ live.
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A repository file's absolute path.
-pub fn repo_file(relative: &str) -> String {
+pub(crate) fn repo_file(relative: &str) -> String {
     repo().join(relative).display().to_string()
 }
 
 /// What a run of the binary did.
 #[derive(Debug)]
-pub struct Run {
+pub(crate) struct Run {
     /// The exit code.
     pub code: i32,
     /// Standard output.
@@ -27,7 +27,7 @@ pub struct Run {
 impl Run {
     /// Asserts the exit code, printing the run when it differs.
     #[track_caller]
-    pub fn expect(self, code: i32) -> Run {
+    pub(crate) fn expect(self, code: i32) -> Run {
         assert_eq!(
             self.code, code,
             "unexpected exit code\nstdout:\n{}\nstderr:\n{}",
@@ -38,12 +38,12 @@ impl Run {
 }
 
 /// Runs `brief` with `args` in `dir`, with a clean environment for dates and colour.
-pub fn brief(dir: &Path, args: &[&str]) -> Run {
+pub(crate) fn brief(dir: &Path, args: &[&str]) -> Run {
     brief_env(dir, args, &[])
 }
 
 /// Runs `brief` with extra environment variables.
-pub fn brief_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+pub(crate) fn brief_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
     command.args(args).current_dir(dir).env_remove("SOURCE_DATE_EPOCH").env("NO_COLOR", "1");
     // A test run inside a Kubernetes Indexed Job must not shard the runs it starts.
@@ -62,7 +62,7 @@ pub fn brief_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
 /// Runs `brief` with standard output and standard error both closed pipes, so that
 /// every write fails as it does under `brief … | head` once head is done; returns the
 /// exit code.
-pub fn brief_into_closed_pipes(dir: &Path, args: &[&str]) -> i32 {
+pub(crate) fn brief_into_closed_pipes(dir: &Path, args: &[&str]) -> i32 {
     let closed = || {
         let (reader, writer) = std::io::pipe().expect("a pipe");
         drop(reader);
@@ -100,7 +100,7 @@ fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
 /// The PDF's text, with lines joined so that wrapped phrases can be found and
 /// typographic quotes read as straight ones, as a search would read it; tests of the
 /// quotes themselves read [`pdf_raw_text`].
-pub fn pdf_text(pdf: &Path) -> String {
+pub(crate) fn pdf_text(pdf: &Path) -> String {
     let raw = fold_quotes(&pdf_raw_text(pdf));
     // Join hyphenated and wrapped lines into one stream of words.
     raw.replace("-\n", "").split_whitespace().collect::<Vec<_>>().join(" ")
@@ -108,7 +108,7 @@ pub fn pdf_text(pdf: &Path) -> String {
 
 /// The PDF's text laid out as on the page (columns side by side), each line's words
 /// joined by single spaces, quotes folded as in [`pdf_text`].
-pub fn pdf_layout_lines(pdf: &Path) -> Vec<String> {
+pub(crate) fn pdf_layout_lines(pdf: &Path) -> Vec<String> {
     fold_quotes(&poppler("pdftotext", &["-enc", "UTF-8", "-layout"], pdf))
         .lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -117,7 +117,7 @@ pub fn pdf_layout_lines(pdf: &Path) -> Vec<String> {
 }
 
 /// The PDF's text exactly as pdftotext extracts it.
-pub fn pdf_raw_text(pdf: &Path) -> String {
+pub(crate) fn pdf_raw_text(pdf: &Path) -> String {
     poppler("pdftotext", &["-enc", "UTF-8"], pdf)
 }
 
@@ -127,7 +127,7 @@ fn fold_quotes(text: &str) -> String {
 }
 
 /// Each page's text, its words joined by single spaces.
-pub fn pdf_page_texts(pdf: &Path) -> Vec<String> {
+pub(crate) fn pdf_page_texts(pdf: &Path) -> Vec<String> {
     let raw = fold_quotes(&pdf_raw_text(pdf));
     raw.split('\u{c}')
         .filter(|page| !page.trim().is_empty())
@@ -136,12 +136,12 @@ pub fn pdf_page_texts(pdf: &Path) -> Vec<String> {
 }
 
 /// The PDF's metadata as pdfinfo prints it.
-pub fn pdf_info(pdf: &Path) -> String {
+pub(crate) fn pdf_info(pdf: &Path) -> String {
     poppler("pdfinfo", &[], pdf)
 }
 
 /// The fonts embedded in the PDF, by PostScript name without the subset prefix.
-pub fn pdf_fonts(pdf: &Path) -> Vec<String> {
+pub(crate) fn pdf_fonts(pdf: &Path) -> Vec<String> {
     poppler("pdffonts", &[], pdf)
         .lines()
         .skip(2)
@@ -151,7 +151,7 @@ pub fn pdf_fonts(pdf: &Path) -> Vec<String> {
 }
 
 /// The number of pages.
-pub fn pdf_pages(pdf: &Path) -> usize {
+pub(crate) fn pdf_pages(pdf: &Path) -> usize {
     pdf_info(pdf)
         .lines()
         .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
@@ -159,7 +159,7 @@ pub fn pdf_pages(pdf: &Path) -> usize {
 }
 
 /// Asserts that qpdf finds the PDF structurally sound.
-pub fn qpdf_check(pdf: &Path) {
+pub(crate) fn qpdf_check(pdf: &Path) {
     let output = Command::new("qpdf")
         .arg("--check")
         .arg(pdf)
@@ -173,7 +173,7 @@ pub fn qpdf_check(pdf: &Path) {
 }
 
 /// The names of the files in a folder, sorted.
-pub fn files_in(dir: &Path) -> Vec<String> {
+pub(crate) fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -183,7 +183,7 @@ pub fn files_in(dir: &Path) -> Vec<String> {
 }
 
 /// Writes a file into a folder and returns its path as a string.
-pub fn write(dir: &Path, name: &str, text: &str) -> String {
+pub(crate) fn write(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).unwrap();
@@ -193,12 +193,12 @@ pub fn write(dir: &Path, name: &str, text: &str) -> String {
 }
 
 /// A fresh temporary folder.
-pub fn tempdir() -> tempfile::TempDir {
+pub(crate) fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
 /// Runs `brief` with `input` on its standard input.
-pub fn brief_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Run {
+pub(crate) fn brief_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Run {
     use std::io::Write;
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
@@ -226,26 +226,26 @@ pub fn brief_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Run {
 }
 
 /// Makes a named pipe (FIFO), if the system's `mkfifo` can.
-pub fn mkfifo(path: &Path) -> bool {
+pub(crate) fn mkfifo(path: &Path) -> bool {
     Command::new("mkfifo").arg(path).status().is_ok_and(|s| s.success())
 }
 
 /// `spec`'s text without its `written` date, for a test that reads an example at a
 /// date before its analyst's words were written (which the spec itself refuses).
-pub fn undated(spec: &str) -> String {
+pub(crate) fn undated(spec: &str) -> String {
     spec.lines().filter(|l| !l.starts_with("written =")).collect::<Vec<_>>().join("\n") + "\n"
 }
 
 /// Copies the example spec `relative` (under the repository) into `dir` without its
 /// `written` date, returning the copy's path.
-pub fn undated_copy(dir: &Path, relative: &str) -> String {
+pub(crate) fn undated_copy(dir: &Path, relative: &str) -> String {
     let text = std::fs::read_to_string(repo().join(relative)).unwrap();
     let name = Path::new(relative).file_name().unwrap().to_string_lossy().into_owned();
     write(dir, &name, &undated(&text))
 }
 
 /// A minimal valid spec with `extra` lines added at the top level, before `[period]`.
-pub fn small_spec(title: &str, extra: &str) -> String {
+pub(crate) fn small_spec(title: &str, extra: &str) -> String {
     format!("title = \"{title}\"\n{extra}\n[period]\nfrom = 2022\nto = 2022\n")
 }
 
@@ -253,7 +253,7 @@ impl Run {
     /// Asserts that standard error is exactly `expected`, with `dir` written as `$DIR`
     /// and trailing spaces ignored, so that any change to a message shows as a diff.
     #[track_caller]
-    pub fn expect_stderr(&self, dir: &Path, expected: &str) {
+    pub(crate) fn expect_stderr(&self, dir: &Path, expected: &str) {
         let dir = dir.display().to_string();
         let normal = |text: &str| -> String {
             text.replace(&dir, "$DIR").lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
@@ -267,7 +267,7 @@ impl Run {
 }
 
 /// Renders `spec` as of `as_of` in `dir` and returns its `/brief.json`.
-pub fn brief_json(dir: &Path, spec: &str, as_of: &str) -> serde_json::Value {
+pub(crate) fn brief_json(dir: &Path, spec: &str, as_of: &str) -> serde_json::Value {
     let args = ["generate", spec, "--as-of", as_of, "--emit-data", "brief.json", "-o", "b.pdf"];
     brief(dir, &args).expect(0);
     serde_json::from_str(&std::fs::read_to_string(dir.join("brief.json")).unwrap()).unwrap()
