@@ -308,6 +308,15 @@ pub(crate) struct EventsArgs {
 /// `brief partners`.
 #[derive(Debug, Args)]
 pub(crate) struct PartnersArgs {
+    /// Count only events that end on or after this date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    #[arg(long, value_name = "D")]
+    pub from: Option<String>,
+    /// Count only events that start on or before this date.
+    #[arg(long, value_name = "D")]
+    pub to: Option<String>,
+    /// See the dataset as it was known on this day (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
     /// Dataset files.
     #[command(flatten)]
     pub data: DataArgs,

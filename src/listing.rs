@@ -371,8 +371,8 @@ struct PartnerRow<'a> {
 }
 
 /// The partner registry with event counts, in the format asked for.
-pub fn partners(dataset: &Dataset, format: Format) -> Result<String, String> {
-    let count = |p: &Partner| dataset.events.iter().filter(|e| e.partners.contains(&p.id)).count();
+pub fn partners(dataset: &Dataset, events: &[&Event], format: Format) -> Result<String, String> {
+    let count = |p: &Partner| events.iter().filter(|e| e.partners.contains(&p.id)).count();
     match format {
         Format::Table => {
             let rows: Vec<Vec<String>> = dataset

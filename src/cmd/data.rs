@@ -72,10 +72,35 @@ pub(crate) fn events(args: &args::EventsArgs) -> Exit {
 
 /// `brief partners`.
 pub(crate) fn partners(args: &args::PartnersArgs) -> Exit {
-    match load(&args.data) {
-        Ok(dataset) => print_listing(listing::partners(&dataset, args.format)),
-        Err(exit) => exit,
-    }
+    let dataset = match load(&args.data) {
+        Ok(dataset) => dataset,
+        Err(exit) => return exit,
+    };
+    let as_of = match as_of(args.as_of) {
+        Ok(date) => date,
+        Err(exit) => return exit,
+    };
+    // The events counted: those of the period asked for, as known on the day.
+    let filters = EventFilters {
+        as_of,
+        partners: Vec::new(),
+        roles: Vec::new(),
+        search: None,
+        topics: Vec::new(),
+        types: Vec::new(),
+        status: Vec::new(),
+        from: args.from.clone(),
+        to: args.to.clone(),
+    };
+    let query = match select::event_query(&dataset, &filters) {
+        Ok(query) => query,
+        Err(diagnostic) => {
+            print_diagnostics(&[diagnostic]);
+            return Exit::Invalid;
+        }
+    };
+    let counted: Vec<&dataset::Event> = dataset.select(&query).collect();
+    print_listing(listing::partners(&dataset, &counted, args.format))
 }
 
 /// Prints a listing to standard output.

@@ -351,3 +351,26 @@ fn a_search_finds_events_by_their_topics_names_in_either_language() {
         assert!(run.stdout.contains("t-1,"), "{word}: {}", run.stdout);
     }
 }
+
+#[test]
+fn partners_counts_the_events_of_a_period_as_known_on_a_day() {
+    let dir = tempdir();
+    let count = |args: &[&str]| -> u64 {
+        let run =
+            brief(dir.path(), &[&["partners", "--format", "json"][..], args].concat()).expect(0);
+        let rows: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let gbr = rows.as_array().unwrap().iter().find(|r| r["id"] == "gbr").unwrap().clone();
+        gbr["events"].as_u64().unwrap()
+    };
+    let all = count(&[]);
+    let in_2023 = count(&["--from", "2023", "--to", "2023"]);
+    let events = brief(
+        dir.path(),
+        &["events", "--partner", "gbr", "--from", "2023", "--to", "2023", "--format", "csv"],
+    )
+    .expect(0);
+    assert_eq!(in_2023 as usize, events.stdout.lines().count() - 1);
+    assert!(in_2023 < all, "{in_2023} of {all}");
+    // Before the London round was reported, 2023 held fewer.
+    assert!(count(&["--from", "2023", "--to", "2023", "--as-of", "2023-06-30"]) < in_2023);
+}
