@@ -83,6 +83,23 @@ pub struct EventFilters {
     pub as_of: NaiveDate,
 }
 
+impl EventFilters {
+    /// No filter but the day the dataset is seen as on.
+    pub fn new(as_of: NaiveDate) -> Self {
+        EventFilters {
+            partners: Vec::new(),
+            roles: Vec::new(),
+            search: None,
+            topics: Vec::new(),
+            types: Vec::new(),
+            status: Vec::new(),
+            from: None,
+            to: None,
+            as_of,
+        }
+    }
+}
+
 /// Resolves `brief events` filters against the dataset into a query; the error is the
 /// first name or date that does not resolve, with a hint.
 pub fn event_query(dataset: &Dataset, filters: &EventFilters) -> Result<Query, Diagnostic> {

@@ -36,7 +36,7 @@ fuzz_target!(|input: &[u8]| {
                         let _ = listing::events(&dataset, &events, &layout, format);
                     }
                 }
-                let _ = listing::partners(&dataset, format);
+                let _ = listing::partners(&dataset, &events, format);
             }
         }
         Err(errors) => emit_all(&errors),

@@ -1,5 +1,6 @@
 //! `brief events` and `brief partners`: the dataset, queried and listed.
 
+use brief::dataset::Query;
 use brief::diag::Diagnostic;
 use brief::generate::{self, Exit};
 use brief::select::EventFilters;
@@ -44,12 +45,9 @@ pub(crate) fn events(args: &args::EventsArgs) -> Exit {
         from: args.from.clone(),
         to: args.to.clone(),
     };
-    let query = match select::event_query(&dataset, &filters) {
+    let query = match query(&dataset, &filters) {
         Ok(query) => query,
-        Err(diagnostic) => {
-            print_diagnostics(&[diagnostic]);
-            return Exit::Invalid;
-        }
+        Err(exit) => return exit,
     };
     for name in &args.partner {
         if let Some(partner) = dataset.agency(name) {
@@ -81,26 +79,22 @@ pub(crate) fn partners(args: &args::PartnersArgs) -> Exit {
         Err(exit) => return exit,
     };
     // The events counted: those of the period asked for, as known on the day.
-    let filters = EventFilters {
-        as_of,
-        partners: Vec::new(),
-        roles: Vec::new(),
-        search: None,
-        topics: Vec::new(),
-        types: Vec::new(),
-        status: Vec::new(),
-        from: args.from.clone(),
-        to: args.to.clone(),
-    };
-    let query = match select::event_query(&dataset, &filters) {
+    let filters =
+        EventFilters { from: args.from.clone(), to: args.to.clone(), ..EventFilters::new(as_of) };
+    let query = match query(&dataset, &filters) {
         Ok(query) => query,
-        Err(diagnostic) => {
-            print_diagnostics(&[diagnostic]);
-            return Exit::Invalid;
-        }
+        Err(exit) => return exit,
     };
     let counted: Vec<&dataset::Event> = dataset.select(&query).collect();
     print_listing(listing::partners(&dataset, &counted, args.format))
+}
+
+/// The query of `filters`, or the exit of a run whose filters do not resolve (printed).
+fn query(dataset: &dataset::Dataset, filters: &EventFilters) -> Result<Query, Exit> {
+    select::event_query(dataset, filters).map_err(|diagnostic| {
+        print_diagnostics(&[diagnostic]);
+        Exit::Invalid
+    })
 }
 
 /// Prints a listing to standard output.
