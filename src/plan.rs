@@ -700,11 +700,8 @@ fn plan_spec(
     let period = spec.period.resolve(options.as_of);
     let selection = select::resolve(&spec, &dataset, period, options.as_of)?;
     let written = crate::model::written::check(&spec, &dataset, &selection.brief, options.as_of);
-    if !written.errors.is_empty() {
-        return Err(written.errors);
-    }
-    if !written.warnings.is_empty() {
-        warnings.push(written.warnings);
+    if !written.is_empty() {
+        warnings.push(written);
     }
     let pdf_standards = plan_standards(&spec, options)?;
     let mut plans = Vec::new();

@@ -109,7 +109,7 @@ impl Starter {
             "# data = [\"our-events.csv\"]   # extra dataset files (TOML, JSON or CSV), beside this spec",
         );
         line(
-            "# written = 2024-12-31   # when the prose sections' words were written: a brief dated earlier refuses them, a later one says so",
+            "# written = 2024-12-31   # when the prose sections' words were written: a brief dated earlier leaves them out, a later one says when",
         );
         line(
             "# lag_months = 3   # months past the latest engagement on record before the brief says that recording may lag",

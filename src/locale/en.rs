@@ -650,6 +650,12 @@ impl Words for English {
         )
     }
 
+    fn written_after(&self, date: &str) -> String {
+        format!(
+            "The analyst's words for this section were written on {date}, after this brief's date, and are left out: they may speak of what was not yet known."
+        )
+    }
+
     fn written_as_of(&self, date: &str) -> String {
         format!("Written as of {date}")
     }

@@ -630,6 +630,12 @@ impl Words for Indonesian {
         )
     }
 
+    fn written_after(&self, date: &str) -> String {
+        format!(
+            "Uraian analis untuk bagian ini ditulis pada {date}, setelah tanggal ringkasan ini, sehingga tidak dimuat: isinya mungkin menyebut hal yang saat itu belum diketahui."
+        )
+    }
+
     fn written_as_of(&self, date: &str) -> String {
         format!("Ditulis per {date}")
     }

@@ -206,6 +206,8 @@ pub trait Words: Sync {
     /// date: recording may lag.
     fn recording_lag(&self, date: &str, months: &str) -> String;
 
+    /// In place of the analyst's prose written after the brief's date (`date`).
+    fn written_after(&self, date: &str) -> String;
     /// Under the heading of the analyst's prose: when it was written.
     fn written_as_of(&self, date: &str) -> String;
 

@@ -394,9 +394,16 @@ impl BuildContext<'_> {
             },
             _ => empty_note,
         };
-        let written = spec_section.written.as_ref().map_or_else(String::new, |w| {
-            self.language.words().written_as_of(&format_date(self.language, w.date))
-        });
+        let Some(written) = &spec_section.written else {
+            return Ok(Some(Section { title, empty_note, written: String::new(), content }));
+        };
+        let date = format_date(self.language, written.date);
+        // Words written after the brief's date are left out, and the brief says so.
+        if !super::written::known_on(spec_section, self.settings.as_of) {
+            let empty_note = self.language.words().written_after(&date);
+            return Ok(Some(Section { title, empty_note, written: String::new(), content }));
+        }
+        let written = self.language.words().written_as_of(&date);
         Ok(Some(Section { title, empty_note, written, content }))
     }
 
@@ -460,9 +467,13 @@ impl BuildContext<'_> {
         }
     }
 
-    /// A markup section's body in the brief's language.
+    /// A markup section's body in the brief's language; none when its words were written
+    /// after the brief's date.
     fn body(&self, spec_section: &SectionSpec) -> String {
-        words_in(spec_section.body.as_ref(), self.language)
+        match super::written::known_on(spec_section, self.settings.as_of) {
+            true => words_in(spec_section.body.as_ref(), self.language),
+            false => String::new(),
+        }
     }
 
     /// The engagements of a section, with the highlights chosen from them (see

@@ -1,6 +1,7 @@
 //! The analyst's words and the brief's date: a prose section written after the brief's
-//! date may speak of what was not yet known, so the brief refuses it; one written before
-//! may have been overtaken, so the run warns of the engagements recorded since.
+//! date may speak of what was not yet known, so the brief leaves it out and says so; one
+//! written before may have been overtaken, so the run warns of the engagements recorded
+//! since.
 
 use chrono::NaiveDate;
 
@@ -9,35 +10,34 @@ use crate::diag::Diagnostic;
 use crate::locale::{Language, format_date};
 use crate::spec::{SectionSpec, Spec};
 
-/// What the dates of a spec's prose mean for a brief as of `as_of` over `query` (the
-/// brief's filter and period): errors for words written after that day, warnings for
-/// words that predate engagements recorded by then.
-pub struct WrittenCheck {
-    /// Sections whose words were written after the brief's date.
-    pub errors: Vec<Diagnostic>,
-    /// Sections whose words predate engagements recorded since.
-    pub warnings: Vec<Diagnostic>,
+/// Whether a brief dated `as_of` can carry `section`'s words: they were written by then,
+/// or carry no date.
+pub fn known_on(section: &SectionSpec, as_of: NaiveDate) -> bool {
+    section.written.as_ref().is_none_or(|w| w.date.last_day() <= as_of)
 }
 
-/// Checks every prose section of `spec` with a `written` date.
-pub fn check(spec: &Spec, dataset: &Dataset, query: &Query, as_of: NaiveDate) -> WrittenCheck {
-    let mut result = WrittenCheck { errors: Vec::new(), warnings: Vec::new() };
+/// Warnings for the prose of `spec` in a brief as of `as_of` over `query` (the brief's
+/// filter and period): words written after that day, which the brief leaves out, and
+/// words that predate engagements recorded by then.
+pub fn check(spec: &Spec, dataset: &Dataset, query: &Query, as_of: NaiveDate) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
     for section in &spec.sections {
         let Some(written) = &section.written else { continue };
         let day = written.date.last_day();
         let shown = format_date(Language::En, written.date);
         let name = section_name(section);
-        if as_of < day {
-            result.errors.push(
-                Diagnostic::error(format!(
-                    "{name} was written as of {shown}, after this brief's date ({}): its words may \
-                     speak of what was not yet known then",
+        if !known_on(section, as_of) {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "{name} was written as of {shown}, after this brief's date ({}): its words \
+                     may speak of what was not yet known then, so the brief leaves them out \
+                     and says so",
                     format_date(Language::En, crate::dates::PartialDate::day(as_of))
                 ))
                 .at(&spec.source, written.span.clone())
                 .hint(format!(
-                    "render the brief as of {day} or later, or give this date's brief words of \
-                     its own (a spec or a section without them)"
+                    "render the brief as of {day} or later to carry them, or give this date's \
+                     brief words of its own"
                 )),
             );
             continue;
@@ -46,7 +46,7 @@ pub fn check(spec: &Spec, dataset: &Dataset, query: &Query, as_of: NaiveDate) ->
         if since > 0 {
             let (noun, verb) =
                 if since == 1 { ("engagement", "was") } else { ("engagements", "were") };
-            result.warnings.push(
+            warnings.push(
                 Diagnostic::warning(format!(
                     "{name} was written as of {shown}; {since} {noun} in this brief's scope \
                      {verb} recorded since, which its words do not reflect"
@@ -56,7 +56,7 @@ pub fn check(spec: &Spec, dataset: &Dataset, query: &Query, as_of: NaiveDate) ->
             );
         }
     }
-    result
+    warnings
 }
 
 /// How a section is named in a message: its kind, and its English title if it has one.

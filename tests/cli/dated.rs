@@ -73,19 +73,28 @@ fn written_spec(dir: &std::path::Path, language: &str, written: &str) -> String 
 }
 
 #[test]
-fn words_written_after_the_brief_s_date_are_refused_and_older_words_are_dated_and_warned() {
+fn words_written_after_the_brief_s_date_are_left_out_and_older_words_are_dated_and_warned() {
     let dir = tempdir();
     let spec = written_spec(dir.path(), "en", "2024-12-31");
-    let run = brief(dir.path(), &["generate", &spec, "--as-of", "2024-06-30"]).expect(2);
+    let run = brief(dir.path(), &["generate", &spec, "--as-of", "2024-06-30", "-o", "early.pdf"])
+        .expect(0);
     assert!(
         run.stderr.contains(
-            "the `summary` section was written as of 31 December 2024, after this brief's date (30 June 2024)"
+            "warning: the `summary` section was written as of 31 December 2024, after this brief's date (30 June 2024)"
         ),
         "{}",
         run.stderr
     );
     assert!(run.stderr.contains("w.toml:4:11"), "{}", run.stderr);
-    assert!(!dir.path().join("w.pdf").exists());
+    // The brief is written without the words, and says why.
+    let early = pdf_text(&dir.path().join("early.pdf"));
+    assert!(!early.contains("Our words."), "{early}");
+    assert!(
+        early.contains(
+            "The analyst's words for this section were written on 31 December 2024, after this brief's date, and are left out"
+        ),
+        "{early}"
+    );
     let run =
         brief(dir.path(), &["generate", &spec, "--as-of", "2026-12-06", "-o", "w.pdf"]).expect(0);
     assert!(

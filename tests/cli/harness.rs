@@ -230,20 +230,6 @@ pub(crate) fn mkfifo(path: &Path) -> bool {
     Command::new("mkfifo").arg(path).status().is_ok_and(|s| s.success())
 }
 
-/// `spec`'s text without its `written` date, for a test that reads an example at a
-/// date before its analyst's words were written (which the spec itself refuses).
-pub(crate) fn undated(spec: &str) -> String {
-    spec.lines().filter(|l| !l.starts_with("written =")).collect::<Vec<_>>().join("\n") + "\n"
-}
-
-/// Copies the example spec `relative` (under the repository) into `dir` without its
-/// `written` date, returning the copy's path.
-pub(crate) fn undated_copy(dir: &Path, relative: &str) -> String {
-    let text = std::fs::read_to_string(repo().join(relative)).unwrap();
-    let name = Path::new(relative).file_name().unwrap().to_string_lossy().into_owned();
-    write(dir, &name, &undated(&text))
-}
-
 /// A minimal valid spec with `extra` lines added at the top level, before `[period]`.
 pub(crate) fn small_spec(title: &str, extra: &str) -> String {
     format!("title = \"{title}\"\n{extra}\n[period]\nfrom = 2022\nto = 2022\n")
