@@ -220,7 +220,9 @@ fn plan_specs(
         inputs.add_folder(dir);
     }
     let read = read_dataset(options.no_bundled_data, &options.data);
-    let (dataset, warnings) = read.clone().build()?;
+    let (mut dataset, warnings) = read.clone().build()?;
+    // Every brief of the run is dated `as_of`: the dataset is brought to that date once.
+    dataset.apply_known_on(options.as_of);
     if !warnings.is_empty() {
         planned.warnings.push(warnings);
     }
@@ -690,7 +692,8 @@ fn plan_spec(
         for file in spec.data.iter().map(|d| folder.join(d)) {
             builder.add_file(&file, &file.display().to_string());
         }
-        let (dataset, spec_warnings) = builder.build()?;
+        let (mut dataset, spec_warnings) = builder.build()?;
+        dataset.apply_known_on(options.as_of);
         if !spec_warnings.is_empty() {
             warnings.push(spec_warnings);
         }

@@ -365,53 +365,63 @@ impl Event {
         self.sources.iter().find(|s| s.url == revision.source).map(|s| s.public_from(fallback))
     }
 
-    /// The record as it read on `as_of`: its own fields, with every revision whose
-    /// source was public by then applied in the order they became public. Borrowed when
-    /// no revision applies.
-    pub fn known_on(&self, as_of: NaiveDate) -> std::borrow::Cow<'_, Event> {
-        let mut due: Vec<(NaiveDate, &Revision)> = self
-            .revisions
-            .iter()
-            .filter_map(|r| Some((self.revision_public_from(r)?, r)))
-            .filter(|(from, _)| *from <= as_of)
-            .collect();
-        if due.is_empty() {
-            return std::borrow::Cow::Borrowed(self);
-        }
-        due.sort_by_key(|(from, _)| *from);
-        let mut event = self.clone();
-        for (_, revision) in due {
+    /// Whether a revision of the record is public by `as_of`.
+    fn has_revision_due(&self, as_of: NaiveDate) -> bool {
+        self.revisions.iter().any(|r| self.revision_public_from(r).is_some_and(|d| d <= as_of))
+    }
+
+    /// Makes the record read as it did on `as_of`: every revision whose source was public
+    /// by then applied, in the order they became public, and dropped from `revisions`
+    /// (those still to come stay), so that doing it again changes nothing.
+    pub fn apply_known_on(&mut self, as_of: NaiveDate) {
+        let revisions = std::mem::take(&mut self.revisions);
+        let (mut due, later): (Vec<_>, Vec<_>) = revisions
+            .into_iter()
+            .partition(|r| self.revision_public_from(r).is_some_and(|d| d <= as_of));
+        due.sort_by_key(|r| self.revision_public_from(r));
+        self.revisions = later;
+        for revision in due {
             if let Some(date) = revision.date {
-                event.date = date;
+                self.date = date;
             }
             if revision.end.is_some() {
-                event.end = revision.end;
+                self.end = revision.end;
             }
-            if let Some(summary) = &revision.summary {
-                event.summary = summary.clone();
+            if let Some(summary) = revision.summary {
+                self.summary = summary;
             }
-            if let Some(note) = &revision.date_note {
-                event.date_note = Some(note.clone());
+            if let Some(note) = revision.date_note {
+                self.date_note = Some(note);
             }
-            if let Some(note) = &revision.note {
-                event.note = Some(note.clone());
+            if let Some(note) = revision.note {
+                self.note = Some(note);
             }
-            if let Some(title) = &revision.title {
-                event.title = title.clone();
+            if let Some(title) = revision.title {
+                self.title = title;
             }
-            if let Some(partners) = &revision.partners {
-                event.partners = partners.clone();
+            if let Some(partners) = revision.partners {
+                self.partners = partners;
             }
-            if let Some(location) = &revision.location {
-                event.location = location.clone();
+            if let Some(location) = revision.location {
+                self.location = location;
             }
-            if let Some(participants) = &revision.participants {
-                event.participants = participants.clone();
+            if let Some(participants) = revision.participants {
+                self.participants = participants;
             }
-            if let Some(topics) = &revision.topics {
-                event.topics = topics.clone();
+            if let Some(topics) = revision.topics {
+                self.topics = topics;
             }
         }
+    }
+
+    /// The record as it read on `as_of` ([`Event::apply_known_on`]); borrowed when no
+    /// revision is due.
+    pub fn known_on(&self, as_of: NaiveDate) -> std::borrow::Cow<'_, Event> {
+        if !self.has_revision_due(as_of) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut event = self.clone();
+        event.apply_known_on(as_of);
         std::borrow::Cow::Owned(event)
     }
 
@@ -514,22 +524,28 @@ impl Dataset {
         (first.from.first_day() > earliest && earliest < day).then_some(first)
     }
 
-    /// The dataset as it read on `as_of`: every event with the revisions public by then
-    /// ([`Event::known_on`]). Borrowed when no event has a revision due.
+    /// Makes the dataset read as it did on `as_of`: every event's revisions public by
+    /// then applied ([`Event::apply_known_on`]). A run does this once for all its briefs,
+    /// which share one as-of date.
+    pub fn apply_known_on(&mut self, as_of: NaiveDate) {
+        let mut revised = false;
+        for event in self.events.iter_mut().filter(|e| e.has_revision_due(as_of)) {
+            event.apply_known_on(as_of);
+            revised = true;
+        }
+        if revised {
+            self.events.sort_by(|a, b| (a.first_day(), &a.id).cmp(&(b.first_day(), &b.id)));
+        }
+    }
+
+    /// The dataset as it read on `as_of` ([`Dataset::apply_known_on`]); borrowed when no
+    /// event has a revision due, as in a dataset a run has already brought to its date.
     pub fn known_on(&self, as_of: NaiveDate) -> std::borrow::Cow<'_, Dataset> {
-        let due = |e: &Event| {
-            e.revisions.iter().any(|r| e.revision_public_from(r).is_some_and(|d| d <= as_of))
-        };
-        if !self.events.iter().any(due) {
+        if !self.events.iter().any(|e| e.has_revision_due(as_of)) {
             return std::borrow::Cow::Borrowed(self);
         }
         let mut known = self.clone();
-        for event in known.events.iter_mut() {
-            if let std::borrow::Cow::Owned(revised) = event.known_on(as_of) {
-                *event = revised;
-            }
-        }
-        known.events.sort_by(|a, b| (a.first_day(), &a.id).cmp(&(b.first_day(), &b.id)));
+        known.apply_known_on(as_of);
         std::borrow::Cow::Owned(known)
     }
 

@@ -456,3 +456,20 @@ fn a_csv_json_cell_of_the_wrong_shape_names_its_column_and_shows_the_form() {
         "{all}"
     );
 }
+
+#[test]
+fn a_dataset_brought_to_a_date_stays_there() {
+    let mut builder = DatasetBuilder::default();
+    builder.add_bundled();
+    let (mut dataset, _) = builder.build().unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    let day = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+    let early = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
+    let round = |d: &Dataset| d.events.iter().find(|e| e.id == "2023-12-gbr-jwg-2").unwrap().end;
+    // Before Divhubinter Polri's 2025 report the London round has no span.
+    assert_eq!(round(&dataset.known_on(early)), None);
+    assert!(matches!(dataset.known_on(day), std::borrow::Cow::Owned(_)));
+    dataset.apply_known_on(day);
+    assert!(round(&dataset).is_some());
+    // Applied revisions are gone: the dataset is already as of that day.
+    assert!(matches!(dataset.known_on(day), std::borrow::Cow::Borrowed(_)));
+}
