@@ -153,14 +153,27 @@ pub fn printable_char(c: char) -> char {
         '\n' | '\t' => c,
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
         '\u{7f}' => '\u{2421}',
-        '\u{80}'..='\u{9f}'
-        | '\u{200b}'..='\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{feff}' => '\u{fffd}',
+        '\u{80}'..='\u{9f}' => '\u{fffd}',
+        c if is_invisible(c) => '\u{fffd}',
         _ => c,
     }
+}
+
+/// Format characters that render as nothing or reorder text: soft hyphens, zero-width
+/// spaces and joiners, marks and overrides of direction, word joiners, BOMs. A terminal
+/// shows them as nothing, and a name split by one still reads whole to a reader.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// `text` with every character a terminal would act on made visible ([`printable_char`]).

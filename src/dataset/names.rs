@@ -33,27 +33,13 @@ pub(super) fn without_accents(text: &str) -> String {
 /// as Latin (Cyrillic "о" in "Vоronkov"), accents dropped, and a word in capitals
 /// ("VORONKOV") read as a capitalised one; then runs of letters and digits.
 fn words(text: &str) -> Vec<String> {
-    let seen: String = text.nfkc().filter(|c| !is_invisible(*c)).map(latin_lookalike).collect();
+    let seen: String =
+        text.nfkc().filter(|c| !crate::diag::is_invisible(*c)).map(latin_lookalike).collect();
     without_accents(&seen)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(capitalised_if_shouted)
         .collect()
-}
-
-/// Format characters that render as nothing, so that a name split by them reads whole.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
 }
 
 /// A Cyrillic or Greek letter that looks like a Latin one, as that Latin letter.
