@@ -207,6 +207,45 @@ pub struct Resolved {
 /// A file's device and inode: the same for every path that reaches it (links included).
 pub type FileIdentity = (u64, u64);
 
+/// Why a file that must stay inside a folder cannot be read ([`confine`]).
+#[derive(Debug)]
+pub enum Unconfined {
+    /// It cannot be opened.
+    Io(std::io::Error),
+    /// Its real path (links followed) leads outside the folder.
+    Outside(PathBuf),
+    /// It is a folder.
+    Folder,
+    /// It is a pipe, socket or device.
+    NotRegular,
+    /// It has more than one name, so it may be a file from elsewhere linked in.
+    HardLinked,
+}
+
+/// The real path of `path`, if it is a regular file of one name inside `root` (a real
+/// path), links followed; with no `root`, only a regular file. Template folders and a
+/// spec's data files are held to it, so that neither reads a file from elsewhere nor
+/// blocks on a pipe.
+pub fn confine(path: &Path, root: Option<&Path>) -> Result<PathBuf, Unconfined> {
+    let real = path.canonicalize().map_err(Unconfined::Io)?;
+    if let Some(root) = root
+        && !real.starts_with(root)
+    {
+        return Err(Unconfined::Outside(real));
+    }
+    let meta = std::fs::metadata(&real).map_err(Unconfined::Io)?;
+    if meta.is_dir() {
+        return Err(Unconfined::Folder);
+    }
+    if !meta.is_file() {
+        return Err(Unconfined::NotRegular);
+    }
+    if root.is_some() && hard_links(&meta) > 1 {
+        return Err(Unconfined::HardLinked);
+    }
+    Ok(real)
+}
+
 /// How many names a file has (hard links); 1 where the system cannot say.
 pub fn hard_links(meta: &std::fs::Metadata) -> u64 {
     #[cfg(unix)]
@@ -378,6 +417,16 @@ pub fn write(target: &Target, bytes: &[u8]) -> Result<(), String> {
 /// rename. Creates missing folders. On failure nothing is left behind and an existing
 /// file at `path` is untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    temporary_beside(path, bytes)?
+        .persist(path)
+        .map_err(|e| format!("cannot write `{}` ({})", path.display(), e.error))?;
+    Ok(())
+}
+
+/// `bytes` written and synced to a temporary file in `path`'s folder (made if missing),
+/// with the permissions `path` has or will have: what [`write_atomic`] and [`write_new`]
+/// rename into place.
+fn temporary_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, String> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -394,10 +443,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .and_then(|()| set_permissions(temporary.as_file(), path))
         .and_then(|()| temporary.as_file().sync_all())
         .map_err(|e| format!("cannot write `{}` ({e})", path.display()))?;
-    temporary
-        .persist(path)
-        .map_err(|e| format!("cannot write `{}` ({})", path.display(), e.error))?;
-    Ok(())
+    Ok(temporary)
 }
 
 /// Why [`write_new`] wrote nothing.
@@ -413,27 +459,12 @@ pub enum NewFileError {
 /// all, and never replaces one that is there, even one that another process makes at
 /// the same moment (the rename is a hard link that fails on an existing name).
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), NewFileError> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let failed =
-        |e: std::io::Error| NewFileError::Write(format!("cannot write `{}` ({e})", path.display()));
-    std::fs::create_dir_all(&folder).map_err(failed)?;
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".brief-")
-        .suffix(".tmp")
-        .tempfile_in(&folder)
-        .map_err(failed)?;
-    temporary
-        .write_all(bytes)
-        .and_then(|()| set_permissions(temporary.as_file(), path))
-        .and_then(|()| temporary.as_file().sync_all())
-        .map_err(failed)?;
-    match temporary.persist_noclobber(path) {
+    match temporary_beside(path, bytes).map_err(NewFileError::Write)?.persist_noclobber(path) {
         Ok(_) => Ok(()),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(NewFileError::Exists),
-        Err(e) => Err(failed(e.error)),
+        Err(e) => {
+            Err(NewFileError::Write(format!("cannot write `{}` ({})", path.display(), e.error)))
+        }
     }
 }
 

@@ -447,20 +447,12 @@ impl Inputs {
 
     /// Adds a template folder.
     fn add_templates(&mut self, dir: &Path) {
-        if let Ok(real) = dir.canonicalize()
-            && !self.template_roots.contains(&real)
-        {
-            self.template_roots.push(real);
-        }
+        add_root(&mut self.template_roots, dir);
     }
 
     /// Adds a font folder.
     fn add_folder(&mut self, dir: &Path) {
-        if let Ok(real) = dir.canonicalize()
-            && !self.font_roots.contains(&real)
-        {
-            self.font_roots.push(real);
-        }
+        add_root(&mut self.font_roots, dir);
     }
 
     /// The input an output would replace, if any.
@@ -480,6 +472,15 @@ impl Inputs {
         }
         (under(&self.font_roots) && real.exists())
             .then(|| format!("`{}`, a file of a font folder of this run", real.display()))
+    }
+}
+
+/// Adds the real path of `dir`, if it exists, to `roots`, once.
+fn add_root(roots: &mut Vec<PathBuf>, dir: &Path) {
+    if let Ok(real) = dir.canonicalize()
+        && !roots.contains(&real)
+    {
+        roots.push(real);
     }
 }
 
@@ -914,40 +915,38 @@ fn resolve_template(
 /// from elsewhere, nor block the run on a pipe. `--allow-outside-paths` lifts the
 /// folder rule for specs the user trusts; a pipe or device is refused all the same.
 fn check_spec_data(file: &Path, spec: &Spec, options: &Options) -> Result<(), Diagnostic> {
+    use crate::output::{Unconfined, confine};
     let shown = file.display();
-    let real = file.canonicalize().map_err(|e| {
-        Diagnostic::error(format!("cannot open dataset file `{shown}` ({e})"))
-            .hint("a spec's `data` paths are relative to the spec's own folder")
-    })?;
-    let meta = std::fs::metadata(&real)
-        .map_err(|e| Diagnostic::error(format!("cannot open dataset file `{shown}` ({e})")))?;
-    if !meta.is_file() {
-        return Err(Diagnostic::error(format!(
-            "the dataset file `{shown}` is not a regular file (a folder, pipe, socket or device)"
-        ))
-        .hint("name a .toml, .json, .csv or spreadsheet file"));
-    }
-    if options.allow_outside {
-        return Ok(());
-    }
+    let folder =
+        match options.allow_outside {
+            true => None,
+            false => Some(spec.folder_real().map_err(|e| {
+                Diagnostic::error(format!("cannot open the folder of the spec ({e})"))
+            })?),
+        };
     let hint = "a spec reads data only from its own folder and below; name the file on the \
                 command line with --data, or pass --allow-outside-paths if you trust this spec";
-    let inside = spec.folder_real().is_ok_and(|folder| real.starts_with(folder));
-    if !inside {
-        return Err(Diagnostic::error(format!(
+    match confine(file, folder.as_deref()) {
+        Ok(_) => Ok(()),
+        Err(Unconfined::Io(e)) => {
+            Err(Diagnostic::error(format!("cannot open dataset file `{shown}` ({e})"))
+                .hint("a spec's `data` paths are relative to the spec's own folder"))
+        }
+        Err(Unconfined::Folder | Unconfined::NotRegular) => Err(Diagnostic::error(format!(
+            "the dataset file `{shown}` is not a regular file (a folder, pipe, socket or device)"
+        ))
+        .hint("name a .toml, .json, .csv or spreadsheet file")),
+        Err(Unconfined::Outside(real)) => Err(Diagnostic::error(format!(
             "the dataset file `{shown}` is outside the spec's folder (it is `{}`)",
             real.display()
         ))
-        .hint(hint));
-    }
-    if crate::output::hard_links(&meta) > 1 {
-        return Err(Diagnostic::error(format!(
+        .hint(hint)),
+        Err(Unconfined::HardLinked) => Err(Diagnostic::error(format!(
             "the dataset file `{shown}` has more than one hard link, so it may be a file from \
              outside the spec's folder"
         ))
-        .hint("copy the file into the folder instead of linking it; or pass --allow-outside-paths if you trust this spec"));
+        .hint("copy the file into the folder instead of linking it; or pass --allow-outside-paths if you trust this spec")),
     }
-    Ok(())
 }
 
 /// System folders a spec may not take as its template folder (`/proc`, `/sys` and `/dev`

@@ -108,23 +108,21 @@ impl Overrides {
                     .into(),
             )))
         };
-        let result = match path.canonicalize() {
-            Ok(real) if !real.starts_with(&self.root) => {
+        use crate::output::{Unconfined, confine};
+        let result = match confine(&path, Some(&self.root)) {
+            Ok(real) => fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &real)),
+            Err(Unconfined::Outside(_)) => {
                 refuse("leads outside it; templates may read only their own folder")
             }
-            Ok(real) if real.is_dir() => Err(FileError::IsDirectory),
-            Ok(real) => match fs::metadata(&real) {
-                Ok(meta) if !meta.is_file() => refuse(
-                    "is not a regular file (a pipe, socket or device); templates read only files",
-                ),
-                Ok(meta) if crate::output::hard_links(&meta) > 1 => refuse(
-                    "has more than one hard link, so it may be a file from outside the folder; \
-                     copy it into the folder instead",
-                ),
-                Ok(_) => fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &real)),
-                Err(e) => Err(FileError::from_io(e, &real)),
-            },
-            Err(e) => Err(FileError::from_io(e, &path)),
+            Err(Unconfined::Folder) => Err(FileError::IsDirectory),
+            Err(Unconfined::NotRegular) => refuse(
+                "is not a regular file (a pipe, socket or device); templates read only files",
+            ),
+            Err(Unconfined::HardLinked) => refuse(
+                "has more than one hard link, so it may be a file from outside the folder; \
+                 copy it into the folder instead",
+            ),
+            Err(Unconfined::Io(e)) => Err(FileError::from_io(e, &path)),
         };
         files.insert(id, Some(result.clone()));
         Some(result)
