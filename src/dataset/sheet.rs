@@ -129,13 +129,33 @@ fn check_package(path: &Path, ods: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Refuses a sheet whose cells span more than [`MAX_CELLS`]: `extent` is its last row
-/// and column with a value (0-based), if any.
-fn check_extent(extent: Option<(u64, u64)>) -> Result<(), String> {
-    let Some((row, column)) = extent else {
+/// How far a sheet reaches: its last row and column with a value (0-based), if any.
+#[derive(Debug, Clone, Copy, Default)]
+struct Extent(Option<(u64, u64)>);
+
+impl Extent {
+    /// The sheet reaches `row` and `column` too.
+    fn reach(&mut self, row: u64, column: u64) {
+        let (r, c) = self.0.unwrap_or((0, 0));
+        self.0 = Some((r.max(row), c.max(column)));
+    }
+
+    /// The cells of the rectangle from A1 to the last cell, as a sheet is laid out.
+    fn cells(self) -> u64 {
+        self.0.map_or(0, |(r, c)| (r + 1).saturating_mul(c + 1))
+    }
+
+    /// Whether it spans more than [`MAX_CELLS`].
+    fn too_large(self) -> bool {
+        self.cells() > MAX_CELLS
+    }
+}
+
+/// Refuses a sheet whose cells span more than [`MAX_CELLS`].
+fn check_extent(extent: Extent) -> Result<(), String> {
+    let (Some((row, column)), cells) = (extent.0, extent.cells()) else {
         return Ok(());
     };
-    let cells = (row + 1).saturating_mul(column + 1);
     if cells > MAX_CELLS {
         return Err(format!(
             "its first sheet reaches cell {}, a span of {cells} cells (the limit is {MAX_CELLS}); \
@@ -156,15 +176,14 @@ fn check_xlsx_extent<R: std::io::Read + std::io::Seek>(
     sheet: &str,
 ) -> Result<(), String> {
     let mut cells = xlsx.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
-    let mut extent: Option<(u64, u64)> = None;
+    let mut extent = Extent::default();
     while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
         if matches!(cell.get_value(), calamine::DataRef::Empty) {
             continue;
         }
         let (row, column) = cell.get_position();
-        let (r, c) = extent.unwrap_or((0, 0));
-        extent = Some((r.max(row.into()), c.max(column.into())));
-        if extent.is_some_and(|(r, c)| (r + 1).saturating_mul(c + 1) > MAX_CELLS) {
+        extent.reach(row.into(), column.into());
+        if extent.too_large() {
             break;
         }
     }
@@ -175,7 +194,7 @@ fn check_xlsx_extent<R: std::io::Read + std::io::Seek>(
 /// and cells (`table:number-rows-repeated`, `table:number-columns-repeated`) as they
 /// expand: returns the bytes read and the last row and column of the first table that
 /// hold a value.
-fn ods_extent(reader: &mut impl std::io::Read) -> Result<(u64, Option<(u64, u64)>), String> {
+fn ods_extent(reader: &mut impl std::io::Read) -> Result<(u64, Extent), String> {
     use quick_xml::events::Event;
     let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(reader));
     let mut buf = Vec::new();
@@ -195,7 +214,7 @@ fn ods_extent(reader: &mut impl std::io::Read) -> Result<(u64, Option<(u64, u64)
             }
             _ => true,
         };
-        if !going || sheet.too_large() {
+        if !going || sheet.extent.too_large() {
             break;
         }
         buf.clear();
@@ -219,7 +238,7 @@ struct OdsExtent {
     /// Whether the open cell holds a value (a value type or any content).
     cell_has_value: Option<bool>,
     /// The last row and column with a value.
-    extent: Option<(u64, u64)>,
+    extent: Extent,
 }
 
 impl OdsExtent {
@@ -279,15 +298,9 @@ impl OdsExtent {
         if self.cell_has_value.take() == Some(true) {
             let last_row = self.row + self.rows_here.max(1) - 1;
             let last_column = self.column + self.cells_here.max(1) - 1;
-            let (r, c) = self.extent.unwrap_or((0, 0));
-            self.extent = Some((r.max(last_row), c.max(last_column)));
+            self.extent.reach(last_row, last_column);
         }
         self.column += self.cells_here.max(1);
-    }
-
-    /// Whether the sheet already spans more than [`MAX_CELLS`].
-    fn too_large(&self) -> bool {
-        self.extent.is_some_and(|(r, c)| (r + 1).saturating_mul(c + 1) > MAX_CELLS)
     }
 }
 
