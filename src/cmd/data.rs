@@ -24,14 +24,18 @@ pub(crate) fn load(args: &args::DataArgs) -> Result<dataset::Dataset, Exit> {
     }
 }
 
+/// The dataset and the day it is seen as on: `--as-of`, else today.
+fn load_as_of(
+    data: &args::DataArgs,
+    flag: Option<chrono::NaiveDate>,
+) -> Result<(dataset::Dataset, chrono::NaiveDate), Exit> {
+    Ok((load(data)?, as_of(flag)?))
+}
+
 /// `brief events`.
 pub(crate) fn events(args: &args::EventsArgs) -> Exit {
-    let dataset = match load(&args.data) {
-        Ok(dataset) => dataset,
-        Err(exit) => return exit,
-    };
-    let as_of = match as_of(args.as_of) {
-        Ok(date) => date,
+    let (dataset, as_of) = match load_as_of(&args.data, args.as_of) {
+        Ok(loaded) => loaded,
         Err(exit) => return exit,
     };
     let filters = EventFilters {
@@ -70,12 +74,8 @@ pub(crate) fn events(args: &args::EventsArgs) -> Exit {
 
 /// `brief partners`.
 pub(crate) fn partners(args: &args::PartnersArgs) -> Exit {
-    let dataset = match load(&args.data) {
-        Ok(dataset) => dataset,
-        Err(exit) => return exit,
-    };
-    let as_of = match as_of(args.as_of) {
-        Ok(date) => date,
+    let (dataset, as_of) = match load_as_of(&args.data, args.as_of) {
+        Ok(loaded) => loaded,
         Err(exit) => return exit,
     };
     // The events counted: those of the period asked for, as known on the day.
