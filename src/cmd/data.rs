@@ -11,7 +11,7 @@ use crate::args;
 use crate::terminal::{self, fail, print_diagnostics};
 
 /// Loads the dataset for `events` and `partners`, printing problems.
-pub(crate) fn load(args: &args::DataArgs) -> Result<dataset::Dataset, Exit> {
+fn load(args: &args::DataArgs) -> Result<dataset::Dataset, Exit> {
     match generate::load_dataset(args.no_bundled_data, &args.data) {
         Ok((dataset, warnings)) => {
             print_diagnostics(&warnings);
@@ -24,20 +24,14 @@ pub(crate) fn load(args: &args::DataArgs) -> Result<dataset::Dataset, Exit> {
     }
 }
 
-/// The dataset and the day it is seen as on: `--as-of`, else today.
-fn load_as_of(
-    data: &args::DataArgs,
-    flag: Option<chrono::NaiveDate>,
-) -> Result<(dataset::Dataset, chrono::NaiveDate), Exit> {
-    Ok((load(data)?, as_of(flag)?))
-}
-
 /// `brief events`.
 pub(crate) fn events(args: &args::EventsArgs) -> Exit {
-    let (dataset, as_of) = match load_as_of(&args.data, args.as_of) {
-        Ok(loaded) => loaded,
-        Err(exit) => return exit,
-    };
+    list_events(args).unwrap_or_else(|exit| exit)
+}
+
+/// `brief events`, stopping at the first step that fails.
+fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
+    let (dataset, as_of) = (load(&args.data)?, as_of(args.as_of)?);
     let filters = EventFilters {
         as_of,
         partners: args.partner.clone(),
@@ -49,10 +43,7 @@ pub(crate) fn events(args: &args::EventsArgs) -> Exit {
         from: args.from.clone(),
         to: args.to.clone(),
     };
-    let query = match query(&dataset, &filters) {
-        Ok(query) => query,
-        Err(exit) => return exit,
-    };
+    let query = query(&dataset, &filters)?;
     for name in &args.partner {
         if let Some(partner) = dataset.agency(name) {
             let country = partner.name.get_or_other("en");
@@ -65,28 +56,26 @@ pub(crate) fn events(args: &args::EventsArgs) -> Exit {
     let mut selected: Vec<&dataset::Event> = dataset.select(&query).collect();
     if let Some(key) = args.count_by {
         let counts = listing::counts(&dataset, &selected, key, args.language);
-        return print_listing(listing::counted(&counts, key, args.format));
+        return Ok(print_listing(listing::counted(&counts, key, args.format)));
     }
     listing::sort(&dataset, &mut selected, args.sort);
     let layout = listing::Layout { as_of, language: args.language, wide: args.wide };
-    print_listing(listing::events(&dataset, &selected, &layout, args.format))
+    Ok(print_listing(listing::events(&dataset, &selected, &layout, args.format)))
 }
 
 /// `brief partners`.
 pub(crate) fn partners(args: &args::PartnersArgs) -> Exit {
-    let (dataset, as_of) = match load_as_of(&args.data, args.as_of) {
-        Ok(loaded) => loaded,
-        Err(exit) => return exit,
-    };
+    list_partners(args).unwrap_or_else(|exit| exit)
+}
+
+/// `brief partners`, stopping at the first step that fails.
+fn list_partners(args: &args::PartnersArgs) -> Result<Exit, Exit> {
+    let (dataset, as_of) = (load(&args.data)?, as_of(args.as_of)?);
     // The events counted: those of the period asked for, as known on the day.
     let filters =
         EventFilters { from: args.from.clone(), to: args.to.clone(), ..EventFilters::new(as_of) };
-    let query = match query(&dataset, &filters) {
-        Ok(query) => query,
-        Err(exit) => return exit,
-    };
-    let counted: Vec<&dataset::Event> = dataset.select(&query).collect();
-    print_listing(listing::partners(&dataset, &counted, args.format))
+    let counted: Vec<&dataset::Event> = dataset.select(&query(&dataset, &filters)?).collect();
+    Ok(print_listing(listing::partners(&dataset, &counted, args.format)))
 }
 
 /// The query of `filters`, or the exit of a run whose filters do not resolve (printed).
