@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::dataset::{Dataset, Query, Status};
 use crate::diag::Diagnostic;
 use crate::locale::{Language, format_date};
-use crate::spec::{SectionSpec, Spec};
+use crate::spec::{SectionSpec, Spec, Written};
 
 /// Whether a brief dated `as_of` can carry `section`'s words: they were written by then,
 /// or carry no date.
@@ -18,20 +18,28 @@ pub fn known_on(section: &SectionSpec, as_of: NaiveDate) -> bool {
 
 /// Warnings for the prose of `spec` in a brief as of `as_of` over `query` (the brief's
 /// filter and period): words written after that day, which the brief leaves out, and
-/// words that predate engagements recorded by then.
+/// words that predate engagements recorded by then. Sections that share one `written`
+/// (the spec's own, usually) share one warning.
 pub fn check(spec: &Spec, dataset: &Dataset, query: &Query, as_of: NaiveDate) -> Vec<Diagnostic> {
-    let mut warnings = Vec::new();
+    let mut groups: Vec<(&Written, Vec<&SectionSpec>)> = Vec::new();
     for section in &spec.sections {
         let Some(written) = &section.written else { continue };
+        match groups.iter_mut().find(|(w, _)| w.span == written.span) {
+            Some((_, sections)) => sections.push(section),
+            None => groups.push((written, vec![section])),
+        }
+    }
+    let mut warnings = Vec::new();
+    for (written, sections) in groups {
         let day = written.date.last_day();
         let shown = format_date(Language::En, written.date);
-        let name = section_name(section);
-        if !known_on(section, as_of) {
+        let (named, verb, their) = section_names(&sections);
+        if day > as_of {
             warnings.push(
                 Diagnostic::warning(format!(
-                    "{name} was written as of {shown}, after this brief's date ({}): its words \
-                     may speak of what was not yet known then, so the brief leaves them out \
-                     and says so",
+                    "{named} {verb} written as of {shown}, after this brief's date ({}): \
+                     {their} words may speak of what was not yet known then, so the brief \
+                     leaves them out and says so",
                     format_date(Language::En, crate::dates::PartialDate::day(as_of))
                 ))
                 .at(&spec.source, written.span.clone())
@@ -44,12 +52,12 @@ pub fn check(spec: &Spec, dataset: &Dataset, query: &Query, as_of: NaiveDate) ->
         }
         let since = recorded_between(dataset, query, day, as_of);
         if since > 0 {
-            let (noun, verb) =
+            let (noun, recorded) =
                 if since == 1 { ("engagement", "was") } else { ("engagements", "were") };
             warnings.push(
                 Diagnostic::warning(format!(
-                    "{name} was written as of {shown}; {since} {noun} in this brief's scope \
-                     {verb} recorded since, which its words do not reflect"
+                    "{named} {verb} written as of {shown}; {since} {noun} in this brief's scope \
+                     {recorded} recorded since, which {their} words do not reflect"
                 ))
                 .at(&spec.source, written.span.clone())
                 .hint("read the words again, and move `written` forward once they hold"),
@@ -59,12 +67,26 @@ pub fn check(spec: &Spec, dataset: &Dataset, query: &Query, as_of: NaiveDate) ->
     warnings
 }
 
-/// How a section is named in a message: its kind, and its English title if it has one.
-fn section_name(section: &SectionSpec) -> String {
-    let title = section.title.as_ref().and_then(|t| t.get(Language::En).map(str::to_owned));
-    match title {
-        Some(title) => format!("section `{title}` ({})", section.kind.as_str()),
-        None => format!("the `{}` section", section.kind.as_str()),
+/// How sections are named in a message, with the verb and pronoun that agree: "the
+/// `summary` section was … its", "the sections `summary` and `Outlook` (assessment) were
+/// … their".
+fn section_names(sections: &[&SectionSpec]) -> (String, &'static str, &'static str) {
+    let names: Vec<String> = sections
+        .iter()
+        .map(|section| {
+            let kind = section.kind.as_str();
+            match section.title.as_ref().and_then(|t| t.get(Language::En)) {
+                Some(title) => format!("`{title}` ({kind})"),
+                None => format!("`{kind}`"),
+            }
+        })
+        .collect();
+    match names.as_slice() {
+        [one] => (format!("the {one} section"), "was", "its"),
+        [init @ .., last] => {
+            (format!("the sections {} and {last}", init.join(", ")), "were", "their")
+        }
+        [] => (String::new(), "were", "their"),
     }
 }
 
@@ -80,4 +102,22 @@ fn recorded_between(dataset: &Dataset, query: &Query, after: NaiveDate, as_of: N
             held.map(|s| s.public_from(fallback)).min().is_some_and(|d| d > after)
         })
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::SectionKind;
+
+    #[test]
+    fn sections_sharing_a_date_are_named_together_with_agreeing_words() {
+        let summary = SectionSpec::of_kind(SectionKind::Summary);
+        let assessment = SectionSpec::of_kind(SectionKind::Assessment);
+        let outlook = SectionSpec::of_kind(SectionKind::Outlook);
+        assert_eq!(section_names(&[&summary]), ("the `summary` section".to_owned(), "was", "its"));
+        assert_eq!(
+            section_names(&[&summary, &assessment, &outlook]),
+            ("the sections `summary`, `assessment` and `outlook`".to_owned(), "were", "their")
+        );
+    }
 }
