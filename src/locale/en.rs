@@ -625,8 +625,12 @@ impl Words for English {
         format!(" (nothing after {end} has been collected yet)")
     }
 
-    fn outside_coverage(&self) -> &'static str {
-        " (outside the record's coverage)"
+    fn thin_again(&self, span: &str) -> String {
+        format!(" (the record is {span})")
+    }
+
+    fn not_collected_again(&self, end: &str) -> String {
+        format!(" (not collected after {end})")
     }
 
     fn thin_first(&self, span: &str) -> String {

@@ -605,8 +605,12 @@ impl Words for Indonesian {
         format!(" (data setelah {end} belum dihimpun)")
     }
 
-    fn outside_coverage(&self) -> &'static str {
-        " (di luar cakupan data)"
+    fn thin_again(&self, span: &str) -> String {
+        format!(" (data {span})")
+    }
+
+    fn not_collected_again(&self, end: &str) -> String {
+        format!(" (belum dihimpun setelah {end})")
     }
 
     fn thin_first(&self, span: &str) -> String {

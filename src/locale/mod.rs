@@ -152,17 +152,24 @@ pub fn with_caveat(sentence: String, caveat: Option<String>) -> String {
 
 /// The caveat of a statement over `period` that reaches outside `coverage`: that
 /// nothing has been collected yet when `period` ends after the coverage does, else that
-/// the record is systematic only for its span.
+/// the record is systematic only for its span; briefly when the brief has said it
+/// `again`.
 pub fn coverage_caveat(
     language: Language,
     coverage: &crate::dataset::Coverage,
     period: Period,
+    again: bool,
 ) -> String {
+    let words = language.words();
     match coverage.to {
         Some(end) if period.to > end.last_day() => {
-            language.words().not_collected(&end.year().to_string())
+            let end = end.year().to_string();
+            if again { words.not_collected_again(&end) } else { words.not_collected(&end) }
         }
-        _ => language.words().thin_comparison(&coverage_span(language, coverage)),
+        _ => {
+            let span = coverage_span(language, coverage);
+            if again { words.thin_again(&span) } else { words.thin_comparison(&span) }
+        }
     }
 }
 

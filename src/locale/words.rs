@@ -194,9 +194,12 @@ pub trait Words: Sync {
     /// last year), where nothing has been collected: " (nothing after 2025 has been
     /// collected yet)".
     fn not_collected(&self, end: &str) -> String;
-    /// A coverage caveat once the brief has given it in full: " (outside the record's
-    /// coverage)".
-    fn outside_coverage(&self) -> &'static str;
+    /// [`Words::thin_comparison`] once the brief has given it in full: " (the record is
+    /// systematic only for 2019–2025)".
+    fn thin_again(&self, span: &str) -> String;
+    /// [`Words::not_collected`] once the brief has given it in full: " (not collected
+    /// after 2025)".
+    fn not_collected_again(&self, end: &str) -> String;
     /// A "first on record" whose earlier record is thin: " (the record is systematic only
     /// from 2019, so an earlier engagement may be missing)".
     fn thin_first(&self, span: &str) -> String;

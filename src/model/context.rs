@@ -45,10 +45,8 @@ impl BuildContext<'_> {
         coverage: &crate::dataset::Coverage,
         period: crate::dates::Period,
     ) -> String {
-        match self.coverage_said.replace(true) {
-            false => crate::locale::coverage_caveat(self.language, coverage, period),
-            true => self.language.words().outside_coverage().to_owned(),
-        }
+        let again = self.coverage_said.replace(true);
+        crate::locale::coverage_caveat(self.language, coverage, period, again)
     }
 }
 

@@ -199,7 +199,7 @@ fn a_brief_months_past_the_latest_record_says_that_recording_may_lag() {
     assert!(text.contains("recording may lag behind events"), "{text}");
     // The coverage is said in full once, then briefly; past its end, as not collected.
     assert_eq!(text.matches("(nothing after 2025 has been collected yet)").count(), 1, "{text}");
-    assert!(text.contains("(outside the record's coverage)"), "{text}");
+    assert!(text.contains("(not collected after 2025)"), "{text}");
     // A spec may allow more time before it says so.
     let spec = std::fs::read_to_string(&monthly)
         .unwrap()
