@@ -519,8 +519,9 @@ pub fn sample_brief_json(as_of: NaiveDate) -> Result<Vec<u8>, String> {
     let path = Path::new("bnpt-international-2021-2024.toml");
     let source = crate::diag::SourceText::new("bnpt-international-2021-2024.toml", SAMPLE_SPEC);
     let spec = Spec::parse(path, source).map_err(|_| "the sample spec is invalid".to_owned())?;
-    let dataset = crate::dataset::Dataset::bundled()
+    let mut dataset = crate::dataset::Dataset::bundled()
         .map_err(|_| "the bundled dataset is invalid".to_owned())?;
+    dataset.apply_known_on(as_of);
     let period = spec.period.resolve(as_of);
     let selection = crate::select::resolve(&spec, &dataset, period, as_of)
         .map_err(|_| "the sample spec names unknown partners".to_owned())?;

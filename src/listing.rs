@@ -221,8 +221,10 @@ fn partner_cell(event: &Event, separator: &str) -> String {
     event.partners.iter().cloned().chain(roles).collect::<Vec<_>>().join(separator)
 }
 
-/// The events, in the format asked for. Uncertain dates are marked in every format:
-/// with `?` and a line below the table, and by their `date_note` in JSON and CSV.
+/// The events, in the format asked for, as given: a listing as of a date gives them as
+/// the record read then ([`Dataset::known_on`]), except in CSV, which gives the record
+/// itself so that it reads back whole. Uncertain dates are marked in every format: with
+/// `?` and a line below the table, and by their `date_note` in JSON and CSV.
 pub fn events(
     dataset: &Dataset,
     events: &[&Event],
@@ -283,16 +285,15 @@ pub fn events(
     }
 }
 
-/// An event as JSON, as it was known on `as_of`, the way a brief of that date sees it:
-/// its revisions public by then applied, only the sources public by then, and its status
-/// derived from them. The CSV form stays the record itself, so that it reads back whole.
+/// An event as JSON, the way a brief dated `as_of` sees it: as the record read then
+/// (the caller gives it so, [`Dataset::known_on`]), with only the sources public by
+/// then and its status derived from them.
 fn known_json(event: &Event, as_of: chrono::NaiveDate) -> Result<serde_json::Value, String> {
-    let known = event.known_on(as_of);
-    let mut value = serde_json::to_value(&*known).map_err(|e| e.to_string())?;
+    let mut value = serde_json::to_value(event).map_err(|e| e.to_string())?;
     if let Some(object) = value.as_object_mut() {
-        let status = known.status_on(as_of).unwrap_or(known.status);
+        let status = event.status_on(as_of).unwrap_or(event.status);
         object.insert("status".into(), status.as_str().into());
-        let sources: Vec<&crate::dataset::Source> = known.sources_on(as_of).collect();
+        let sources: Vec<&crate::dataset::Source> = event.sources_on(as_of).collect();
         object.insert("sources".into(), serde_json::to_value(sources).map_err(|e| e.to_string())?);
         object.remove("revisions");
     }

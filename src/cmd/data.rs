@@ -1,5 +1,7 @@
 //! `brief events` and `brief partners`: the dataset, queried and listed.
 
+use std::collections::HashMap;
+
 use brief::dataset::Query;
 use brief::diag::Diagnostic;
 use brief::generate::{self, Exit};
@@ -31,7 +33,10 @@ pub(crate) fn events(args: &args::EventsArgs) -> Exit {
 
 /// `brief events`, stopping at the first step that fails.
 fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
-    let (dataset, as_of) = (load(&args.data)?, as_of(args.as_of)?);
+    let (record, as_of) = (load(&args.data)?, as_of(args.as_of)?);
+    // Filters, counts and listings see each event as it read on the day; the CSV form
+    // gives the record itself, revisions and all, so that it reads back whole.
+    let dataset = record.known_on(as_of);
     let filters = EventFilters {
         as_of,
         partners: args.partner.clone(),
@@ -59,6 +64,11 @@ fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
         return Ok(print_listing(listing::counted(&counts, key, args.format)));
     }
     listing::sort(&dataset, &mut selected, args.sort);
+    if args.format == listing::Format::Csv {
+        let recorded: HashMap<&str, &dataset::Event> =
+            record.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        selected = selected.iter().filter_map(|e| recorded.get(e.id.as_str()).copied()).collect();
+    }
     let layout = listing::Layout { as_of, language: args.language, wide: args.wide };
     Ok(print_listing(listing::events(&dataset, &selected, &layout, args.format)))
 }
@@ -70,7 +80,8 @@ pub(crate) fn partners(args: &args::PartnersArgs) -> Exit {
 
 /// `brief partners`, stopping at the first step that fails.
 fn list_partners(args: &args::PartnersArgs) -> Result<Exit, Exit> {
-    let (dataset, as_of) = (load(&args.data)?, as_of(args.as_of)?);
+    let (record, as_of) = (load(&args.data)?, as_of(args.as_of)?);
+    let dataset = record.known_on(as_of);
     // The events counted: those of the period asked for, as known on the day.
     let filters =
         EventFilters { from: args.from.clone(), to: args.to.clone(), ..EventFilters::new(as_of) };

@@ -261,7 +261,7 @@ pub struct Event {
     /// The sources, at least one.
     pub sources: Vec<Source>,
     /// What later sources changed in the record, each shown from its source's
-    /// publication ([`Event::known_on`]).
+    /// publication ([`Event::apply_known_on`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub revisions: Vec<Revision>,
     /// Where the record was read from.
@@ -412,17 +412,6 @@ impl Event {
                 self.topics = topics;
             }
         }
-    }
-
-    /// The record as it read on `as_of` ([`Event::apply_known_on`]); borrowed when no
-    /// revision is due.
-    pub fn known_on(&self, as_of: NaiveDate) -> std::borrow::Cow<'_, Event> {
-        if !self.has_revision_due(as_of) {
-            return std::borrow::Cow::Borrowed(self);
-        }
-        let mut event = self.clone();
-        event.apply_known_on(as_of);
-        std::borrow::Cow::Owned(event)
     }
 
     /// The sources public on `as_of`.

@@ -374,3 +374,28 @@ fn partners_counts_the_events_of_a_period_as_known_on_a_day() {
     // Before the London round was reported, 2023 held fewer.
     assert!(count(&["--from", "2023", "--to", "2023", "--as-of", "2023-06-30"]) < in_2023);
 }
+
+#[test]
+fn events_filter_each_record_as_it_read_on_the_day_and_csv_keeps_the_record() {
+    let dir = tempdir();
+    let id = "2022-11-unoct-vulnerable-targets-consultations";
+    let with_cted = |as_of: &str, format: &str| {
+        brief(dir.path(), &["events", "--partner", "cted", "--as-of", as_of, "--format", format])
+            .expect(0)
+            .stdout
+    };
+    // CTED enters the record of the Jakarta consultations with the page reporting them
+    // held (December 2022): a listing of that day finds it, one of the day before not.
+    assert!(!with_cted("2022-11-30", "json").contains(id));
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&with_cted("2023-01-31", "json")).unwrap();
+    let event = json.iter().find(|e| e["id"] == id).expect("the consultations");
+    assert_eq!(event["partners"], serde_json::json!(["unoct", "cted"]));
+    assert!(event.get("revisions").is_none(), "{event}");
+    // The CSV gives the record itself, its revision still to apply, to read back whole.
+    let csv = with_cted("2023-01-31", "csv");
+    let row = csv.lines().find(|l| l.starts_with(id)).expect("the consultations in CSV");
+    assert!(row.contains(",unoct,"), "{row}");
+    assert!(row.contains("ddevloper.com"), "{row}");
+    assert!(row.contains("\"\"cted\"\""), "{row}");
+}
