@@ -689,12 +689,13 @@ impl Query {
             && self.words.is_empty())
     }
 
-    /// Whether the event passes every part of the query.
+    /// Whether the event passes every part of the query but its search words, which
+    /// [`Dataset::select`] looks for with the names of the event's topics.
     ///
     /// An event matches the period when its span, at its date precision, overlaps it:
     /// an event dated `2022-11` matches a period ending on 2022-11-15, and one dated
     /// `2025` does not match a period that ends in 2024.
-    pub fn matches(&self, event: &Event) -> bool {
+    fn matches(&self, event: &Event) -> bool {
         let partners = self.partners.is_empty()
             || self.partners.iter().any(|p| event.involves(p, &self.roles));
         let status = match self.as_of {

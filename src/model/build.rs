@@ -50,18 +50,6 @@ pub fn build(
         withheld: names.clone(),
         state: RefCell::default(),
     };
-    let brief = BuildContext {
-        spec,
-        settings,
-        selection,
-        dataset,
-        language,
-        events,
-        partner_ids,
-        citations,
-        period_noted: std::cell::Cell::new(false),
-        coverage_said: std::cell::Cell::new(false),
-    };
     let executive = settings.audience == Audience::Executive;
     // An executive brief of a spec that lists no sections takes the executive ones,
     // each over the brief's own filter.
@@ -77,17 +65,32 @@ pub fn build(
         SectionKind::Findings if executive => 1,
         _ => 2,
     });
-    let mut sections = Vec::new();
     // What an executive version leaves to the full brief, by title.
     let mut left_out: Vec<String> = Vec::new();
+    if executive {
+        order.retain(|(section, _)| {
+            let kept = !CONDENSED_AWAY.contains(&section.kind);
+            if !kept {
+                left_out.push(heading(section, language));
+            }
+            kept
+        });
+    }
+    let brief = BuildContext {
+        spec,
+        settings,
+        selection,
+        dataset,
+        language,
+        events,
+        partner_ids,
+        citations,
+        period_noted: std::cell::Cell::new(false),
+        coverage_said: std::cell::Cell::new(false),
+        has_follow_ups: order.iter().any(|(section, _)| section.kind == SectionKind::FollowUps),
+    };
+    let mut sections = Vec::new();
     for (spec_section, query) in order {
-        if executive && CONDENSED_AWAY.contains(&spec_section.kind) {
-            left_out.push(match spec_section.title.as_ref().and_then(|t| t.get(language)) {
-                Some(title) => title.to_owned(),
-                None => section_title(language, spec_section.kind).to_owned(),
-            });
-            continue;
-        }
         if let Some(section) = brief.section(spec_section, query)? {
             sections.push((spec_section.on_empty, section));
         }
@@ -169,6 +172,14 @@ fn first_sentence(text: &str) -> &str {
         from = at + 2;
     }
     text
+}
+
+/// A section's heading in `language`: the spec's title, or the kind's own.
+fn heading(section: &SectionSpec, language: Language) -> String {
+    match section.title.as_ref().and_then(|t| t.get(language)) {
+        Some(title) => title.to_owned(),
+        None => section_title(language, section.kind).to_owned(),
+    }
 }
 
 /// The sections an executive version leaves to the full brief: the comparison, the
@@ -350,18 +361,11 @@ impl BuildContext<'_> {
         // An executive brief's "Coming up" also holds what was announced and has lapsed
         // since the period began, what a director should hear about, unless the brief
         // has follow-ups of its own to say it.
-        let follow_ups = self.spec.sections.iter().any(|s| s.kind == SectionKind::FollowUps);
         if kind == SectionKind::Upcoming
             && self.settings.audience == Audience::Executive
-            && !follow_ups
+            && !self.has_follow_ups
         {
-            let scope = Query { period: None, status: Vec::new(), ..query.clone() };
-            let as_of = self.settings.as_of;
-            let lapsed = self.dataset.select(&scope).filter(|e| {
-                e.status_on(as_of) == Some(Status::Unconfirmed)
-                    && e.last_day() >= self.settings.period.from
-            });
-            events.extend(lapsed);
+            events.extend(self.lapsed(query, self.settings.period.from));
             events.sort_by_key(|e| (e.first_day(), e.id.clone()));
         }
         // Findings and changes always have something to say, if only that nothing
@@ -369,10 +373,7 @@ impl BuildContext<'_> {
         let is_empty = kind.selects_events()
             && !matches!(kind, SectionKind::Findings | SectionKind::Changes)
             && events.is_empty();
-        let title = match spec_section.title.as_ref().and_then(|t| t.get(language)) {
-            Some(title) => title.to_owned(),
-            None => section_title(language, kind).to_owned(),
-        };
+        let title = heading(spec_section, language);
         let empty_note = match (is_empty, spec_section.on_empty) {
             (false, _) => String::new(),
             (true, OnEmpty::Omit) => return Ok(None),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::dataset::{Dataset, Event, NameIndex};
+use crate::dataset::{Dataset, Event, NameIndex, Query, Status};
 use crate::locale::{Language, format_date};
 use crate::select::Selection;
 use crate::spec::Spec;
@@ -34,9 +34,20 @@ pub(super) struct BuildContext<'a> {
     /// Whether a sentence has already given the record's coverage in full: later ones
     /// say it briefly.
     pub(super) coverage_said: std::cell::Cell<bool>,
+    /// Whether the brief has a follow-ups section: it names the lapsed announcements,
+    /// which "Coming up" then leaves to it.
+    pub(super) has_follow_ups: bool,
 }
 
-impl BuildContext<'_> {
+impl<'a> BuildContext<'a> {
+    /// Announcements under `query`'s filter, at any date, whose date has passed by the
+    /// brief's date with no report that they took place, and that end on or after
+    /// `since`.
+    pub(super) fn lapsed(&self, query: &Query, since: NaiveDate) -> Vec<&'a Event> {
+        let scope = Query { period: None, status: vec![Status::Unconfirmed], ..query.clone() };
+        self.dataset.select(&scope).filter(|e| e.last_day() >= since).collect()
+    }
+
     /// The caveat of a statement over `period` reaching outside `coverage`, in full the
     /// first time in the brief ("nothing after 2025 has been collected yet", "the record
     /// is systematic only for 2019–2025: …"), then briefly.

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Months, NaiveDate};
 
 use crate::dates::whole_months;
 
@@ -15,9 +15,9 @@ use crate::locale::{count_in_words, format_date, format_span, ordinal, with_cave
 use super::Finding;
 use super::context::BuildContext;
 
-/// How far back a lapsed announcement is still an open item: this many years before
+/// How far back a lapsed announcement is still an open item: this many months before
 /// the brief's period.
-const LAPSED_YEARS_BEFORE: i32 = 2;
+const LAPSED_MONTHS_BEFORE: u32 = 24;
 
 /// A series with one round is overdue this many months after it.
 const SINGLE_ROUND_MONTHS: u32 = 24;
@@ -44,18 +44,12 @@ fn thin_after(brief: &BuildContext<'_>, from: NaiveDate) -> Option<String> {
 /// Announcements whose date has passed with no report that they took place.
 fn lapsed(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let as_of = brief.settings.as_of;
-    let since = brief
-        .settings
-        .period
-        .from
-        .with_year(brief.settings.period.from.year() - LAPSED_YEARS_BEFORE);
-    let scope = Query { period: None, status: Vec::new(), ..query.clone() };
+    let from = brief.settings.period.from;
+    let since = from.checked_sub_months(Months::new(LAPSED_MONTHS_BEFORE)).unwrap_or(from);
     let language = brief.language;
     brief
-        .dataset
-        .select(&scope)
-        .filter(|e| e.status_on(as_of) == Some(Status::Unconfirmed))
-        .filter(|e| since.is_none_or(|since| e.last_day() >= since))
+        .lapsed(query, since)
+        .into_iter()
         .map(|e| {
             let announced = e
                 .sources_on(as_of)

@@ -228,11 +228,14 @@ fn any_spec_has_an_executive_version_on_two_pages() {
         "all.toml",
         "title = \"All\"\naudience = \"executive\"\n[period]\nfrom = 2015\nto = 2025\n",
     );
-    brief(dir.path(), &["generate", &all, "--as-of", "2026-11-22", "-o", "all.pdf"]).expect(0);
-    let pdf = dir.path().join("all.pdf");
-    assert!(pdf_pages(&pdf) <= 2, "{} pages", pdf_pages(&pdf));
     let json = brief_json(dir.path(), &all, "2026-11-22");
+    let pdf = dir.path().join("b.pdf");
+    assert!(pdf_pages(&pdf) <= 2, "{} pages", pdf_pages(&pdf));
     assert_eq!(json["sections"][0]["kind"], "findings", "{json}");
+    // A lapsed announcement is named once, under follow-ups, not again under "Coming up".
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Follow-ups and open items"), "{text}");
+    assert_eq!(text.matches("expert meeting on international security").count(), 1, "{text}");
 }
 
 #[test]
