@@ -40,28 +40,30 @@ pub(super) fn findings(brief: &BuildContext<'_>, query: &Query, events: &[&Event
         crate::spec::Audience::Executive => MAX_EXECUTIVE_FINDINGS,
         _ => MAX_FINDINGS,
     };
-    let mut found: Vec<Finding> = [
-        facts.volume(),
-        facts.recording_lag(),
-        facts.leading_partners(),
-        Some(facts.agreements()),
-        facts.working_groups(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    // Past the most a brief prints, the upcoming engagements give way first (they have
-    // a section of their own), then the first engagements, then the record's certainty.
-    // Each is computed only if it is kept, so that no source is numbered for a finding
-    // the brief does not print.
-    let mut slots = max.saturating_sub(found.len());
-    let certainty = facts.certainty().filter(|_| slots > 0);
-    slots -= usize::from(certainty.is_some());
-    let firsts = if slots > 0 { facts.first_engagements() } else { None };
-    slots -= usize::from(firsts.is_some());
-    let upcoming = if slots > 0 { facts.upcoming() } else { None };
-    found.extend([firsts, upcoming, certainty].into_iter().flatten());
-    found
+    // Each finding with its place in the section, in the order they give way past the
+    // most a brief prints: the upcoming engagements first (they have a section of their
+    // own), then the first engagements, then the record's certainty, then the rest from
+    // the last. Each is computed only if it is kept, so that no source is numbered for
+    // a finding the brief does not print.
+    let candidates = [
+        (0, Facts::volume as fn(&_) -> _),
+        (1, Facts::recording_lag),
+        (2, Facts::leading_partners),
+        (3, |facts| Some(facts.agreements())),
+        (4, Facts::working_groups),
+        (7, Facts::certainty),
+        (5, Facts::first_engagements),
+        (6, Facts::upcoming),
+    ];
+    let mut found: Vec<(u8, Finding)> = Vec::new();
+    for (place, find) in candidates {
+        if found.len() == max {
+            break;
+        }
+        found.extend(find(&facts).map(|finding| (place, finding)));
+    }
+    found.sort_by_key(|(place, _)| *place);
+    found.into_iter().map(|(_, finding)| finding).collect()
 }
 
 /// What the findings are computed from.

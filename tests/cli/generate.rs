@@ -236,6 +236,18 @@ fn any_spec_has_an_executive_version_on_two_pages() {
     let text = pdf_text(&pdf);
     assert!(text.contains("Follow-ups and open items"), "{text}");
     assert_eq!(text.matches("expert meeting on international security").count(), 1, "{text}");
+    // Four findings at most, even where five always have something to say.
+    let to_date = write(
+        dir.path(),
+        "to-date.toml",
+        "title = \"To date\"\naudience = \"executive\"\n[period]\nfrom = 2021\nto = 2026\n\
+         [filter]\npartners = [\"UK\", \"UNOCT\", \"Philippines\"]\n",
+    );
+    let json = brief_json(dir.path(), &to_date, "2026-12-06");
+    let findings = json["sections"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 4, "{findings:?}");
+    let lag = |f: &serde_json::Value| f["text"].as_str().unwrap().contains("recording may lag");
+    assert!(findings.iter().any(lag), "{findings:?}");
 }
 
 #[test]
