@@ -133,10 +133,11 @@ impl Progress {
         Progress { mode, quiet, verbose, bar: Mutex::new(None), lock: Mutex::new(()) }
     }
 
-    /// Prints a line, above the bar if one is drawn.
+    /// Prints a line, above the bar if one is drawn, made printable as [`print_err`]
+    /// makes it.
     fn say(&self, line: String) {
         match self.bar.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
-            Some(bar) => bar.println(line),
+            Some(bar) => bar.println(brief::diag::printable(&line)),
             None => print_err(&line),
         }
     }
