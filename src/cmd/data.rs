@@ -8,7 +8,7 @@ use brief::generate::{self, Exit};
 use brief::select::EventFilters;
 use brief::{dataset, listing, select};
 
-use super::run::as_of;
+use super::as_of;
 use crate::args;
 use crate::terminal::{self, fail, print_diagnostics};
 

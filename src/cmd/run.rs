@@ -3,8 +3,6 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::NaiveDate;
-
 use brief::generate::{self, Exit, Mode, Options};
 use brief::plan::Shard;
 use brief::render::Export;
@@ -13,13 +11,6 @@ use brief::worker::{Limits, WorkerCommand};
 
 use crate::args::{self, BriefArgs};
 use crate::terminal::{self, fail};
-
-/// The as-of date: the flag, else the day of SOURCE_DATE_EPOCH, else today. A bad
-/// SOURCE_DATE_EPOCH is reported, and the command ends as invalid input.
-pub(crate) fn as_of(flag: Option<NaiveDate>) -> Result<NaiveDate, Exit> {
-    brief::dates::as_of(flag, std::env::var("SOURCE_DATE_EPOCH").ok())
-        .map_err(|message| fail(message, &["unset it, or pass --as-of YYYY-MM-DD"], Exit::Invalid))
-}
 
 /// What `brief generate` exports: `--format`, else the format of `-o`'s extension (a
 /// file named `*.png` or `*.svg`), else PDF; with `--ppi` and `--pages`.
@@ -45,7 +36,7 @@ pub(crate) fn run_options(
     report: Option<PathBuf>,
     export: Export,
 ) -> Result<Options, Exit> {
-    let as_of = as_of(args.as_of)?;
+    let as_of = super::as_of(args.as_of)?;
     let shard = match args.shard {
         Some(shard) => Some(shard),
         None => match Shard::from_env(

@@ -19,8 +19,11 @@ pub(crate) fn templates_list() -> Exit {
 
 /// `brief templates export DIR`.
 pub(crate) fn templates_export(dir: &Path, force: bool) -> Exit {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let sample = match brief::dates::as_of(None, epoch).and_then(generate::sample_brief_json) {
+    let as_of = match super::as_of(None) {
+        Ok(as_of) => as_of,
+        Err(exit) => return exit,
+    };
+    let sample = match generate::sample_brief_json(as_of) {
         Ok(json) => json,
         Err(message) => return fail(message, &[], Exit::Failed),
     };

@@ -250,6 +250,11 @@ fn an_as_of_date_a_brief_cannot_carry_is_an_argument_error() {
     let run = brief_env(dir.path(), &["generate", &spec], &[("SOURCE_DATE_EPOCH", "253402300800")])
         .expect(2);
     assert!(run.stderr.contains("SOURCE_DATE_EPOCH"), "{}", run.stderr);
+    // Every command that reads the day answers alike.
+    for command in [&["events"][..], &["partners"], &["templates", "export", "t"]] {
+        let run = brief_env(dir.path(), command, &[("SOURCE_DATE_EPOCH", "soon")]).expect(2);
+        assert!(run.stderr.contains("SOURCE_DATE_EPOCH"), "{command:?}: {}", run.stderr);
+    }
     assert_eq!(files_in(dir.path()), ["s.toml"]);
 }
 
