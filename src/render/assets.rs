@@ -59,14 +59,13 @@ pub static FONT_FILES: [(&str, &[u8]); 23] = [
     ("LICENSE-Symbola.txt", include_bytes!("../../fonts/LICENSE-Symbola.txt")),
 ];
 
-/// The import of the markup package in lib.typ, which only brief serves.
-const MARKUP_IMPORT: &str = "#import \"@brief/markup:1.0.0\": markup";
-
-/// lib.typ as exported: the Typst CLI has no markup package, so `markup` is a plain
-/// `eval` there (the sample brief.json's bodies are the flagship's own).
+/// lib.typ as exported: the Typst CLI has no markup package, so its import gives way to
+/// the package's own definition of `markup`, a plain `eval` there (the sample
+/// brief.json's bodies are the flagship's own).
 fn exported_library() -> String {
     let lib = BUILTIN_TEMPLATES.iter().find(|(name, _)| *name == "lib.typ").map_or("", |(_, t)| t);
-    lib.replacen(MARKUP_IMPORT, "#let markup(body) = eval(body, mode: \"markup\")", 1)
+    let import = format!("#import \"{}\": markup", super::world::MARKUP_PACKAGE);
+    lib.replacen(&import, super::world::MARKUP_DEFINITION, 1)
 }
 
 /// What `export` wrote, or why it stopped.
@@ -128,5 +127,17 @@ fn check_inside(dir: &Path, path: &Path) -> Result<(), ExportError> {
             real.display()
         ))),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_exported_library_defines_markup_instead_of_importing_it() {
+        let library = exported_library();
+        assert!(!library.contains(crate::render::world::MARKUP_PACKAGE), "{library}");
+        assert!(library.contains(crate::render::world::MARKUP_DEFINITION), "{library}");
     }
 }

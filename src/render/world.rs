@@ -45,20 +45,17 @@ pub(super) const MARKUP_PACKAGE: &str = "@brief/markup:1.0.0";
 const MARKUP_MANIFEST: &str =
     "[package]\nname = \"markup\"\nversion = \"1.0.0\"\nentrypoint = \"lib.typ\"\n";
 
-/// The markup package's one file.
-const MARKUP_SOURCE: &str = "// A spec's text body, evaluated where it can read no file.\n\
-                             #let markup(body) = eval(body, mode: \"markup\")\n";
-
-/// The root of the markup package.
-fn markup_root() -> VirtualRoot {
-    let spec = MARKUP_PACKAGE.parse().expect("the package spec is valid");
-    VirtualRoot::Package(spec)
-}
+/// What the markup package defines: `markup`, a text body evaluated as markup.
+pub(super) const MARKUP_DEFINITION: &str = "#let markup(body) = eval(body, mode: \"markup\")";
 
 /// The markup package's source, parsed once per renderer.
 pub(super) fn markup_source() -> Source {
+    let spec = MARKUP_PACKAGE.parse().expect("the package spec is valid");
     let vpath = VirtualPath::new("/lib.typ").expect("the path is valid");
-    Source::new(RootedPath::new(markup_root(), vpath).intern(), MARKUP_SOURCE.to_owned())
+    let text = format!(
+        "// A spec's text body, evaluated where it can read no file.\n{MARKUP_DEFINITION}\n"
+    );
+    Source::new(RootedPath::new(VirtualRoot::Package(spec), vpath).intern(), text)
 }
 
 /// The file id of a path in the template folder.
@@ -209,9 +206,14 @@ impl<'a> BriefWorld<'a> {
         String::from_utf8_lossy(&out.into_inner()).into_owned()
     }
 
+    /// Whether `id` lies in the markup package, whose root no other file shares.
+    fn is_markup(&self, id: FileId) -> bool {
+        id.root() == self.renderer.markup.id().root()
+    }
+
     /// The bytes of a file in the template folder: the user's copy, else the built-in.
     fn template_file(&self, id: FileId) -> FileResult<Bytes> {
-        if *id.root() == markup_root() {
+        if self.is_markup(id) {
             if id.vpath().get_without_slash() == "typst.toml" {
                 return Ok(Bytes::from_string(MARKUP_MANIFEST));
             }
@@ -258,7 +260,7 @@ impl World for BriefWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if *id.root() == markup_root() {
+        if self.is_markup(id) {
             return match id == self.renderer.markup.id() {
                 true => Ok(self.renderer.markup.clone()),
                 false => Err(self.template_file(id).err().unwrap_or(FileError::NotSource)),
@@ -307,7 +309,7 @@ impl DiagnosticWorld for BriefWorld<'_> {
         if id == self.data_id {
             return "brief.json (generated)".into();
         }
-        if *id.root() == markup_root() {
+        if self.is_markup(id) {
             return "<text body>".into();
         }
         match &self.overrides {
