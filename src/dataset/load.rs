@@ -1181,7 +1181,29 @@ fn validate_coverage(raw: &[(RawCoverage, String)], out: &mut Vec<Diagnostic>) -
         }
     }
     coverage.sort_by_key(|c| c.from.first_day());
-    coverage
+    merged(coverage)
+}
+
+/// Spans sorted by their start, with those that overlap or meet made one: the bundled
+/// data's 2019–2025 and a user file's 2026 onwards cover 2019 onwards.
+fn merged(spans: Vec<Coverage>) -> Vec<Coverage> {
+    let mut merged: Vec<Coverage> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last)
+                if last
+                    .to
+                    .is_none_or(|to| to.last_day().succ_opt() >= Some(span.from.first_day())) =>
+            {
+                last.to = match (last.to, span.to) {
+                    (Some(a), Some(b)) => Some(if b.last_day() > a.last_day() { b } else { a }),
+                    _ => None,
+                };
+            }
+            _ => merged.push(span),
+        }
+    }
+    merged
 }
 
 /// Partner and topic names as analysts write them in spreadsheets ("UK", "Inggris",

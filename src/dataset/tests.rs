@@ -473,3 +473,20 @@ fn a_dataset_brought_to_a_date_stays_there() {
     // Applied revisions are gone: the dataset is already as of that day.
     assert!(matches!(dataset.known_on(day), std::borrow::Cow::Borrowed(_)));
 }
+
+#[test]
+fn coverage_spans_that_meet_are_taken_together() {
+    let text = "[dataset]\nname = \"Later\"\nversion = \"1\"\ncoverage = [{ from = \"2026\" }]\n";
+    let (dataset, _) =
+        with_user_file("later.toml", text).unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    assert_eq!(dataset.coverage.len(), 1, "{:?}", dataset.coverage);
+    assert_eq!(dataset.coverage[0].to, None);
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // 2024 to 2026 lies inside 2019 onwards: no caveat.
+    assert!(dataset.thin_in(Period { from: day(2024, 1, 1), to: day(2026, 6, 30) }).is_none());
+    // A gap keeps the spans apart.
+    let text = "[dataset]\nname = \"Gap\"\nversion = \"1\"\ncoverage = [{ from = \"2027\", to = \"2028\" }]\n";
+    let (dataset, _) =
+        with_user_file("gap.toml", text).unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    assert_eq!(dataset.coverage.len(), 2, "{:?}", dataset.coverage);
+}
