@@ -605,14 +605,6 @@ fn missing_translations<'a>(
 /// consultations, conferences and programmes, then the rest (courtesy calls, visits of
 /// staff); the newest first within each.
 fn highlights<'a>(events: &[&'a Event], named: &[String], budget: usize) -> Vec<&'a Event> {
-    let high_level = |e: &Event| {
-        e.participants.iter().any(|p| {
-            let role = p.role.get_or_other("en");
-            ["Minister", "Secretary", "President", "King", "Commissioner"]
-                .iter()
-                .any(|title| role.contains(title))
-        })
-    };
     let weight = |e: &Event| match e.kind {
         EventType::Mou | EventType::Agreement | EventType::Framework => 0,
         EventType::WorkingGroup => 1,
@@ -622,12 +614,8 @@ fn highlights<'a>(events: &[&'a Event], named: &[String], budget: usize) -> Vec<
     };
     // Within a rank, a meeting at ministerial level first, then the newest.
     let mut ranked: Vec<&Event> = events.to_vec();
-    ranked.sort_by(|a, b| {
-        weight(a)
-            .cmp(&weight(b))
-            .then(high_level(b).cmp(&high_level(a)))
-            .then(b.first_day().cmp(&a.first_day()))
-            .then(a.id.cmp(&b.id))
+    ranked.sort_by_cached_key(|e| {
+        (weight(e), !high_level(e), std::cmp::Reverse(e.first_day()), e.id.clone())
     });
     let mut chosen: Vec<&Event> = Vec::new();
     // Each named partner's best, unless that is routine (a courtesy call, a staff
@@ -650,6 +638,21 @@ fn highlights<'a>(events: &[&'a Event], named: &[String], budget: usize) -> Vec<
     }
     chosen.sort_by_key(|e| (e.first_day(), e.id.clone()));
     chosen
+}
+
+/// Titles that mark a counterpart at ministerial or secretary level, as whole words of a
+/// participant's English role ("Under-Secretary-General" has "Secretary"; "United
+/// Kingdom" has no "King").
+const SENIOR_TITLES: [&str; 5] = ["Minister", "Secretary", "President", "King", "Commissioner"];
+
+/// Whether a counterpart at ministerial or secretary level took part: a role with a
+/// senior title that is not one of BNPT's own.
+fn high_level(event: &Event) -> bool {
+    event.participants.iter().any(|p| {
+        let role = p.role.get_or_other("en");
+        let words = || role.split(|c: char| !c.is_alphanumeric());
+        !words().any(|w| w == "BNPT") && words().any(|w| SENIOR_TITLES.contains(&w))
+    })
 }
 
 /// Names longer than this are shortened to an acronym in charts and tables.
@@ -798,6 +801,25 @@ mod tests {
             "A visit to St. Petersburg."
         );
         assert_eq!(first_sentence("One sentence only."), "One sentence only.");
+    }
+
+    #[test]
+    fn a_senior_title_counts_as_a_whole_word_of_a_counterpart_s_role() {
+        let dataset = Dataset::bundled().unwrap();
+        let mut event =
+            dataset.events.iter().find(|e| e.id == "2021-11-gbr-jwg-1").unwrap().clone();
+        assert!(high_level(&event), "the UK Foreign Secretary");
+        for (role, high) in [
+            ("UN Under-Secretary-General for Counter-Terrorism", true),
+            ("Ambassador of the United Kingdom", false),
+            ("Principal Secretary of BNPT", false),
+            ("Deputy Director, Commissioning Unit", false),
+        ] {
+            let role = crate::dataset::Text { en: Some(role.into()), id: None };
+            event.participants =
+                vec![crate::dataset::Participant { name: "A B".into(), family: None, role }];
+            assert_eq!(high_level(&event), high, "{:?}", event.participants[0].role.en);
+        }
     }
 
     #[test]
