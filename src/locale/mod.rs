@@ -125,9 +125,13 @@ pub fn period_name(language: Language, period: Period) -> String {
     format_span(language, from, Some(to))
 }
 
-/// A period not yet over on `as_of`, in words: "2021 – 30 June 2023, to date". Its start
-/// is named at the precision it has: a year, a month, or a day.
-pub fn period_to_date_name(language: Language, period: Period, as_of: NaiveDate) -> String {
+/// A period as a brief dated `as_of` names it: its name ([`period_name`]) once it is
+/// over, else "2021 – 30 June 2023, to date", its start named at the precision it has:
+/// a year, a month, or a day.
+pub fn period_label(language: Language, period: Period, as_of: NaiveDate) -> String {
+    if period.elapsed(as_of).is_none() {
+        return period_name(language, period);
+    }
     let from = if period.from.ordinal() == 1 {
         period.from.year().to_string()
     } else if period.from.day() == 1 {

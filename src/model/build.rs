@@ -523,10 +523,7 @@ impl BuildContext<'_> {
     /// Title, period, marking, keywords and provenance.
     fn meta(&self) -> Meta {
         let (settings, language) = (self.settings, self.language);
-        let period_label = match settings.period.elapsed(settings.as_of) {
-            Some(_) => locale::period_to_date_name(language, settings.period, settings.as_of),
-            None => locale::period_name(language, settings.period),
-        };
+        let period_label = locale::period_label(language, settings.period, settings.as_of);
         let mut keywords: Vec<String> =
             self.partner_ids.iter().map(|id| self.partner_name(id)).collect();
         keywords.push(period_label.clone());

@@ -161,11 +161,7 @@ fn points(
         active_before.iter().filter(|p| !active_now.contains(p)).cloned().collect();
     if !new.is_empty() {
         let firsts: Vec<&Event> = new.iter().filter_map(|p| facts.first_with(p)).collect();
-        let caveat = facts
-            .brief
-            .dataset
-            .thin_before(period.from)
-            .map(|c| language.words().thin_first(&locale::coverage_span(language, c)));
+        let caveat = facts.brief.thin_first(period.from);
         let text = locale::with_caveat(language.words().first_on_record(&with(&new)), caveat);
         notes.push(Finding { text, refs: facts.cite_all(Facts::named(&firsts)) });
     }

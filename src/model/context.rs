@@ -59,6 +59,18 @@ impl<'a> BuildContext<'a> {
         let again = self.coverage_said.replace(true);
         crate::locale::coverage_caveat(self.language, coverage, period, again)
     }
+
+    /// The caveat of a "first on record" before `day` when the record before it is
+    /// thin: " (the record is systematic only from 2019, so an earlier engagement may
+    /// be missing)".
+    pub(super) fn thin_first(&self, day: NaiveDate) -> Option<String> {
+        let coverage = self.dataset.thin_before(day)?;
+        Some(
+            self.language
+                .words()
+                .thin_first(&crate::locale::coverage_span(self.language, coverage)),
+        )
+    }
 }
 
 /// Sources numbered as they are first cited, in the order the brief prints them: the

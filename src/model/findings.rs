@@ -225,10 +225,7 @@ impl<'b, 'a> Facts<'b, 'a> {
     /// The period's name: "2021–2024", or "2021 – 30 June 2023, to date" while it is
     /// not over.
     pub(super) fn this_name(&self) -> String {
-        match self.period.elapsed(self.as_of) {
-            Some(_) => locale::period_to_date_name(self.language, self.period, self.as_of),
-            None => locale::period_name(self.language, self.period),
-        }
+        locale::period_label(self.language, self.period, self.as_of)
     }
 
     /// The caveat of a comparison over `periods` when one reaches outside the record's
@@ -439,10 +436,7 @@ impl<'b, 'a> Facts<'b, 'a> {
             firsts.iter().map(|(p, e)| format!("{} ({})", self.name(p), self.date(e))).collect();
         let list = self.listed(items, ", ");
         let events: Vec<&Event> = firsts.iter().map(|(_, e)| *e).collect();
-        let caveat = self
-            .dataset()
-            .thin_before(self.period.from)
-            .map(|c| self.words().thin_first(&locale::coverage_span(self.language, c)));
+        let caveat = self.brief.thin_first(self.period.from);
         let text = locale::with_caveat(self.words().first_engagements(firsts.len(), &list), caveat);
         Some(Finding { text, refs: self.cite_all(Self::named(&events)) })
     }

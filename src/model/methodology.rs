@@ -60,10 +60,7 @@ pub(super) fn methodology(
         },
         Row {
             label: label(language, "method-period"),
-            value: match settings.period.elapsed(settings.as_of) {
-                Some(_) => locale::period_to_date_name(language, settings.period, settings.as_of),
-                None => locale::period_name(language, settings.period),
-            },
+            value: locale::period_label(language, settings.period, settings.as_of),
         },
         Row {
             label: label(language, "method-as-of"),

@@ -74,10 +74,7 @@ pub(super) fn history(brief: &BuildContext<'_>, partner: &str) -> Vec<String> {
         |e: &Event| (e.title.get_or_other(lang).to_owned(), format_span(language, e.date, e.end));
     let mut lines = Vec::new();
     let (title, date) = dated(first);
-    let caveat = brief
-        .dataset
-        .thin_before(first.first_day() + chrono::Days::new(1))
-        .map(|c| words.thin_first(&locale::coverage_span(language, c)));
+    let caveat = brief.thin_first(first.first_day() + chrono::Days::new(1));
     lines.push(locale::with_caveat(words.history_first(&title, &date), caveat));
     let agreements: Vec<String> = held
         .iter()
