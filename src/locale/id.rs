@@ -610,7 +610,8 @@ impl Words for Indonesian {
     }
 
     fn not_collected_again(&self, end: &str) -> String {
-        format!(" (belum dihimpun setelah {end})")
+        // Already short, and a shorter one would lose its subject.
+        self.not_collected(end)
     }
 
     fn thin_first(&self, span: &str) -> String {
