@@ -21,13 +21,21 @@ pub(crate) fn public_command() -> clap::Command {
         .subcommands(visible)
 }
 
+/// `brief completions SHELL`: the completion script of the public command line.
+pub(crate) fn completions(shell: clap_complete::Shell) -> Exit {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut public_command(), "brief", &mut script);
+    print_out(String::from_utf8_lossy(&script).trim_end());
+    Exit::Success
+}
+
 /// `brief man`: the manual page of `brief`, then one for each subcommand
 /// (`brief-generate`…) with all its options, in roff on standard output.
 pub(crate) fn man_page() -> Exit {
     let command = public_command();
     let mut page = Vec::new();
     let mut rendered = clap_mangen::Man::new(command.clone()).render(&mut page);
-    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+    for sub in command.get_subcommands() {
         let sub = sub
             .clone()
             .display_name(format!("brief-{}", sub.get_name()))

@@ -12,6 +12,24 @@ use brief::worker::{Limits, WorkerCommand};
 use crate::args::{self, BriefArgs};
 use crate::terminal::{self, fail};
 
+/// `brief generate`.
+pub(crate) fn generate(args: args::GenerateArgs) -> Exit {
+    let mode = if args.dry_run { Mode::DryRun } else { Mode::Write };
+    let export = export_options(&args.export, args.output.as_deref());
+    match run_options(&args.brief, mode, args.output, args.emit_data, args.report, export) {
+        Ok(options) => run_briefs(&args.brief, &options).0,
+        Err(exit) => exit,
+    }
+}
+
+/// `brief check`: every brief compiled, nothing written.
+pub(crate) fn check(args: &args::CheckArgs) -> Exit {
+    match run_options(&args.brief, Mode::Check, None, None, None, Export::default()) {
+        Ok(options) => run_briefs(&args.brief, &options).0,
+        Err(exit) => exit,
+    }
+}
+
 /// What `brief generate` exports: `--format`, else the format of `-o`'s extension (a
 /// file named `*.png` or `*.svg`), else PDF; with `--ppi` and `--pages`.
 pub(crate) fn export_options(args: &args::ExportArgs, output: Option<&Path>) -> Export {
