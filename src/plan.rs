@@ -313,14 +313,18 @@ impl Shard {
                 .map_err(|_| format!("{name} `{text}` is not a whole number"))
         };
         Some(parse("JOB_COMPLETION_INDEX", &index).and_then(|i| {
-            let n = parse("BRIEF_SHARD_COUNT", &count)?;
-            format!("{}/{n}", i + 1).parse::<Shard>().map_err(|_| {
-                format!(
+            match parse("BRIEF_SHARD_COUNT", &count)? {
+                0 => Err(format!(
+                    "BRIEF_SHARD_COUNT is `{count}`: a run needs at least one share (set it \
+                     to the Job's completions)"
+                )),
+                n if i >= n => Err(format!(
                     "JOB_COMPLETION_INDEX `{index}` is past BRIEF_SHARD_COUNT `{count}`: the \
                      index counts from 0 and must be below the count (set the count to the \
                      Job's completions)"
-                )
-            })
+                )),
+                n => Ok(Shard { index: i + 1, count: n }),
+            }
         }))
     }
 

@@ -429,23 +429,6 @@ fn everyday_mistakes_get_messages_that_say_what_to_write() {
     // A mistyped subcommand is never offered the hidden worker.
     let run = brief(dir.path(), &["render"]).expect(2);
     assert!(run.stderr.contains("'generate'") && !run.stderr.contains("worker"), "{}", run.stderr);
-    // Shard variables name themselves.
-    let good = write(dir.path(), "g.toml", &small_spec("G", ""));
-    let run = brief_env(
-        dir.path(),
-        &["generate", &good, "--dry-run"],
-        &[("JOB_COMPLETION_INDEX", "8"), ("BRIEF_SHARD_COUNT", "8")],
-    )
-    .expect(2);
-    assert!(
-        run.stderr.contains("JOB_COMPLETION_INDEX `8` is past BRIEF_SHARD_COUNT `8`"),
-        "{}",
-        run.stderr
-    );
-    let run =
-        brief_env(dir.path(), &["generate", &good, "--dry-run"], &[("JOB_COMPLETION_INDEX", "1")])
-            .expect(2);
-    assert!(run.stderr.contains("BRIEF_SHARD_COUNT is not set"), "{}", run.stderr);
     // A dry run says what it planned, not that it is done.
     write(dir.path(), "two/a.toml", &small_spec("A", ""));
     write(dir.path(), "two/b.toml", &small_spec("B", ""));

@@ -86,6 +86,11 @@ fn a_bad_shard_is_refused_as_invalid_input() {
         "{}",
         run.stderr
     );
+    let env = [("JOB_COMPLETION_INDEX", "0"), ("BRIEF_SHARD_COUNT", "0")];
+    let run = brief_env(dir.path(), &["generate", "s.toml"], &env).expect(2);
+    assert!(run.stderr.contains("BRIEF_SHARD_COUNT is `0`: a run needs"), "{}", run.stderr);
+    let run = brief_env(dir.path(), &["generate", "s.toml"], &[("JOB_COMPLETION_INDEX", "1")]);
+    assert!(run.expect(2).stderr.contains("BRIEF_SHARD_COUNT is not set"));
     assert!(!dir.path().join("s.pdf").exists());
 }
 
