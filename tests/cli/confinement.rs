@@ -8,11 +8,6 @@ use std::path::Path;
 
 use super::harness::*;
 
-/// A text section with `body`, as a spec's tail.
-fn text_section(body: &str) -> String {
-    format!("[[sections]]\nkind = \"text\"\nbody = '''{body}'''\n")
-}
-
 #[test]
 fn a_spread_argument_in_a_body_is_refused_at_its_place() {
     let dir = tempdir();
@@ -133,8 +128,7 @@ fn an_output_cannot_replace_a_file_of_a_template_or_font_folder() {
     let cover = write(dir.path(), "tpl/cover.pdf", "%PDF-1.7 a cover the template reads");
     let font = write(dir.path(), "fonts/f.otf", "not really a font");
     let spec = write(dir.path(), "s.toml", &small_spec("S", "output = \"tpl/cover.pdf\""));
-    let run = brief(dir.path(), &["generate", &spec, "--template-dir", "tpl"]);
-    assert_ne!(run.code, 0);
+    let run = brief(dir.path(), &["generate", &spec, "--template-dir", "tpl"]).expect(2);
     assert!(run.stderr.contains("a file of a template folder of this run"), "{}", run.stderr);
     assert!(std::fs::read_to_string(&cover).unwrap().contains("a cover the template reads"));
     let spec = write(dir.path(), "s.toml", &small_spec("S", ""));
@@ -268,8 +262,8 @@ fn a_page_image_neither_follows_a_link_out_nor_shares_a_name_with_the_report() {
     let victim = write(dir.path(), "elsewhere/victim.png", "keep");
     std::os::unix::fs::symlink(&victim, dir.path().join("s/p-1.png")).unwrap();
     let spec = write(&dir.path().join("s"), "s.toml", &small_spec("S", "output = \"p.png\""));
-    let run = brief(dir.path(), &["generate", &spec, "--format", "png", "--pages", "1-2"]);
-    assert_ne!(run.code, 0);
+    let run =
+        brief(dir.path(), &["generate", &spec, "--format", "png", "--pages", "1-2"]).expect(1);
     assert!(run.stderr.contains("outside the spec's folder"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
     // A report named like a page image of the run.

@@ -174,16 +174,9 @@ fn a_comparison_reaching_outside_the_record_s_coverage_says_so_in_its_sentence()
         "id,date,status,partners,type,title_en,title_id,source_url,source_publisher,source_published\n\
          o-1,2022-05-01,held,aus,meeting,Own,Sendiri,https://example.org/o,Ex,2022-05-01\n",
     );
-    let args = ["generate", &spec, "--no-bundled-data", "--data", "own.csv", "--data"];
-    let partners = write(
-        dir.path(),
-        "partners.toml",
-        &std::fs::read_to_string(repo().join("data/partners.toml")).unwrap(),
-    );
-    let mut args = args.to_vec();
-    args.push(&partners);
-    args.extend(["-o", "own.pdf"]);
-    brief(dir.path(), &args).expect(0);
+    let partners = repo_file("data/partners.toml");
+    let args = ["generate", &spec, "--no-bundled-data", "--data", "own.csv", "--data", &partners];
+    brief(dir.path(), &[&args[..], &["-o", "own.pdf"]].concat()).expect(0);
     assert!(!pdf_text(&dir.path().join("own.pdf")).contains("systematic"));
 }
 

@@ -6,11 +6,6 @@ use std::path::Path;
 
 use super::harness::*;
 
-/// A text section with `body`, as a spec's tail.
-fn text_section(body: &str) -> String {
-    format!("[[sections]]\nkind = \"text\"\nbody = '''{body}'''\n")
-}
-
 /// A spec in `dir` named `name` with a text section, returning its path.
 fn spec_with_body(dir: &Path, name: &str, extra: &str, body: &str) -> String {
     write(dir, name, &(small_spec("Probe", extra) + &text_section(body)))
@@ -569,14 +564,12 @@ fn no_control_character_from_a_spec_reaches_the_terminal_raw() {
         &(small_spec("P", "")
             + "[[sections]]\nkind = \"text\"\nbody = '''#panic(\"\\u{1b}]0;pwned\\u{7}\")'''\n"),
     );
-    let run = brief(dir.path(), &["generate", &spec]);
-    assert_ne!(run.code, 0);
+    let run = brief(dir.path(), &["generate", &spec]).expect(1);
     assert!(!run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{7}'), "{:?}", run.stderr);
     assert!(run.stderr.contains('\u{241b}'), "the escape is shown as ␛: {:?}", run.stderr);
     // An output name holding an escape is refused, shown visibly, and never made.
     let spec = write(dir.path(), "o.toml", &small_spec("O", "output = \"a\\u001b[31mb.pdf\""));
-    let run = brief(dir.path(), &["generate", &spec]);
-    assert_ne!(run.code, 0);
+    let run = brief(dir.path(), &["generate", &spec]).expect(2);
     assert!(run.stderr.contains("control character"), "{:?}", run.stderr);
     assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
     assert!(files_in(dir.path()).iter().all(|f| !f.contains('\u{1b}')));
@@ -584,4 +577,5 @@ fn no_control_character_from_a_spec_reaches_the_terminal_raw() {
     let spec = write(dir.path(), "z.toml", &small_spec("Z", "language = \"e\u{200b}n\""));
     let run = brief(dir.path(), &["check", &spec]).expect(2);
     assert!(!run.stderr.contains('\u{200b}'), "{:?}", run.stderr);
+    assert!(run.stderr.contains("e\u{fffd}n"), "{:?}", run.stderr);
 }

@@ -235,6 +235,11 @@ pub(crate) fn small_spec(title: &str, extra: &str) -> String {
     format!("title = \"{title}\"\n{extra}\n[period]\nfrom = 2022\nto = 2022\n")
 }
 
+/// A text section with `body`, as a spec's tail.
+pub(crate) fn text_section(body: &str) -> String {
+    format!("[[sections]]\nkind = \"text\"\nbody = '''{body}'''\n")
+}
+
 impl Run {
     /// Asserts that standard error is exactly `expected`, with `dir` written as `$DIR`
     /// and trailing spaces ignored, so that any change to a message shows as a diff.
