@@ -808,24 +808,53 @@ fn check_references(
                 .hint("list at least one partner id, e.g. `partners = [\"gbr\"]`"),
         );
     }
-    for partner in e.partners.iter().chain(e.roles.iter().map(|r| &r.partner)) {
-        if !partner_ids.contains(&partner.as_str()) {
-            out.push(
-                origin
-                    .error_at("partners", &format!("\"{partner}\""), format!("unknown partner `{partner}`"))
-                    .maybe_hint(crate::diag::nearest(partner, partner_ids.iter().copied()).map(|n| format!("did you mean `{n}`?")))
-                    .hint("a partner must be in the bundled registry or defined with [[partners]] in a data file"),
-            );
-        }
+    check_partner_ids(
+        e.partners.iter().chain(e.roles.iter().map(|r| &r.partner)),
+        partner_ids,
+        origin,
+        out,
+    );
+    check_topic_ids(&e.topics, topic_ids, origin, out);
+}
+
+/// Reports each partner of `partners` that is not in `known`, with the nearest id.
+fn check_partner_ids<'p>(
+    partners: impl Iterator<Item = &'p String>,
+    known: &[&str],
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) {
+    for partner in partners.filter(|p| !known.contains(&p.as_str())) {
+        out.push(
+            origin
+                .error_at("partners", &format!("\"{partner}\""), format!("unknown partner `{partner}`"))
+                .maybe_hint(crate::diag::nearest(partner, known.iter().copied()).map(|n| format!("did you mean `{n}`?")))
+                .hint("a partner must be in the bundled registry or defined with [[partners]] in a data file"),
+        );
     }
-    for topic in &e.topics {
-        if !topic_ids.contains(&topic.as_str()) {
-            out.push(
-                origin
-                    .error_at("topics", topic, format!("unknown topic `{topic}`"))
-                    .hint(suggestion(topic, topic_ids)),
-            );
-        }
+}
+
+/// Reports each topic of `topics` that is not in `known`, with a suggestion.
+fn check_topic_ids(topics: &[String], known: &[&str], origin: &Origin, out: &mut Vec<Diagnostic>) {
+    for topic in topics.iter().filter(|t| !known.contains(&t.as_str())) {
+        out.push(
+            origin
+                .error_at("topics", topic, format!("unknown topic `{topic}`"))
+                .hint(suggestion(topic, known)),
+        );
+    }
+}
+
+/// Reports a country that is no ISO 3166-1 alpha-3 code.
+fn check_country(country: Option<&String>, origin: &Origin, out: &mut Vec<Diagnostic>) {
+    if let Some(country) = country
+        && !(country.len() == 3 && country.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        out.push(
+            origin
+                .error_at("country", country, format!("invalid country code `{country}`"))
+                .hint("use the ISO 3166-1 alpha-3 code in capitals, e.g. `IDN`"),
+        );
     }
 }
 
@@ -1239,17 +1268,21 @@ impl NamesToIds {
         names
     }
 
-    /// The event's partners, roles and topics as ids, where they are written as names.
+    /// The event's partners, roles and topics, and those of its revisions, as ids, where
+    /// they are written as names.
     fn resolve(&self, e: &mut RawEvent) {
         let id = |map: &HashMap<String, Option<String>>, name: &mut String| {
             if let Some(Some(id)) = map.get(&normalise(name)) {
                 *name = id.clone();
             }
         };
-        for partner in e.partners.iter_mut().chain(e.roles.iter_mut().map(|r| &mut r.partner)) {
+        let revised_partners = e.revisions.iter_mut().flat_map(|r| r.partners.iter_mut().flatten());
+        let roles = e.roles.iter_mut().map(|r| &mut r.partner);
+        for partner in e.partners.iter_mut().chain(roles).chain(revised_partners) {
             id(&self.partners, partner);
         }
-        for topic in &mut e.topics {
+        let revised_topics = e.revisions.iter_mut().flat_map(|r| r.topics.iter_mut().flatten());
+        for topic in e.topics.iter_mut().chain(revised_topics) {
             id(&self.topics, topic);
         }
     }
@@ -1546,15 +1579,7 @@ fn validate_events(
         check_text(&e.title, "title", "the event's title", &origin, true, out);
         check_text(&e.summary, "summary", "the event's summary", &origin, false, out);
         let mode = e.location.mode.as_deref().and_then(|m| check_vocab(m, "mode", &origin, out));
-        if let Some(country) = &e.location.country
-            && !(country.len() == 3 && country.bytes().all(|b| b.is_ascii_uppercase()))
-        {
-            out.push(
-                origin
-                    .error_at("country", country, format!("invalid country code `{country}`"))
-                    .hint("use the ISO 3166-1 alpha-3 code in capitals, e.g. `IDN`"),
-            );
-        }
+        check_country(e.location.country.as_ref(), &origin, out);
         let facts = EventFacts { id: &e.id, first_day: date.map(|d| d.first_day()), status };
         let sources = check_sources(&facts, e.sources, &origin, out);
         let ids = (partner_ids.as_slice(), topic_ids.as_slice());
@@ -1708,23 +1733,19 @@ fn check_revisions(
         if let Some(title) = &r.title {
             check_text(title, "title", "a revision's title", origin, true, out);
         }
-        let unknown = |ids: &Option<Vec<String>>, known: &[&str]| -> Option<String> {
-            ids.iter().flatten().find(|id| !known.contains(&id.as_str())).cloned()
-        };
-        if let Some(id) =
-            unknown(&r.partners, partner_ids).or_else(|| unknown(&r.topics, topic_ids))
-        {
+        // The references a revision gives are checked as the event's own are.
+        let errors = out.len();
+        if r.partners.as_ref().is_some_and(Vec::is_empty) {
             out.push(
                 origin
-                    .error_at(
-                        "revisions",
-                        &id,
-                        format!(
-                            "a revision names `{id}`, which is no partner or topic of the dataset"
-                        ),
-                    )
-                    .hint("use partner ids from partners.toml and topic ids from topics.toml"),
+                    .error_at("revisions", &r.source, "a revision that leaves the event no partner")
+                    .hint("give the counterparts the source reports, e.g. `partners = [\"gbr\"]`"),
             );
+        }
+        check_partner_ids(r.partners.iter().flatten(), partner_ids, origin, out);
+        check_topic_ids(r.topics.as_deref().unwrap_or_default(), topic_ids, origin, out);
+        check_country(r.location.as_ref().and_then(|l| l.country.as_ref()), origin, out);
+        if out.len() > errors {
             continue;
         }
         let mode = r

@@ -490,3 +490,35 @@ fn coverage_spans_that_meet_are_taken_together() {
         with_user_file("gap.toml", text).unwrap_or_else(|e| panic!("{}", rendered(&e)));
     assert_eq!(dataset.coverage.len(), 2, "{:?}", dataset.coverage);
 }
+
+/// A user event with one revision whose fields are `revision`.
+fn revised_event(revision: &str) -> String {
+    format!(
+        "[[events]]\nid = \"r-1\"\ndate = \"2022-05-01\"\nstatus = \"held\"\npartners = [\"aus\"]\n\
+         type = \"meeting\"\ntitle = {{ en = \"R\" }}\nsummary = {{ en = \"S\" }}\n\
+         sources = [{{ publisher = \"Ex\", url = \"https://example.org/r\", published = \"2022-06-01\", reports = \"held\" }}]\n\
+         revisions = [{{ source = \"https://example.org/r\", {revision} }}]\n"
+    )
+}
+
+#[test]
+fn a_revision_s_references_are_read_and_checked_as_the_event_s_own() {
+    // Names as analysts write them stand for their ids.
+    let (dataset, _) = with_user_file("r.toml", &revised_event("partners = [\"UK\"]"))
+        .unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    let event = dataset.events.iter().find(|e| e.id == "r-1").unwrap();
+    assert_eq!(event.revisions[0].partners, Some(vec!["gbr".to_owned()]));
+    // Unknown ids are each reported, with the nearest; a bad country and no partner too.
+    let all = rendered(
+        &with_user_file(
+            "r.toml",
+            &revised_event("partners = [\"gbrr\", \"ausx\"], location = { country = \"UK\" }"),
+        )
+        .unwrap_err(),
+    );
+    assert!(all.contains("unknown partner `gbrr`") && all.contains("did you mean `gbr`?"), "{all}");
+    assert!(all.contains("unknown partner `ausx`"), "{all}");
+    assert!(all.contains("invalid country code `UK`"), "{all}");
+    let all = rendered(&with_user_file("r.toml", &revised_event("partners = []")).unwrap_err());
+    assert!(all.contains("a revision that leaves the event no partner"), "{all}");
+}
