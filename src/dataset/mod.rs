@@ -504,6 +504,11 @@ impl Dataset {
         (!inside).then_some(first)
     }
 
+    /// The last day the record has been collected to, when its coverage declares an end.
+    pub fn collected_until(&self) -> Option<NaiveDate> {
+        self.coverage.last()?.to.map(|to| to.last_day())
+    }
+
     /// Whether the record before `day` is thin: the data declares coverage that starts
     /// after its earliest record, and that record is before `day`. Gives the start of
     /// systematic coverage, for a caveat on a "first on record".

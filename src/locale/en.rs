@@ -544,10 +544,21 @@ impl Words for English {
         format!("Announced, but not reported as held by {day}: {list}.")
     }
 
-    fn follow_up_lapsed(&self, title: &str, date: &str, announced: &str, months: &str) -> String {
-        format!(
-            "{title} ({date}): announced {announced}, never reported held; {months} months have passed since its date."
-        )
+    fn follow_up_lapsed(
+        &self,
+        title: &str,
+        date: &str,
+        announced: &str,
+        months: &str,
+        until: Option<&str>,
+    ) -> String {
+        let lapsed = match until {
+            Some(until) => format!(
+                "never reported held by {until}, the end of the collected record, {months} months after its date"
+            ),
+            None => format!("never reported held; {months} months have passed since its date"),
+        };
+        format!("{title} ({date}): announced {announced}, {lapsed}.")
     }
 
     fn follow_up_overdue(
@@ -557,15 +568,28 @@ impl Words for English {
         date: &str,
         months: &str,
         cadence: Option<&str>,
+        until: Option<&str>,
     ) -> String {
         let pace = match cadence {
             Some(cadence) => format!("; earlier rounds came every {cadence} months on average"),
             None => "; it is the only round on record".to_owned(),
         };
         let round = ordinal.map_or_else(String::new, |ordinal| format!(", the {ordinal},"));
+        let since = match until {
+            Some(until) => format!("{months} months to {until}, the end of the collected record"),
+            None => format!("{months} months since"),
+        };
         format!(
-            "The last round of the working group with {partners}{round} dates from {date}; none is on record in the {months} months since{pace}."
+            "The last round of the working group with {partners}{round} dates from {date}; none is on record in the {since}{pace}."
         )
+    }
+
+    fn follow_up_confirm(&self) -> &'static str {
+        "Confirm whether it took place."
+    }
+
+    fn follow_up_due(&self) -> &'static str {
+        "The next round is overdue."
     }
 
     fn history_first(&self, title: &str, date: &str) -> String {

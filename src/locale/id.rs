@@ -515,10 +515,23 @@ impl Words for Indonesian {
         format!("Sudah diumumkan, tetapi hingga {day} belum dilaporkan terlaksana: {list}.")
     }
 
-    fn follow_up_lapsed(&self, title: &str, date: &str, announced: &str, months: &str) -> String {
-        format!(
-            "{title} ({date}): diumumkan pada {announced}, tetapi belum pernah dilaporkan terlaksana, padahal tanggal yang direncanakan sudah lewat {months} bulan."
-        )
+    fn follow_up_lapsed(
+        &self,
+        title: &str,
+        date: &str,
+        announced: &str,
+        months: &str,
+        until: Option<&str>,
+    ) -> String {
+        let lapsed = match until {
+            Some(until) => format!(
+                "tetapi belum pernah dilaporkan terlaksana hingga {until}, batas data yang sudah dihimpun, {months} bulan setelah tanggal yang direncanakan"
+            ),
+            None => format!(
+                "tetapi belum pernah dilaporkan terlaksana, padahal tanggal yang direncanakan sudah lewat {months} bulan"
+            ),
+        };
+        format!("{title} ({date}): diumumkan pada {announced}, {lapsed}.")
     }
 
     fn follow_up_overdue(
@@ -528,6 +541,7 @@ impl Words for Indonesian {
         date: &str,
         months: &str,
         cadence: Option<&str>,
+        until: Option<&str>,
     ) -> String {
         let round = match ordinal {
             Some(ordinal) => format!(
@@ -541,9 +555,21 @@ impl Words for Indonesian {
             }
             None => ", padahal itulah satu-satunya putaran yang tercatat".to_owned(),
         };
-        format!(
-            "{round} berlangsung pada {date}. Dalam {months} bulan sejak itu belum tercatat putaran berikutnya{pace}."
-        )
+        let since = match until {
+            Some(until) => format!(
+                "Dalam {months} bulan sejak itu hingga {until}, batas data yang sudah dihimpun,"
+            ),
+            None => format!("Dalam {months} bulan sejak itu"),
+        };
+        format!("{round} berlangsung pada {date}. {since} belum tercatat putaran berikutnya{pace}.")
+    }
+
+    fn follow_up_confirm(&self) -> &'static str {
+        "Perlu dipastikan apakah kegiatan ini terlaksana."
+    }
+
+    fn follow_up_due(&self) -> &'static str {
+        "Putaran berikutnya sudah sepatutnya digelar."
     }
 
     fn history_first(&self, title: &str, date: &str) -> String {

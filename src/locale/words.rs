@@ -143,12 +143,21 @@ pub trait Words: Sync {
     fn lapsed(&self, day: &str, list: &str) -> String;
 
     // Follow-ups.
-    /// An announcement never reported held: its title, date, when it was announced, and
-    /// how many months have passed since its date.
-    fn follow_up_lapsed(&self, title: &str, date: &str, announced: &str, months: &str) -> String;
+    /// An announcement never reported held: its title, date, when it was announced, how
+    /// many months have passed since its date, counted to `until` (the end of the
+    /// collected record, when the brief's date lies after it) or to the brief's date.
+    fn follow_up_lapsed(
+        &self,
+        title: &str,
+        date: &str,
+        announced: &str,
+        months: &str,
+        until: Option<&str>,
+    ) -> String;
     /// A working-group series past its cadence: the last round's ordinal (if numbered),
-    /// the partners, its date, the months since, and the mean months between rounds
-    /// (`None` for a series of one round).
+    /// the partners, its date, the months since (to `until`, as for
+    /// [`Words::follow_up_lapsed`]), and the mean months between rounds (`None` for a
+    /// series of one round).
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
@@ -156,7 +165,12 @@ pub trait Words: Sync {
         date: &str,
         months: &str,
         cadence: Option<&str>,
+        until: Option<&str>,
     ) -> String;
+    /// What to do about a lapsed announcement, after its sentence.
+    fn follow_up_confirm(&self) -> &'static str;
+    /// What to do about an overdue series, after its sentence.
+    fn follow_up_due(&self) -> &'static str;
 
     // A partner's history in a profile.
     /// Its first engagement on record.

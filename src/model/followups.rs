@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
 
-use crate::dates::whole_months;
+use crate::dates::{PartialDate, whole_months};
 
 use crate::dataset::{Event, EventType, Query, Status};
 use crate::locale::{count_in_words, format_date, format_span, ordinal, with_caveat};
@@ -33,10 +33,20 @@ pub(super) fn follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding
     items
 }
 
-/// The coverage caveat of a statement over the record from `from` to the brief's date,
-/// when that span reaches outside what the record covers systematically.
-fn thin_after(brief: &BuildContext<'_>, from: NaiveDate) -> Option<String> {
-    let span = crate::dates::Period { from, to: brief.settings.as_of.max(from) };
+/// The day to which the record can tell what did not happen: the brief's date, or the
+/// end of the collected record when that comes first, with that end in words.
+fn known_until(brief: &BuildContext<'_>) -> (NaiveDate, Option<String>) {
+    let as_of = brief.settings.as_of;
+    match brief.dataset.collected_until().filter(|end| *end < as_of) {
+        Some(end) => (end, Some(format_date(brief.language, PartialDate::day(end)))),
+        None => (as_of, None),
+    }
+}
+
+/// The coverage caveat of a statement over the record from `from` to `until`, when that
+/// span reaches outside what the record covers systematically.
+fn thin_after(brief: &BuildContext<'_>, from: NaiveDate, until: NaiveDate) -> Option<String> {
+    let span = crate::dates::Period { from, to: until.max(from) };
     let coverage = brief.dataset.thin_in(span)?;
     Some(brief.coverage_caveat(coverage, span))
 }
@@ -47,6 +57,7 @@ fn lapsed(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let from = brief.settings.period.from;
     let since = from.checked_sub_months(Months::new(LAPSED_MONTHS_BEFORE)).unwrap_or(from);
     let language = brief.language;
+    let (until, until_name) = known_until(brief);
     brief
         .lapsed(query, since)
         .into_iter()
@@ -59,14 +70,16 @@ fn lapsed(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
                 .unwrap_or_default();
             // From the first day its date allows: an event announced for "2025" was due
             // from January, not from December.
-            let months = whole_months(e.first_day(), as_of);
+            let months = whole_months(e.first_day(), until);
             let text = language.words().follow_up_lapsed(
                 e.title.get_or_other(language.code()),
                 &format_span(language, e.date, e.end),
                 &announced,
                 &count_in_words(language, months as usize),
+                until_name.as_deref(),
             );
-            let text = with_caveat(text, thin_after(brief, e.first_day()));
+            let text = with_caveat(text, thin_after(brief, e.first_day(), until));
+            let text = format!("{text} {}", language.words().follow_up_confirm());
             Finding { text, refs: brief.cite(e) }
         })
         .collect()
@@ -77,6 +90,7 @@ fn lapsed(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
 fn overdue_series(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let as_of = brief.settings.as_of;
     let language = brief.language;
+    let (until, until_name) = known_until(brief);
     let scope = Query {
         period: None,
         status: Vec::new(),
@@ -100,7 +114,8 @@ fn overdue_series(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
             continue;
         }
         let Some(last) = rounds.iter().max_by_key(|e| e.first_day()) else { continue };
-        let since = whole_months(last.last_day(), as_of);
+        // Counted in the collected record: after its end, no round could be on record.
+        let since = whole_months(last.last_day(), until);
         let gaps: Vec<u32> =
             rounds.windows(2).map(|w| whole_months(w[0].first_day(), w[1].first_day())).collect();
         let cadence = (!gaps.is_empty()).then(|| gaps.iter().sum::<u32>() / gaps.len() as u32);
@@ -121,11 +136,13 @@ fn overdue_series(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
             &format_span(language, last.date, last.end),
             &count_in_words(language, since as usize),
             cadence.map(|c| count_in_words(language, c as usize)).as_deref(),
+            until_name.as_deref(),
         );
         // The series' rounds and the months since are counted in the record: where
         // either reaches outside its systematic coverage, the sentence says so.
         let first = rounds.first().map_or(last.first_day(), |e| e.first_day());
-        let text = with_caveat(text, thin_after(brief, first));
+        let text = with_caveat(text, thin_after(brief, first, until));
+        let text = format!("{text} {}", language.words().follow_up_due());
         items.push(Finding { text, refs: brief.cite(last) });
     }
     items

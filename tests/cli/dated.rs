@@ -214,16 +214,19 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
     let text = text_as_of(dir.path(), &en, "2026-12-06");
     assert!(text.contains("Follow-ups and open items"), "{text}");
     assert!(
-        text.contains("Planned Indonesia–Russia expert meeting on international security (2025): announced October 2024, never reported held; 23 months have passed since its date (nothing after 2025 has been collected yet)"),
+        text.contains("Planned Indonesia–Russia expert meeting on international security (2025): announced October 2024, never reported held by 31 December 2025, the end of the collected record, 11 months after its date. Confirm whether it took place."),
         "{text}"
     );
     assert!(
-        text.contains("The last round of the working group with the Philippines, the 4th, dates from 24 March 2022; none is on record in the 56 months since"),
+        text.contains("The last round of the working group with the Philippines, the 4th, dates from 24 March 2022; none is on record in the 45 months to 31 December 2025, the end of the collected record"),
         "{text}"
     );
-    // Before its date passed, the expert meeting was no open item.
+    assert!(text.contains("The next round is overdue."), "{text}");
+    // Before its date passed, the expert meeting was no open item; inside the collected
+    // record, the months are counted to the brief's date.
     let early = text_as_of(dir.path(), &en, "2024-12-01");
     assert!(!early.contains("expert meeting"), "{early}");
+    assert!(early.contains("none is on record in the 32 months since"), "{early}");
     let id = write(dir.path(), "id.toml", &spec("id"));
     let text = text_as_of(dir.path(), &id, "2026-12-06");
     assert!(text.contains("Tindak lanjut dan hal yang belum tuntas"), "{text}");
