@@ -504,6 +504,24 @@ impl Dataset {
         (!inside).then_some(first)
     }
 
+    /// Where the record is systematic, when less than half of `period` lies inside it:
+    /// a period no fair comparison can rest on. `None` when the data declares no
+    /// coverage.
+    pub fn mostly_outside(&self, period: Period) -> Option<&Coverage> {
+        let first = self.coverage.first()?;
+        let days = |from: NaiveDate, to: NaiveDate| (to - from).num_days().max(-1) + 1;
+        let inside: i64 = self
+            .coverage
+            .iter()
+            .map(|c| {
+                let from = c.from.first_day().max(period.from);
+                let to = c.to.map_or(period.to, |to| to.last_day().min(period.to));
+                days(from, to)
+            })
+            .sum();
+        (2 * inside < days(period.from, period.to)).then_some(first)
+    }
+
     /// The last day the record has been collected to, when its coverage declares an end.
     pub fn collected_until(&self) -> Option<NaiveDate> {
         self.coverage.last()?.to.map(|to| to.last_day())

@@ -337,6 +337,9 @@ impl Words for English {
             Trend::Up(m) => format!("up from {m} in {before}"),
             Trend::Down(m) => format!("down from {m} in {before}"),
             Trend::Same => format!("as many as in {before}"),
+            Trend::Uncovered(span) => {
+                format!("but it is {span}, so {before} offers no fair comparison")
+            }
         };
         let noun = self.engagements(n);
         format!("In {this}, the record shows {held} {noun} held, {trend}.")
@@ -516,6 +519,13 @@ impl Words for English {
         }
     }
 
+    fn changes_uncovered(&self, n: usize, count: &str, that: &str, span: &str) -> String {
+        let noun = self.engagements(n);
+        format!(
+            "The record shows {count} {noun} held, but it is {span}, so {that} offers no fair comparison: the counts below are for reference only."
+        )
+    }
+
     fn first_on_record(&self, list: &str) -> String {
         format!("First engagements on record: with {list}.")
     }
@@ -627,11 +637,11 @@ impl Words for English {
     }
 
     fn to_date(&self, from: &str, day: &str) -> String {
-        format!("{from} – {day}, to date")
+        format!("{from} – {day} (in progress)")
     }
 
     fn same_span(&self, period: &str, day: &str) -> String {
-        format!("the same span of {period}, to {day}")
+        format!("the same part of {period} (to {day})")
     }
 
     fn coverage_span(&self, from: &str, to: Option<&str>) -> String {

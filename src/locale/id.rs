@@ -321,6 +321,9 @@ impl Words for Indonesian {
             Trend::Up(m) => format!("naik dari {m} pada {before}"),
             Trend::Down(m) => format!("turun dari {m} pada {before}"),
             Trend::Same => format!("sama dengan jumlah pada {before}"),
+            Trend::Uncovered(span) => {
+                format!("tetapi karena data {span}, {before} tidak dapat dijadikan pembanding")
+            }
         };
         format!("Pada {this} tercatat {held} kegiatan terlaksana, {trend}.")
     }
@@ -487,6 +490,12 @@ impl Words for Indonesian {
         }
     }
 
+    fn changes_uncovered(&self, _n: usize, count: &str, that: &str, span: &str) -> String {
+        format!(
+            "Tercatat {count} kegiatan terlaksana, tetapi karena data {span}, {that} tidak dapat dijadikan pembanding; angka di bawah ini hanya sebagai rujukan."
+        )
+    }
+
     fn first_on_record(&self, list: &str) -> String {
         format!("Mitra yang kegiatan pertamanya tercatat pada periode ini: {list}.")
     }
@@ -609,11 +618,11 @@ impl Words for Indonesian {
     }
 
     fn to_date(&self, from: &str, day: &str) -> String {
-        format!("{from} – {day}, hingga kini")
+        format!("{from} – {day} (masih berjalan)")
     }
 
     fn same_span(&self, period: &str, day: &str) -> String {
-        format!("rentang yang sama dalam {period}, hingga {day}")
+        format!("bagian yang sama dari {period} (hingga {day})")
     }
 
     fn coverage_span(&self, from: &str, to: Option<&str>) -> String {

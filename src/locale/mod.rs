@@ -126,7 +126,7 @@ pub fn period_name(language: Language, period: Period) -> String {
 }
 
 /// A period as a brief dated `as_of` names it: its name ([`period_name`]) once it is
-/// over, else "2021 – 30 June 2023, to date", its start named at the precision it has:
+/// over, else "2021 – 30 June 2023 (in progress)", its start named at the precision it has:
 /// a year, a month, or a day.
 pub fn period_label(language: Language, period: Period, as_of: NaiveDate) -> String {
     if period.elapsed(as_of).is_none() {

@@ -13,6 +13,9 @@ pub enum Trend<'a> {
     Down(&'a str),
     /// As many as before.
     Same,
+    /// No fair comparison: the earlier period lies mostly outside where the record is
+    /// systematic, given in words ("systematic only for 2019–2025").
+    Uncovered(&'a str),
 }
 
 /// What a `changes` section compares its period with.
@@ -125,6 +128,9 @@ pub trait Words: Sync {
         earlier: &str,
         delta: &str,
     ) -> String;
+    /// The totals when the earlier period lies mostly outside where the record is
+    /// systematic (`span`): `n` now (`count` in words), and no fair comparison with `that`.
+    fn changes_uncovered(&self, n: usize, count: &str, that: &str, span: &str) -> String;
     /// Partners whose first engagement on record falls in the period.
     fn first_on_record(&self, list: &str) -> String;
     /// Partners active again after none in `that`; the list's items come from

@@ -40,16 +40,22 @@ pub(super) fn changes(
     };
     let intro = language.words().changes_intro(&this, &that, against);
     let (n, m) = (now.len(), before.len());
-    let caveat = facts.thin_caveat(&[period, compared]);
-    let summary = language.words().changes_summary(
-        n,
-        m,
-        &count_in_words(language, n),
-        &that,
-        &count_in_words(language, m),
-        &signed(m, n),
-    );
-    let summary = locale::with_caveat(summary, caveat);
+    let summary = match facts.uncovered(compared) {
+        Some(span) if n > 0 => {
+            language.words().changes_uncovered(n, &count_in_words(language, n), &that, &span)
+        }
+        _ => {
+            let summary = language.words().changes_summary(
+                n,
+                m,
+                &count_in_words(language, n),
+                &that,
+                &count_in_words(language, m),
+                &signed(m, n),
+            );
+            locale::with_caveat(summary, facts.thin_caveat(&[period, compared]))
+        }
+    };
     let total = row(language, label(language, "changes-total").to_owned(), n, m);
     let mut types: Vec<_> = now.iter().chain(&before).map(|e| e.kind).collect();
     types.sort_by_key(|t| t.as_str());

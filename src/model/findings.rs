@@ -222,7 +222,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         format_span(self.language, event.date, event.end)
     }
 
-    /// The period's name: "2021–2024", or "2021 – 30 June 2023, to date" while it is
+    /// The period's name: "2021–2024", or "2021 – 30 June 2023 (in progress)" while it is
     /// not over.
     pub(super) fn this_name(&self) -> String {
         locale::period_label(self.language, self.period, self.as_of)
@@ -234,6 +234,13 @@ impl<'b, 'a> Facts<'b, 'a> {
         let (coverage, period) =
             periods.iter().find_map(|p| self.dataset().thin_in(*p).map(|c| (c, *p)))?;
         Some(self.brief.coverage_caveat(coverage, period))
+    }
+
+    /// Where the record is systematic, in words, when `earlier` lies mostly outside it:
+    /// a comparison with it would not be fair.
+    pub(super) fn uncovered(&self, earlier: Period) -> Option<String> {
+        let coverage = self.dataset().mostly_outside(earlier)?;
+        Some(locale::coverage_span(self.language, coverage))
     }
 
     /// The period a comparison with `earlier` takes, and its name: `earlier` whole, or,
@@ -257,21 +264,29 @@ impl<'b, 'a> Facts<'b, 'a> {
         let (n, m) = (self.held.len(), self.held_in(previous).len());
         let this = self.this_name();
         let (nf, mf) = (count_in_words(self.language, n), count_in_words(self.language, m));
-        let caveat = self.thin_caveat(&[self.period, previous]);
-        let text = match (n, m) {
-            (0, 0) => self.words().volume_none(&this, &before, None),
-            (0, _) => self.words().volume_none(&this, &before, Some(&mf)),
+        let uncovered = self.uncovered(previous);
+        let caveat = || self.thin_caveat(&[self.period, previous]);
+        let text = match (n, m, &uncovered) {
+            (0, 0, _) => self.words().volume_none(&this, &before, None),
+            (0, _, _) => self.words().volume_none(&this, &before, Some(&mf)),
+            // The sentence itself says why there is no comparison.
+            (_, _, Some(span)) => {
+                return Some(Finding {
+                    text: self.words().volume(&this, &before, n, &nf, Trend::Uncovered(span)),
+                    refs: vec![],
+                });
+            }
+            (_, 0, None) => self.words().volume(&this, &before, n, &nf, Trend::FromNone),
             _ => {
-                let trend = match m {
-                    0 => Trend::FromNone,
-                    _ if n > m => Trend::Up(&mf),
-                    _ if n < m => Trend::Down(&mf),
-                    _ => Trend::Same,
+                let trend = match n.cmp(&m) {
+                    std::cmp::Ordering::Greater => Trend::Up(&mf),
+                    std::cmp::Ordering::Less => Trend::Down(&mf),
+                    std::cmp::Ordering::Equal => Trend::Same,
                 };
                 self.words().volume(&this, &before, n, &nf, trend)
             }
         };
-        let text = locale::with_caveat(text, caveat);
+        let text = locale::with_caveat(text, caveat());
         Some(Finding { text, refs: vec![] })
     }
 
