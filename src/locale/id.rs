@@ -52,8 +52,8 @@ const LABELS: &[(&str, &str)] = &[
     ("figure-events-1", "kegiatan"),
     ("figure-partners", "mitra"),
     ("figure-partners-1", "mitra"),
-    ("figure-agreements", "MoU dan kesepakatan lain"),
-    ("figure-agreements-1", "MoU atau kesepakatan lain"),
+    ("figure-agreements", "MoU dan kesepakatan"),
+    ("figure-agreements-1", "MoU atau kesepakatan"),
     ("figure-working-groups", "pertemuan kelompok kerja"),
     ("figure-working-groups-1", "pertemuan kelompok kerja"),
     ("figure-planned", "diumumkan, akan berlangsung"),
@@ -139,7 +139,7 @@ const LABELS: &[(&str, &str)] = &[
     ("empty-events", "Tidak ada kegiatan pada periode ini yang sesuai dengan filter ringkasan."),
     (
         "empty-follow-ups",
-        "Semua kegiatan yang diumumkan telah dilaporkan terlaksana, dan tidak ada kelompok kerja yang pertemuannya melewati jadwal.",
+        "Tidak ada hal yang belum tuntas dalam data: tidak ada rencana kegiatan yang lewat waktu tanpa kabar, dan tidak ada kelompok kerja yang tertunda melampaui selang biasanya.",
     ),
     ("empty-upcoming", "Tidak ada rencana kegiatan yang tercatat setelah tanggal ringkasan ini."),
     ("empty-sources", "Tidak ada sumber: ringkasan ini tidak memuat kegiatan."),
@@ -299,10 +299,10 @@ impl Words for Indonesian {
                 "TLP:RED: hanya untuk penerima yang dituju; tidak boleh diungkapkan lebih lanjut."
             }
             "TLP:AMBER+STRICT" => {
-                "TLP:AMBER+STRICT: penerima hanya boleh membagikannya di dalam organisasinya sendiri, sebatas yang perlu mengetahui."
+                "TLP:AMBER+STRICT: hanya boleh dibagikan kepada pihak yang perlu mengetahuinya, di lingkungan organisasi penerima sendiri."
             }
             "TLP:AMBER" => {
-                "TLP:AMBER: penerima boleh membagikannya sebatas yang perlu mengetahui, di dalam organisasinya dan kepada kliennya."
+                "TLP:AMBER: hanya boleh dibagikan kepada pihak yang perlu mengetahuinya, di lingkungan organisasi penerima dan kliennya."
             }
             "TLP:GREEN" => {
                 "TLP:GREEN: penerima boleh membagikannya di dalam komunitasnya, tetapi tidak melalui saluran yang dapat diakses publik."
@@ -485,7 +485,7 @@ impl Words for Indonesian {
                 format!("Tercatat {count} kegiatan terlaksana, sedangkan pada {that} tidak ada.")
             }
             _ => format!(
-                "Tercatat {count} kegiatan terlaksana, dibandingkan dengan {earlier} ({delta})."
+                "Tercatat {count} kegiatan terlaksana, sedangkan pada {that} {earlier} ({delta})."
             ),
         }
     }
