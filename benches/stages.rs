@@ -72,6 +72,7 @@ fn flagship(c: &mut Criterion) {
         page_limit: None,
         pdf_standards: vec![],
         export: Default::default(),
+        read_text: false,
     };
     group.bench_function("5 render: fonts and templates (once per process)", |b| {
         b.iter(|| Renderer::new(&[]).expect("embedded fonts"))

@@ -380,6 +380,7 @@ fn build_and_render(
             page_limit: Some(limit.clone()),
             pdf_standards: plan.pdf_standards.clone(),
             export: options.export.clone(),
+            read_text: settings.audience == crate::spec::Audience::Public,
         };
         match engine.render(request, options.limits) {
             // An executive brief that runs long sheds its lowest-ranked highlight and is
@@ -402,6 +403,9 @@ fn build_and_render(
             }
             Err(error) => return Err(error),
             Ok(rendered) => {
+                if let Some(message) = model::named_on_pages(&rendered.page_texts, &plan.dataset) {
+                    return Err(RenderError::plain(message));
+                }
                 if let Some((target, json)) = emitted {
                     output::write(target, &json).map_err(RenderError::plain)?;
                 }

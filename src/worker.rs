@@ -76,6 +76,7 @@ struct RequestHeader {
     page_limit: Option<PageLimit>,
     pdf_standards: Vec<PdfStandard>,
     export: Export,
+    read_text: bool,
 }
 
 /// The header of a response frame.
@@ -89,6 +90,8 @@ struct ResponseHeader {
     image_pages: Vec<usize>,
     /// The length of each page image, in bytes.
     image_lengths: Vec<u64>,
+    /// Every page's text, when the request asked for it.
+    page_texts: Vec<String>,
 }
 
 impl ResponseHeader {
@@ -97,6 +100,7 @@ impl ResponseHeader {
         let mut header = ResponseHeader {
             pages: rendered.pages,
             warnings: rendered.warnings,
+            page_texts: rendered.page_texts,
             ..Default::default()
         };
         let payload = match rendered.exported {
@@ -279,6 +283,7 @@ impl Worker {
             page_limit: request.page_limit,
             pdf_standards: request.pdf_standards,
             export: request.export,
+            read_text: request.read_text,
         };
         let (done, finished) = mpsc::channel::<()>();
         let watched = Arc::clone(&self.child);
@@ -293,9 +298,12 @@ impl Worker {
             (Ok((header, payload)), None) => match (header.error.clone(), header.exported(payload))
             {
                 (Some(error), _) => Err(Failure { error, worker_lost: false }),
-                (None, Ok(exported)) => {
-                    Ok(Rendered { exported, pages: header.pages, warnings: header.warnings })
-                }
+                (None, Ok(exported)) => Ok(Rendered {
+                    exported,
+                    pages: header.pages,
+                    warnings: header.warnings,
+                    page_texts: header.page_texts,
+                }),
                 (None, Err(e)) => Err(Failure::lost(format!(
                     "the render worker sent a page image it did not describe ({e})"
                 ))),
@@ -403,6 +411,7 @@ pub fn serve(font_paths: &[PathBuf]) -> u8 {
             page_limit: header.page_limit,
             pdf_standards: header.pdf_standards,
             export: header.export,
+            read_text: header.read_text,
         };
         let (response, payload) = match renderer.render(request) {
             Ok(rendered) => ResponseHeader::rendered(rendered),
@@ -443,6 +452,7 @@ mod tests {
             exported: Exported::Pages(images.clone()),
             pages: 6,
             warnings: String::new(),
+            page_texts: vec![],
         };
         let (header, payload) = ResponseHeader::rendered(rendered);
         assert_eq!(header.exported(payload.clone()).unwrap(), Exported::Pages(images));

@@ -2,6 +2,8 @@
 //! rendered, every string of its data (the spec's words, the dataset's titles,
 //! summaries and notes, the findings made from them) is searched for the name of any
 //! participant of the dataset; one found is an error that names the record and field.
+//! After it is rendered, the text of its pages is searched again, which finds what
+//! markup computed (`#upper("voronkov")`, `Voron#[]kov`).
 
 use serde_json::Value;
 
@@ -19,6 +21,26 @@ pub(super) fn dataset_names(dataset: &Dataset) -> NameIndex {
 pub(super) fn named_person(data: &Value, names: &NameIndex) -> Option<String> {
     let mut path = Vec::new();
     find(data, names, &mut path, None)
+}
+
+/// The first personal name on the rendered pages of a public brief, as a message that
+/// says on which page; `None` when the pages name no one.
+pub fn named_on_pages(page_texts: &[String], dataset: &Dataset) -> Option<String> {
+    let names = dataset_names(dataset);
+    page_texts.iter().enumerate().find_map(|(index, text)| {
+        names.find(text).map(|hit| {
+            format!(
+                "page {} of the public brief shows `{}` ({}, a participant of event `{}`) in \
+                 text its markup computed; public briefs name no one: write the person's role \
+                 instead (\"BNPT's head\", \"Kepala BNPT\"), or make the brief \
+                 `audience = \"analyst\"`",
+                index + 1,
+                hit.found,
+                hit.name,
+                hit.event
+            )
+        })
+    })
 }
 
 /// Walks `value`, keeping the path to it and the id of the innermost record that holds

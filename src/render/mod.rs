@@ -8,6 +8,7 @@
 pub mod assets;
 pub mod export;
 pub mod fonts;
+mod text;
 mod world;
 
 use std::collections::HashMap;
@@ -51,6 +52,8 @@ pub struct RenderRequest {
     pub pdf_standards: Vec<PdfStandard>,
     /// The format and pages to export.
     pub export: Export,
+    /// Whether to return every page's text as a reader sees it ([`Rendered::page_texts`]).
+    pub read_text: bool,
 }
 
 /// typst-pdf's standards for `list` (plain PDF 1.7 when it is empty), or why they
@@ -113,6 +116,8 @@ pub struct Rendered {
     pub pages: usize,
     /// Typst's warnings, formatted, or empty.
     pub warnings: String,
+    /// Every page's text as a reader sees it, when the request asked for it; else empty.
+    pub page_texts: Vec<String>,
 }
 
 /// Fonts, library and parsed built-in templates, shared by every brief of a run.
@@ -203,6 +208,7 @@ impl Renderer {
         let page_limit = request.page_limit.clone();
         let standards = pdf_standards(&request.pdf_standards).map_err(RenderError::plain)?;
         let export = request.export.clone();
+        let read_text = request.read_text;
         let world = BriefWorld::new(self, request).map_err(RenderError::plain)?;
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         if let (Ok(document), Some(limit)) = (&output, &page_limit)
@@ -227,6 +233,7 @@ impl Renderer {
         }
         let result = output.and_then(|document| {
             let pages = document.pages().len();
+            let page_texts = if read_text { text::page_texts(&document) } else { vec![] };
             if export.format.per_page() {
                 let images = export::page_images(&document, &export).map_err(|message| {
                     typst::diag::eco_vec![typst::diag::SourceDiagnostic::error(
@@ -234,7 +241,7 @@ impl Renderer {
                         message
                     )]
                 })?;
-                return Ok((Exported::Pages(images), pages));
+                return Ok((Exported::Pages(images), pages, page_texts));
             }
             let options = typst_pdf::PdfOptions {
                 ident: Smart::Custom(ident),
@@ -246,12 +253,14 @@ impl Renderer {
                 tagged: export.pages.is_none(),
                 ..Default::default()
             };
-            typst_pdf::pdf(&document, &options).map(|pdf| (Exported::Pdf(pdf), pages))
+            typst_pdf::pdf(&document, &options).map(|pdf| (Exported::Pdf(pdf), pages, page_texts))
         });
         self.brief_done();
         let warnings = world.format(&warnings);
         match result {
-            Ok((exported, pages)) => Ok(Rendered { exported, pages, warnings }),
+            Ok((exported, pages, page_texts)) => {
+                Ok(Rendered { exported, pages, warnings, page_texts })
+            }
             Err(errors) => Err(RenderError {
                 message: format!("{warnings}{}", world.format(&errors)),
                 in_evaluated_markup: errors.iter().any(|e| world.in_evaluated_markup(e.span)),

@@ -235,3 +235,31 @@ fn the_table_sorts_widens_and_marks_uncertain_dates() {
     let place = |t: &str| types.iter().position(|x| *x == t).unwrap();
     assert!(place("mou") < place("meeting") && place("meeting") < place("visit"), "{by_type}");
 }
+
+#[test]
+fn a_name_that_markup_computes_is_found_on_the_rendered_page_of_a_public_brief() {
+    let dir = tempdir();
+    let spec = |body: &str, audience: &str| {
+        format!(
+            "title = \"P\"\naudience = \"{audience}\"\nmarking = \"TLP:CLEAR\"\n\
+             [period]\nfrom = 2022\nto = 2022\n[[sections]]\nkind = \"text\"\ntitle = \"Note\"\n\
+             body = '''{body}'''\n"
+        )
+    };
+    for (name, body) in [
+        ("upper", "The talks with #upper(\"voronkov\") went well."),
+        ("split", "The talks with Voron#[]kov went well."),
+    ] {
+        let public = write(dir.path(), &format!("{name}.toml"), &spec(body, "public"));
+        let run = brief(dir.path(), &["generate", &public, "--as-of", "2026-11-22"]).expect(1);
+        assert!(
+            run.stderr.contains("page 1 of the public brief shows `Voronkov` (Vladimir Voronkov"),
+            "{name}: {}",
+            run.stderr
+        );
+        assert!(!dir.path().join(format!("{name}.pdf")).exists(), "{name}: a PDF was written");
+    }
+    // The same words in an analyst's brief are no release and render.
+    let analyst = write(dir.path(), "analyst.toml", &spec("With Voron#[]kov.", "analyst"));
+    brief(dir.path(), &["generate", &analyst, "--as-of", "2026-11-22"]).expect(0);
+}
