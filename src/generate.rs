@@ -403,7 +403,9 @@ fn build_and_render(
             }
             Err(error) => return Err(error),
             Ok(rendered) => {
-                if let Some(message) = model::named_on_pages(&rendered.page_texts, &plan.dataset) {
+                if let Some(message) =
+                    model::named_on_pages(&rendered.page_texts, &plan.spec, &plan.dataset)
+                {
                     return Err(RenderError::plain(message));
                 }
                 if let Some((target, json)) = emitted {

@@ -711,6 +711,10 @@ fn plan_spec(
     if !written.is_empty() {
         warnings.push(written);
     }
+    let unknown_names = crate::model::unknown_public_names(&spec, &dataset);
+    if !unknown_names.is_empty() {
+        warnings.push(unknown_names);
+    }
     let pdf_standards = plan_standards(&spec, options)?;
     let mut plans = Vec::new();
     let mut errors = Vec::new();

@@ -374,6 +374,15 @@ pub struct SectionSpec {
     pub written: Option<Written>,
 }
 
+/// A participant a public brief may name, with its place in the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicName {
+    /// The participant's whole name, as the dataset writes it.
+    pub name: String,
+    /// Where the spec lists it.
+    pub span: Range<usize>,
+}
+
 /// The date an analyst's words were written, with its place in the spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
@@ -485,6 +494,9 @@ pub struct Spec {
     /// How many months past the latest engagement on record in the brief's scope the
     /// brief's date may be before the brief says that recording may lag.
     pub lag_months: u32,
+    /// The participants a public brief may name, by the spec author's decision, each
+    /// where the spec lists it; the methodology of a public brief names them.
+    pub public_names: Vec<PublicName>,
     /// The brief's filter.
     pub filter: FilterSpec,
     /// The sections, in order.
@@ -542,6 +554,8 @@ struct RawSpec {
     period: Spanned<RawPeriod>,
     written: Option<Spanned<toml::Value>>,
     lag_months: Option<Spanned<i64>>,
+    #[serde(default)]
+    public_names: Vec<Spanned<String>>,
     #[serde(default)]
     filter: RawFilter,
     #[serde(default)]
@@ -684,6 +698,27 @@ impl Checker<'_> {
     }
 
     /// A `written` date.
+    /// The names of `public_names`, each a whole name.
+    fn public_names(&mut self, names: Vec<Spanned<String>>) -> Vec<PublicName> {
+        let mut kept = Vec::new();
+        for name in names {
+            let span = name.span();
+            let text = name.into_inner();
+            if text.split_whitespace().count() == 0 {
+                self.error(
+                    span,
+                    "a name of `public_names` is empty".into(),
+                    "list each participant a public brief may name by the whole name the \
+                     dataset gives (`brief events --search NAME` shows it)"
+                        .into(),
+                );
+            } else {
+                kept.push(PublicName { name: text.trim().to_owned(), span });
+            }
+        }
+        kept
+    }
+
     fn written(&mut self, value: &Spanned<toml::Value>) -> Option<Written> {
         let date = self.date(value, "written")?;
         Some(Written { date, span: value.span() })
@@ -967,6 +1002,7 @@ impl Spec {
             Some(months) => *months.get_ref() as u32,
             None => DEFAULT_LAG_MONTHS,
         };
+        let public_names = check.public_names(raw.public_names);
         let sections: Vec<SectionSpec> =
             raw.sections.into_iter().filter_map(|s| check.section(s, written.as_ref())).collect();
         let variants: Vec<VariantSpec> =
@@ -1000,6 +1036,7 @@ impl Spec {
             data: raw.data.into_iter().map(PathBuf::from).collect(),
             period,
             lag_months,
+            public_names,
             filter,
             sections,
             default_sections,
@@ -1200,7 +1237,7 @@ fn place_in_string(text: &str, value: &Spanned<String>, within: Range<usize>) ->
 }
 
 /// The keys a spec has at its top level.
-pub const TOP_LEVEL_KEYS: [&str; 19] = [
+pub const TOP_LEVEL_KEYS: [&str; 20] = [
     "title",
     "subtitle",
     "author",
@@ -1217,6 +1254,7 @@ pub const TOP_LEVEL_KEYS: [&str; 19] = [
     "period",
     "written",
     "lag_months",
+    "public_names",
     "filter",
     "sections",
     "variants",
@@ -1439,5 +1477,15 @@ mod tests {
     fn text_sections_need_a_body_and_others_refuse_one() {
         let errors = parse(&format!("{MINIMAL}[[sections]]\nkind = \"text\"\n[[sections]]\nkind = \"events\"\nbody = \"x\"\n")).unwrap_err();
         assert_eq!(errors.len(), 2);
+    }
+
+    #[test]
+    fn public_names_must_be_names() {
+        let errors = parse(&format!("public_names = [\"Vladimir Voronkov\", \" \"]\n{MINIMAL}"))
+            .unwrap_err();
+        assert_eq!(errors[0].message, "a name of `public_names` is empty");
+        assert_eq!(errors[0].location().as_deref(), Some("t.toml:1:38"));
+        let spec = parse(&format!("public_names = [\" Vladimir Voronkov \"]\n{MINIMAL}")).unwrap();
+        assert_eq!(spec.public_names[0].name, "Vladimir Voronkov");
     }
 }

@@ -114,6 +114,9 @@ impl Starter {
         line(
             "# lag_months = 3   # months past the latest engagement on record before the brief says that recording may lag",
         );
+        line(
+            "# public_names = [\"Full Name\"]   # participants a public brief may name, by your decision; its methodology lists them",
+        );
         line("");
         line("[period]   # inclusive: a day (2024-01-31), a month (\"2024-01\") or a year (2024)");
         match self.period {

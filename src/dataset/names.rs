@@ -130,6 +130,14 @@ impl NameIndex {
         index
     }
 
+    /// Whether `a` and `b` are one name as a reader sees it (case, accents and look-alike
+    /// letters aside): how a spec's `public_names` finds its participant.
+    pub fn same_name(a: &str, b: &str) -> bool {
+        let fold =
+            |text: &str| -> Vec<String> { words(text).iter().map(|w| w.to_lowercase()).collect() };
+        fold(a) == fold(b)
+    }
+
     /// The index of one event's own participants.
     pub fn of_event(event: &super::Event) -> Self {
         NameIndex::new(event.participants.iter().map(|p| (p, event.id.as_str())))

@@ -112,6 +112,7 @@ const LABELS: &[(&str, &str)] = &[
     ("method-as-of", "As-of date"),
     ("method-tool", "Produced with"),
     ("method-spec", "Specification"),
+    ("method-public-names", "Named by the author’s decision"),
     (
         "method-matching",
         "An engagement is included when its date, at the precision the sources give (day, month or year), overlaps the period. Dates that are inferred or disputed are marked and explained.",

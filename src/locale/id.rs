@@ -118,6 +118,7 @@ const LABELS: &[(&str, &str)] = &[
     ("method-as-of", "Data per"),
     ("method-tool", "Dibuat dengan"),
     ("method-spec", "Spesifikasi"),
+    ("method-public-names", "Disebut namanya atas keputusan penyusun"),
     (
         "method-matching",
         "Kegiatan dicantumkan bila tanggalnya, menurut tingkat ketelitian yang disebut sumber (hari, bulan, atau tahun), seluruhnya atau sebagian jatuh dalam periode ringkasan. Tanggal hasil simpulan atau yang berbeda antarsumber diberi tanda dan penjelasan.",

@@ -43,7 +43,7 @@ pub fn build(
     let warnings = missing_translations(events.iter().chain(&upcoming).copied(), language.code());
     let partner_ids = brief_partners(dataset, &selection.brief, &events);
     let public = settings.audience == Audience::Public;
-    let names = public.then(|| super::public::dataset_names(dataset));
+    let names = public.then(|| super::public::dataset_names(dataset, &spec.public_names));
     let citations = Citations {
         language,
         as_of: settings.as_of,

@@ -3,7 +3,7 @@
 use crate::dataset::{Dataset, Query};
 use crate::dates::PartialDate;
 use crate::locale::{self, format_date, format_number, label};
-use crate::spec::Spec;
+use crate::spec::{Audience, Spec};
 
 use super::{BriefSettings, Content, Row, TOOL, TYPST_VERSION};
 
@@ -42,7 +42,7 @@ pub(super) fn methodology(
         let names: Vec<&str> = query.status.iter().map(|s| locale::status(language, *s)).collect();
         filters.push(format!("{}: {}", label(language, "status"), names.join(", ")));
     }
-    let rows = vec![
+    let mut rows = vec![
         Row { label: label(language, "method-dataset"), value: dataset.info.name.clone() },
         Row { label: label(language, "method-version"), value: dataset.info.version.clone() },
         Row {
@@ -78,6 +78,11 @@ pub(super) fn methodology(
             value: format!("{TOOL} · Typst {TYPST_VERSION}"),
         },
     ];
+    // A public brief names no one but whom its author chose to name, and says whom.
+    if settings.audience == Audience::Public && !spec.public_names.is_empty() {
+        let names: Vec<&str> = spec.public_names.iter().map(|p| p.name.as_str()).collect();
+        rows.push(Row { label: label(language, "method-public-names"), value: names.join(", ") });
+    }
     let mut notes: Vec<String> = ["method-matching", "method-sources", "method-point-in-time"]
         .iter()
         .map(|key| label(language, key).to_owned())

@@ -8,12 +8,39 @@
 use serde_json::Value;
 
 use crate::dataset::{Dataset, NameIndex};
+use crate::diag::Diagnostic;
+use crate::spec::{PublicName, Spec};
 
-/// The names of every participant of the dataset.
-pub(super) fn dataset_names(dataset: &Dataset) -> NameIndex {
-    NameIndex::new(
-        dataset.events.iter().flat_map(|e| e.participants.iter().map(move |p| (p, e.id.as_str()))),
-    )
+/// The names of every participant of the dataset but those the spec's `public_names`
+/// allows.
+pub(super) fn dataset_names(dataset: &Dataset, allowed: &[PublicName]) -> NameIndex {
+    let is_allowed = |name: &str| allowed.iter().any(|a| NameIndex::same_name(&a.name, name));
+    NameIndex::new(dataset.events.iter().flat_map(|e| {
+        e.participants.iter().filter(|p| !is_allowed(&p.name)).map(move |p| (p, e.id.as_str()))
+    }))
+}
+
+/// A warning for each name of the spec's `public_names` that is no participant of the
+/// dataset: a name the guard never looks for needs no leave, and is likely misspelt.
+pub fn unknown_public_names(spec: &Spec, dataset: &Dataset) -> Vec<Diagnostic> {
+    spec.public_names
+        .iter()
+        .filter(|allowed| {
+            !dataset
+                .events
+                .iter()
+                .flat_map(|e| &e.participants)
+                .any(|p| NameIndex::same_name(&allowed.name, &p.name))
+        })
+        .map(|allowed| {
+            Diagnostic::warning(format!(
+                "`public_names` lists `{}`, who is no participant of the dataset",
+                allowed.name
+            ))
+            .at(&spec.source, allowed.span.clone())
+            .hint("write the name as the dataset does (`brief events --search NAME` shows it)")
+        })
+        .collect()
 }
 
 /// The first personal name in the brief's data, as a message that says where it is
@@ -25,15 +52,15 @@ pub(super) fn named_person(data: &Value, names: &NameIndex) -> Option<String> {
 
 /// The first personal name on the rendered pages of a public brief, as a message that
 /// says on which page; `None` when the pages name no one.
-pub fn named_on_pages(page_texts: &[String], dataset: &Dataset) -> Option<String> {
-    let names = dataset_names(dataset);
+pub fn named_on_pages(page_texts: &[String], spec: &Spec, dataset: &Dataset) -> Option<String> {
+    let names = dataset_names(dataset, &spec.public_names);
     page_texts.iter().enumerate().find_map(|(index, text)| {
         names.find(text).map(|hit| {
             format!(
                 "page {} of the public brief shows `{}` ({}, a participant of event `{}`) in \
                  text its markup computed; public briefs name no one: write the person's role \
                  instead (\"BNPT's head\", \"Kepala BNPT\"), or make the brief \
-                 `audience = \"analyst\"`",
+                 `audience = \"analyst\"`, or list the person in `public_names`",
                 index + 1,
                 hit.found,
                 hit.name,
@@ -61,7 +88,8 @@ fn find<'a>(
             format!(
                 "the public brief names `{}` ({}, a participant of event `{}`) in {place}; \
                  public briefs name no one: write the person's role instead (\"BNPT's head\", \
-                 \"Kepala BNPT\"), or make the brief `audience = \"analyst\"`",
+                 \"Kepala BNPT\"), make the brief `audience = \"analyst\"`, or list the \
+                 person in `public_names`",
                 hit.found, hit.name, hit.event
             )
         }),

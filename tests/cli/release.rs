@@ -263,3 +263,34 @@ fn a_name_that_markup_computes_is_found_on_the_rendered_page_of_a_public_brief()
     let analyst = write(dir.path(), "analyst.toml", &spec("With Voron#[]kov.", "analyst"));
     brief(dir.path(), &["generate", &analyst, "--as-of", "2026-11-22"]).expect(0);
 }
+
+#[test]
+fn public_names_lets_a_public_brief_name_whom_its_author_chose_and_says_so() {
+    let dir = tempdir();
+    let spec = |names: &str| {
+        format!(
+            "title = \"P\"\naudience = \"public\"\nmarking = \"TLP:CLEAR\"\npublic_names = {names}\n\
+             [period]\nfrom = 2022\nto = 2022\n[[sections]]\nkind = \"text\"\ntitle = \"Note\"\n\
+             body = '''The talks with Voron#[]kov went well.'''\n\
+             [[sections]]\nkind = \"methodology\"\n"
+        )
+    };
+    let allowed = write(dir.path(), "allowed.toml", &spec("[\"Vladimir Voronkov\"]"));
+    brief(dir.path(), &["generate", &allowed, "--as-of", "2026-11-22"]).expect(0);
+    let text = pdf_text(&dir.path().join("allowed.pdf"));
+    assert!(text.contains("Voronkov went well"), "{text}");
+    assert!(text.contains("Named by the author's decision"), "{text}");
+    assert!(text.contains("Vladimir Voronkov"), "{text}");
+    // Another person stays refused, and a name the dataset does not hold is a warning at
+    // its place.
+    let other =
+        write(dir.path(), "other.toml", &spec("[\"Boy Rafli Amar\", \"Vladimir Voronkof\"]"));
+    let run = brief(dir.path(), &["generate", &other, "--as-of", "2026-11-22"]).expect(1);
+    assert!(run.stderr.contains("shows `Voronkov`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`public_names` lists `Vladimir Voronkof`, who is no participant"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("other.toml:4:"), "{}", run.stderr);
+}
