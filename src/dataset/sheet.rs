@@ -177,17 +177,37 @@ fn check_xlsx_extent<R: std::io::Read + std::io::Seek>(
 ) -> Result<(), String> {
     let mut cells = xlsx.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
     let mut extent = Extent::default();
-    while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+    // The last cell read whole, which places a fault in the sheet's XML.
+    let mut last = None;
+    loop {
+        let cell = match cells.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(e) => return Err(damaged_after(sheet, last, &e.to_string())),
+        };
+        let (row, column) = cell.get_position();
+        last = Some((row, column));
         if matches!(cell.get_value(), calamine::DataRef::Empty) {
             continue;
         }
-        let (row, column) = cell.get_position();
         extent.reach(row.into(), column.into());
         if extent.too_large() {
             break;
         }
     }
     check_extent(extent)
+}
+
+/// The message for a sheet whose XML cannot be read past the cell `last` (`None`: not
+/// even its first cell), naming the sheet and that cell.
+fn damaged_after(sheet: &str, last: Option<(u32, u32)>, why: &str) -> String {
+    let place = match last {
+        Some((row, column)) => {
+            format!("after cell {sheet}!{}", crate::diag::cell_name(row, column))
+        }
+        None => format!("before its first cell, in sheet `{sheet}`"),
+    };
+    format!("it is damaged {place} ({why})")
 }
 
 /// Reads an `.ods` sheet's `content.xml` as a stream of tags, counting repeated rows

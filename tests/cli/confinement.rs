@@ -272,3 +272,49 @@ fn a_page_image_neither_follows_a_link_out_nor_shares_a_name_with_the_report() {
         brief(dir.path(), &["generate", &spec, "-o", "p.png", "--report", "p-1.png"]).expect(2);
     assert!(run.stderr.contains("where a page image of"), "{}", run.stderr);
 }
+
+/// A one-sheet workbook (`Rekap`) whose sheet XML holds `rows`, its shared strings
+/// `id` and `date`.
+fn xlsx_with_rows(path: &Path, rows: &str) {
+    let types = r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+    let workbook = r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Rekap" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    let workbook_rels = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#;
+    let strings = r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>id</t></si><si><t>date</t></si></sst>"#;
+    let sheet = format!(
+        r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
+    );
+    zip_package(
+        path,
+        &[
+            ("[Content_Types].xml", types.as_bytes()),
+            ("_rels/.rels", rels.as_bytes()),
+            ("xl/workbook.xml", workbook.as_bytes()),
+            ("xl/_rels/workbook.xml.rels", workbook_rels.as_bytes()),
+            ("xl/sharedStrings.xml", strings.as_bytes()),
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ],
+    );
+}
+
+#[test]
+fn a_damaged_xlsx_sheet_is_refused_at_the_cell_where_it_breaks() {
+    let dir = tempdir();
+    let header = r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>"#;
+    for (name, rest, place) in [
+        ("row-zero", r#"<row r="0"><c r="A0" t="s"><v>0</v></c></row>"#, "Rekap!B1"),
+        ("no-string", r#"<row r="2"><c r="A2" t="s"><v>7</v></c></row>"#, "Rekap!B1"),
+        ("broken-xml", r#"<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2""#, "Rekap!A2"),
+    ] {
+        let file = format!("{name}.xlsx");
+        xlsx_with_rows(&dir.path().join(&file), &format!("{header}{rest}"));
+        let run = brief(dir.path(), &["events", "--data", &file]).expect(2);
+        assert!(
+            run.stderr.contains(&format!(
+                "cannot read spreadsheet `{file}` (it is damaged after cell {place}"
+            )),
+            "{name}: {}",
+            run.stderr
+        );
+    }
+}
