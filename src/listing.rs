@@ -337,6 +337,7 @@ fn csv_events(events: &[&Event]) -> Result<String, String> {
             partner_cell(e, ";"),
             e.kind.as_str().to_owned(),
             e.round.map(|r| r.to_string()).unwrap_or_default(),
+            e.cadence_months.map(|c| c.to_string()).unwrap_or_default(),
             e.direction.map_or("", |d| d.as_str()).to_owned(),
             text(&e.title.en),
             text(&e.title.id),

@@ -37,7 +37,7 @@ pub enum Format {
 /// The columns a CSV dataset may have, in their documented order. Lists are split at
 /// `;` (`partners` entries may carry a role: `gbr:invitee`); `participants` and
 /// `more_sources` and `revisions` hold JSON arrays in the shape of the TOML form.
-pub const CSV_COLUMNS: [&str; 30] = [
+pub const CSV_COLUMNS: [&str; 31] = [
     "id",
     "date",
     "end",
@@ -49,6 +49,7 @@ pub const CSV_COLUMNS: [&str; 30] = [
     "partners",
     "type",
     "round",
+    "cadence_months",
     "direction",
     "title_en",
     "title_id",
@@ -242,7 +243,8 @@ struct RawEvent {
     roles: Vec<RawRole>,
     #[serde(rename = "type")]
     kind: String,
-    round: Option<Round>,
+    round: Option<WholeNumber>,
+    cadence_months: Option<WholeNumber>,
     direction: Option<String>,
     #[serde(default)]
     title: Text,
@@ -278,10 +280,11 @@ struct RawRevision {
     topics: Option<Vec<String>>,
 }
 
-/// A round as written: a number in TOML and JSON, a cell's text in CSV.
+/// A whole number as written (a round, a cadence): a number in TOML and JSON, a cell's
+/// text in CSV.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
-enum Round {
+enum WholeNumber {
     /// A number.
     Number(i64),
     /// Text that should hold one.
@@ -766,7 +769,8 @@ fn csv_event(
         partners,
         roles,
         kind: field!("type").unwrap_or_default(),
-        round: field!("round").map(Round::Text),
+        round: field!("round").map(WholeNumber::Text),
+        cadence_months: field!("cadence_months").map(WholeNumber::Text),
         direction: field!("direction"),
         title: text_pair!("title_en", "title_id"),
         summary: text_pair!("summary_en", "summary_id"),
@@ -1492,33 +1496,39 @@ fn validate_topics(raw: Vec<(RawTopic, Origin)>, out: &mut Vec<Diagnostic>) -> V
     topics
 }
 
-/// A working group's round number: a whole number from 1, on a `working-group` event.
-fn check_round(
-    round: Option<Round>,
+/// A whole number of a working-group series (`round`, `cadence_months`) within
+/// `range`, on a `working-group` event; `what` says what it is, for the hint.
+fn check_series_number(
+    value: Option<WholeNumber>,
+    key: &str,
+    range: std::ops::RangeInclusive<u32>,
+    what: &str,
     kind: Option<EventType>,
     origin: &Origin,
     out: &mut Vec<Diagnostic>,
 ) -> Option<u32> {
-    let (round, number) = match round? {
-        Round::Number(n) => (n.to_string(), u32::try_from(n).ok()),
-        Round::Text(text) => {
+    let (written, number) = match value? {
+        WholeNumber::Number(n) => (n.to_string(), u32::try_from(n).ok()),
+        WholeNumber::Text(text) => {
             let number = text.parse().ok();
             (text, number)
         }
     };
-    let Some(number) = number.filter(|r| (1..=999).contains(r)) else {
+    let Some(number) = number.filter(|n| range.contains(n)) else {
         out.push(
-            origin
-                .error_at("round", &round, format!("invalid round `{round}`"))
-                .hint("a round is the meeting's number in its series, from 1, e.g. `round = 4`"),
+            origin.error_at(key, &written, format!("invalid {key} `{written}`")).hint(format!(
+                "{what}, from {} to {}",
+                range.start(),
+                range.end()
+            )),
         );
         return None;
     };
     if kind.is_some_and(|k| k != EventType::WorkingGroup) {
         out.push(
             origin
-                .error_at("round", &round, "only a `working-group` event has a `round`")
-                .hint("remove `round`, or change the type to `working-group`"),
+                .error_at(key, &written, format!("only a `working-group` event has a `{key}`"))
+                .hint(format!("remove `{key}`, or change the type to `working-group`")),
         );
         return None;
     }
@@ -1571,7 +1581,25 @@ fn validate_events(
         let kind = check_vocab(&e.kind, "type", &origin, out);
         let direction =
             e.direction.as_deref().and_then(|d| check_vocab(d, "direction", &origin, out));
-        let round = check_round(e.round.clone(), kind, &origin, out);
+        let round = check_series_number(
+            e.round.clone(),
+            "round",
+            1..=999,
+            "a round is the meeting's number in its series, e.g. `round = 4`",
+            kind,
+            &origin,
+            out,
+        );
+        let cadence_months = check_series_number(
+            e.cadence_months.clone(),
+            "cadence_months",
+            1..=120,
+            "the months between rounds that a source of this event states for its series \
+             (`cadence_months = 12` for an annual meeting)",
+            kind,
+            &origin,
+            out,
+        );
         check_references(&e, &partner_ids, &topic_ids, &origin, out);
         let roles = check_roles(&e, &origin, out);
         let date_note = check_note(e.date_note, "date_note", "the date note", &origin, out);
@@ -1638,6 +1666,7 @@ fn validate_events(
             roles,
             kind,
             round,
+            cadence_months,
             direction,
             title: e.title,
             summary: e.summary,

@@ -245,6 +245,11 @@ pub struct Event {
     /// A working group's number in its series ("the 4th JWG"), as the sources give it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub round: Option<u32>,
+    /// The months between rounds of its series, as a source of this event states it
+    /// ("an annual meeting agreed by both countries": 12); follow-ups prefer it to the
+    /// mean gap of the rounds on record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cadence_months: Option<u32>,
     /// Who travelled, if it matters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
@@ -504,10 +509,11 @@ impl Dataset {
         (!inside).then_some(first)
     }
 
-    /// Where the record is systematic, when less than half of `period` lies inside it:
-    /// a period no fair comparison can rest on. `None` when the data declares no
+    /// Where the record is systematic, when a quarter or more of `period` lies outside
+    /// it: a period no fair comparison can rest on (2017–2020 against a record
+    /// systematic from 2019 is half guesswork). `None` when the data declares no
     /// coverage.
-    pub fn mostly_outside(&self, period: Period) -> Option<&Coverage> {
+    pub fn largely_outside(&self, period: Period) -> Option<&Coverage> {
         let first = self.coverage.first()?;
         let days = |from: NaiveDate, to: NaiveDate| (to - from).num_days().max(-1) + 1;
         let inside: i64 = self
@@ -519,7 +525,7 @@ impl Dataset {
                 days(from, to)
             })
             .sum();
-        (2 * inside < days(period.from, period.to)).then_some(first)
+        (4 * inside <= 3 * days(period.from, period.to)).then_some(first)
     }
 
     /// The last day the record has been collected to, when its coverage declares an end.
@@ -537,9 +543,15 @@ impl Dataset {
     }
 
     /// Makes the dataset read as it did on `as_of`: every event's revisions public by
-    /// then applied ([`Event::apply_known_on`]). A run does this once for all its briefs,
-    /// which share one as-of date.
+    /// then applied ([`Event::apply_known_on`]), and a coverage span that ends after it
+    /// open-ended (on that day, collection was going on). A run does this once for all
+    /// its briefs, which share one as-of date.
     pub fn apply_known_on(&mut self, as_of: NaiveDate) {
+        for coverage in &mut self.coverage {
+            if coverage.to.is_some_and(|to| to.last_day() > as_of) {
+                coverage.to = None;
+            }
+        }
         let mut revised = false;
         for event in self.events.iter_mut().filter(|e| e.has_revision_due(as_of)) {
             event.apply_known_on(as_of);
@@ -553,7 +565,9 @@ impl Dataset {
     /// The dataset as it read on `as_of` ([`Dataset::apply_known_on`]); borrowed when no
     /// event has a revision due, as in a dataset a run has already brought to its date.
     pub fn known_on(&self, as_of: NaiveDate) -> std::borrow::Cow<'_, Dataset> {
-        if !self.events.iter().any(|e| e.has_revision_due(as_of)) {
+        let coverage_open =
+            self.coverage.iter().any(|c| c.to.is_some_and(|to| to.last_day() > as_of));
+        if !coverage_open && !self.events.iter().any(|e| e.has_revision_due(as_of)) {
             return std::borrow::Cow::Borrowed(self);
         }
         let mut known = self.clone();

@@ -445,6 +445,22 @@ fn a_round_is_a_positive_number_on_a_working_group() {
 }
 
 #[test]
+fn a_stated_cadence_is_a_number_of_months_on_a_working_group() {
+    let csv = "id,date,status,partners,type,round,cadence_months,title_en,source_url,source_publisher\n\
+               c-1,2022-01-05,held,gbr,working-group,4,12,JWG,https://example.org/1,Ex\n\
+               c-2,2022-01-06,held,gbr,meeting,,6,Meeting,https://example.org/2,Ex\n\
+               c-3,2022-01-07,held,gbr,working-group,5,0,JWG,https://example.org/3,Ex\n";
+    let errors = with_user_file("cadence.csv", csv).unwrap_err();
+    let text = rendered(&errors);
+    assert!(text.contains("only a `working-group` event has a `cadence_months`"), "{text}");
+    assert!(text.contains("invalid cadence_months `0`"), "{text}");
+    let (dataset, _) =
+        with_user_file("cadence.csv", &csv.lines().take(2).collect::<Vec<_>>().join("\n"))
+            .unwrap_or_else(|e| panic!("{}", rendered(&e)));
+    assert_eq!(dataset.events.iter().find(|e| e.id == "c-1").unwrap().cadence_months, Some(12));
+}
+
+#[test]
 fn a_csv_json_cell_of_the_wrong_shape_names_its_column_and_shows_the_form() {
     let text = "id,date,status,partners,type,title_en,participants,source_url,source_publisher\n\
                 2024-06-gbr-j,2024-06-03,held,gbr,meeting,A,\"{\"\"name\"\": 1}\",https://example.org/j,Example\n";

@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Trend, Words};
+use super::words::{Against, Pace, Trend, Words};
 
 /// The English language.
 pub(super) struct English;
@@ -124,6 +124,10 @@ const LABELS: &[(&str, &str)] = &[
     (
         "method-sources-unlisted",
         "Every engagement rests on at least one published source, recorded in the dataset; this brief does not list them.",
+    ),
+    (
+        "method-commentary-dated",
+        "The analyst's commentary appears only where it was written by this brief's date.",
     ),
     (
         "method-point-in-time",
@@ -523,7 +527,7 @@ impl Words for English {
     fn changes_uncovered(&self, n: usize, count: &str, that: &str, span: &str) -> String {
         let noun = self.engagements(n);
         format!(
-            "The record shows {count} {noun} held, but it is {span}, so {that} offers no fair comparison: the counts below are for reference only."
+            "The record shows {count} {noun} held, but it is {span}, so {that} offers no fair comparison."
         )
     }
 
@@ -560,16 +564,30 @@ impl Words for English {
         title: &str,
         date: &str,
         announced: &str,
-        months: &str,
+        months: Option<&str>,
         until: Option<&str>,
     ) -> String {
-        let lapsed = match until {
-            Some(until) => format!(
+        let lapsed = match (until, months) {
+            (Some(until), Some(months)) => format!(
                 "never reported held by {until}, the end of the collected record, {months} months after its date"
             ),
-            None => format!("never reported held; {months} months have passed since its date"),
+            (Some(until), None) => {
+                format!("never reported held by {until}, the end of the collected record")
+            }
+            (None, Some(months)) => {
+                format!("never reported held; {months} months have passed since its date")
+            }
+            (None, None) => "its date has passed with no report that it took place".to_owned(),
         };
         format!("{title} ({date}): announced {announced}, {lapsed}.")
+    }
+
+    fn follow_up_announced(&self, title: &str, date: &str, announced: &str) -> String {
+        format!("{title} ({date}): announced {announced}, still to come.")
+    }
+
+    fn follow_up_prepare(&self) -> &'static str {
+        "Confirm the date and who takes part."
     }
 
     fn follow_up_overdue(
@@ -578,12 +596,14 @@ impl Words for English {
         partners: &str,
         date: &str,
         months: &str,
-        cadence: Option<&str>,
+        pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
-        let pace = match cadence {
-            Some(cadence) => format!("; earlier rounds came every {cadence} months on average"),
-            None => "; it is the only round on record".to_owned(),
+        let pace = match pace {
+            Pace::Stated(12) => "; its sources describe it as an annual meeting".to_owned(),
+            Pace::Stated(months) => format!("; its sources say it meets every {months} months"),
+            Pace::Mean(months) => format!("; earlier rounds came every {months} months on average"),
+            Pace::Single => "; it is the only round on record".to_owned(),
         };
         let round = ordinal.map_or_else(String::new, |ordinal| format!(", the {ordinal},"));
         let since = match until {
@@ -668,8 +688,8 @@ impl Words for English {
         format!(" (not collected after {end})")
     }
 
-    fn thin_first(&self, span: &str) -> String {
-        format!(" (the record is {span}, so an earlier engagement may be missing)")
+    fn thin_first(&self, span: &str, start: &str) -> String {
+        format!(" (the record is {span}, so an engagement before {start} may be missing)")
     }
 
     fn coverage_note(&self, span: &str, period_inside: bool) -> String {
@@ -686,12 +706,6 @@ impl Words for English {
     fn recording_lag(&self, date: &str, months: &str) -> String {
         format!(
             "The latest engagement on record in this brief's scope dates from {date}, {months} months before this brief's date: recording may lag behind events, so a quiet stretch need not mean inactivity."
-        )
-    }
-
-    fn written_after(&self, date: &str) -> String {
-        format!(
-            "The analyst's words for this section were written on {date}, after this brief's date, and are left out: they may speak of what was not yet known."
         )
     }
 

@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Trend, Words};
+use super::words::{Against, Pace, Trend, Words};
 
 /// The Indonesian language.
 pub(super) struct Indonesian;
@@ -130,6 +130,10 @@ const LABELS: &[(&str, &str)] = &[
     (
         "method-sources-unlisted",
         "Setiap kegiatan didukung sedikitnya satu sumber terbitan yang tercatat dalam dataset; ringkasan ini tidak mencantumkannya.",
+    ),
+    (
+        "method-commentary-dated",
+        "Uraian analis hanya dimuat bila ditulis paling lambat pada tanggal data ringkasan ini.",
     ),
     (
         "method-point-in-time",
@@ -493,7 +497,7 @@ impl Words for Indonesian {
 
     fn changes_uncovered(&self, _n: usize, count: &str, that: &str, span: &str) -> String {
         format!(
-            "Tercatat {count} kegiatan terlaksana, tetapi karena data {span}, {that} tidak dapat dijadikan pembanding; angka di bawah ini hanya sebagai rujukan."
+            "Tercatat {count} kegiatan terlaksana, tetapi karena data {span}, {that} tidak dapat dijadikan pembanding yang adil."
         )
     }
 
@@ -530,18 +534,32 @@ impl Words for Indonesian {
         title: &str,
         date: &str,
         announced: &str,
-        months: &str,
+        months: Option<&str>,
         until: Option<&str>,
     ) -> String {
-        let lapsed = match until {
-            Some(until) => format!(
-                "tetapi belum pernah dilaporkan terlaksana hingga {until}, batas data yang sudah dihimpun, {months} bulan setelah tanggal yang direncanakan"
+        let lapsed = match (until, months) {
+            (Some(until), Some(months)) => format!(
+                "tetapi belum pernah dilaporkan terlaksana hingga {until}, batas data yang sudah dihimpun, {months} bulan setelah jadwalnya"
             ),
-            None => format!(
-                "tetapi belum pernah dilaporkan terlaksana, padahal tanggal yang direncanakan sudah lewat {months} bulan"
+            (Some(until), None) => format!(
+                "tetapi belum pernah dilaporkan terlaksana hingga {until}, batas data yang sudah dihimpun"
             ),
+            (None, Some(months)) => format!(
+                "tetapi belum pernah dilaporkan terlaksana, padahal jadwalnya sudah lewat {months} bulan"
+            ),
+            (None, None) => {
+                "tetapi jadwalnya sudah lewat tanpa kabar bahwa kegiatan itu terlaksana".to_owned()
+            }
         };
         format!("{title} ({date}): diumumkan pada {announced}, {lapsed}.")
+    }
+
+    fn follow_up_announced(&self, title: &str, date: &str, announced: &str) -> String {
+        format!("{title} ({date}): diumumkan pada {announced} dan belum berlangsung.")
+    }
+
+    fn follow_up_prepare(&self) -> &'static str {
+        "Perlu dipastikan jadwal dan pesertanya."
     }
 
     fn follow_up_overdue(
@@ -550,7 +568,7 @@ impl Words for Indonesian {
         partners: &str,
         date: &str,
         months: &str,
-        cadence: Option<&str>,
+        pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
         let round = match ordinal {
@@ -559,11 +577,17 @@ impl Words for Indonesian {
             ),
             None => format!("Putaran terakhir kelompok kerja bersama dengan {partners}"),
         };
-        let pace = match cadence {
-            Some(cadence) => {
-                format!(", padahal jarak antarputaran sebelumnya rata-rata {cadence} bulan")
+        let pace = match pace {
+            Pace::Stated(12) => {
+                ", padahal menurut sumbernya pertemuan ini rutin digelar setiap tahun".to_owned()
             }
-            None => ", padahal itulah satu-satunya putaran yang tercatat".to_owned(),
+            Pace::Stated(months) => {
+                format!(", padahal menurut sumbernya pertemuan ini digelar setiap {months} bulan")
+            }
+            Pace::Mean(months) => {
+                format!(", padahal jarak antarputaran sebelumnya rata-rata {months} bulan")
+            }
+            Pace::Single => ", padahal itulah satu-satunya putaran yang tercatat".to_owned(),
         };
         let since = match until {
             Some(until) => format!(
@@ -650,8 +674,8 @@ impl Words for Indonesian {
         self.not_collected(end)
     }
 
-    fn thin_first(&self, span: &str) -> String {
-        format!(" (data {span}, sehingga kegiatan yang lebih awal mungkin belum tercatat)")
+    fn thin_first(&self, span: &str, start: &str) -> String {
+        format!(" (data {span}, sehingga kegiatan sebelum {start} mungkin belum tercatat)")
     }
 
     fn coverage_note(&self, span: &str, period_inside: bool) -> String {
@@ -668,12 +692,6 @@ impl Words for Indonesian {
     fn recording_lag(&self, date: &str, months: &str) -> String {
         format!(
             "Kegiatan terakhir yang tercatat dalam cakupan ringkasan ini bertanggal {date}, {months} bulan sebelum tanggal ringkasan ini: pencatatan mungkin tertinggal dari peristiwanya, sehingga masa tanpa catatan belum tentu berarti tidak ada kegiatan."
-        )
-    }
-
-    fn written_after(&self, date: &str) -> String {
-        format!(
-            "Uraian analis untuk bagian ini ditulis pada {date}, setelah tanggal ringkasan ini, sehingga tidak dimuat: isinya mungkin menyebut hal yang saat itu belum diketahui."
         )
     }
 

@@ -23,7 +23,7 @@ use crate::dataset::{EventType, Mode, PartnerKind, Role, Status};
 use crate::dates::{PartialDate, Period, Precision};
 use crate::vocab::vocabulary;
 
-pub use words::{Against, Trend, Words};
+pub use words::{Against, Pace, Trend, Words};
 
 vocabulary! {
     /// A language a brief can be written in, by its ISO 639-1 code.
@@ -179,11 +179,16 @@ pub fn coverage_caveat(
 
 /// Where a dataset's record is systematic, in words, from its first declared span.
 pub fn coverage_span(language: Language, coverage: &crate::dataset::Coverage) -> String {
-    let name = |d: PartialDate| match d.precision() {
-        Precision::Year => d.year().to_string(),
-        _ => format_date(language, d),
-    };
+    let name = |d| coverage_bound(language, d);
     language.words().coverage_span(&name(coverage.from), coverage.to.map(name).as_deref())
+}
+
+/// A bound of a coverage span in words: a year as its number ("2019"), else the date.
+pub fn coverage_bound(language: Language, bound: PartialDate) -> String {
+    match bound.precision() {
+        Precision::Year => bound.year().to_string(),
+        _ => format_date(language, bound),
+    }
 }
 
 /// Every label in `language`, by key, for `/brief.json`.

@@ -2,6 +2,17 @@
 
 use crate::dataset::Role;
 
+/// How often a working-group series meets, as a follow-up gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pace<'a> {
+    /// The months between rounds a source states (12 for an annual meeting).
+    Stated(u32),
+    /// The mean months between the rounds on record.
+    Mean(&'a str),
+    /// One round on record, and no cadence stated.
+    Single,
+}
+
 /// How a count compares with the one before: the trend a sentence reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trend<'a> {
@@ -13,7 +24,7 @@ pub enum Trend<'a> {
     Down(&'a str),
     /// As many as before.
     Same,
-    /// No fair comparison: the earlier period lies mostly outside where the record is
+    /// No fair comparison: the earlier period lies largely outside where the record is
     /// systematic, given in words ("systematic only for 2019–2025").
     Uncovered(&'a str),
 }
@@ -128,7 +139,7 @@ pub trait Words: Sync {
         earlier: &str,
         delta: &str,
     ) -> String;
-    /// The totals when the earlier period lies mostly outside where the record is
+    /// The totals when the earlier period lies largely outside where the record is
     /// systematic (`span`): `n` now (`count` in words), and no fair comparison with `that`.
     fn changes_uncovered(&self, n: usize, count: &str, that: &str, span: &str) -> String;
     /// Partners whose first engagement on record falls in the period.
@@ -150,27 +161,32 @@ pub trait Words: Sync {
 
     // Follow-ups.
     /// An announcement never reported held: its title, date, when it was announced, how
-    /// many months have passed since its date, counted to `until` (the end of the
-    /// collected record, when the brief's date lies after it) or to the brief's date.
+    /// many whole months have passed since its date ended (`None` for less than one),
+    /// counted to `until` (the end of the collected record, when the brief's date lies
+    /// after it) or to the brief's date.
     fn follow_up_lapsed(
         &self,
         title: &str,
         date: &str,
         announced: &str,
-        months: &str,
+        months: Option<&str>,
         until: Option<&str>,
     ) -> String;
+    /// An announcement still to come on the brief's date: its title, date and when it
+    /// was announced.
+    fn follow_up_announced(&self, title: &str, date: &str, announced: &str) -> String;
+    /// What to do about an announcement still to come, after its sentence.
+    fn follow_up_prepare(&self) -> &'static str;
     /// A working-group series past its cadence: the last round's ordinal (if numbered),
     /// the partners, its date, the months since (to `until`, as for
-    /// [`Words::follow_up_lapsed`]), and the mean months between rounds (`None` for a
-    /// series of one round).
+    /// [`Words::follow_up_lapsed`]), and how often it meets.
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
         partners: &str,
         date: &str,
         months: &str,
-        cadence: Option<&str>,
+        pace: Pace<'_>,
         until: Option<&str>,
     ) -> String;
     /// What to do about a lapsed announcement, after its sentence.
@@ -221,16 +237,15 @@ pub trait Words: Sync {
     /// after 2025)".
     fn not_collected_again(&self, end: &str) -> String;
     /// A "first on record" whose earlier record is thin: " (the record is systematic only
-    /// from 2019, so an earlier engagement may be missing)".
-    fn thin_first(&self, span: &str) -> String;
+    /// from 2019, so an engagement before 2019 may be missing)"; `start` is where
+    /// systematic coverage begins.
+    fn thin_first(&self, span: &str, start: &str) -> String;
     /// The methodology's note on the record's coverage and the brief's period.
     fn coverage_note(&self, span: &str, period_inside: bool) -> String;
     /// The latest engagement in scope dates from `date`, `months` before the brief's
     /// date: recording may lag.
     fn recording_lag(&self, date: &str, months: &str) -> String;
 
-    /// In place of the analyst's prose written after the brief's date (`date`).
-    fn written_after(&self, date: &str) -> String;
     /// Under the heading of the analyst's prose: when it was written.
     fn written_as_of(&self, date: &str) -> String;
 

@@ -88,6 +88,7 @@ pub fn build(
         period_noted: std::cell::Cell::new(false),
         coverage_said: std::cell::Cell::new(false),
         has_follow_ups: order.iter().any(|(section, _)| section.kind == SectionKind::FollowUps),
+        has_upcoming: order.iter().any(|(section, _)| section.kind == SectionKind::Upcoming),
     };
     let mut sections = Vec::new();
     for (spec_section, query) in order {
@@ -398,12 +399,12 @@ impl BuildContext<'_> {
         let Some(written) = &spec_section.written else {
             return Ok(Some(Section { title, empty_note, written: String::new(), content }));
         };
-        let date = format_date(self.language, written.date);
-        // Words written after the brief's date are left out, and the brief says so.
+        // Words written after the brief's date are left out; its methodology says that
+        // commentary appears only where it was written by then, naming no later date.
         if !super::written::known_on(spec_section, self.settings.as_of) {
-            let empty_note = self.language.words().written_after(&date);
-            return Ok(Some(Section { title, empty_note, written: String::new(), content }));
+            return Ok(None);
         }
+        let date = format_date(self.language, written.date);
         let written = self.language.words().written_as_of(&date);
         Ok(Some(Section { title, empty_note, written, content }))
     }

@@ -40,9 +40,10 @@ pub(super) fn changes(
     };
     let intro = language.words().changes_intro(&this, &that, against);
     let (n, m) = (now.len(), before.len());
-    let summary = match facts.uncovered(compared) {
+    let uncovered = facts.uncovered(compared);
+    let summary = match &uncovered {
         Some(span) if n > 0 => {
-            language.words().changes_uncovered(n, &count_in_words(language, n), &that, &span)
+            language.words().changes_uncovered(n, &count_in_words(language, n), &that, span)
         }
         _ => {
             let summary = language.words().changes_summary(
@@ -107,7 +108,7 @@ pub(super) fn changes(
         total,
         by_type: rows(by_type),
         by_partner: rows(by_partner),
-        points: points(&facts, events, &before, compared, &that),
+        points: points(&facts, events, &before, compared, &that, uncovered.is_none()),
     }
 }
 
@@ -135,13 +136,15 @@ fn signed(before: usize, now: usize) -> String {
     }
 }
 
-/// The sentences of a `changes` section.
+/// The sentences of a `changes` section. Partners active again or gone quiet are
+/// named only when the earlier period is `fair` to compare with (the record covers it).
 fn points(
     facts: &Facts<'_, '_>,
     events: &[&Event],
     before: &[&Event],
     compared: Period,
     that: &str,
+    fair: bool,
 ) -> Vec<Finding> {
     let language = facts.language;
     let now = &facts.held;
@@ -171,7 +174,7 @@ fn points(
         let text = locale::with_caveat(language.words().first_on_record(&with(&new)), caveat);
         notes.push(Finding { text, refs: facts.cite_all(Facts::named(&firsts)) });
     }
-    if !returning.is_empty() {
+    if fair && !returning.is_empty() {
         // Each with its engagement before: "Russia (the first since September 2018)", so
         // that "active again" says how long the gap was.
         let items: Vec<String> = returning
@@ -189,7 +192,7 @@ fn points(
         let text = language.words().active_again(that, &facts.listed(items, ", "));
         notes.push(Finding { text, refs: vec![] });
     }
-    if !quiet.is_empty() {
+    if fair && !quiet.is_empty() {
         let text = language.words().quiet(that, &with(&quiet));
         notes.push(Finding { text, refs: vec![] });
     }

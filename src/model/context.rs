@@ -37,6 +37,9 @@ pub(super) struct BuildContext<'a> {
     /// Whether the brief has a follow-ups section: it names the lapsed announcements,
     /// which "Coming up" then leaves to it.
     pub(super) has_follow_ups: bool,
+    /// Whether the brief has a section of what is coming up, which then holds the
+    /// announcements still to come (follow-ups do not repeat them).
+    pub(super) has_upcoming: bool,
 }
 
 impl<'a> BuildContext<'a> {
@@ -61,15 +64,14 @@ impl<'a> BuildContext<'a> {
     }
 
     /// The caveat of a "first on record" before `day` when the record before it is
-    /// thin: " (the record is systematic only from 2019, so an earlier engagement may
+    /// thin: " (the record is systematic only from 2019, so an engagement before 2019 may
     /// be missing)".
     pub(super) fn thin_first(&self, day: NaiveDate) -> Option<String> {
         let coverage = self.dataset.thin_before(day)?;
-        Some(
-            self.language
-                .words()
-                .thin_first(&crate::locale::coverage_span(self.language, coverage)),
-        )
+        Some(self.language.words().thin_first(
+            &crate::locale::coverage_span(self.language, coverage),
+            &crate::locale::coverage_bound(self.language, coverage.from),
+        ))
     }
 }
 

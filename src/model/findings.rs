@@ -236,10 +236,10 @@ impl<'b, 'a> Facts<'b, 'a> {
         Some(self.brief.coverage_caveat(coverage, period))
     }
 
-    /// Where the record is systematic, in words, when `earlier` lies mostly outside it:
+    /// Where the record is systematic, in words, when `earlier` lies largely outside it (a quarter or more):
     /// a comparison with it would not be fair.
     pub(super) fn uncovered(&self, earlier: Period) -> Option<String> {
-        let coverage = self.dataset().mostly_outside(earlier)?;
+        let coverage = self.dataset().largely_outside(earlier)?;
         Some(locale::coverage_span(self.language, coverage))
     }
 

@@ -10,7 +10,7 @@ use chrono::{Months, NaiveDate};
 use crate::dates::{PartialDate, whole_months};
 
 use crate::dataset::{Event, EventType, Query, Status};
-use crate::locale::{count_in_words, format_date, format_span, ordinal, with_caveat};
+use crate::locale::{Pace, count_in_words, format_date, format_span, ordinal, with_caveat};
 
 use super::Finding;
 use super::context::BuildContext;
@@ -19,6 +19,10 @@ use super::context::BuildContext;
 /// the brief's period.
 const LAPSED_MONTHS_BEFORE: u32 = 24;
 
+/// A series whose sources state its cadence is overdue this many months past it: a
+/// round a little late is not yet an open item.
+const STATED_GRACE_MONTHS: u32 = 2;
+
 /// A series with one round is overdue this many months after it.
 const SINGLE_ROUND_MONTHS: u32 = 24;
 
@@ -26,11 +30,44 @@ const SINGLE_ROUND_MONTHS: u32 = 24;
 /// again, and at least this many months.
 const MIN_OVERDUE_MONTHS: u32 = 12;
 
-/// The open items of a section with `query` (its filter; any date).
+/// The open items of a section with `query` (its filter; any date): announcements
+/// still to come (unless the brief has a section of what is coming up), lapsed
+/// announcements, and overdue working-group series.
 pub(super) fn follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
-    let mut items = lapsed(brief, query);
+    let mut items = if brief.has_upcoming { Vec::new() } else { announced(brief, query) };
+    items.extend(lapsed(brief, query));
     items.extend(overdue_series(brief, query));
     items
+}
+
+/// When `event` was first announced, in words: the earliest publication among its
+/// sources public on the brief's date.
+fn announced_on(brief: &BuildContext<'_>, event: &Event) -> String {
+    event
+        .sources_on(brief.settings.as_of)
+        .map(|s| s.published.unwrap_or(PartialDate::day(event.first_day())))
+        .min_by_key(|d| d.first_day())
+        .map(|d| format_date(brief.language, d))
+        .unwrap_or_default()
+}
+
+/// Announcements still to come on the brief's date.
+fn announced(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
+    let language = brief.language;
+    let scope = Query { period: None, status: vec![Status::Planned], ..query.clone() };
+    brief
+        .dataset
+        .select(&scope)
+        .map(|e| {
+            let text = language.words().follow_up_announced(
+                e.title.get_or_other(language.code()),
+                &format_span(language, e.date, e.end),
+                &announced_on(brief, e),
+            );
+            let text = format!("{text} {}", language.words().follow_up_prepare());
+            Finding { text, refs: brief.cite(e) }
+        })
+        .collect()
 }
 
 /// The day to which the record can tell what did not happen: the brief's date, or the
@@ -53,7 +90,6 @@ fn thin_after(brief: &BuildContext<'_>, from: NaiveDate, until: NaiveDate) -> Op
 
 /// Announcements whose date has passed with no report that they took place.
 fn lapsed(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
-    let as_of = brief.settings.as_of;
     let from = brief.settings.period.from;
     let since = from.checked_sub_months(Months::new(LAPSED_MONTHS_BEFORE)).unwrap_or(from);
     let language = brief.language;
@@ -62,20 +98,15 @@ fn lapsed(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
         .lapsed(query, since)
         .into_iter()
         .map(|e| {
-            let announced = e
-                .sources_on(as_of)
-                .map(|s| s.published.unwrap_or(crate::dates::PartialDate::day(e.first_day())))
-                .min_by_key(|d| d.first_day())
-                .map(|d| format_date(language, d))
-                .unwrap_or_default();
-            // From the first day its date allows: an event announced for "2025" was due
-            // from January, not from December.
-            let months = whole_months(e.first_day(), until);
+            // Counted from the end of its date: an event announced for "2025" is
+            // overdue from January 2026, not from January 2025.
+            let months = whole_months(e.last_day(), until);
+            let months = (months > 0).then(|| count_in_words(language, months as usize));
             let text = language.words().follow_up_lapsed(
                 e.title.get_or_other(language.code()),
                 &format_span(language, e.date, e.end),
-                &announced,
-                &count_in_words(language, months as usize),
+                &announced_on(brief, e),
+                months.as_deref(),
                 until_name.as_deref(),
             );
             let text = with_caveat(text, thin_after(brief, e.first_day(), until));
@@ -118,10 +149,13 @@ fn overdue_series(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
         let since = whole_months(last.last_day(), until);
         let gaps: Vec<u32> =
             rounds.windows(2).map(|w| whole_months(w[0].first_day(), w[1].first_day())).collect();
-        let cadence = (!gaps.is_empty()).then(|| gaps.iter().sum::<u32>() / gaps.len() as u32);
-        let due = match cadence {
-            Some(cadence) => (cadence + cadence / 2).max(MIN_OVERDUE_MONTHS),
-            None => SINGLE_ROUND_MONTHS,
+        let mean = (!gaps.is_empty()).then(|| gaps.iter().sum::<u32>() / gaps.len() as u32);
+        // A cadence a source states (the latest round's) comes before the mean gap.
+        let stated = rounds.iter().rev().find_map(|e| e.cadence_months);
+        let due = match (stated, mean) {
+            (Some(stated), _) => stated + STATED_GRACE_MONTHS,
+            (None, Some(mean)) => (mean + mean / 2).max(MIN_OVERDUE_MONTHS),
+            (None, None) => SINGLE_ROUND_MONTHS,
         };
         if since <= due {
             continue;
@@ -130,12 +164,17 @@ fn overdue_series(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
             .iter()
             .map(|p| crate::locale::in_sentence(language, &brief.partner_name(p)))
             .collect();
+        let mean_words = mean.map(|m| count_in_words(language, m as usize));
         let text = language.words().follow_up_overdue(
             last.round.map(|r| ordinal(language, r)).as_deref(),
             &crate::locale::join_list(language, &names, ", "),
             &format_span(language, last.date, last.end),
             &count_in_words(language, since as usize),
-            cadence.map(|c| count_in_words(language, c as usize)).as_deref(),
+            match (stated, &mean_words) {
+                (Some(stated), _) => Pace::Stated(stated),
+                (None, Some(mean)) => Pace::Mean(mean),
+                (None, None) => Pace::Single,
+            },
             until_name.as_deref(),
         );
         // The series' rounds and the months since are counted in the record: where

@@ -87,6 +87,9 @@ pub(super) fn methodology(
         .iter()
         .map(|key| label(language, key).to_owned())
         .collect();
+    if super::written::leaves_out_prose(spec, settings.as_of) {
+        notes.push(label(language, "method-commentary-dated").to_owned());
+    }
     if let Some(first) = dataset.coverage.first() {
         let inside = dataset.thin_in(settings.period).is_none();
         notes.push(language.words().coverage_note(&locale::coverage_span(language, first), inside));

@@ -1,5 +1,6 @@
 //! The analyst's words and the brief's date: a prose section written after the brief's
-//! date may speak of what was not yet known, so the brief leaves it out and says so; one
+//! date may speak of what was not yet known, so the brief leaves it out (its methodology
+//! says that commentary appears only where it was written by the brief's date); one
 //! written before may have been overtaken, so the run warns of the engagements recorded
 //! since.
 
@@ -14,6 +15,11 @@ use crate::spec::{SectionSpec, Spec, Written};
 /// or carry no date.
 pub fn known_on(section: &SectionSpec, as_of: NaiveDate) -> bool {
     section.written.as_ref().is_none_or(|w| w.date.last_day() <= as_of)
+}
+
+/// Whether a brief dated `as_of` leaves out some of `spec`'s prose, written later.
+pub(super) fn leaves_out_prose(spec: &Spec, as_of: NaiveDate) -> bool {
+    spec.sections.iter().any(|section| !known_on(section, as_of))
 }
 
 /// Warnings for the prose of `spec` in a brief as of `as_of` over `query` (the brief's
@@ -39,7 +45,7 @@ pub fn check(spec: &Spec, dataset: &Dataset, query: &Query, as_of: NaiveDate) ->
                 Diagnostic::warning(format!(
                     "{named} {verb} written as of {shown}, after this brief's date ({}): \
                      {their} words may speak of what was not yet known then, so the brief \
-                     leaves them out and says so",
+                     leaves them out",
                     format_date(Language::En, crate::dates::PartialDate::day(as_of))
                 ))
                 .at(&spec.source, written.span.clone())

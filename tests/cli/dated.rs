@@ -67,7 +67,8 @@ fn written_spec(dir: &std::path::Path, language: &str, written: &str) -> String 
     );
     let spec = format!(
         "title = \"W\"\nlanguage = \"{language}\"\ndata = [\"extra.csv\"]\nwritten = {written}\n[period]\nfrom = 2021\nto = 2024\n\
-         [[sections]]\nkind = \"summary\"\nbody = \"Our words.\"\n[[sections]]\nkind = \"key-figures\"\n"
+         [[sections]]\nkind = \"summary\"\nbody = \"Our words.\"\n[[sections]]\nkind = \"key-figures\"\n\
+         [[sections]]\nkind = \"methodology\"\n"
     );
     write(dir, "w.toml", &spec)
 }
@@ -86,12 +87,13 @@ fn words_written_after_the_brief_s_date_are_left_out_and_older_words_are_dated_a
         run.stderr
     );
     assert!(run.stderr.contains("w.toml:4:11"), "{}", run.stderr);
-    // The brief is written without the words, and says why.
+    // The brief is written without the section, and names no later date.
     let early = pdf_text(&dir.path().join("early.pdf"));
-    assert!(!early.contains("Our words."), "{early}");
+    assert!(!early.contains("Our words.") && !early.contains("Summary"), "{early}");
+    assert!(!early.contains("2024-12-31") && !early.contains("December 2024"), "{early}");
     assert!(
         early.contains(
-            "The analyst's words for this section were written on 31 December 2024, after this brief's date, and are left out"
+            "The analyst's commentary appears only where it was written by this brief's date."
         ),
         "{early}"
     );
@@ -137,8 +139,9 @@ fn a_period_not_yet_over_is_to_date_and_compared_like_with_like() {
         "{volume}"
     );
     // That part of 2017–2020 lies mostly before the record's coverage: no comparison.
+    // Nor is the rest of the record's coverage known on that date: it is "from 2019".
     assert!(
-        volume.ends_with("but it is systematic only for 2019–2025, so the same part of 2017–2020 (to 30 June 2019) offers no fair comparison."),
+        volume.ends_with("but it is systematic only from 2019, so the same part of 2017–2020 (to 30 June 2019) offers no fair comparison."),
         "{volume}"
     );
     // The chart by year stops at the brief's year.
@@ -160,12 +163,25 @@ fn a_comparison_reaching_outside_the_record_s_coverage_says_so_in_its_sentence()
     let spec = write(
         dir.path(),
         "c.toml",
-        "title = \"C\"\n[period]\nfrom = 2021\nto = 2024\n[[sections]]\nkind = \"findings\"\n[[sections]]\nkind = \"methodology\"\n",
+        "title = \"C\"\n[period]\nfrom = 2023\nto = 2026\n[[sections]]\nkind = \"findings\"\n[[sections]]\nkind = \"methodology\"\n",
     );
     let text = text_as_of(dir.path(), &spec, "2026-12-06");
     assert!(
-        text.contains("up from") && text.contains("in 2017–2020 (the record is systematic only for 2019–2025: outside it, counts are incomplete)."),
+        text.contains("down from 41 in the same part of 2019–2022 (to 6 December 2022) (nothing after 2025 has been collected yet)."),
         "{text}"
+    );
+    // Against a period a quarter or more outside the coverage, no trend is drawn.
+    let spec21 = write(
+        dir.path(),
+        "c21.toml",
+        "title = \"C\"\n[period]\nfrom = 2021\nto = 2024\n[[sections]]\nkind = \"findings\"\n",
+    );
+    let text21 = text_as_of(dir.path(), &spec21, "2026-12-06");
+    assert!(
+        text21.contains(
+            "but it is systematic only for 2019–2025, so 2017–2020 offers no fair comparison."
+        ) && !text21.contains("up from"),
+        "{text21}"
     );
     assert!(
         text.contains("The record is systematic only for 2019–2025; outside that span"),
@@ -218,19 +234,30 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
     let text = text_as_of(dir.path(), &en, "2026-12-06");
     assert!(text.contains("Follow-ups and open items"), "{text}");
     assert!(
-        text.contains("Planned Indonesia–Russia expert meeting on international security (2025): announced October 2024, never reported held by 31 December 2025, the end of the collected record, 11 months after its date. Confirm whether it took place."),
+        text.contains("Planned Indonesia–Russia expert meeting on international security (2025): announced October 2024, never reported held by 31 December 2025, the end of the collected record. Confirm whether it took place."),
         "{text}"
     );
     assert!(
         text.contains("The last round of the working group with the Philippines, the 4th, dates from 24 March 2022; none is on record in the 45 months to 31 December 2025, the end of the collected record"),
         "{text}"
     );
+    assert!(text.contains("its sources describe it as an annual meeting"), "{text}");
     assert!(text.contains("The next round is overdue."), "{text}");
-    // Before its date passed, the expert meeting was no open item; inside the collected
+    // Before its date passed, the expert meeting was still to come; inside the collected
     // record, the months are counted to the brief's date.
     let early = text_as_of(dir.path(), &en, "2024-12-01");
-    assert!(!early.contains("expert meeting"), "{early}");
+    assert!(
+        early.contains("expert meeting on international security (2025): announced October 2024, still to come. Confirm the date and who takes part."),
+        "{early}"
+    );
     assert!(early.contains("none is on record in the 32 months since"), "{early}");
+    // A series its sources call annual is overdue some months past a year, sooner than
+    // the mean gap of its rounds (18 months) would make it.
+    let annual = text_as_of(dir.path(), &en, "2023-06-30");
+    assert!(
+        annual.contains("with the Philippines, the 4th, dates from 24 March 2022; none is on record in the 15 months since"),
+        "{annual}"
+    );
     let id = write(dir.path(), "id.toml", &spec("id"));
     let text = text_as_of(dir.path(), &id, "2026-12-06");
     assert!(text.contains("Tindak lanjut dan hal yang belum tuntas"), "{text}");
