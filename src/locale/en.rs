@@ -692,6 +692,10 @@ impl Words for English {
         format!(" (the record is {span}, so an engagement before {start} may be missing)")
     }
 
+    fn thin_first_again(&self, start: &str) -> String {
+        format!(" (the record is thin before {start})")
+    }
+
     fn coverage_note(&self, span: &str, period_inside: bool) -> String {
         let period = if period_inside {
             "This brief's period lies within it."

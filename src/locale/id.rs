@@ -678,6 +678,10 @@ impl Words for Indonesian {
         format!(" (data {span}, sehingga kegiatan sebelum {start} mungkin belum tercatat)")
     }
 
+    fn thin_first_again(&self, start: &str) -> String {
+        format!(" (data sebelum {start} belum lengkap)")
+    }
+
     fn coverage_note(&self, span: &str, period_inside: bool) -> String {
         let period = if period_inside {
             "Periode ringkasan ini berada di dalam rentang tersebut."

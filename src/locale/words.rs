@@ -240,6 +240,9 @@ pub trait Words: Sync {
     /// from 2019, so an engagement before 2019 may be missing)"; `start` is where
     /// systematic coverage begins.
     fn thin_first(&self, span: &str, start: &str) -> String;
+    /// [`Words::thin_first`] once the brief has given the record's coverage in full:
+    /// " (the record is thin before 2019)".
+    fn thin_first_again(&self, start: &str) -> String;
     /// The methodology's note on the record's coverage and the brief's period.
     fn coverage_note(&self, span: &str, period_inside: bool) -> String;
     /// The latest engagement in scope dates from `date`, `months` before the brief's

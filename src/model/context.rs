@@ -66,12 +66,17 @@ impl<'a> BuildContext<'a> {
     /// The caveat of a "first on record" before `day` when the record before it is
     /// thin: " (the record is systematic only from 2019, so an engagement before 2019 may
     /// be missing)".
+    /// Said in full the first time a caveat is given, then briefly.
     pub(super) fn thin_first(&self, day: NaiveDate) -> Option<String> {
         let coverage = self.dataset.thin_before(day)?;
-        Some(self.language.words().thin_first(
-            &crate::locale::coverage_span(self.language, coverage),
-            &crate::locale::coverage_bound(self.language, coverage.from),
-        ))
+        let start = crate::locale::coverage_bound(self.language, coverage.from);
+        let words = self.language.words();
+        Some(match self.coverage_said.replace(true) {
+            true => words.thin_first_again(&start),
+            false => {
+                words.thin_first(&crate::locale::coverage_span(self.language, coverage), &start)
+            }
+        })
     }
 }
 
