@@ -707,6 +707,12 @@ impl Words for English {
         )
     }
 
+    fn period_not_collected(&self, period: &str, end: &str) -> String {
+        format!(
+            "Nothing after {end} has been collected yet, so the record cannot say what took place in {period}: an empty list here is a gap in collection, not a quiet period. Read this brief for its open items, and render it again once the data reaches {period}."
+        )
+    }
+
     fn recording_lag(&self, date: &str, months: &str) -> String {
         format!(
             "The latest engagement on record in this brief's scope dates from {date}, {months} months before this brief's date: recording may lag behind events, so a quiet stretch need not mean inactivity."

@@ -693,6 +693,12 @@ impl Words for Indonesian {
         )
     }
 
+    fn period_not_collected(&self, period: &str, end: &str) -> String {
+        format!(
+            "Data setelah {end} belum dihimpun, sehingga catatan ini belum dapat menggambarkan kegiatan pada {period}: daftar yang kosong di sini menandakan data yang belum dihimpun, bukan masa tanpa kegiatan. Gunakan ringkasan ini untuk melihat hal yang belum tuntas, dan buat ulang setelah data mencakup {period}."
+        )
+    }
+
     fn recording_lag(&self, date: &str, months: &str) -> String {
         format!(
             "Kegiatan terakhir yang tercatat dalam cakupan ringkasan ini bertanggal {date}, {months} bulan sebelum tanggal ringkasan ini: pencatatan mungkin tertinggal dari peristiwanya, sehingga masa tanpa catatan belum tentu berarti tidak ada kegiatan."

@@ -248,6 +248,9 @@ pub trait Words: Sync {
     /// The latest engagement in scope dates from `date`, `months` before the brief's
     /// date: recording may lag.
     fn recording_lag(&self, date: &str, months: &str) -> String;
+    /// The brief's whole period (`period`) lies after the end of the collected record
+    /// (`end`): the record cannot speak of it.
+    fn period_not_collected(&self, period: &str, end: &str) -> String;
 
     /// Under the heading of the analyst's prose: when it was written.
     fn written_as_of(&self, date: &str) -> String;

@@ -215,6 +215,9 @@ impl BuildContext<'_> {
             .filter(|e| e.first_day() <= as_of && e.sources_on(as_of).next().is_some())
             .map(|e| e.date)
             .max_by_key(|d| d.first_day());
+        if let Some(gap) = self.period_not_collected() {
+            return gap;
+        }
         let nothing = label(self.language, "empty-period");
         if let Some(lag) = self.recording_lag(&self.selection.brief) {
             return format!("{nothing} {lag}");
@@ -225,6 +228,18 @@ impl BuildContext<'_> {
             }
             None => nothing.to_owned(),
         }
+    }
+
+    /// That the record cannot speak of the brief's period, when all of it lies after the
+    /// end of the collected record.
+    pub(super) fn period_not_collected(&self) -> Option<String> {
+        let end = self.dataset.collected_until()?;
+        (end < self.settings.period.from).then(|| {
+            self.language.words().period_not_collected(
+                &locale::period_label(self.language, self.settings.period, self.settings.as_of),
+                &format_date(self.language, crate::dates::PartialDate::day(end)),
+            )
+        })
     }
 
     /// That recording may lag, when the latest engagement held on record under `query`

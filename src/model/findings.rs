@@ -34,6 +34,12 @@ pub(super) const AGREEMENTS: [EventType; 2] = [EventType::Mou, EventType::Agreem
 
 /// The findings of a section over `events` (its selection, as known on the as-of date).
 pub(super) fn findings(brief: &BuildContext<'_>, query: &Query, events: &[&Event]) -> Vec<Finding> {
+    // A period the record has not reached yet has one finding: that it has not.
+    if let Some(text) = brief.period_not_collected() {
+        // Said here, empty sections after it need not say it again.
+        brief.period_noted.set(true);
+        return vec![Finding { text, refs: vec![] }];
+    }
     let facts = Facts::new(brief, query, events);
     // An executive brief keeps fewer: the analyst's brief has the rest.
     let max = match brief.settings.audience {

@@ -203,23 +203,34 @@ fn a_comparison_reaching_outside_the_record_s_coverage_says_so_in_its_sentence()
 #[test]
 fn a_brief_months_past_the_latest_record_says_that_recording_may_lag() {
     let dir = tempdir();
-    let monthly = repo_file("briefs/monthly.toml");
-    let text = text_as_of(dir.path(), &monthly, "2026-12-06");
+    let spec = |extra: &str| {
+        format!(
+            "title = \"R\"\n{extra}[period]\nfrom = 2025\nto = 2025\n[filter]\npartners = [\"rus\"]\n\
+             [[sections]]\nkind = \"findings\"\n"
+        )
+    };
+    let russia = write(dir.path(), "r.toml", &spec(""));
+    let text = text_as_of(dir.path(), &russia, "2025-12-31");
     assert!(
-        text.contains("The latest engagement on record in this brief's scope dates from"),
+        text.contains("The latest engagement on record in this brief's scope dates from 9 October 2024, 14 months before this brief's date: recording may lag behind events"),
         "{text}"
     );
-    assert!(text.contains("recording may lag behind events"), "{text}");
-    // The coverage is said in full once, then briefly; past its end, as not collected.
-    assert_eq!(text.matches("(nothing after 2025 has been collected yet)").count(), 1, "{text}");
-    assert!(text.contains("(not collected after 2025)"), "{text}");
     // A spec may allow more time before it says so.
-    let spec = std::fs::read_to_string(&monthly)
-        .unwrap()
-        .replace("marking = \"TLP:GREEN\"", "marking = \"TLP:GREEN\"\nlag_months = 24");
-    let patient = write(dir.path(), "patient.toml", &spec);
-    let text = text_as_of(dir.path(), &patient, "2026-12-06");
+    let patient = write(dir.path(), "patient.toml", &spec("lag_months = 24\n"));
+    let text = text_as_of(dir.path(), &patient, "2025-12-31");
     assert!(!text.contains("recording may lag"), "{text}");
+}
+
+#[test]
+fn a_brief_of_a_period_past_the_collected_record_says_so_once_and_nothing_else() {
+    let dir = tempdir();
+    let monthly = repo_file("briefs/monthly.toml");
+    let text = text_as_of(dir.path(), &monthly, "2026-12-06");
+    let gap = "Nothing after 31 December 2025 has been collected yet, so the record cannot say what took place in November 2026";
+    assert_eq!(text.matches(gap).count(), 1, "{text}");
+    assert!(!text.contains("recording may lag"), "{text}");
+    // Its open items are still there.
+    assert!(text.contains("Follow-ups and open items") && text.contains("overdue"), "{text}");
 }
 
 #[test]
