@@ -657,12 +657,8 @@ impl Words for English {
         format!("{shown} of {all} {} shown; the full brief lists all.", self.engagements(of))
     }
 
-    fn to_date(&self, from: &str, day: &str) -> String {
-        format!("{from} – {day} (in progress)")
-    }
-
-    fn same_span(&self, period: &str, day: &str) -> String {
-        format!("the same part of {period} (to {day})")
+    fn to_date(&self, span: &str) -> String {
+        format!("{span} (in progress)")
     }
 
     fn coverage_span(&self, from: &str, to: Option<&str>) -> String {

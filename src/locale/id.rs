@@ -642,12 +642,8 @@ impl Words for Indonesian {
         format!("{shown} dari {all} kegiatan ditampilkan; ringkasan lengkap memuat semuanya.")
     }
 
-    fn to_date(&self, from: &str, day: &str) -> String {
-        format!("{from} – {day} (masih berjalan)")
-    }
-
-    fn same_span(&self, period: &str, day: &str) -> String {
-        format!("bagian yang sama dari {period} (hingga {day})")
+    fn to_date(&self, span: &str) -> String {
+        format!("{span} (periode belum berakhir)")
     }
 
     fn coverage_span(&self, from: &str, to: Option<&str>) -> String {

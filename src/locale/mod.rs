@@ -126,20 +126,23 @@ pub fn period_name(language: Language, period: Period) -> String {
 }
 
 /// A period as a brief dated `as_of` names it: its name ([`period_name`]) once it is
-/// over, else "2021 – 30 June 2023 (in progress)", its start named at the precision it has:
-/// a year, a month, or a day.
+/// over, else "January 2021 – 30 June 2023 (in progress)" ([`span_to_day`]).
 pub fn period_label(language: Language, period: Period, as_of: NaiveDate) -> String {
     if period.elapsed(as_of).is_none() {
         return period_name(language, period);
     }
-    let from = if period.from.ordinal() == 1 {
-        period.from.year().to_string()
-    } else if period.from.day() == 1 {
-        format!("{} {}", month_name(language, period.from.month()), period.from.year())
+    language.words().to_date(&span_to_day(language, period.from, as_of))
+}
+
+/// A span from `from` to the day `to`, its start named as a month when it is one's
+/// first day ("January 2021 – 30 June 2023"), else as a day.
+pub fn span_to_day(language: Language, from: NaiveDate, to: NaiveDate) -> String {
+    let start = if from.day() == 1 {
+        format!("{} {}", month_name(language, from.month()), from.year())
     } else {
-        format_date(language, PartialDate::day(period.from))
+        format_date(language, PartialDate::day(from))
     };
-    language.words().to_date(&from, &format_date(language, PartialDate::day(as_of)))
+    format!("{start} – {}", format_date(language, PartialDate::day(to)))
 }
 
 /// `sentence` with `caveat` said before its final stop, so that a comparison and its
@@ -364,6 +367,25 @@ mod tests {
 
     fn p(text: &str) -> PartialDate {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_period_not_yet_over_is_named_by_its_dates_in_both_languages() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let period = Period { from: day("2021-01-01"), to: day("2024-12-31") };
+        assert_eq!(
+            period_label(Language::En, period, day("2023-06-30")),
+            "January 2021 – 30 June 2023 (in progress)"
+        );
+        assert_eq!(
+            period_label(Language::Id, period, day("2023-06-30")),
+            "Januari 2021 – 30 Juni 2023 (periode belum berakhir)"
+        );
+        assert_eq!(period_label(Language::En, period, day("2025-01-01")), "2021–2024");
+        assert_eq!(
+            span_to_day(Language::En, day("2021-03-15"), day("2021-04-02")),
+            "15 March 2021 – 2 April 2021"
+        );
     }
 
     #[test]

@@ -214,10 +214,8 @@ pub trait Words: Sync {
     /// How many of the engagements an executive brief shows.
     fn shown_of(&self, shown: &str, all: &str, of: usize) -> String;
 
-    /// A period not yet over: from its start to `day`, "to date".
-    fn to_date(&self, from: &str, day: &str) -> String;
-    /// The same part of an earlier `period`, up to `day`, as a comparison names it.
-    fn same_span(&self, period: &str, day: &str) -> String;
+    /// A period not yet over, named by its `span` to the brief's date: "(in progress)".
+    fn to_date(&self, span: &str) -> String;
 
     /// Where the record is systematic: "systematic only for 2019–2025", or "only from
     /// 2019" while collection goes on.

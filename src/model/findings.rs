@@ -228,7 +228,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         format_span(self.language, event.date, event.end)
     }
 
-    /// The period's name: "2021–2024", or "2021 – 30 June 2023 (in progress)" while it is
+    /// The period's name: "2021–2024", or "January 2021 – 30 June 2023 (in progress)" while it is
     /// not over.
     pub(super) fn this_name(&self) -> String {
         locale::period_label(self.language, self.period, self.as_of)
@@ -256,9 +256,8 @@ impl<'b, 'a> Facts<'b, 'a> {
         match self.period.elapsed(self.as_of) {
             Some(part) => {
                 let same = self.period.same_part_of(part, earlier);
-                let name = locale::period_name(self.language, earlier);
-                let day = format_date(self.language, crate::dates::PartialDate::day(same.to));
-                (same, self.words().same_span(&name, &day))
+                // Named by its dates: "January 2017 – 30 June 2019".
+                (same, locale::span_to_day(self.language, same.from, same.to))
             }
             None => (earlier, locale::period_name(self.language, earlier)),
         }

@@ -131,17 +131,17 @@ fn a_period_not_yet_over_is_to_date_and_compared_like_with_like() {
         "title = \"T\"\n[period]\nfrom = 2021\nto = 2024\n[[sections]]\nkind = \"findings\"\n[[sections]]\nkind = \"key-figures\"\n",
     );
     let json = brief_json(dir.path(), &spec, "2023-06-30");
-    assert_eq!(json["meta"]["period"]["label"], "2021 – 30 June 2023 (in progress)");
+    assert_eq!(json["meta"]["period"]["label"], "January 2021 – 30 June 2023 (in progress)");
     let findings = json["sections"][0]["findings"].as_array().unwrap();
     let volume = findings[0]["text"].as_str().unwrap();
     assert!(
-        volume.starts_with("In 2021 – 30 June 2023 (in progress), the record shows"),
+        volume.starts_with("In January 2021 – 30 June 2023 (in progress), the record shows"),
         "{volume}"
     );
     // That part of 2017–2020 lies mostly before the record's coverage: no comparison.
     // Nor is the rest of the record's coverage known on that date: it is "from 2019".
     assert!(
-        volume.ends_with("but it is systematic only from 2019, so the same part of 2017–2020 (to 30 June 2019) offers no fair comparison."),
+        volume.ends_with("but it is systematic only from 2019, so January 2017 – 30 June 2019 offers no fair comparison."),
         "{volume}"
     );
     // The chart by year stops at the brief's year.
@@ -154,7 +154,10 @@ fn a_period_not_yet_over_is_to_date_and_compared_like_with_like() {
         "title = \"T\"\nlanguage = \"id\"\n[period]\nfrom = 2021\nto = 2024\n[[sections]]\nkind = \"findings\"\n",
     );
     let json = brief_json(dir.path(), &spec, "2023-06-30");
-    assert_eq!(json["meta"]["period"]["label"], "2021 – 30 Juni 2023 (masih berjalan)");
+    assert_eq!(
+        json["meta"]["period"]["label"],
+        "Januari 2021 – 30 Juni 2023 (periode belum berakhir)"
+    );
 }
 
 #[test]
@@ -167,7 +170,7 @@ fn a_comparison_reaching_outside_the_record_s_coverage_says_so_in_its_sentence()
     );
     let text = text_as_of(dir.path(), &spec, "2026-12-06");
     assert!(
-        text.contains("down from 41 in the same part of 2019–2022 (to 6 December 2022) (nothing after 2025 has been collected yet)."),
+        text.contains("down from 41 in January 2019 – 6 December 2022 (nothing after 2025 has been collected yet)."),
         "{text}"
     );
     // Against a period a quarter or more outside the coverage, no trend is drawn.
