@@ -374,6 +374,12 @@ impl BuildContext<'_> {
         } else {
             Vec::new()
         };
+        // What is still to come is listed once: in "Coming up", when the brief has it.
+        let as_of = self.settings.as_of;
+        if matches!(kind, SectionKind::Events | SectionKind::Table) && self.has_upcoming {
+            events
+                .retain(|e| !(e.status_on(as_of) == Some(Status::Planned) && e.last_day() > as_of));
+        }
         // An executive brief's "Coming up" also holds what was announced and has lapsed
         // since the period began, what a director should hear about, unless the brief
         // has follow-ups of its own to say it.

@@ -281,3 +281,22 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
         "{text}"
     );
 }
+
+#[test]
+fn an_announcement_still_to_come_is_listed_in_coming_up_not_among_the_engagements() {
+    let dir = tempdir();
+    let monthly = repo_file("briefs/monthly.toml");
+    let json = brief_json(dir.path(), &monthly, "2025-02-02");
+    let sections = json["sections"].as_array().unwrap();
+    let ids = |kind: &str| -> Vec<String> {
+        sections
+            .iter()
+            .filter(|s| s["kind"] == kind)
+            .flat_map(|s| s["events"].as_array().cloned().unwrap_or_default())
+            .map(|e| e["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(ids("upcoming").contains(&"2025-rus-expert-meeting".to_owned()), "{json}");
+    assert!(!ids("events").contains(&"2025-rus-expert-meeting".to_owned()), "{json}");
+    assert!(ids("events").contains(&"2025-01-gbr-jwg-3".to_owned()), "{json}");
+}
