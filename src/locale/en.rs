@@ -703,6 +703,13 @@ impl Words for English {
         )
     }
 
+    fn other_partners(&self, count: &str) -> String {
+        match count {
+            "1" => "1 other partner".to_owned(),
+            _ => format!("{count} other partners"),
+        }
+    }
+
     fn period_not_collected(&self, period: &str, end: &str) -> String {
         format!(
             "Nothing after {end} has been collected yet, so the record cannot say what took place in {period}: an empty list here is a gap in collection, not a quiet period. Read this brief for its open items, and render it again once the data reaches {period}."

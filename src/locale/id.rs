@@ -689,6 +689,10 @@ impl Words for Indonesian {
         )
     }
 
+    fn other_partners(&self, count: &str) -> String {
+        format!("{count} mitra lain")
+    }
+
     fn period_not_collected(&self, period: &str, end: &str) -> String {
         format!(
             "Data setelah {end} belum dihimpun, sehingga catatan ini belum dapat menggambarkan kegiatan pada {period}: daftar yang kosong di sini menandakan data yang belum dihimpun, bukan masa tanpa kegiatan. Gunakan ringkasan ini untuk melihat hal yang belum tuntas, dan buat ulang setelah data mencakup {period}."

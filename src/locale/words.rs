@@ -246,6 +246,9 @@ pub trait Words: Sync {
     /// The latest engagement in scope dates from `date`, `months` before the brief's
     /// date: recording may lag.
     fn recording_lag(&self, date: &str, months: &str) -> String;
+    /// The bar or lane of a chart that stands for `count` partners not drawn on their
+    /// own: "10 other partners".
+    fn other_partners(&self, count: &str) -> String;
     /// The brief's whole period (`period`) lies after the end of the collected record
     /// (`end`): the record cannot speak of it.
     fn period_not_collected(&self, period: &str, end: &str) -> String;

@@ -76,13 +76,16 @@ pub(super) fn key_figures(
         by_partner.sort_by_key(|b| std::cmp::Reverse(b.1));
         let shared = shared_by_others(events, &shown, &rest);
         if !shared.is_empty() {
-            by_partner.push((label(language, "timeline-other").to_owned(), shared.len()));
             let mut names: Vec<String> = rest
                 .iter()
                 .filter(|p| shared.iter().any(|e| e.partners.contains(p)))
                 .map(|p| partner_name(p))
                 .collect();
             names.sort();
+            // The bar says how many partners it stands for: "10 other partners", 9
+            // engagements.
+            let bar = language.words().other_partners(&format_number(language, names.len()));
+            by_partner.push((bar, shared.len()));
             others = format!(
                 "{}: {}.",
                 label(language, "timeline-other"),
@@ -183,10 +186,12 @@ pub(super) fn timeline(
         })
         .collect();
     if !rest.is_empty() {
-        let marks: Vec<Mark> =
-            shared_by_others(events, &shown, &rest).into_iter().map(mark).collect();
+        let shared = shared_by_others(events, &shown, &rest);
+        let partners =
+            rest.iter().filter(|p| shared.iter().any(|e| e.partners.contains(p))).count();
+        let marks: Vec<Mark> = shared.into_iter().map(mark).collect();
         lanes.push(Lane {
-            label: label(language, "timeline-other").to_owned(),
+            label: language.words().other_partners(&format_number(language, partners)),
             count: format_number(language, marks.len()),
             marks,
         });
