@@ -132,7 +132,7 @@ fn toml_shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<Stri
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawInfo {
-    name: String,
+    name: Note,
     version: String,
     #[serde(default)]
     coverage: Vec<RawCoverage>,
@@ -899,7 +899,7 @@ fn check_note(
     out: &mut Vec<Diagnostic>,
 ) -> Text {
     match note {
-        Some(Note::Plain(text)) => Text { en: Some(text.clone()), id: Some(text) },
+        Some(Note::Plain(text)) => Text::same(&text),
         Some(Note::Translated(text)) => {
             check_text(&text, key, what, origin, false, out);
             text
@@ -1166,11 +1166,16 @@ pub(super) fn validate(
             partner_index.insert(normalise(key), i);
         }
     }
-    let info = raw
-        .info
-        .map_or(DatasetInfo { name: "user dataset".into(), version: "unversioned".into() }, |i| {
-            DatasetInfo { name: i.name, version: i.version }
-        });
+    let info = raw.info.map_or(
+        DatasetInfo { name: Text::same("user dataset"), version: "unversioned".into() },
+        |i| {
+            let name = match i.name {
+                Note::Plain(name) => Text::same(&name),
+                Note::Translated(name) => name,
+            };
+            DatasetInfo { name, version: i.version }
+        },
+    );
     let coverage = validate_coverage(&raw.coverage, &mut out);
     let mut events = events;
     events.sort_by(|a, b| (a.first_day(), &a.id).cmp(&(b.first_day(), &b.id)));

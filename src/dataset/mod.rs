@@ -47,6 +47,11 @@ pub struct Text {
 }
 
 impl Text {
+    /// The same words in every language: a name, a plain note.
+    pub fn same(text: &str) -> Self {
+        Text { en: Some(text.to_owned()), id: Some(text.to_owned()) }
+    }
+
     /// The text in `language` (`en` or `id`), if present and not blank.
     pub fn get(&self, language: &str) -> Option<&str> {
         let text = if language == "id" { &self.id } else { &self.en };
@@ -459,8 +464,8 @@ pub struct Coverage {
 /// The name and version of a dataset.
 #[derive(Debug, Clone, Serialize)]
 pub struct DatasetInfo {
-    /// A human name for the dataset.
-    pub name: String,
+    /// A human name for the dataset, in each language.
+    pub name: Text,
     /// The version, changed whenever records change.
     pub version: String,
 }

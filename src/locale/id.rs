@@ -108,7 +108,7 @@ const LABELS: &[(&str, &str)] = &[
     ),
     ("source-accessed", "diakses"),
     // Methodology and colophon.
-    ("method-dataset", "Dataset"),
+    ("method-dataset", "Basis data"),
     ("method-version", "Versi"),
     ("method-size", "Jumlah entri dalam dataset"),
     ("method-selected", "Kegiatan dalam ringkasan ini"),

@@ -580,7 +580,7 @@ impl BuildContext<'_> {
             event_count: self.events.len(),
             left_out: String::new(),
             provenance: Provenance {
-                dataset: self.dataset.info.name.clone(),
+                dataset: self.dataset.info.name.get_or_other(language.code()).to_owned(),
                 dataset_version: self.dataset.info.version.clone(),
                 dataset_events: self.dataset.events.len(),
                 spec: self

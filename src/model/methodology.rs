@@ -43,7 +43,10 @@ pub(super) fn methodology(
         filters.push(format!("{}: {}", label(language, "status"), names.join(", ")));
     }
     let mut rows = vec![
-        Row { label: label(language, "method-dataset"), value: dataset.info.name.clone() },
+        Row {
+            label: label(language, "method-dataset"),
+            value: dataset.info.name.get_or_other(language.code()).to_owned(),
+        },
         Row { label: label(language, "method-version"), value: dataset.info.version.clone() },
         Row {
             label: label(language, "method-size"),

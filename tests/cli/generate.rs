@@ -537,6 +537,9 @@ fn the_first_page_states_what_the_marking_allows_and_long_briefs_open_with_conte
         en[0]
     );
     assert!(id[0].contains("TLP:AMBER: hanya boleh dibagikan kepada pihak"), "{}", id[0]);
+    // The colophon names the dataset in the brief's language.
+    let last = id.last().unwrap();
+    assert!(last.contains("Basis data: Kerja sama internasional BNPT"), "{last}");
     // Six pages or fewer need no contents; longer briefs list every section's page.
     for (pages, title) in [(&en, "Contents"), (&id, "Daftar isi")] {
         assert_eq!(
