@@ -444,19 +444,16 @@ impl Words for Indonesian {
         single: (usize, &str),
     ) -> String {
         let dates = match uncertain {
-            (0, _) => {
-                "tidak ada yang hanya diketahui bulan atau tahunnya, atau tanggalnya diberi catatan"
-                    .to_owned()
-            }
+            (0, _) => format!("Semua {total} kegiatan itu tanggalnya pasti"),
             (_, words) => format!(
-                "{words} di antaranya hanya diketahui bulan atau tahunnya, atau tanggalnya diberi catatan"
+                "Tanggal {words} dari {total} kegiatan itu tidak pasti (hanya bulan atau tahunnya yang diketahui, atau diberi catatan)"
             ),
         };
         let sources = match single {
             (0, _) => "tidak ada yang hanya didukung satu sumber".to_owned(),
-            (_, words) => format!("{words} hanya didukung oleh satu sumber"),
+            (_, words) => format!("{words} hanya didukung satu sumber"),
         };
-        format!("Dari {total} kegiatan tersebut, {dates}, dan {sources}.")
+        format!("{dates}, dan {sources}.")
     }
 
     fn changes_intro(&self, this: &str, that: &str, against: Against) -> String {
@@ -486,11 +483,11 @@ impl Words for Indonesian {
     ) -> String {
         match (n, m) {
             (0, 0) => "Tidak ada kegiatan yang tercatat pada kedua periode.".to_owned(),
-            (_, 0) => {
-                format!("Tercatat {count} kegiatan terlaksana, sedangkan pada {that} tidak ada.")
-            }
+            (_, 0) => format!(
+                "Tercatat {count} kegiatan terlaksana, sedangkan pada {that} tidak ada yang tercatat."
+            ),
             _ => format!(
-                "Tercatat {count} kegiatan terlaksana, sedangkan pada {that} {earlier} ({delta})."
+                "Tercatat {count} kegiatan terlaksana, dibandingkan {earlier} kegiatan pada {that} ({delta})."
             ),
         }
     }

@@ -213,10 +213,10 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
          hanya untuk 2019–2025, sehingga kegiatan sebelum 2019 mungkin belum tercatat)."
             .to_owned(),
         format!(
-            "Dari {} kegiatan tersebut, {} di antaranya hanya diketahui bulan atau tahunnya, atau \
-             tanggalnya diberi catatan, dan {} hanya didukung oleh satu sumber.",
-            id(c.n),
+            "Tanggal {} dari {} kegiatan itu tidak pasti (hanya bulan atau tahunnya yang \
+             diketahui, atau diberi catatan), dan {} hanya didukung satu sumber.",
             id(c.uncertain),
+            id(c.n),
             id(c.single)
         ),
     ];
