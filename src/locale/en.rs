@@ -92,6 +92,7 @@ const LABELS: &[(&str, &str)] = &[
     ("profile-agreements", "Agreements in this period"),
     ("profile-none", "None in this period"),
     ("empty-period-again", "None in this period."),
+    ("empty-not-collected", "Not collected yet."),
     // Sources.
     ("source-published", "published"),
     ("contents", "Contents"),
@@ -338,16 +339,16 @@ impl Words for English {
 
     fn volume(&self, this: &str, before: &str, n: usize, held: &str, trend: Trend<'_>) -> String {
         let trend = match trend {
-            Trend::FromNone => format!("against none in {before}"),
-            Trend::Up(m) => format!("up from {m} in {before}"),
-            Trend::Down(m) => format!("down from {m} in {before}"),
-            Trend::Same => format!("as many as in {before}"),
+            Trend::FromNone => format!(", against none in {before}"),
+            Trend::Up(m) => format!(", up from {m} in {before}"),
+            Trend::Down(m) => format!(", down from {m} in {before}"),
+            Trend::Same => format!(", as many as in {before}"),
             Trend::Uncovered(span) => {
-                format!("but it is {span}, so {before} offers no fair comparison")
+                format!("; as the record is {span}, {before} offers no fair comparison")
             }
         };
         let noun = self.engagements(n);
-        format!("In {this}, the record shows {held} {noun} held, {trend}.")
+        format!("In {this}, the record shows {held} {noun} held{trend}.")
     }
 
     fn volume_none(&self, this: &str, before: &str, earlier: Option<&str>) -> String {
@@ -527,7 +528,7 @@ impl Words for English {
     fn changes_uncovered(&self, n: usize, count: &str, that: &str, span: &str) -> String {
         let noun = self.engagements(n);
         format!(
-            "The record shows {count} {noun} held, but it is {span}, so {that} offers no fair comparison."
+            "The record shows {count} {noun} held; as it is {span}, {that} offers no fair comparison."
         )
     }
 
@@ -648,9 +649,7 @@ impl Words for English {
     }
 
     fn left_out(&self, sections: &str) -> String {
-        format!(
-            "This executive version leaves out {sections}: the full brief (audience analyst) has them."
-        )
+        format!("This executive version leaves out {sections}: the full brief has them.")
     }
 
     fn shown_of(&self, shown: &str, all: &str, of: usize) -> String {
@@ -712,7 +711,7 @@ impl Words for English {
 
     fn period_not_collected(&self, period: &str, end: &str) -> String {
         format!(
-            "Nothing after {end} has been collected yet, so the record cannot say what took place in {period}: an empty list here is a gap in collection, not a quiet period. Read this brief for its open items, and render it again once the data reaches {period}."
+            "Nothing after {end} has been collected yet, so the record cannot say what took place in {period}: an empty list here is a gap in collection, not a quiet period. Read this brief for its open items."
         )
     }
 

@@ -98,6 +98,7 @@ const LABELS: &[(&str, &str)] = &[
     ("profile-agreements", "MoU dan kesepakatan pada periode ini"),
     ("profile-none", "Tidak ada pada periode ini"),
     ("empty-period-again", "Tidak ada pada periode ini."),
+    ("empty-not-collected", "Belum dihimpun."),
     // Sources.
     ("source-published", "terbit"),
     ("contents", "Daftar isi"),
@@ -322,15 +323,15 @@ impl Words for Indonesian {
 
     fn volume(&self, this: &str, before: &str, _n: usize, held: &str, trend: Trend<'_>) -> String {
         let trend = match trend {
-            Trend::FromNone => format!("sedangkan pada {before} tidak ada"),
-            Trend::Up(m) => format!("naik dari {m} pada {before}"),
-            Trend::Down(m) => format!("turun dari {m} pada {before}"),
-            Trend::Same => format!("sama dengan jumlah pada {before}"),
+            Trend::FromNone => format!(", sedangkan pada {before} tidak ada yang tercatat"),
+            Trend::Up(m) => format!(", naik dari {m} pada {before}"),
+            Trend::Down(m) => format!(", turun dari {m} pada {before}"),
+            Trend::Same => format!(", sama dengan jumlah pada {before}"),
             Trend::Uncovered(span) => {
-                format!("tetapi karena data {span}, {before} tidak dapat dijadikan pembanding")
+                format!("; karena data {span}, angka {before} tidak dapat dijadikan pembanding")
             }
         };
-        format!("Pada {this} tercatat {held} kegiatan terlaksana, {trend}.")
+        format!("Pada {this} tercatat {held} kegiatan terlaksana{trend}.")
     }
 
     fn volume_none(&self, this: &str, before: &str, earlier: Option<&str>) -> String {
@@ -494,7 +495,7 @@ impl Words for Indonesian {
 
     fn changes_uncovered(&self, _n: usize, count: &str, that: &str, span: &str) -> String {
         format!(
-            "Tercatat {count} kegiatan terlaksana, tetapi karena data {span}, {that} tidak dapat dijadikan pembanding yang adil."
+            "Tercatat {count} kegiatan terlaksana; karena data {span}, angka {that} tidak dapat dijadikan pembanding yang adil."
         )
     }
 
@@ -630,9 +631,7 @@ impl Words for Indonesian {
     }
 
     fn left_out(&self, sections: &str) -> String {
-        format!(
-            "Versi eksekutif ini tidak memuat {sections}; ringkasan lengkap (pembaca analis) memuatnya."
-        )
+        format!("Versi eksekutif ini tidak memuat {sections}; ringkasan lengkap memuatnya.")
     }
 
     fn shown_of(&self, shown: &str, all: &str, _of: usize) -> String {
@@ -692,7 +691,7 @@ impl Words for Indonesian {
 
     fn period_not_collected(&self, period: &str, end: &str) -> String {
         format!(
-            "Data setelah {end} belum dihimpun, sehingga catatan ini belum dapat menggambarkan kegiatan pada {period}: daftar yang kosong di sini menandakan data yang belum dihimpun, bukan masa tanpa kegiatan. Gunakan ringkasan ini untuk melihat hal yang belum tuntas, dan buat ulang setelah data mencakup {period}."
+            "Data setelah {end} belum dihimpun, sehingga catatan ini belum dapat menggambarkan kegiatan pada {period}: daftar yang kosong di sini menandakan data yang belum dihimpun, bukan masa tanpa kegiatan. Gunakan ringkasan ini untuk melihat hal yang belum tuntas."
         )
     }
 

@@ -403,6 +403,9 @@ impl BuildContext<'_> {
             (true, OnEmpty::Note) if !query.filters() && kind != SectionKind::Upcoming => {
                 match self.period_noted.replace(true) {
                     false => self.empty_period_note(),
+                    true if self.period_not_collected().is_some() => {
+                        label(language, "empty-not-collected").to_owned()
+                    }
                     true => label(language, "empty-period-again").to_owned(),
                 }
             }

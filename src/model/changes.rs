@@ -57,7 +57,7 @@ pub(super) fn changes(
             locale::with_caveat(summary, facts.thin_caveat(&[period, compared]))
         }
     };
-    let total = row(language, label(language, "changes-total").to_owned(), n, m);
+
     let mut types: Vec<_> = now.iter().chain(&before).map(|e| e.kind).collect();
     types.sort_by_key(|t| t.as_str());
     types.dedup();
@@ -92,9 +92,20 @@ pub(super) fn changes(
     if m == 0 || by_partner.len() < 2 {
         by_partner.clear();
     }
-    let rows = |list: Vec<(usize, usize, String)>| -> Vec<ChangeRow> {
-        list.into_iter().map(|(a, b, name)| row(language, name, a, b)).collect()
+    // Against a period the record does not fairly cover, the counts stand side by side
+    // for reference, with no change drawn between them.
+    let fair = uncovered.is_none();
+    let row = |name: String, current: usize, previous: usize| {
+        let mut row = row(language, name, current, previous);
+        if !fair {
+            row.delta.clear();
+        }
+        row
     };
+    let rows = |list: Vec<(usize, usize, String)>| -> Vec<ChangeRow> {
+        list.into_iter().map(|(a, b, name)| row(name, a, b)).collect()
+    };
+    let total = row(label(language, "changes-total").to_owned(), n, m);
     Changes {
         compared: PeriodData {
             from: compared.from.to_string(),
@@ -108,7 +119,7 @@ pub(super) fn changes(
         total,
         by_type: rows(by_type),
         by_partner: rows(by_partner),
-        points: points(&facts, events, &before, compared, &that, uncovered.is_none()),
+        points: points(&facts, events, &before, compared, &that, fair),
     }
 }
 

@@ -177,9 +177,13 @@ fn overdue_series(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
             },
             until_name.as_deref(),
         );
-        // The series' rounds and the months since are counted in the record: where
-        // either reaches outside its systematic coverage, the sentence says so.
-        let first = rounds.first().map_or(last.first_day(), |e| e.first_day());
+        // The months since, and the mean gap of the rounds, are counted in the record:
+        // where they reach outside its systematic coverage, the sentence says so. A
+        // cadence the sources state rests on no count of rounds.
+        let first = match stated {
+            Some(_) => last.first_day(),
+            None => rounds.first().map_or(last.first_day(), |e| e.first_day()),
+        };
         let text = with_caveat(text, thin_after(brief, first, until));
         let text = format!("{text} {}", language.words().follow_up_due());
         items.push(Finding { text, refs: brief.cite(last) });

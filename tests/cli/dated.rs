@@ -141,7 +141,7 @@ fn a_period_not_yet_over_is_to_date_and_compared_like_with_like() {
     // That part of 2017–2020 lies mostly before the record's coverage: no comparison.
     // Nor is the rest of the record's coverage known on that date: it is "from 2019".
     assert!(
-        volume.ends_with("but it is systematic only from 2019, so January 2017 – 30 June 2019 offers no fair comparison."),
+        volume.ends_with("; as the record is systematic only from 2019, January 2017 – 30 June 2019 offers no fair comparison."),
         "{volume}"
     );
     // The chart by year stops at the brief's year.
@@ -181,8 +181,8 @@ fn a_comparison_reaching_outside_the_record_s_coverage_says_so_in_its_sentence()
     );
     let text21 = text_as_of(dir.path(), &spec21, "2026-12-06");
     assert!(
-        text21.contains(
-            "but it is systematic only for 2019–2025, so 2017–2020 offers no fair comparison."
+        text21.replace("– ", "–").contains(
+            "; as the record is systematic only for 2019–2025, 2017–2020 offers no fair comparison."
         ) && !text21.contains("up from"),
         "{text21}"
     );

@@ -146,8 +146,8 @@ fn the_flagship_findings_read_word_for_word_in_english() {
     let expected = [
         // 2017–2020 lies half outside the record's coverage: no trend is drawn from it.
         format!(
-            "In 2021–2024, the record shows {} engagements held, but it is systematic only for \
-             2019–2025, so 2017–2020 offers no fair comparison.",
+            "In 2021–2024, the record shows {} engagements held; as the record is systematic \
+             only for 2019–2025, 2017–2020 offers no fair comparison.",
             en(c.n)
         ),
         format!(
@@ -189,8 +189,8 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
     let texts: Vec<String> = findings(&json).into_iter().map(|(t, _)| t).collect();
     let expected = [
         format!(
-            "Pada 2021–2024 tercatat {} kegiatan terlaksana, tetapi karena data dihimpun secara \
-             sistematis hanya untuk 2019–2025, 2017–2020 tidak dapat dijadikan pembanding.",
+            "Pada 2021–2024 tercatat {} kegiatan terlaksana; karena data dihimpun secara \
+             sistematis hanya untuk 2019–2025, angka 2017–2020 tidak dapat dijadikan pembanding.",
             id(c.n)
         ),
         format!(
