@@ -105,7 +105,7 @@ const LABELS: &[(&str, &str)] = &[
     // Methodology and colophon.
     ("method-dataset", "Dataset"),
     ("method-version", "Version"),
-    ("method-size", "Records in dataset"),
+    ("method-size", "Records public by this date"),
     ("method-selected", "Engagements in this brief"),
     ("method-filters", "Filters"),
     ("method-no-filter", "none"),
@@ -700,6 +700,10 @@ impl Words for English {
         format!(
             "The record is {span}; outside that span it holds only engagements found in later reporting. {period}"
         )
+    }
+
+    fn version_as_of(&self, version: &str, day: &str) -> String {
+        format!("{version}, as it stood on {day}")
     }
 
     fn other_partners(&self, count: &str) -> String {

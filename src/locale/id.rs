@@ -111,7 +111,7 @@ const LABELS: &[(&str, &str)] = &[
     // Methodology and colophon.
     ("method-dataset", "Basis data"),
     ("method-version", "Versi"),
-    ("method-size", "Jumlah entri dalam dataset"),
+    ("method-size", "Jumlah entri yang sumbernya sudah terbit per tanggal ini"),
     ("method-selected", "Kegiatan dalam ringkasan ini"),
     ("method-filters", "Filter"),
     ("method-no-filter", "tidak ada"),
@@ -683,6 +683,10 @@ impl Words for Indonesian {
         format!(
             "Data {span}; di luar rentang itu, data hanya memuat kegiatan yang ditemukan dalam pemberitaan kemudian. {period}"
         )
+    }
+
+    fn version_as_of(&self, version: &str, day: &str) -> String {
+        format!("{version}, sebagaimana keadaannya per {day}")
     }
 
     fn other_partners(&self, count: &str) -> String {

@@ -246,6 +246,8 @@ pub trait Words: Sync {
     /// The latest engagement in scope dates from `date`, `months` before the brief's
     /// date: recording may lag.
     fn recording_lag(&self, date: &str, months: &str) -> String;
+    /// The dataset's `version`, read as it stood on the brief's date (`day`).
+    fn version_as_of(&self, version: &str, day: &str) -> String;
     /// The bar or lane of a chart that stands for `count` partners not drawn on their
     /// own: "10 other partners".
     fn other_partners(&self, count: &str) -> String;

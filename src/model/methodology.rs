@@ -47,10 +47,25 @@ pub(super) fn methodology(
             label: label(language, "method-dataset"),
             value: dataset.info.name.get_or_other(language.code()).to_owned(),
         },
-        Row { label: label(language, "method-version"), value: dataset.info.version.clone() },
+        // The archive the brief was read from, and what of it was public on the brief's
+        // date: a later version re-read as it stood then, not as it stands now.
+        Row {
+            label: label(language, "method-version"),
+            value: language.words().version_as_of(
+                &dataset.info.version,
+                &format_date(language, PartialDate::day(settings.as_of)),
+            ),
+        },
         Row {
             label: label(language, "method-size"),
-            value: format_number(language, dataset.events.len()),
+            value: format_number(
+                language,
+                dataset
+                    .events
+                    .iter()
+                    .filter(|e| e.sources_on(settings.as_of).next().is_some())
+                    .count(),
+            ),
         },
         Row { label: label(language, "method-selected"), value: format_number(language, selected) },
         Row {

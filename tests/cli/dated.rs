@@ -97,6 +97,8 @@ fn words_written_after_the_brief_s_date_are_left_out_and_older_words_are_dated_a
         ),
         "{early}"
     );
+    // The dataset is named as it stood on the brief's date.
+    assert!(early.contains(", as it stood on 30 June 2024"), "{early}");
     let run =
         brief(dir.path(), &["generate", &spec, "--as-of", "2026-12-06", "-o", "w.pdf"]).expect(0);
     assert!(
