@@ -151,7 +151,7 @@ const LABELS: &[(&str, &str)] = &[
     ("empty-sources", "Tidak ada sumber: ringkasan ini tidak memuat kegiatan."),
     // Vocabularies.
     ("type-mou", "MoU"),
-    ("type-agreement", "Perjanjian"),
+    ("type-agreement", "Kesepakatan"),
     ("type-working-group", "Kelompok kerja"),
     ("type-consultation", "Konsultasi"),
     ("type-meeting", "Pertemuan"),
