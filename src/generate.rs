@@ -351,8 +351,9 @@ fn build_and_render(
     // The highlights shown by the last render that ran long; `None` on the first.
     let mut last_shown = None;
     let rendered = loop {
-        let (data, warnings) = model::build(&plan.spec, &settings, &plan.selection, &plan.dataset)
-            .map_err(|e| RenderError::plain(e.to_string()))?;
+        let (mut data, warnings) =
+            model::build(&plan.spec, &settings, &plan.selection, &plan.dataset)
+                .map_err(|e| RenderError::plain(e.to_string()))?;
         if last_shown.is_none() && !warnings.is_empty() {
             on(Message::Warnings(&warnings));
         }
@@ -364,6 +365,8 @@ fn build_and_render(
         // The model is not needed while Typst works on its JSON: its memory goes back
         // before the compile, which is when a brief's memory peaks.
         let shown = shown_highlights(&data);
+        // A public brief's rendered pages are searched again for the names it withholds.
+        let withheld = data.withheld.take();
         drop(data);
         let request = RenderRequest {
             main: plan.main.clone(),
@@ -380,7 +383,7 @@ fn build_and_render(
             page_limit: Some(limit.clone()),
             pdf_standards: plan.pdf_standards.clone(),
             export: options.export.clone(),
-            read_text: settings.audience == crate::spec::Audience::Public,
+            read_text: withheld.is_some(),
         };
         match engine.render(request, options.limits) {
             // An executive brief that runs long sheds its lowest-ranked highlight and is
@@ -403,8 +406,8 @@ fn build_and_render(
             }
             Err(error) => return Err(error),
             Ok(rendered) => {
-                if let Some(message) =
-                    model::named_on_pages(&rendered.page_texts, &plan.spec, &plan.dataset)
+                if let Some(names) = &withheld
+                    && let Some(message) = model::named_on_pages(&rendered.page_texts, names)
                 {
                     return Err(RenderError::plain(message));
                 }

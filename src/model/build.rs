@@ -143,6 +143,7 @@ pub fn build(
         partners,
         sources,
         glossary: Vec::new(),
+        withheld: None,
     };
     // The brief's whole text, once: the glossary lists what it uses, and a public brief
     // is refused if it names anyone.
@@ -153,6 +154,7 @@ pub fn build(
         return Err(BuildError::NamesPerson(message));
     }
     data.glossary = super::glossary::used_terms(&value, &dataset.glossary, language);
+    data.withheld = names;
     Ok((data, warnings))
 }
 

@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::dataset::NameIndex;
 use crate::dates::Period;
 use crate::locale::Language;
 use crate::spec::{Audience, Detail, Marking};
@@ -104,6 +105,10 @@ pub struct BriefData {
     pub sources: Vec<SourceEntry>,
     /// The abbreviations the brief's text uses, with their meanings.
     pub glossary: Vec<GlossaryEntry>,
+    /// In a public brief, the names its text must not show (those of `public_names`
+    /// aside), kept for the check of its rendered pages; not part of `/brief.json`.
+    #[serde(skip)]
+    pub withheld: Option<NameIndex>,
 }
 
 /// Title, period, marking and provenance of a brief.

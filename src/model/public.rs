@@ -50,10 +50,10 @@ pub(super) fn named_person(data: &Value, names: &NameIndex) -> Option<String> {
     find(data, names, &mut path, None)
 }
 
-/// The first personal name on the rendered pages of a public brief, as a message that
-/// says on which page; `None` when the pages name no one.
-pub fn named_on_pages(page_texts: &[String], spec: &Spec, dataset: &Dataset) -> Option<String> {
-    let names = dataset_names(dataset, &spec.public_names);
+/// The first of `names` (a public brief's [`BriefData::withheld`](super::BriefData))
+/// on its rendered pages, as a message that says on which page; `None` when the pages
+/// name no one.
+pub fn named_on_pages(page_texts: &[String], names: &NameIndex) -> Option<String> {
     page_texts.iter().enumerate().find_map(|(index, text)| {
         names.find(text).map(|hit| {
             format!(
