@@ -209,6 +209,13 @@ impl BuildContext<'_> {
     /// record, and how far the record reaches on the as-of date, so that a reader can
     /// tell a quiet month from a month the data does not reach yet.
     fn empty_period_note(&self) -> String {
+        if let Some(gap) = self.period_not_collected() {
+            return gap;
+        }
+        let nothing = label(self.language, "empty-period");
+        if let Some(lag) = self.recording_lag(&self.selection.brief) {
+            return format!("{nothing} {lag}");
+        }
         let as_of = self.settings.as_of;
         let latest = self
             .dataset
@@ -217,13 +224,6 @@ impl BuildContext<'_> {
             .filter(|e| e.first_day() <= as_of && e.sources_on(as_of).next().is_some())
             .map(|e| e.date)
             .max_by_key(|d| d.first_day());
-        if let Some(gap) = self.period_not_collected() {
-            return gap;
-        }
-        let nothing = label(self.language, "empty-period");
-        if let Some(lag) = self.recording_lag(&self.selection.brief) {
-            return format!("{nothing} {lag}");
-        }
         match latest {
             Some(date) => {
                 self.language.words().latest_on_record(nothing, &format_date(self.language, date))
@@ -376,11 +376,11 @@ impl BuildContext<'_> {
         } else {
             Vec::new()
         };
-        // What is still to come is listed once: in "Coming up", when the brief has it.
+        // What is still to come (planned on the brief's date) is listed once: in "Coming
+        // up", when the brief has it.
         let as_of = self.settings.as_of;
         if matches!(kind, SectionKind::Events | SectionKind::Table) && self.has_upcoming {
-            events
-                .retain(|e| !(e.status_on(as_of) == Some(Status::Planned) && e.last_day() > as_of));
+            events.retain(|e| e.status_on(as_of) != Some(Status::Planned));
         }
         // An executive brief's "Coming up" also holds what was announced and has lapsed
         // since the period began, what a director should hear about, unless the brief

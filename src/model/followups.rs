@@ -11,6 +11,7 @@ use crate::dates::{PartialDate, whole_months};
 
 use crate::dataset::{Event, EventType, Query, Status};
 use crate::locale::{Pace, count_in_words, format_date, format_span, ordinal, with_caveat};
+use crate::spec::SectionKind;
 
 use super::Finding;
 use super::context::BuildContext;
@@ -51,13 +52,12 @@ fn announced_on(brief: &BuildContext<'_>, event: &Event) -> String {
         .unwrap_or_default()
 }
 
-/// Announcements still to come on the brief's date.
+/// Announcements still to come on the brief's date: what a Coming-up section lists.
 fn announced(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let language = brief.language;
-    let scope = Query { period: None, status: vec![Status::Planned], ..query.clone() };
-    brief
-        .dataset
-        .select(&scope)
+    let as_of = brief.settings.as_of;
+    crate::select::section_events(brief.dataset, SectionKind::Upcoming, query, as_of)
+        .into_iter()
         .map(|e| {
             let text = language.words().follow_up_announced(
                 e.title.get_or_other(language.code()),
