@@ -430,6 +430,12 @@ impl Event {
         self.sources.iter().filter(move |s| s.public_from(fallback) <= as_of)
     }
 
+    /// Whether any source of the record was public on `as_of`: before that, a brief
+    /// knows nothing of it.
+    pub fn is_public_on(&self, as_of: NaiveDate) -> bool {
+        self.sources_on(as_of).next().is_some()
+    }
+
     /// The event as it was known on `as_of`: `None` when no source published by then
     /// mentions it; `held` when one of them reports that it took place; else `planned`
     /// while its date is still to come, and `unconfirmed` once its date has passed with
@@ -459,6 +465,13 @@ pub struct Coverage {
     pub from: PartialDate,
     /// The last, or `None` while collection goes on.
     pub to: Option<PartialDate>,
+}
+
+impl Coverage {
+    /// Whether the span ends after `as_of`: on that day its collection was going on.
+    fn open_on(&self, as_of: NaiveDate) -> bool {
+        self.to.is_some_and(|to| to.last_day() > as_of)
+    }
 }
 
 /// The name and version of a dataset.
@@ -552,10 +565,8 @@ impl Dataset {
     /// open-ended (on that day, collection was going on). A run does this once for all
     /// its briefs, which share one as-of date.
     pub fn apply_known_on(&mut self, as_of: NaiveDate) {
-        for coverage in &mut self.coverage {
-            if coverage.to.is_some_and(|to| to.last_day() > as_of) {
-                coverage.to = None;
-            }
+        for coverage in self.coverage.iter_mut().filter(|c| c.open_on(as_of)) {
+            coverage.to = None;
         }
         let mut revised = false;
         for event in self.events.iter_mut().filter(|e| e.has_revision_due(as_of)) {
@@ -570,8 +581,7 @@ impl Dataset {
     /// The dataset as it read on `as_of` ([`Dataset::apply_known_on`]); borrowed when no
     /// event has a revision due, as in a dataset a run has already brought to its date.
     pub fn known_on(&self, as_of: NaiveDate) -> std::borrow::Cow<'_, Dataset> {
-        let coverage_open =
-            self.coverage.iter().any(|c| c.to.is_some_and(|to| to.last_day() > as_of));
+        let coverage_open = self.coverage.iter().any(|c| c.open_on(as_of));
         if !coverage_open && !self.events.iter().any(|e| e.has_revision_due(as_of)) {
             return std::borrow::Cow::Borrowed(self);
         }

@@ -221,7 +221,7 @@ impl BuildContext<'_> {
             .dataset
             .events
             .iter()
-            .filter(|e| e.first_day() <= as_of && e.sources_on(as_of).next().is_some())
+            .filter(|e| e.first_day() <= as_of && e.is_public_on(as_of))
             .map(|e| e.date)
             .max_by_key(|d| d.first_day());
         match latest {

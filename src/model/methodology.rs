@@ -60,11 +60,7 @@ pub(super) fn methodology(
             label: label(language, "method-size"),
             value: format_number(
                 language,
-                dataset
-                    .events
-                    .iter()
-                    .filter(|e| e.sources_on(settings.as_of).next().is_some())
-                    .count(),
+                dataset.events.iter().filter(|e| e.is_public_on(settings.as_of)).count(),
             ),
         },
         Row { label: label(language, "method-selected"), value: format_number(language, selected) },
