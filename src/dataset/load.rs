@@ -132,7 +132,7 @@ fn toml_shape_hint(text: &str, span: Range<usize>, message: &str) -> Option<Stri
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawInfo {
-    name: Note,
+    name: OneOrEach,
     version: String,
     #[serde(default)]
     coverage: Vec<RawCoverage>,
@@ -235,8 +235,8 @@ struct RawEvent {
     date: String,
     end: Option<String>,
     status: String,
-    date_note: Option<Note>,
-    note: Option<Note>,
+    date_note: Option<OneOrEach>,
+    note: Option<OneOrEach>,
     #[serde(default)]
     partners: Vec<String>,
     #[serde(default)]
@@ -271,8 +271,8 @@ struct RawRevision {
     date: Option<String>,
     end: Option<String>,
     summary: Option<Text>,
-    date_note: Option<Note>,
-    note: Option<Note>,
+    date_note: Option<OneOrEach>,
+    note: Option<OneOrEach>,
     title: Option<Text>,
     partners: Option<Vec<String>>,
     location: Option<RawLocation>,
@@ -291,14 +291,25 @@ enum WholeNumber {
     Text(String),
 }
 
-/// A note as written: the same text for both languages, or a text per language.
+/// Words as written where one text may serve both languages (a note, the dataset's
+/// name): the same text for both, or a text per language.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
-enum Note {
+enum OneOrEach {
     /// One text, shown in briefs of either language.
     Plain(String),
     /// A text per language.
     Translated(Text),
+}
+
+impl OneOrEach {
+    /// The words per language: one text stands for both.
+    fn into_text(self) -> Text {
+        match self {
+            OneOrEach::Plain(text) => Text::same(&text),
+            OneOrEach::Translated(text) => text,
+        }
+    }
 }
 
 /// A TOML dataset file, every record with its span.
@@ -764,8 +775,8 @@ fn csv_event(
         end: field!("end"),
         status: field!("status").unwrap_or_default(),
         date_note: (date_note.en.is_some() || date_note.id.is_some())
-            .then_some(Note::Translated(date_note)),
-        note: (note.en.is_some() || note.id.is_some()).then_some(Note::Translated(note)),
+            .then_some(OneOrEach::Translated(date_note)),
+        note: (note.en.is_some() || note.id.is_some()).then_some(OneOrEach::Translated(note)),
         partners,
         roles,
         kind: field!("type").unwrap_or_default(),
@@ -892,15 +903,15 @@ fn is_bundled(file: &SourceText) -> bool {
 
 /// A note as written, checked: one text serves both languages.
 fn check_note(
-    note: Option<Note>,
+    note: Option<OneOrEach>,
     key: &str,
     what: &str,
     origin: &Origin,
     out: &mut Vec<Diagnostic>,
 ) -> Text {
     match note {
-        Some(Note::Plain(text)) => Text::same(&text),
-        Some(Note::Translated(text)) => {
+        Some(OneOrEach::Plain(text)) => Text::same(&text),
+        Some(OneOrEach::Translated(text)) => {
             check_text(&text, key, what, origin, false, out);
             text
         }
@@ -1168,13 +1179,7 @@ pub(super) fn validate(
     }
     let info = raw.info.map_or(
         DatasetInfo { name: Text::same("user dataset"), version: "unversioned".into() },
-        |i| {
-            let name = match i.name {
-                Note::Plain(name) => Text::same(&name),
-                Note::Translated(name) => name,
-            };
-            DatasetInfo { name, version: i.version }
-        },
+        |i| DatasetInfo { name: i.name.into_text(), version: i.version },
     );
     let coverage = validate_coverage(&raw.coverage, &mut out);
     let mut events = events;
@@ -1787,7 +1792,7 @@ fn check_revisions(
             .as_ref()
             .and_then(|l| l.mode.as_deref())
             .and_then(|m| check_vocab(m, "mode", origin, out));
-        let note = |n: Option<Note>, key: &str, what: &str, out: &mut Vec<Diagnostic>| {
+        let note = |n: Option<OneOrEach>, key: &str, what: &str, out: &mut Vec<Diagnostic>| {
             n.map(|n| check_note(Some(n), key, what, origin, out))
         };
         let date_note = note(r.date_note, "date_note", "a revision's date note", out);

@@ -95,17 +95,17 @@ pub(super) fn changes(
     // Against a period the record does not fairly cover, the counts stand side by side
     // for reference, with no change drawn between them.
     let fair = uncovered.is_none();
-    let row = |name: String, current: usize, previous: usize| {
-        let mut row = row(language, name, current, previous);
+    let counted = |name: String, current: usize, previous: usize| {
+        let mut counted = row(language, name, current, previous);
         if !fair {
-            row.delta.clear();
+            counted.delta.clear();
         }
-        row
+        counted
     };
     let rows = |list: Vec<(usize, usize, String)>| -> Vec<ChangeRow> {
-        list.into_iter().map(|(a, b, name)| row(name, a, b)).collect()
+        list.into_iter().map(|(a, b, name)| counted(name, a, b)).collect()
     };
-    let total = row(label(language, "changes-total").to_owned(), n, m);
+    let total = counted(label(language, "changes-total").to_owned(), n, m);
     Changes {
         compared: PeriodData {
             from: compared.from.to_string(),
