@@ -116,8 +116,9 @@ impl NameIndex {
     /// The index of the participants of `events`, each with the id of its event.
     pub fn new<'a>(participants: impl IntoIterator<Item = (&'a Participant, &'a str)>) -> Self {
         let mut index = NameIndex::default();
+        let mut seen = std::collections::HashSet::new();
         for (participant, event) in participants {
-            if index.people.iter().any(|(name, _)| *name == participant.name) {
+            if !seen.insert(participant.name.as_str()) {
                 continue;
             }
             let person = index.people.len();
