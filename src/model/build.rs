@@ -370,6 +370,11 @@ impl BuildContext<'_> {
         spec_section: &SectionSpec,
         query: &Query,
     ) -> Result<Option<Section>, BuildError> {
+        // Words written after the brief's date are left out; its methodology says that
+        // commentary appears only where it was written by then, naming no later date.
+        if !super::written::known_on(spec_section, self.settings.as_of) {
+            return Ok(None);
+        }
         let (kind, language) = (spec_section.kind, self.language);
         let mut events = if kind.selects_events() {
             select::section_events(self.dataset, kind, query, self.settings.as_of)
@@ -425,11 +430,6 @@ impl BuildContext<'_> {
         let Some(written) = &spec_section.written else {
             return Ok(Some(Section { title, empty_note, written: String::new(), content }));
         };
-        // Words written after the brief's date are left out; its methodology says that
-        // commentary appears only where it was written by then, naming no later date.
-        if !super::written::known_on(spec_section, self.settings.as_of) {
-            return Ok(None);
-        }
         let date = format_date(self.language, written.date);
         let written = self.language.words().written_as_of(&date);
         Ok(Some(Section { title, empty_note, written, content }))
@@ -495,13 +495,9 @@ impl BuildContext<'_> {
         }
     }
 
-    /// A markup section's body in the brief's language; none when its words were written
-    /// after the brief's date.
+    /// A markup section's body in the brief's language.
     fn body(&self, spec_section: &SectionSpec) -> String {
-        match super::written::known_on(spec_section, self.settings.as_of) {
-            true => words_in(spec_section.body.as_ref(), self.language),
-            false => String::new(),
-        }
+        words_in(spec_section.body.as_ref(), self.language)
     }
 
     /// The engagements of a section, with the highlights chosen from them (see
