@@ -279,6 +279,14 @@ impl BuildContext<'_> {
         self.citations.cite(event)
     }
 
+    /// The source numbers of several engagements, merged and sorted, each once.
+    pub(super) fn cite_all(&self, events: &[&Event]) -> Vec<usize> {
+        let mut refs: Vec<usize> = events.iter().flat_map(|e| self.cite(e)).collect();
+        refs.sort_unstable();
+        refs.dedup();
+        refs
+    }
+
     /// A partner's name in the brief's language.
     pub(super) fn partner_name(&self, id: &str) -> String {
         self.dataset

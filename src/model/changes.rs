@@ -183,7 +183,7 @@ fn points(
         let firsts: Vec<&Event> = new.iter().filter_map(|p| facts.first_with(p)).collect();
         let caveat = facts.brief.thin_first(period.from);
         let text = locale::with_caveat(language.words().first_on_record(&with(&new)), caveat);
-        notes.push(Finding { text, refs: facts.cite_all(Facts::named(&firsts)) });
+        notes.push(Finding { text, refs: facts.brief.cite_all(Facts::named(&firsts)) });
     }
     if fair && !returning.is_empty() {
         // Each with its engagement before: "Russia (the first since September 2018)", so
@@ -216,7 +216,7 @@ fn points(
             .collect();
         let list = facts.listed(items, ", ");
         let text = language.words().new_agreements(&list);
-        notes.push(Finding { text, refs: facts.cite_all(Facts::named(&signed)) });
+        notes.push(Finding { text, refs: facts.brief.cite_all(Facts::named(&signed)) });
     }
     let titled = |list: &[&Event]| -> String {
         let lang = language.code();
@@ -237,7 +237,7 @@ fn points(
         now.iter().copied().filter(|e| e.status_on(compared.to) == Some(Status::Planned)).collect();
     if !realised.is_empty() {
         let text = language.words().realised(that, &titled(&realised));
-        notes.push(Finding { text, refs: facts.cite_all(Facts::named(&realised)) });
+        notes.push(Finding { text, refs: facts.brief.cite_all(Facts::named(&realised)) });
     }
     let lapsed: Vec<&Event> = events
         .iter()
@@ -247,7 +247,7 @@ fn points(
     if !lapsed.is_empty() {
         let day = format_date(language, PartialDate::day(facts.as_of));
         let text = language.words().lapsed(&day, &titled(&lapsed));
-        notes.push(Finding { text, refs: facts.cite_all(Facts::named(&lapsed)) });
+        notes.push(Finding { text, refs: facts.brief.cite_all(Facts::named(&lapsed)) });
     }
     notes
 }

@@ -163,14 +163,6 @@ impl<'b, 'a> Facts<'b, 'a> {
         counts
     }
 
-    /// The sources of several engagements, merged and sorted.
-    pub(super) fn cite_all(&self, events: &[&Event]) -> Vec<usize> {
-        let mut refs: Vec<usize> = events.iter().flat_map(|e| self.brief.cite(e)).collect();
-        refs.sort_unstable();
-        refs.dedup();
-        refs
-    }
-
     /// The first engagement held with `partner` in the whole record, as known on the
     /// as-of date.
     pub(super) fn first_with(&self, partner: &str) -> Option<&'a Event> {
@@ -386,7 +378,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         let list = self.listed(items, ", ");
         let count = count_in_words(self.language, signed.len());
         let text = self.words().agreements(signed.len(), &count, &list);
-        Finding { text, refs: self.cite_all(Self::named(&signed)) }
+        Finding { text, refs: self.brief.cite_all(Self::named(&signed)) }
     }
 
     /// The working-group rounds held, each with its number and the previous round.
@@ -400,7 +392,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         let list = self.listed(items, "; ");
         let count = count_in_words(self.language, rounds.len());
         let text = self.words().working_groups(rounds.len(), &count, &list);
-        Some(Finding { text, refs: self.cite_all(Self::named(&rounds)) })
+        Some(Finding { text, refs: self.brief.cite_all(Self::named(&rounds)) })
     }
 
     /// "the 4th with the Philippines (24 March 2022), following the 3rd of 5 September
@@ -458,7 +450,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         let events: Vec<&Event> = firsts.iter().map(|(_, e)| *e).collect();
         let caveat = self.brief.thin_first(self.period.from);
         let text = locale::with_caveat(self.words().first_engagements(firsts.len(), &list), caveat);
-        Some(Finding { text, refs: self.cite_all(Self::named(&events)) })
+        Some(Finding { text, refs: self.brief.cite_all(Self::named(&events)) })
     }
 
     /// What is announced for after the as-of date.

@@ -486,8 +486,9 @@ pub struct Profile {
     pub agreements: Vec<AgreementLine>,
     /// The relationship's history in the whole record as known on the brief's date,
     /// within the period or not: its first engagement, its agreements, its numbered
-    /// rounds and its latest engagement, a sentence each.
-    pub history: Vec<String>,
+    /// rounds and its latest engagement, a sentence each with the sources of what it
+    /// names.
+    pub history: Vec<Finding>,
 }
 
 /// An agreement in a partner profile.

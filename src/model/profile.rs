@@ -7,7 +7,7 @@ use crate::locale::{self, Language, format_date, format_number, format_span, lab
 
 use super::context::BuildContext;
 use super::figures::counts;
-use super::{AgreementLine, Profile};
+use super::{AgreementLine, Finding, Profile};
 
 pub(super) fn profile(
     language: Language,
@@ -56,7 +56,7 @@ pub(super) fn profile(
 /// A partner's history in the whole record as known on the brief's date: its first
 /// engagement (with the caveat of a thin earlier record), its MoUs and agreements, its
 /// latest numbered round of each kind, and its latest engagement.
-pub(super) fn history(brief: &BuildContext<'_>, partner: &str) -> Vec<String> {
+pub(super) fn history(brief: &BuildContext<'_>, partner: &str) -> Vec<Finding> {
     let (language, as_of) = (brief.language, brief.settings.as_of);
     let lang = language.code();
     let words = language.words();
@@ -72,20 +72,28 @@ pub(super) fn history(brief: &BuildContext<'_>, partner: &str) -> Vec<String> {
     };
     let dated =
         |e: &Event| (e.title.get_or_other(lang).to_owned(), format_span(language, e.date, e.end));
+    // Each line cites the engagements it names, as a finding does.
     let mut lines = Vec::new();
     let (title, date) = dated(first);
     let caveat = brief.thin_first(first.first_day() + chrono::Days::new(1));
-    lines.push(locale::with_caveat(words.history_first(&title, &date), caveat));
-    let agreements: Vec<String> = held
-        .iter()
-        .filter(|e| super::findings::AGREEMENTS.contains(&e.kind))
-        .map(|e| {
-            let (title, date) = dated(e);
-            format!("{title} ({date})")
-        })
-        .collect();
+    lines.push(Finding {
+        text: locale::with_caveat(words.history_first(&title, &date), caveat),
+        refs: brief.cite(first),
+    });
+    let agreements: Vec<&Event> =
+        held.iter().copied().filter(|e| super::findings::AGREEMENTS.contains(&e.kind)).collect();
     if !agreements.is_empty() {
-        lines.push(words.history_agreements(&locale::join_list(language, &agreements, "; ")));
+        let items: Vec<String> = agreements
+            .iter()
+            .map(|e| {
+                let (title, date) = dated(e);
+                format!("{title} ({date})")
+            })
+            .collect();
+        lines.push(Finding {
+            text: words.history_agreements(&locale::join_list(language, &items, "; ")),
+            refs: brief.cite_all(&agreements),
+        });
     }
     let mut kinds: Vec<EventType> = Vec::new();
     for event in held.iter().filter(|e| e.round.is_some()) {
@@ -98,16 +106,19 @@ pub(super) fn history(brief: &BuildContext<'_>, partner: &str) -> Vec<String> {
             held.iter().filter(|e| e.kind == kind && e.round.is_some()).collect();
         if let Some(last) = rounds.last() {
             let (title, date) = dated(last);
-            lines.push(words.history_rounds(
-                &locale::count_in_words(language, rounds.len()),
-                &title,
-                &date,
-            ));
+            lines.push(Finding {
+                text: words.history_rounds(
+                    &locale::count_in_words(language, rounds.len()),
+                    &title,
+                    &date,
+                ),
+                refs: brief.cite(last),
+            });
         }
     }
     if latest.id != first.id {
         let (title, date) = dated(latest);
-        lines.push(words.history_latest(&title, &date));
+        lines.push(Finding { text: words.history_latest(&title, &date), refs: brief.cite(latest) });
     }
     lines
 }

@@ -456,3 +456,34 @@ fn analyst_sections_need_a_body_and_only_changes_compare() {
     assert!(run.stderr.contains("unknown `compare` value `last-week`"), "{}", run.stderr);
     assert!(run.stderr.contains("bad.toml:12:11"), "{}", run.stderr);
 }
+
+#[test]
+fn a_partner_s_history_cites_each_engagement_it_names_with_sources_public_by_the_brief_s_date() {
+    let dir = tempdir();
+    let flagship = repo_file("briefs/bnpt-international-2021-2024.toml");
+    let json = brief_json(dir.path(), &flagship, "2025-02-15");
+    let profiles = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "partners")
+        .expect("a partners section")["profiles"]
+        .clone();
+    let uk = profiles.as_array().unwrap().iter().find(|p| p["id"] == "gbr").expect("the UK");
+    let history = uk["history"].as_array().unwrap();
+    let rounds = history
+        .iter()
+        .find(|line| line["text"].as_str().unwrap().starts_with("Numbered rounds on record: three"))
+        .unwrap_or_else(|| panic!("{history:?}"));
+    assert!(rounds["text"].as_str().unwrap().contains("(20 January 2025)"), "{rounds}");
+    let sources = json["sources"].as_array().unwrap();
+    for line in history {
+        let refs = line["refs"].as_array().unwrap();
+        assert!(!refs.is_empty(), "an uncited line: {line}");
+        for number in refs {
+            let source = sources.iter().find(|s| s["number"] == *number).expect("a listed source");
+            let published = source["published_iso"].as_str().unwrap();
+            assert!(published.is_empty() || published <= "2025-02-15", "{source}");
+        }
+    }
+}
