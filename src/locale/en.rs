@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Pace, Trend, Words};
+use super::words::{Against, Group, Pace, Trend, Words};
 
 /// The English language.
 pub(super) struct English;
@@ -405,14 +405,22 @@ impl Words for English {
     /// Opens with the count in words under ten, never with a numeral.
     fn agreements(&self, n: usize, count: &str, list: &str) -> String {
         match n {
-            1 => format!("One MoU or agreement was concluded: with {list}."),
-            2..=9 => {
-                format!(
-                    "{} MoUs and agreements were concluded: with {list}.",
-                    super::capitalised(count)
-                )
+            1 => format!("One MoU was concluded: with {list}."),
+            2..=9 => format!("{} MoUs were concluded: with {list}.", super::capitalised(count)),
+            _ => format!("The record shows {count} MoUs concluded: with {list}."),
+        }
+    }
+
+    fn other_instruments(&self, n: usize, count: &str, list: &str, after_mous: bool) -> String {
+        match (after_mous, n) {
+            (true, 1) => format!("One other instrument was concluded: {list}."),
+            (true, _) => {
+                format!("{} other instruments were concluded: {list}.", super::capitalised(count))
             }
-            _ => format!("The record shows {count} MoUs and agreements concluded: with {list}."),
+            (false, 1) => format!("No MoU was concluded, but one other instrument was: {list}."),
+            (false, _) => {
+                format!("No MoU was concluded, but {count} other instruments were: {list}.")
+            }
         }
     }
 
@@ -426,12 +434,20 @@ impl Words for English {
         }
     }
 
-    fn round_unnumbered(&self, partners: &str, date: &str) -> String {
-        format!("a round with {partners} ({date})")
+    fn round_unnumbered(&self, group: Group<'_>, date: &str) -> String {
+        match group {
+            Group::Joint(partners) => format!("a round with {partners} ({date})"),
+            Group::Body(body) => format!("a meeting of {body}'s working group ({date})"),
+        }
     }
 
-    fn round(&self, ordinal: &str, partners: &str, date: &str) -> String {
-        format!("the {ordinal} with {partners} ({date})")
+    fn round(&self, ordinal: &str, group: Group<'_>, date: &str) -> String {
+        match group {
+            Group::Joint(partners) => format!("the {ordinal} with {partners} ({date})"),
+            Group::Body(body) => {
+                format!("the {ordinal} meeting of {body}'s working group ({date})")
+            }
+        }
     }
 
     fn following_round(&self, ordinal: &str, date: &str) -> String {
@@ -594,7 +610,7 @@ impl Words for English {
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
-        partners: &str,
+        group: Group<'_>,
         date: &str,
         months: &str,
         pace: Pace<'_>,
@@ -607,13 +623,17 @@ impl Words for English {
             Pace::Single => "; it is the only round on record".to_owned(),
         };
         let round = ordinal.map_or_else(String::new, |ordinal| format!(", the {ordinal},"));
+        let last = match group {
+            Group::Joint(partners) => {
+                format!("The last round of the working group with {partners}")
+            }
+            Group::Body(body) => format!("The last meeting of {body}'s working group"),
+        };
         let since = match until {
             Some(until) => format!("{months} months to {until}, the end of the collected record"),
             None => format!("{months} months since"),
         };
-        format!(
-            "The last round of the working group with {partners}{round} dates from {date}; none is on record in the {since}{pace}."
-        )
+        format!("{last}{round} dates from {date}; none is on record in the {since}{pace}.")
     }
 
     fn follow_up_confirm(&self) -> &'static str {
@@ -629,7 +649,7 @@ impl Words for English {
     }
 
     fn history_agreements(&self, list: &str) -> String {
-        format!("MoUs and agreements on record: {list}.")
+        format!("MoUs and related instruments on record: {list}.")
     }
 
     fn history_rounds(&self, count: &str, title: &str, date: &str) -> String {

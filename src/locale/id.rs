@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Pace, Trend, Words};
+use super::words::{Against, Group, Pace, Trend, Words};
 
 /// The Indonesian language.
 pub(super) struct Indonesian;
@@ -389,31 +389,43 @@ impl Words for Indonesian {
     fn agreements(&self, n: usize, count: &str, list: &str) -> String {
         match n {
             1..=9 => format!(
-                "{} nota kesepahaman atau kesepakatan ditandatangani, yaitu dengan {list}.",
+                "{} nota kesepahaman ditandatangani, yaitu dengan {list}.",
                 super::capitalised(count)
             ),
-            _ => {
-                format!("Tercatat {count} nota kesepahaman atau kesepakatan, yaitu dengan {list}.")
-            }
+            _ => format!("Tercatat {count} nota kesepahaman, yaitu dengan {list}."),
         }
+    }
+
+    fn other_instruments(&self, _n: usize, count: &str, list: &str, after_mous: bool) -> String {
+        let lead = if after_mous {
+            "Selain itu, tercatat"
+        } else {
+            "Tidak ada nota kesepahaman yang ditandatangani, tetapi tercatat"
+        };
+        format!("{lead} {count} instrumen lain: {list}.")
     }
 
     fn working_groups(&self, n: usize, count: &str, list: &str) -> String {
         match n {
-            1..=9 => format!(
-                "{} putaran kelompok kerja bersama terlaksana: {list}.",
-                super::capitalised(count)
-            ),
-            _ => format!("Tercatat {count} putaran kelompok kerja bersama: {list}."),
+            1..=9 => {
+                format!("{} putaran kelompok kerja terlaksana: {list}.", super::capitalised(count))
+            }
+            _ => format!("Tercatat {count} putaran kelompok kerja: {list}."),
         }
     }
 
-    fn round_unnumbered(&self, partners: &str, date: &str) -> String {
-        format!("satu putaran dengan {partners} ({date})")
+    fn round_unnumbered(&self, group: Group<'_>, date: &str) -> String {
+        match group {
+            Group::Joint(partners) => format!("satu putaran dengan {partners} ({date})"),
+            Group::Body(body) => format!("satu pertemuan kelompok kerja {body} ({date})"),
+        }
     }
 
-    fn round(&self, ordinal: &str, partners: &str, date: &str) -> String {
-        format!("putaran {ordinal} dengan {partners} ({date})")
+    fn round(&self, ordinal: &str, group: Group<'_>, date: &str) -> String {
+        match group {
+            Group::Joint(partners) => format!("putaran {ordinal} dengan {partners} ({date})"),
+            Group::Body(body) => format!("pertemuan {ordinal} kelompok kerja {body} ({date})"),
+        }
     }
 
     fn following_round(&self, ordinal: &str, date: &str) -> String {
@@ -563,17 +575,22 @@ impl Words for Indonesian {
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
-        partners: &str,
+        group: Group<'_>,
         date: &str,
         months: &str,
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
+        // A joint group meets in rounds ("putaran"); a body's own group in meetings.
+        let (noun, last) = match group {
+            Group::Joint(partners) => {
+                ("putaran", format!("Putaran terakhir kelompok kerja bersama dengan {partners}"))
+            }
+            Group::Body(body) => ("pertemuan", format!("Pertemuan terakhir kelompok kerja {body}")),
+        };
         let round = match ordinal {
-            Some(ordinal) => format!(
-                "Putaran terakhir kelompok kerja bersama dengan {partners}, yakni putaran {ordinal},"
-            ),
-            None => format!("Putaran terakhir kelompok kerja bersama dengan {partners}"),
+            Some(ordinal) => format!("{last}, yakni {noun} {ordinal},"),
+            None => last,
         };
         let pace = match pace {
             Pace::Stated(12) => {
@@ -593,7 +610,7 @@ impl Words for Indonesian {
             ),
             None => format!("Dalam {months} bulan sejak itu"),
         };
-        format!("{round} berlangsung pada {date}. {since} belum tercatat putaran berikutnya{pace}.")
+        format!("{round} berlangsung pada {date}. {since} belum tercatat {noun} berikutnya{pace}.")
     }
 
     fn follow_up_confirm(&self) -> &'static str {
@@ -609,7 +626,7 @@ impl Words for Indonesian {
     }
 
     fn history_agreements(&self, list: &str) -> String {
-        format!("Nota kesepahaman dan kesepakatan yang tercatat: {list}.")
+        format!("Nota kesepahaman dan instrumen terkait yang tercatat: {list}.")
     }
 
     fn history_rounds(&self, count: &str, title: &str, date: &str) -> String {

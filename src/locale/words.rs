@@ -13,6 +13,15 @@ pub enum Pace<'a> {
     Single,
 }
 
+/// Whose working group a round belongs to, as a sentence names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group<'a> {
+    /// A joint working group of Indonesia and these partners, already named.
+    Joint(&'a str),
+    /// A body's own working group, in which Indonesia takes part (ASEAN's SOMTC group).
+    Body(&'a str),
+}
+
 /// How a count compares with the one before: the trend a sentence reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trend<'a> {
@@ -101,14 +110,18 @@ pub trait Words: Sync {
     fn all_tied(&self, count: &str, each: usize, each_words: &str, names: &str) -> String;
     /// No MoU or agreement concluded in `this`.
     fn no_agreements(&self, this: &str) -> String;
-    /// `n` MoUs and agreements concluded (`count` in words), listed.
+    /// `n` MoUs concluded (`count` in words), listed by partner.
     fn agreements(&self, n: usize, count: &str, list: &str) -> String;
+    /// `n` other instruments concluded (protocols, joint statements, ratifications),
+    /// listed by title; `after_mous` when a sentence on MoUs comes first.
+    fn other_instruments(&self, n: usize, count: &str, list: &str, after_mous: bool) -> String;
     /// `n` working-group rounds held, listed.
     fn working_groups(&self, n: usize, count: &str, list: &str) -> String;
     /// A round without a number: "a round with the Philippines (24 March 2022)".
-    fn round_unnumbered(&self, partners: &str, date: &str) -> String;
-    /// A numbered round: "the 4th with the Philippines (24 March 2022)".
-    fn round(&self, ordinal: &str, partners: &str, date: &str) -> String;
+    fn round_unnumbered(&self, group: Group<'_>, date: &str) -> String;
+    /// A numbered round: "the 4th with the Philippines (24 March 2022)", or "the 18th
+    /// meeting of ASEAN's working group (7 July 2022)".
+    fn round(&self, ordinal: &str, group: Group<'_>, date: &str) -> String;
     /// The round before, appended to a round: ", following the 3rd of 5 September 2019".
     fn following_round(&self, ordinal: &str, date: &str) -> String;
     /// The partners whose first engagement on record falls in the period.
@@ -178,12 +191,12 @@ pub trait Words: Sync {
     /// What to do about an announcement still to come, after its sentence.
     fn follow_up_prepare(&self) -> &'static str;
     /// A working-group series past its cadence: the last round's ordinal (if numbered),
-    /// the partners, its date, the months since (to `until`, as for
+    /// whose group it is, its date, the months since (to `until`, as for
     /// [`Words::follow_up_lapsed`]), and how often it meets.
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
-        partners: &str,
+        group: Group<'_>,
         date: &str,
         months: &str,
         pace: Pace<'_>,

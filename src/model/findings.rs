@@ -7,10 +7,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::dataset::{Dataset, Event, EventType, Query, Status};
+use crate::dataset::{Dataset, Direction, Event, EventType, Query, Status};
 use crate::dates::{Period, Precision};
 use crate::locale::{
-    self, Language, Trend, Words, count_in_words, format_date, format_number, format_span,
+    self, Group, Language, Trend, Words, count_in_words, format_date, format_number, format_span,
     in_sentence, join_list, ordinal, percent,
 };
 use crate::select;
@@ -364,7 +364,9 @@ impl<'b, 'a> Facts<'b, 'a> {
         Some(Finding { text, refs: vec![] })
     }
 
-    /// The MoUs and agreements concluded, with whom and when.
+    /// The MoUs and agreements concluded, with whom and when: MoUs by their partners,
+    /// any other instrument (a protocol, a joint statement, a ratification) by its title,
+    /// so that a reader is not told of an MoU where there was none.
     fn agreements(&self) -> Finding {
         let signed: Vec<&Event> =
             self.held.iter().copied().filter(|e| AGREEMENTS.contains(&e.kind)).collect();
@@ -373,12 +375,31 @@ impl<'b, 'a> Facts<'b, 'a> {
             let text = self.words().no_agreements(&this);
             return Finding { text, refs: vec![] };
         }
-        let items: Vec<String> =
-            signed.iter().map(|e| format!("{} ({})", self.partners_of(e), self.date(e))).collect();
-        let list = self.listed(items, ", ");
-        let count = count_in_words(self.language, signed.len());
-        let text = self.words().agreements(signed.len(), &count, &list);
-        Finding { text, refs: self.brief.cite_all(Self::named(&signed)) }
+        let (mous, others): (Vec<&Event>, Vec<&Event>) =
+            signed.iter().copied().partition(|e| e.kind == EventType::Mou);
+        let mut sentences = Vec::new();
+        if !mous.is_empty() {
+            let items: Vec<String> = mous
+                .iter()
+                .map(|e| format!("{} ({})", self.partners_of(e), self.date(e)))
+                .collect();
+            let list = self.listed(items, ", ");
+            let count = count_in_words(self.language, mous.len());
+            sentences.push(self.words().agreements(mous.len(), &count, &list));
+        }
+        if !others.is_empty() {
+            let code = self.language.code();
+            let items: Vec<String> = others
+                .iter()
+                .map(|e| format!("{} ({})", e.title.get_or_other(code), self.date(e)))
+                .collect();
+            let list = self.listed(items, "; ");
+            let count = count_in_words(self.language, others.len());
+            let text =
+                self.words().other_instruments(others.len(), &count, &list, !mous.is_empty());
+            sentences.push(text);
+        }
+        Finding { text: sentences.join(" "), refs: self.brief.cite_all(Self::named(&signed)) }
     }
 
     /// The working-group rounds held, each with its number and the previous round.
@@ -399,10 +420,11 @@ impl<'b, 'a> Facts<'b, 'a> {
     /// 2019"; the previous round is left out when `listed`, the same sentence, names it.
     fn round_clause(&self, event: &Event, listed: &[&Event]) -> String {
         let (partners, date) = (self.partners_of(event), self.date(event));
+        let group = group_of(event, &partners);
         let Some(round) = event.round else {
-            return self.words().round_unnumbered(&partners, &date);
+            return self.words().round_unnumbered(group, &date);
         };
-        let mut clause = self.words().round(&ordinal(self.language, round), &partners, &date);
+        let mut clause = self.words().round(&ordinal(self.language, round), group, &date);
         if let Some(previous) = self.previous_round(event, round)
             && !listed.iter().any(|e| e.id == previous.id)
         {
@@ -490,4 +512,14 @@ impl<'b, 'a> Facts<'b, 'a> {
 /// or qualified by a note (an inferred year, sources that disagree).
 pub(super) fn uncertain_date(event: &Event) -> bool {
     event.date_note.is_some() || event.date.precision() != Precision::Day
+}
+
+/// Whose working group `event` is a round of: a multilateral round is a meeting of its
+/// body's own group (ASEAN's SOMTC group), any other a joint group with its partners,
+/// named `partners`.
+pub(super) fn group_of<'a>(event: &Event, partners: &'a str) -> Group<'a> {
+    match event.direction {
+        Some(Direction::Multilateral) => Group::Body(partners),
+        _ => Group::Joint(partners),
+    }
 }

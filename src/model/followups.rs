@@ -164,10 +164,11 @@ fn overdue_series(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
             .iter()
             .map(|p| crate::locale::in_sentence(language, &brief.partner_name(p)))
             .collect();
+        let names = crate::locale::join_list(language, &names, ", ");
         let mean_words = mean.map(|m| count_in_words(language, m as usize));
         let text = language.words().follow_up_overdue(
             last.round.map(|r| ordinal(language, r)).as_deref(),
-            &crate::locale::join_list(language, &names, ", "),
+            super::findings::group_of(last, &names),
             &format_span(language, last.date, last.end),
             &count_in_words(language, since as usize),
             match (stated, &mean_words) {

@@ -160,7 +160,7 @@ fn the_flagship_findings_read_word_for_word_in_english() {
             c.gbr,
             en(c.phl)
         ),
-        "One MoU or agreement was concluded: with the United Kingdom (7 April 2021).".to_owned(),
+        "One MoU was concluded: with the United Kingdom (7 April 2021).".to_owned(),
         "Three working-group rounds were held: the 1st with the United Kingdom (11 \
          November 2021); the 4th with the Philippines (24 March 2022), following the 3rd of 5 \
          September 2019; and the 2nd with the United Kingdom (5–8 December 2023)."
@@ -202,9 +202,8 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
             c.gbr,
             id(c.phl)
         ),
-        "Satu nota kesepahaman atau kesepakatan ditandatangani, yaitu dengan Inggris (7 April 2021)."
-            .to_owned(),
-        "Tiga putaran kelompok kerja bersama terlaksana: putaran ke-1 dengan Inggris (11 November \
+        "Satu nota kesepahaman ditandatangani, yaitu dengan Inggris (7 April 2021).".to_owned(),
+        "Tiga putaran kelompok kerja terlaksana: putaran ke-1 dengan Inggris (11 November \
          2021); putaran ke-4 dengan Filipina (24 Maret 2022), setelah putaran ke-3 pada 5 \
          September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023)."
             .to_owned(),
@@ -486,4 +485,33 @@ fn a_partner_s_history_cites_each_engagement_it_names_with_sources_public_by_the
             assert!(published.is_empty() || published <= "2025-02-15", "{source}");
         }
     }
+}
+
+#[test]
+fn an_instrument_that_is_no_mou_is_named_by_its_title_and_asean_s_group_as_its_own() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "y.toml",
+        &(small_spec("2022", "") + "[[sections]]\nkind = \"findings\"\n"),
+    );
+    let texts: Vec<String> =
+        findings(&brief_json(dir.path(), &spec, AS_OF)).into_iter().map(|(t, _)| t).collect();
+    // The BKA joint statement is an `agreement`: not an MoU "with Germany".
+    let agreements = texts.iter().find(|t| t.contains("concluded")).unwrap();
+    assert!(
+        agreements.starts_with("Three MoUs were concluded: with Belgium (9 June 2022), Canada"),
+        "{agreements}"
+    );
+    assert!(
+        agreements.ends_with(
+            "One other instrument was concluded: BNPT–BKA joint statement on research \
+             cooperation (5 September 2022)."
+        ),
+        "{agreements}"
+    );
+    // BNPT chaired a meeting of ASEAN's own working group: no round "with ASEAN".
+    let rounds = texts.iter().find(|t| t.contains("working-group rounds")).unwrap();
+    assert!(rounds.contains("the 18th meeting of ASEAN’s working group (7 July 2022)"), "{rounds}");
+    assert!(!rounds.contains("with ASEAN"), "{rounds}");
 }
