@@ -39,6 +39,11 @@ impl PartialDate {
         Self { first: date, precision: Precision::Day }
     }
 
+    /// The month that holds `date`, known to the month.
+    pub fn month_of(date: NaiveDate) -> Self {
+        Self { first: date.with_day(1).unwrap_or(date), precision: Precision::Month }
+    }
+
     /// How much of the date is known.
     pub fn precision(&self) -> Precision {
         self.precision

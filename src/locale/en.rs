@@ -644,6 +644,55 @@ impl Words for English {
         "The next round is overdue."
     }
 
+    fn follow_up_due_soon(
+        &self,
+        next: Option<&str>,
+        group: Group<'_>,
+        expected: &str,
+        past: bool,
+        pace: Pace<'_>,
+        until: Option<&str>,
+    ) -> String {
+        let pace = match pace {
+            Pace::Stated(12) => "At the annual pace its sources describe".to_owned(),
+            Pace::Stated(months) => {
+                format!("At the pace its sources state (every {months} months)")
+            }
+            Pace::Mean(months) => {
+                format!("At the pace of earlier rounds (every {months} months on average)")
+            }
+            Pace::Single => "At the pace of earlier rounds".to_owned(),
+        };
+        let round = match (group, next) {
+            (Group::Joint(partners), Some(ordinal)) => {
+                format!("the {ordinal} round of the working group with {partners}")
+            }
+            (Group::Joint(partners), None) => {
+                format!("the next round of the working group with {partners}")
+            }
+            (Group::Body(body), Some(ordinal)) => {
+                format!("the {ordinal} meeting of {body}'s working group")
+            }
+            (Group::Body(body), None) => format!("the next meeting of {body}'s working group"),
+        };
+        let due = if past { "was due" } else { "falls due" };
+        let none = match until {
+            Some(until) => {
+                format!("no date is on record by {until}, the end of the collected record")
+            }
+            None => "no date is announced".to_owned(),
+        };
+        format!("{pace}, {round} {due} around {expected}; {none}.")
+    }
+
+    fn follow_up_ask(&self) -> &'static str {
+        "Ask the partner for a date."
+    }
+
+    fn follow_up_check(&self) -> &'static str {
+        "Confirm whether it has taken place or been scheduled."
+    }
+
     fn history_first(&self, title: &str, date: &str) -> String {
         format!("First engagement on record: {title} ({date}).")
     }

@@ -621,6 +621,53 @@ impl Words for Indonesian {
         "Putaran berikutnya sudah sepatutnya digelar."
     }
 
+    fn follow_up_due_soon(
+        &self,
+        next: Option<&str>,
+        group: Group<'_>,
+        expected: &str,
+        past: bool,
+        pace: Pace<'_>,
+        until: Option<&str>,
+    ) -> String {
+        let pace = match pace {
+            Pace::Stated(12) => "Sesuai jadwal tahunan yang disebut sumbernya".to_owned(),
+            Pace::Stated(months) => {
+                format!("Sesuai jadwal setiap {months} bulan yang disebut sumbernya")
+            }
+            Pace::Mean(months) => format!("Dengan jarak antarputaran rata-rata {months} bulan"),
+            Pace::Single => "Menurut jarak antarputaran sebelumnya".to_owned(),
+        };
+        let round = match (group, next) {
+            (Group::Joint(partners), Some(ordinal)) => {
+                format!("putaran {ordinal} kelompok kerja bersama dengan {partners}")
+            }
+            (Group::Joint(partners), None) => {
+                format!("putaran berikutnya kelompok kerja bersama dengan {partners}")
+            }
+            (Group::Body(body), Some(ordinal)) => {
+                format!("pertemuan {ordinal} kelompok kerja {body}")
+            }
+            (Group::Body(body), None) => format!("pertemuan berikutnya kelompok kerja {body}"),
+        };
+        let due = if past { "semestinya sudah digelar" } else { "semestinya digelar" };
+        let none = match until {
+            Some(until) => {
+                format!("hingga {until}, batas data yang sudah dihimpun, jadwalnya belum tercatat")
+            }
+            None => "jadwalnya belum diumumkan".to_owned(),
+        };
+        format!("{pace}, {round} {due} sekitar {expected}; {none}.")
+    }
+
+    fn follow_up_ask(&self) -> &'static str {
+        "Tanyakan jadwalnya kepada mitra."
+    }
+
+    fn follow_up_check(&self) -> &'static str {
+        "Pastikan apakah pertemuan itu sudah berlangsung atau sudah dijadwalkan."
+    }
+
     fn history_first(&self, title: &str, date: &str) -> String {
         format!("Kegiatan pertama yang tercatat: {title} ({date}).")
     }

@@ -206,6 +206,23 @@ pub trait Words: Sync {
     fn follow_up_confirm(&self) -> &'static str;
     /// What to do about an overdue series, after its sentence.
     fn follow_up_due(&self) -> &'static str;
+    /// A working-group series whose next round falls due soon by its pace: that
+    /// round's ordinal (if numbered), whose group it is, the month it falls due (`past`
+    /// when that month is already behind the brief's date), how often it meets, and the
+    /// end of the collected record when that comes before the brief's date.
+    fn follow_up_due_soon(
+        &self,
+        next: Option<&str>,
+        group: Group<'_>,
+        expected: &str,
+        past: bool,
+        pace: Pace<'_>,
+        until: Option<&str>,
+    ) -> String;
+    /// What to do about a round due soon, after its sentence.
+    fn follow_up_ask(&self) -> &'static str;
+    /// What to do about a round due after the end of the collected record.
+    fn follow_up_check(&self) -> &'static str;
 
     // A partner's history in a profile.
     /// Its first engagement on record.

@@ -1,6 +1,7 @@
 //! Follow-ups: what the record leaves open on the brief's date. Announcements that no
-//! source ever reported held, and working-group series whose next round is past their
-//! own cadence, each sentence with the sources it rests on. (Agreements ending are not
+//! source ever reported held, working-group series whose next round is past their own
+//! cadence, and those whose next round falls due soon, each sentence with the sources
+//! it rests on. (Agreements ending are not
 //! among them: the record holds no terms yet.)
 
 use std::collections::BTreeMap;
@@ -31,13 +32,17 @@ const SINGLE_ROUND_MONTHS: u32 = 24;
 /// again, and at least this many months.
 const MIN_OVERDUE_MONTHS: u32 = 12;
 
+/// A series not yet overdue is worth watching when its pace puts its next round no
+/// more than this many months after the brief's date.
+const DUE_SOON_MONTHS: u32 = 6;
+
 /// The open items of a section with `query` (its filter; any date): announcements
 /// still to come (unless the brief has a section of what is coming up), lapsed
-/// announcements, and overdue working-group series.
+/// announcements, and working-group series overdue or due soon.
 pub(super) fn follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let mut items = if brief.has_upcoming { Vec::new() } else { announced(brief, query) };
     items.extend(lapsed(brief, query));
-    items.extend(overdue_series(brief, query));
+    items.extend(series_follow_ups(brief, query));
     items
 }
 
@@ -116,12 +121,30 @@ fn lapsed(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
         .collect()
 }
 
-/// Working-group series (rounds with the same counterparts) whose last round lies
-/// further back than their own cadence allows, with no next round announced.
-fn overdue_series(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
-    let as_of = brief.settings.as_of;
-    let language = brief.language;
+/// Working-group series (rounds with the same counterparts) with no next round
+/// announced: those whose last round lies further back than their own cadence allows,
+/// and those whose next round falls due by that cadence within [`DUE_SOON_MONTHS`].
+fn series_follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let (until, until_name) = known_until(brief);
+    unannounced_series(brief, query)
+        .into_iter()
+        .filter_map(|(partners, rounds)| {
+            let series = Series::new(brief, &partners, &rounds, until)?;
+            if series.overdue() {
+                Some(series.overdue_finding(until_name.as_deref()))
+            } else {
+                series.due_soon_finding(until_name.as_deref())
+            }
+        })
+        .collect()
+}
+
+/// The rounds held on the brief's date of each working-group series within `query`
+/// (keyed by its sorted partners), but those whose next round is announced.
+fn unannounced_series<'a>(
+    brief: &BuildContext<'a>,
+    query: &Query,
+) -> BTreeMap<Vec<String>, Vec<&'a Event>> {
     let scope = Query {
         period: None,
         status: Vec::new(),
@@ -133,51 +156,54 @@ fn overdue_series(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     for event in brief.dataset.select(&scope) {
         let mut partners = event.partners.clone();
         partners.sort();
-        match event.status_on(as_of) {
+        match event.status_on(brief.settings.as_of) {
             Some(Status::Held) => series.entry(partners).or_default().push(event),
             Some(Status::Planned) => announced.push(partners),
             _ => {}
         }
     }
-    let mut items = Vec::new();
-    for (partners, rounds) in series {
-        if announced.contains(&partners) {
-            continue;
-        }
-        let Some(last) = rounds.iter().max_by_key(|e| e.first_day()) else { continue };
-        // Counted in the collected record: after its end, no round could be on record.
-        let since = whole_months(last.last_day(), until);
+    series.retain(|partners, _| !announced.contains(partners));
+    series
+}
+
+/// A working-group series as a follow-up reads it: its last round, how often it
+/// meets, and the months since, counted to `until` (after the end of the collected
+/// record, no round could be on record).
+struct Series<'a, 'b> {
+    /// The brief being built.
+    brief: &'b BuildContext<'a>,
+    /// The latest round held.
+    last: &'a Event,
+    /// Who the group is, named in the brief's language.
+    names: String,
+    /// The cadence a source states (the latest round's), in months.
+    stated: Option<u32>,
+    /// The mean gap between the rounds on record, in months.
+    mean: Option<u32>,
+    /// Whole months from the last round to `until`.
+    since: u32,
+    /// Where the sentence's counts reach outside the record's systematic coverage.
+    caveat: Option<String>,
+}
+
+impl<'a, 'b> Series<'a, 'b> {
+    /// Reads `rounds` (oldest first) of the series with `partners`.
+    fn new(
+        brief: &'b BuildContext<'a>,
+        partners: &[String],
+        rounds: &[&'a Event],
+        until: NaiveDate,
+    ) -> Option<Self> {
+        let language = brief.language;
+        let last = *rounds.iter().max_by_key(|e| e.first_day())?;
         let gaps: Vec<u32> =
             rounds.windows(2).map(|w| whole_months(w[0].first_day(), w[1].first_day())).collect();
         let mean = (!gaps.is_empty()).then(|| gaps.iter().sum::<u32>() / gaps.len() as u32);
-        // A cadence a source states (the latest round's) comes before the mean gap.
         let stated = rounds.iter().rev().find_map(|e| e.cadence_months);
-        let due = match (stated, mean) {
-            (Some(stated), _) => stated + STATED_GRACE_MONTHS,
-            (None, Some(mean)) => (mean + mean / 2).max(MIN_OVERDUE_MONTHS),
-            (None, None) => SINGLE_ROUND_MONTHS,
-        };
-        if since <= due {
-            continue;
-        }
         let names: Vec<String> = partners
             .iter()
             .map(|p| crate::locale::in_sentence(language, &brief.partner_name(p)))
             .collect();
-        let names = crate::locale::join_list(language, &names, ", ");
-        let mean_words = mean.map(|m| count_in_words(language, m as usize));
-        let text = language.words().follow_up_overdue(
-            last.round.map(|r| ordinal(language, r)).as_deref(),
-            super::findings::group_of(last, &names),
-            &format_span(language, last.date, last.end),
-            &count_in_words(language, since as usize),
-            match (stated, &mean_words) {
-                (Some(stated), _) => Pace::Stated(stated),
-                (None, Some(mean)) => Pace::Mean(mean),
-                (None, None) => Pace::Single,
-            },
-            until_name.as_deref(),
-        );
         // The months since, and the mean gap of the rounds, are counted in the record:
         // where they reach outside its systematic coverage, the sentence says so. A
         // cadence the sources state rests on no count of rounds.
@@ -185,9 +211,87 @@ fn overdue_series(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
             Some(_) => last.first_day(),
             None => rounds.first().map_or(last.first_day(), |e| e.first_day()),
         };
-        let text = with_caveat(text, thin_after(brief, first, until));
-        let text = format!("{text} {}", language.words().follow_up_due());
-        items.push(Finding { text, refs: brief.cite(last) });
+        Some(Self {
+            brief,
+            last,
+            names: crate::locale::join_list(language, &names, ", "),
+            stated,
+            mean,
+            since: whole_months(last.last_day(), until),
+            caveat: thin_after(brief, first, until),
+        })
     }
-    items
+
+    /// Whether the months since the last round exceed what its cadence allows: a
+    /// stated cadence and a little grace, else half again the mean gap (at least
+    /// [`MIN_OVERDUE_MONTHS`]), else [`SINGLE_ROUND_MONTHS`].
+    fn overdue(&self) -> bool {
+        let due = match (self.stated, self.mean) {
+            (Some(stated), _) => stated + STATED_GRACE_MONTHS,
+            (None, Some(mean)) => (mean + mean / 2).max(MIN_OVERDUE_MONTHS),
+            (None, None) => SINGLE_ROUND_MONTHS,
+        };
+        self.since > due
+    }
+
+    /// Calls `say` with how often the series meets, in the brief's language.
+    fn with_pace<T>(&self, say: impl FnOnce(Pace<'_>) -> T) -> T {
+        let mean = self.mean.map(|m| count_in_words(self.brief.language, m as usize));
+        say(match (self.stated, &mean) {
+            (Some(stated), _) => Pace::Stated(stated),
+            (None, Some(mean)) => Pace::Mean(mean),
+            (None, None) => Pace::Single,
+        })
+    }
+
+    /// "The last round of the working group with …, the 4th, dates from …; none is on
+    /// record in the 15 months since …. The next round is overdue."
+    fn overdue_finding(&self, until_name: Option<&str>) -> Finding {
+        let (language, last) = (self.brief.language, self.last);
+        let text = self.with_pace(|pace| {
+            language.words().follow_up_overdue(
+                last.round.map(|r| ordinal(language, r)).as_deref(),
+                super::findings::group_of(last, &self.names),
+                &format_span(language, last.date, last.end),
+                &count_in_words(language, self.since as usize),
+                pace,
+                until_name,
+            )
+        });
+        let text = format!(
+            "{} {}",
+            with_caveat(text, self.caveat.clone()),
+            language.words().follow_up_due()
+        );
+        Finding { text, refs: self.brief.cite(last) }
+    }
+
+    /// The next round by the series' pace, when that falls no more than
+    /// [`DUE_SOON_MONTHS`] after the brief's date: "At the pace of earlier rounds …,
+    /// the 4th round … falls due around September 2020; no date is announced."
+    fn due_soon_finding(&self, until_name: Option<&str>) -> Option<Finding> {
+        let (language, last, as_of) = (self.brief.language, self.last, self.brief.settings.as_of);
+        let pace = self.stated.or(self.mean)?;
+        let expected = last.first_day().checked_add_months(Months::new(pace))?;
+        let horizon = as_of.checked_add_months(Months::new(DUE_SOON_MONTHS)).unwrap_or(as_of);
+        if expected > horizon {
+            return None;
+        }
+        let text = self.with_pace(|pace| {
+            language.words().follow_up_due_soon(
+                last.round.map(|r| ordinal(language, r + 1)).as_deref(),
+                super::findings::group_of(last, &self.names),
+                &format_date(language, PartialDate::month_of(expected)),
+                expected < as_of,
+                pace,
+                until_name,
+            )
+        });
+        let action = match until_name {
+            Some(_) => language.words().follow_up_check(),
+            None => language.words().follow_up_ask(),
+        };
+        let text = format!("{} {action}", with_caveat(text, self.caveat.clone()));
+        Some(Finding { text, refs: self.brief.cite(last) })
+    }
 }

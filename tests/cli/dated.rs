@@ -285,6 +285,43 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
 }
 
 #[test]
+fn a_working_group_round_due_soon_by_its_pace_is_a_follow_up_in_both_languages() {
+    let dir = tempdir();
+    let spec = |language: &str| {
+        format!(
+            "title = \"W\"\nlanguage = \"{language}\"\n[period]\nfrom = 2020\nto = 2020\n[filter]\npartners = [\"phl\", \"gbr\"]\n[[sections]]\nkind = \"follow-ups\"\n"
+        )
+    };
+    let en = write(dir.path(), "en.toml", &spec("en"));
+    // Inside the record: the Philippine rounds of 2017–2019 came a year apart, and no
+    // 4th was announced by June 2020.
+    let text = text_as_of(dir.path(), &en, "2020-06-01");
+    assert!(
+        text.contains("At the pace of earlier rounds (every 12 months on average), the 4th round of the working group with the Philippines falls due around September 2020; no date is announced"),
+        "{text}"
+    );
+    assert!(text.contains("Ask the partner for a date."), "{text}");
+    // Not yet worth watching half a year earlier.
+    let early = text_as_of(dir.path(), &en, "2019-12-01");
+    assert!(!early.contains("At the pace"), "{early}");
+    // Past the collected record, a round due after its end cannot be known missing:
+    // the brief asks whether it took place.
+    let late = text_as_of(dir.path(), &en, "2026-12-06");
+    assert!(
+        late.contains("the 4th round of the working group with the United Kingdom was due around July 2026; no date is on record by 31 December 2025, the end of the collected record."),
+        "{late}"
+    );
+    assert!(late.contains("Confirm whether it has taken place or been scheduled."), "{late}");
+    let id = write(dir.path(), "id.toml", &spec("id"));
+    let text = text_as_of(dir.path(), &id, "2020-06-01");
+    assert!(
+        text.contains("Dengan jarak antarputaran rata-rata 12 bulan, putaran ke-4 kelompok kerja bersama dengan Filipina semestinya digelar sekitar September 2020; jadwalnya belum diumumkan"),
+        "{text}"
+    );
+    assert!(text.contains("Tanyakan jadwalnya kepada mitra."), "{text}");
+}
+
+#[test]
 fn an_announcement_still_to_come_is_listed_in_coming_up_not_among_the_engagements() {
     let dir = tempdir();
     let monthly = repo_file("briefs/monthly.toml");
