@@ -480,7 +480,21 @@ impl Words for English {
         total: &str,
         uncertain: (usize, &str),
         single: (usize, &str),
+        copies: (usize, &str),
     ) -> String {
+        let copies = match copies {
+            (0, _) => String::new(),
+            (1, _) if n == 1 => {
+                " It is known only from a third party's copy of its publisher's page.".to_owned()
+            }
+            (1, _) => {
+                " One is known only from third-party copies of its publisher's page.".to_owned()
+            }
+            (_, words) => format!(
+                " {} are known only from third-party copies of their publishers' pages.",
+                super::capitalised(words)
+            ),
+        };
         if n == 1 {
             let date = if uncertain.0 == 1 {
                 "a date known only to the month or year or qualified by a note"
@@ -488,7 +502,7 @@ impl Words for English {
                 "an exact date"
             };
             let source = if single.0 == 1 { "a single source" } else { "more than one source" };
-            return format!("The one engagement has {date} and rests on {source}.");
+            return format!("The one engagement has {date} and rests on {source}.{copies}");
         }
         let dates = match uncertain {
             (0, _) => "none has a date known only roughly or qualified by a note".to_owned(),
@@ -506,7 +520,7 @@ impl Words for English {
             (1, _) => "one rests on a single source".to_owned(),
             (_, words) => format!("{words} rest on a single source"),
         };
-        format!("Of the {total} engagements, {dates}, and {sources}.")
+        format!("Of the {total} engagements, {dates}, and {sources}.{copies}")
     }
 
     fn changes_intro(&self, this: &str, that: &str, against: Against) -> String {

@@ -455,7 +455,14 @@ impl Words for Indonesian {
         total: &str,
         uncertain: (usize, &str),
         single: (usize, &str),
+        copies: (usize, &str),
     ) -> String {
+        let copies = match copies {
+            (0, _) => String::new(),
+            (_, words) => format!(
+                " Sebanyak {words} kegiatan hanya diketahui dari salinan laman penerbitnya di situs pihak ketiga."
+            ),
+        };
         let dates = match uncertain {
             (0, _) => format!("Semua {total} kegiatan itu tanggalnya pasti"),
             (_, words) => format!(
@@ -466,7 +473,7 @@ impl Words for Indonesian {
             (0, _) => "tidak ada yang hanya didukung satu sumber".to_owned(),
             (_, words) => format!("{words} hanya didukung satu sumber"),
         };
-        format!("{dates}, dan {sources}.")
+        format!("{dates}, dan {sources}.{copies}")
     }
 
     fn changes_intro(&self, this: &str, that: &str, against: Against) -> String {

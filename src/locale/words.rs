@@ -128,14 +128,16 @@ pub trait Words: Sync {
     fn first_engagements(&self, n: usize, list: &str) -> String;
     /// `n` engagements announced for after `day`; the next on `date`, titled `title`.
     fn upcoming(&self, n: usize, count: &str, day: &str, date: &str, title: &str) -> String;
-    /// How many of the `n` engagements (`total`, formatted) have an uncertain date and
-    /// how many rest on one source: each a count with the count in words.
+    /// How many of the `n` engagements (`total`, formatted) have an uncertain date, how
+    /// many rest on one source, and how many only on third-party copies of their
+    /// publishers' pages: each a count with the count in words.
     fn certainty(
         &self,
         n: usize,
         total: &str,
         uncertain: (usize, &str),
         single: (usize, &str),
+        copies: (usize, &str),
     ) -> String;
 
     // Changes.

@@ -500,10 +500,15 @@ impl<'b, 'a> Facts<'b, 'a> {
         }
         let uncertain = self.held.iter().filter(|e| uncertain_date(e)).count();
         let single = self.held.iter().filter(|e| e.sources_on(self.as_of).count() == 1).count();
-        let nf = count_in_words(self.language, n);
-        let (uf, sf) =
-            (count_in_words(self.language, uncertain), count_in_words(self.language, single));
-        let text = self.words().certainty(n, &nf, (uncertain, &uf), (single, &sf));
+        // Known only from copies: every source public on the date is a mirror.
+        let only_copies = |e: &&&Event| {
+            let mut sources = e.sources_on(self.as_of).peekable();
+            sources.peek().is_some() && sources.all(|s| s.secondary)
+        };
+        let copies = self.held.iter().filter(only_copies).count();
+        let words = |count| count_in_words(self.language, count);
+        let (nf, uf, sf, cf) = (words(n), words(uncertain), words(single), words(copies));
+        let text = self.words().certainty(n, &nf, (uncertain, &uf), (single, &sf), (copies, &cf));
         Some(Finding { text, refs: vec![] })
     }
 }
