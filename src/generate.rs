@@ -350,13 +350,18 @@ fn build_and_render(
     let mut settings = plan.settings.clone();
     // The highlights shown by the last render that ran long; `None` on the first.
     let mut last_shown = None;
+    // Glossary terms of the data that an earlier render did not print: the brief is
+    // rendered again without them, so that its abbreviations are those it uses.
+    let mut unprinted: Vec<String> = Vec::new();
     let rendered = loop {
         let (mut data, warnings) =
             model::build(&plan.spec, &settings, &plan.selection, &plan.dataset)
                 .map_err(|e| RenderError::plain(e.to_string()))?;
-        if last_shown.is_none() && !warnings.is_empty() {
+        if last_shown.is_none() && unprinted.is_empty() && !warnings.is_empty() {
             on(Message::Warnings(&warnings));
         }
+        data.glossary.retain(|entry| !unprinted.contains(&entry.term));
+        let glossary = data.glossary.clone();
         *events = Some(data.meta.event_count);
         let json = model::to_json(&data)
             .map_err(|e| RenderError::plain(format!("cannot serialise the brief ({e})")))?;
@@ -383,7 +388,7 @@ fn build_and_render(
             page_limit: Some(limit.clone()),
             pdf_standards: plan.pdf_standards.clone(),
             export: options.export.clone(),
-            read_text: withheld.is_some(),
+            read_text: withheld.is_some() || !glossary.is_empty(),
         };
         match engine.render(request, options.limits) {
             // An executive brief that runs long sheds its lowest-ranked highlight and is
@@ -410,6 +415,11 @@ fn build_and_render(
                     && let Some(message) = model::named_on_pages(&rendered.page_texts, names)
                 {
                     return Err(RenderError::plain(message));
+                }
+                let unused = model::unprinted_terms(&rendered.page_texts, &glossary);
+                if !unused.is_empty() {
+                    unprinted.extend(unused);
+                    continue;
                 }
                 if let Some((target, json)) = emitted {
                     output::write(target, &json).map_err(RenderError::plain)?;

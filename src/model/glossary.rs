@@ -1,5 +1,6 @@
 //! The glossary: the abbreviations a brief's own text uses, with their meanings in
-//! the brief's language.
+//! the brief's language. Chosen first from the brief's data, then narrowed to what the
+//! rendered pages print (a template need not print every string of the data).
 
 use serde::Serialize;
 use serde_json::Value;
@@ -53,13 +54,34 @@ fn collect(value: &Value, text: &mut String) {
     }
 }
 
+/// The terms of `glossary` that the rendered pages (`page_texts`) print nowhere but in
+/// their own entry: terms of data that the template leaves unprinted, such as the
+/// summaries of a table that shows titles only.
+pub fn unprinted_terms(page_texts: &[String], glossary: &[GlossaryEntry]) -> Vec<String> {
+    glossary
+        .iter()
+        .filter(|entry| {
+            let printed: usize = page_texts.iter().map(|t| words_in(t, &entry.term)).sum();
+            printed <= 1 + words_in(&entry.meaning, &entry.term)
+        })
+        .map(|entry| entry.term.clone())
+        .collect()
+}
+
 /// Whether `text` holds `word` with no letter or digit on either side.
 fn has_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = text[i + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
+    words_in(text, word) > 0
+}
+
+/// How often `text` holds `word` with no letter or digit on either side.
+fn words_in(text: &str, word: &str) -> usize {
+    text.match_indices(word)
+        .filter(|(i, _)| {
+            let before = text[..*i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = text[i + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        })
+        .count()
 }
 
 #[cfg(test)]
@@ -96,5 +118,26 @@ mod tests {
         assert_eq!(found, ["ARF"]);
         // A meaning missing in the brief's language falls back to the other.
         assert_eq!(used_terms(&data, &terms, Language::Id)[0].meaning, "ASEAN Regional Forum");
+    }
+
+    #[test]
+    fn a_term_printed_only_in_its_own_entry_is_unprinted() {
+        let entry = |term: &str, meaning: &str| GlossaryEntry {
+            term: term.into(),
+            meaning: meaning.into(),
+        };
+        let glossary = [
+            entry("ASEAN", "Association of Southeast Asian Nations"),
+            entry("SOMTC", "ASEAN Senior Officials Meeting on Transnational Crime (SOMTC)"),
+            entry("NCTV", "Dutch National Coordinator for Security and Counterterrorism"),
+        ];
+        let pages = [
+            "The 18th ASEAN meeting.".to_owned(),
+            "Abbreviations\nASEAN Association of Southeast Asian Nations\nSOMTC ASEAN Senior \
+             Officials Meeting on Transnational Crime (SOMTC)\nNCTV Dutch National Coordinator"
+                .to_owned(),
+        ];
+        // SOMTC's own meaning names it: that is no use in the brief's text.
+        assert_eq!(unprinted_terms(&pages, &glossary), ["SOMTC", "NCTV"]);
     }
 }

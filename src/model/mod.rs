@@ -29,7 +29,7 @@ use crate::locale::Language;
 use crate::spec::{Audience, Detail, Marking};
 
 pub use build::build;
-pub use glossary::GlossaryEntry;
+pub use glossary::{GlossaryEntry, unprinted_terms};
 pub use public::{named_on_pages, unknown_public_names};
 
 /// Keys whose strings are kept exactly as written: addresses, file names and Typst

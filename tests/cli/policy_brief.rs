@@ -195,10 +195,12 @@ fn the_flagship_findings_read_word_for_word_in_english() {
             .to_owned(),
         format!(
             "Of the {} engagements, {} have a date known only to the month or year or qualified \
-             by a note, and {} rest on a single source.",
+             by a note, and {} rest on a single source. {} are known only from third-party \
+             copies of their publishers’ pages.",
             en(c.n),
             en(c.uncertain),
-            en(c.single)
+            en(c.single),
+            capitalised(&en(c.copies))
         ),
     ];
     assert_eq!(texts, expected);
@@ -237,10 +239,12 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
             .to_owned(),
         format!(
             "Tanggal {} dari {} kegiatan itu tidak pasti (hanya bulan atau tahunnya yang \
-             diketahui, atau diberi catatan), dan {} hanya didukung satu sumber.",
+             diketahui, atau diberi catatan), dan {} hanya didukung satu sumber. Sebanyak {} \
+             kegiatan hanya diketahui dari salinan laman penerbitnya di situs pihak ketiga.",
             id(c.uncertain),
             id(c.n),
-            id(c.single)
+            id(c.single),
+            id(c.copies)
         ),
     ];
     assert_eq!(texts, expected);
@@ -538,4 +542,22 @@ fn an_instrument_that_is_no_mou_is_named_by_its_title_and_asean_s_group_as_its_o
     let rounds = texts.iter().find(|t| t.contains("working-group rounds")).unwrap();
     assert!(rounds.contains("the 18th meeting of ASEAN’s working group (7 July 2022)"), "{rounds}");
     assert!(!rounds.contains("with ASEAN"), "{rounds}");
+}
+
+#[test]
+fn the_abbreviations_are_those_the_pages_print() {
+    let dir = tempdir();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let spec = repo_file("briefs/public-release-2022.toml");
+    brief(dir.path(), &["generate", &spec, "--as-of", AS_OF, "-o", "out"]).expect(0);
+    let text = pdf_text(&dir.path().join("out/public-2022-en.pdf"));
+    let abbreviations =
+        text.split("Abbreviations").nth(1).unwrap().split("Sources").next().unwrap();
+    // The summary and the list both print SOMTC: it is explained.
+    assert!(abbreviations.contains("SOMTC"), "{abbreviations}");
+    // The table prints titles only: the NCTV of an engagement's summary, in the data but
+    // on no page, is not explained.
+    assert!(!text.contains("NCTV"), "{text}");
+    let data = std::fs::read_to_string(repo_file("data/events.toml")).unwrap();
+    assert!(data.contains("the Dutch NCTV discussed"), "the summary the table leaves out");
 }
