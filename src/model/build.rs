@@ -627,8 +627,8 @@ fn missing_translations<'a>(
 }
 
 /// The few engagements that matter most, in date order, as an analyst would pick them:
-/// the best of each named partner that has one, then the best of the rest up to
-/// `budget` in all. Agreements rank first (what the findings name first), then
+/// the best of each named partner that has one (of those named first, when they are
+/// more than `budget`), then the best of the rest up to `budget` in all. Agreements rank first (what the findings name first), then
 /// working-group rounds, then engagements at ministerial or secretary level, then
 /// consultations, conferences and programmes, then the rest (courtesy calls, visits of
 /// staff); the newest first within each.
@@ -656,6 +656,8 @@ fn highlights<'a>(events: &[&'a Event], named: &[String], budget: usize) -> Vec<
             chosen.push(best);
         }
     }
+    // A budget smaller than the named partners keeps the bests of those named first.
+    chosen.truncate(budget);
     for event in &ranked {
         if chosen.len() >= budget {
             break;

@@ -721,7 +721,24 @@ fn a_month_without_engagements_says_so_once_and_prints_no_table_of_zeros() {
     assert!(text.contains("None in this period."), "the later empty section is brief: {text}");
     assert!(text.contains("No engagement is on record in either period."), "{text}");
     assert!(!text.contains("All engagements held"), "no table of zeros: {text}");
-    // The brief lists no sources, and its methodology does not send the reader to them.
+    // What the month leaves to do: the Philippine round its sources call annual.
+    assert!(
+        text.contains(
+            "At the annual pace its sources describe, the 5th round of the working group with \
+             the Philippines falls due around March 2023; no date is announced."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("listed under Sources"), "{text}");
+    // A brief that lists no sources does not send its reader to them.
+    let spec = write(
+        dir.path(),
+        "quiet.toml",
+        &(small_spec("Q", "")
+            + "[[sections]]\nkind = \"findings\"\n[[sections]]\nkind = \"methodology\"\n"),
+    );
+    brief(dir.path(), &["generate", &spec, "--as-of", "2023-03-05", "-o", "q.pdf"]).expect(0);
+    let text = pdf_text(&dir.path().join("q.pdf"));
     assert!(text.contains("this brief does not list them"), "{text}");
 }
 
