@@ -129,7 +129,8 @@ pub(crate) struct BriefArgs {
     /// Stop a brief that takes longer than this to render; it fails, the others go on.
     #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
-    /// Stop a brief whose rendering takes more memory than this, in MiB (Linux).
+    /// The memory of the whole run, in MiB (Linux): past it, the largest rendering brief
+    /// stops, or the run while its specs and data load.
     #[arg(long, value_name = "MIB", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
     pub max_memory: u64,
     /// Fail a brief with more pages than this (the executive brief has two at most).

@@ -109,7 +109,23 @@ impl Exit {
 /// the run report if one was asked for (and planning found that it destroys no input).
 pub fn run(args: &[PathBuf], options: &Options, on: &(dyn Fn(Message<'_>) + Sync)) -> Summary {
     let mut summary = Summary::default();
-    let planned = match plan::plan(args, options) {
+    // Loading writes nothing: a run whose specs and data pass the memory ceiling as they
+    // load is stopped there, with nothing to undo.
+    let loaded = crate::memory::while_loading(
+        options.limits.max_memory,
+        || plan::plan(args, options),
+        |used| {
+            on(Message::Invalid(&[Diagnostic::error(format!(
+                "loading the specs and data took more than {} MiB of memory ({} MiB) and was \
+                 stopped; a data file or a spec may be far larger than it looks (raise the \
+                 ceiling with --max-memory MIB)",
+                options.limits.max_memory >> 20,
+                used >> 20
+            ))]));
+            std::process::exit(Exit::Invalid.code().into())
+        },
+    );
+    let planned = match loaded {
         Ok(planned) => planned,
         Err(diagnostics) => {
             on(Message::Invalid(&diagnostics));

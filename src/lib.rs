@@ -7,7 +7,8 @@
 //! into checked plans before anything renders, and [`generate`] runs them for a batch.
 //! [`vocab`] declares every closed vocabulary, [`diag`] reports bad input, and
 //! [`listing`] prints the dataset for `brief events` and `brief partners`; [`allocator`]
-//! sets up the memory allocator of every `brief` process.
+//! sets up the memory allocator of every `brief` process, and [`memory`] keeps a run
+//! within `--max-memory`.
 
 pub mod allocator;
 pub mod dataset;
@@ -16,6 +17,7 @@ pub mod diag;
 pub mod generate;
 pub mod listing;
 pub mod locale;
+pub mod memory;
 pub mod model;
 pub mod output;
 pub mod plan;

@@ -177,7 +177,7 @@ impl Verdict {
         if started.elapsed() > limits.timeout {
             return Some(Verdict::TimedOut);
         }
-        resident_bytes(pid).filter(|used| *used > limits.max_memory).map(Verdict::OutOfMemory)
+        crate::memory::over_with_largest(pid, limits.max_memory).map(Verdict::OutOfMemory)
     }
 
     /// What the brief's report says.
@@ -189,18 +189,15 @@ impl Verdict {
                 limits.timeout.as_secs()
             ),
             Verdict::OutOfMemory(used) => format!(
-                "rendering the brief took more than {} MiB of memory ({} MiB) and was \
-                 stopped; a `text` body or a template may grow without end (raise the \
-                 ceiling with --max-memory MIB)",
+                "the run took more than {} MiB of memory ({} MiB, the most of it rendering \
+                 this brief) and the brief was stopped; a `text` body or a template may grow \
+                 without end (raise the ceiling with --max-memory MIB)",
                 limits.max_memory >> 20,
                 used >> 20
             ),
         }
     }
 }
-
-/// How often a watchdog looks at a render.
-const WATCH_TICK: Duration = Duration::from_millis(25);
 
 /// Renders one brief on a thread of this process within `limits` (time and resident
 /// memory, as a worker would be watched). Past a limit the brief fails at once and the
@@ -238,7 +235,7 @@ fn wait_within<T>(
 ) -> Result<Option<T>, Verdict> {
     let started = Instant::now();
     loop {
-        match receiver.recv_timeout(WATCH_TICK) {
+        match receiver.recv_timeout(crate::memory::TICK) {
             Ok(value) => return Ok(Some(value)),
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
             Err(mpsc::RecvTimeoutError::Timeout) => {}
@@ -265,6 +262,7 @@ impl Worker {
         let stdin = child.stdin.take().ok_or_else(|| io::Error::other("no worker stdin"))?;
         let stdout = child.stdout.take().ok_or_else(|| io::Error::other("no worker stdout"))?;
         let pid = child.id();
+        crate::memory::add_worker(pid);
         Ok(Worker {
             child: Arc::new(Mutex::new(child)),
             stdin: BufWriter::new(stdin),
@@ -328,6 +326,7 @@ impl Drop for Worker {
             let _ = child.kill();
         }
         let _ = child.wait();
+        crate::memory::remove_worker(self.pid);
     }
 }
 
@@ -342,14 +341,6 @@ fn watch(
     let verdict = wait_within(finished, pid, limits).err()?;
     let _ = child.lock().unwrap_or_else(|p| p.into_inner()).kill();
     Some(verdict)
-}
-
-/// The resident memory of a process, from `/proc` (Linux); `None` elsewhere.
-fn resident_bytes(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib * 1024)
 }
 
 /// Writes one frame: the header as JSON, then the payload.
@@ -460,12 +451,5 @@ mod tests {
         assert_eq!(error.kind(), io::ErrorKind::UnexpectedEof);
         let pdf = ResponseHeader::default().exported(b"%PDF".to_vec()).unwrap();
         assert_eq!(pdf, Exported::Pdf(b"%PDF".to_vec()));
-    }
-
-    #[test]
-    fn this_process_has_a_resident_size_on_linux() {
-        if cfg!(target_os = "linux") {
-            assert!(resident_bytes(std::process::id()).is_some_and(|b| b > 1 << 20));
-        }
     }
 }

@@ -348,6 +348,35 @@ fn a_body_that_grows_without_end_meets_the_memory_ceiling() {
 }
 
 #[test]
+fn data_that_loads_past_the_memory_ceiling_stops_the_run_within_a_few_mib_of_it() {
+    let dir = tempdir();
+    let mut csv =
+        String::from("id,date,status,partners,type,title_en,source_url,source_publisher\n");
+    for i in 0..100_000 {
+        csv += &format!(
+            "m-{i},2022-0{}-01,held,gbr,meeting,A meeting numbered {i} with a long title,\
+             https://example.org/{i},Ex\n",
+            i % 9 + 1
+        );
+    }
+    write(dir.path(), "many.csv", &csv);
+    let spec = write(dir.path(), "m.toml", &small_spec("M", ""));
+    let args = ["generate", &spec, "--data", "many.csv", "--max-memory", "150"];
+    let run = brief(dir.path(), &args).expect(2);
+    let stopped = "loading the specs and data took more than 150 MiB of memory (";
+    assert!(run.stderr.contains(stopped), "{}", run.stderr);
+    // The run is measured every 10 ms: it stops a few MiB past the ceiling, not at
+    // several times it.
+    let used: u64 =
+        run.stderr.split(stopped).nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!((150..150 + 40).contains(&used), "{}", run.stderr);
+    assert!(!dir.path().join("m.pdf").exists());
+    // With room to load, the same data loads and the brief is planned.
+    let args = ["generate", &spec, "--data", "many.csv", "--max-memory", "1000", "--dry-run"];
+    brief(dir.path(), &args).expect(0);
+}
+
+#[test]
 fn a_brief_over_the_page_limit_fails_before_export() {
     let dir = tempdir();
     let spec = spec_with_body(dir.path(), "pages.toml", "", "#for i in range(120) { pagebreak() }");
