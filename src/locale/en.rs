@@ -454,10 +454,46 @@ impl Words for English {
         format!(", following the {ordinal} of {date}")
     }
 
+    fn since_period(
+        &self,
+        n: usize,
+        count: &str,
+        day: &str,
+        end_of_record: bool,
+        list: &str,
+    ) -> String {
+        let until = if end_of_record {
+            format!("to {day}, the end of the collected record")
+        } else {
+            format!("to {day}")
+        };
+        match n {
+            1 => format!("After the period, {until}, one more engagement is on record: {list}."),
+            _ => format!(
+                "After the period, {until}, {count} more engagements are on record: {list}."
+            ),
+        }
+    }
+
+    fn since_written(&self, n: usize, count: &str, day: &str, list: &str) -> String {
+        match n {
+            1 => format!(
+                "The analyst's commentary was written as of {day}; one engagement of this brief was first reported after that, which it does not reflect: with {list}."
+            ),
+            _ => format!(
+                "The analyst's commentary was written as of {day}; {count} engagements of this brief were first reported after that, which it does not reflect: with {list}."
+            ),
+        }
+    }
+
     fn first_engagements(&self, n: usize, list: &str) -> String {
         match n {
-            1 => format!("The record's first engagement with {list} falls in this period."),
-            _ => format!("The record's first engagements with {list} fall in this period."),
+            1 => format!(
+                "The earliest engagement the record holds with {list} falls in this period; cooperation may have begun earlier without a public report."
+            ),
+            _ => format!(
+                "The earliest engagements the record holds with {list} fall in this period; cooperation may have begun earlier without a public report."
+            ),
         }
     }
 
@@ -624,7 +660,7 @@ impl Words for English {
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
-        group: Group<'_>,
+        partners: &str,
         date: &str,
         months: &str,
         pace: Pace<'_>,
@@ -637,12 +673,7 @@ impl Words for English {
             Pace::Single => "; it is the only round on record".to_owned(),
         };
         let round = ordinal.map_or_else(String::new, |ordinal| format!(", the {ordinal},"));
-        let last = match group {
-            Group::Joint(partners) => {
-                format!("The last round of the working group with {partners}")
-            }
-            Group::Body(body) => format!("The last meeting of {body}'s working group"),
-        };
+        let last = format!("The last round of the working group with {partners}");
         let since = match until {
             Some(until) => format!("{months} months to {until}, the end of the collected record"),
             None => format!("{months} months since"),
@@ -661,7 +692,7 @@ impl Words for English {
     fn follow_up_due_soon(
         &self,
         next: Option<&str>,
-        group: Group<'_>,
+        partners: &str,
         expected: &str,
         past: bool,
         pace: Pace<'_>,
@@ -677,17 +708,9 @@ impl Words for English {
             }
             Pace::Single => "At the pace of earlier rounds".to_owned(),
         };
-        let round = match (group, next) {
-            (Group::Joint(partners), Some(ordinal)) => {
-                format!("the {ordinal} round of the working group with {partners}")
-            }
-            (Group::Joint(partners), None) => {
-                format!("the next round of the working group with {partners}")
-            }
-            (Group::Body(body), Some(ordinal)) => {
-                format!("the {ordinal} meeting of {body}'s working group")
-            }
-            (Group::Body(body), None) => format!("the next meeting of {body}'s working group"),
+        let round = match next {
+            Some(ordinal) => format!("the {ordinal} round of the working group with {partners}"),
+            None => format!("the next round of the working group with {partners}"),
         };
         let due = if past { "was due" } else { "falls due" };
         let none = match until {

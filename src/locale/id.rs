@@ -432,8 +432,32 @@ impl Words for Indonesian {
         format!(", setelah putaran {ordinal} pada {date}")
     }
 
+    fn since_period(
+        &self,
+        _n: usize,
+        count: &str,
+        day: &str,
+        end_of_record: bool,
+        list: &str,
+    ) -> String {
+        let until = if end_of_record {
+            format!("hingga {day}, batas data yang sudah dihimpun")
+        } else {
+            format!("hingga {day}")
+        };
+        format!("Setelah periode ini berakhir, {until}, tercatat {count} kegiatan lagi: {list}.")
+    }
+
+    fn since_written(&self, _n: usize, count: &str, day: &str, list: &str) -> String {
+        format!(
+            "Ulasan analis ditulis per {day}; sesudahnya baru tercatat {count} kegiatan dalam cakupan ringkasan ini yang belum tercermin dalam ulasan itu, yaitu dengan {list}."
+        )
+    }
+
     fn first_engagements(&self, _n: usize, list: &str) -> String {
-        format!("Kegiatan pertama yang tercatat dengan {list} terjadi pada periode ini.")
+        format!(
+            "Kegiatan paling awal dengan {list} yang tercatat dalam basis data jatuh pada periode ini; kerja samanya bisa jadi sudah dimulai lebih awal tanpa diberitakan."
+        )
     }
 
     fn upcoming(&self, n: usize, count: &str, day: &str, date: &str, title: &str) -> String {
@@ -457,23 +481,23 @@ impl Words for Indonesian {
         single: (usize, &str),
         copies: (usize, &str),
     ) -> String {
-        let copies = match copies {
-            (0, _) => String::new(),
-            (_, words) => format!(
-                " Sebanyak {words} kegiatan hanya diketahui dari salinan laman penerbitnya di situs pihak ketiga."
-            ),
-        };
         let dates = match uncertain {
-            (0, _) => format!("Semua {total} kegiatan itu tanggalnya pasti"),
+            (0, _) => "semuanya bertanggal pasti".to_owned(),
             (_, words) => format!(
-                "Tanggal {words} dari {total} kegiatan itu tidak pasti (hanya bulan atau tahunnya yang diketahui, atau diberi catatan)"
+                "{words} tidak bertanggal pasti (hanya bulan atau tahunnya yang diketahui, atau diberi catatan)"
             ),
         };
         let sources = match single {
-            (0, _) => "tidak ada yang hanya didukung satu sumber".to_owned(),
-            (_, words) => format!("{words} hanya didukung satu sumber"),
+            (0, _) => "tidak ada yang hanya bersumber satu pemberitaan".to_owned(),
+            (_, words) => format!("{words} hanya bersumber satu pemberitaan"),
         };
-        format!("{dates}, dan {sources}.{copies}")
+        let copies = match copies {
+            (0, _) => String::new(),
+            (_, words) => format!(
+                "; {words} hanya diketahui dari salinan laman penerbitnya di situs pihak ketiga"
+            ),
+        };
+        format!("Dari {total} kegiatan itu, {dates} dan {sources}{copies}.")
     }
 
     fn changes_intro(&self, this: &str, that: &str, against: Against) -> String {
@@ -582,21 +606,15 @@ impl Words for Indonesian {
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
-        group: Group<'_>,
+        partners: &str,
         date: &str,
         months: &str,
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
-        // A joint group meets in rounds ("putaran"); a body's own group in meetings.
-        let (noun, last) = match group {
-            Group::Joint(partners) => {
-                ("putaran", format!("Putaran terakhir kelompok kerja bersama dengan {partners}"))
-            }
-            Group::Body(body) => ("pertemuan", format!("Pertemuan terakhir kelompok kerja {body}")),
-        };
+        let last = format!("Putaran terakhir kelompok kerja bersama dengan {partners}");
         let round = match ordinal {
-            Some(ordinal) => format!("{last}, yakni {noun} {ordinal},"),
+            Some(ordinal) => format!("{last}, yakni putaran {ordinal},"),
             None => last,
         };
         let pace = match pace {
@@ -617,7 +635,7 @@ impl Words for Indonesian {
             ),
             None => format!("Dalam {months} bulan sejak itu"),
         };
-        format!("{round} berlangsung pada {date}. {since} belum tercatat {noun} berikutnya{pace}.")
+        format!("{round} berlangsung pada {date}. {since} belum tercatat putaran berikutnya{pace}.")
     }
 
     fn follow_up_confirm(&self) -> &'static str {
@@ -625,13 +643,13 @@ impl Words for Indonesian {
     }
 
     fn follow_up_due(&self) -> &'static str {
-        "Putaran berikutnya sudah sepatutnya digelar."
+        "Jadwal putaran berikutnya sudah terlewati."
     }
 
     fn follow_up_due_soon(
         &self,
         next: Option<&str>,
-        group: Group<'_>,
+        partners: &str,
         expected: &str,
         past: bool,
         pace: Pace<'_>,
@@ -645,17 +663,9 @@ impl Words for Indonesian {
             Pace::Mean(months) => format!("Dengan jarak antarputaran rata-rata {months} bulan"),
             Pace::Single => "Menurut jarak antarputaran sebelumnya".to_owned(),
         };
-        let round = match (group, next) {
-            (Group::Joint(partners), Some(ordinal)) => {
-                format!("putaran {ordinal} kelompok kerja bersama dengan {partners}")
-            }
-            (Group::Joint(partners), None) => {
-                format!("putaran berikutnya kelompok kerja bersama dengan {partners}")
-            }
-            (Group::Body(body), Some(ordinal)) => {
-                format!("pertemuan {ordinal} kelompok kerja {body}")
-            }
-            (Group::Body(body), None) => format!("pertemuan berikutnya kelompok kerja {body}"),
+        let round = match next {
+            Some(ordinal) => format!("putaran {ordinal} kelompok kerja bersama dengan {partners}"),
+            None => format!("putaran berikutnya kelompok kerja bersama dengan {partners}"),
         };
         let due = if past { "semestinya sudah digelar" } else { "semestinya digelar" };
         let none = match until {
@@ -772,7 +782,7 @@ impl Words for Indonesian {
 
     fn recording_lag(&self, date: &str, months: &str) -> String {
         format!(
-            "Kegiatan terakhir yang tercatat dalam cakupan ringkasan ini bertanggal {date}, {months} bulan sebelum tanggal ringkasan ini: pencatatan mungkin tertinggal dari peristiwanya, sehingga masa tanpa catatan belum tentu berarti tidak ada kegiatan."
+            "Kegiatan terakhir yang tercatat dalam cakupan ringkasan ini bertanggal {date}, {months} bulan sebelum tanggal ringkasan ini: basis data mungkin belum memuat kegiatan terbaru, sehingga masa tanpa catatan belum tentu berarti tidak ada kegiatan."
         )
     }
 

@@ -124,6 +124,19 @@ pub trait Words: Sync {
     fn round(&self, ordinal: &str, group: Group<'_>, date: &str) -> String;
     /// The round before, appended to a round: ", following the 3rd of 5 September 2019".
     fn following_round(&self, ordinal: &str, date: &str) -> String;
+    /// `n` engagements held after the period, up to `day` (the end of the collected
+    /// record when `end_of_record`), listed.
+    fn since_period(
+        &self,
+        n: usize,
+        count: &str,
+        day: &str,
+        end_of_record: bool,
+        list: &str,
+    ) -> String;
+    /// `n` engagements of the brief first reported after the analyst's words were
+    /// written on `day`, listed by partner.
+    fn since_written(&self, n: usize, count: &str, day: &str, list: &str) -> String;
     /// The partners whose first engagement on record falls in the period.
     fn first_engagements(&self, n: usize, list: &str) -> String;
     /// `n` engagements announced for after `day`; the next on `date`, titled `title`.
@@ -192,13 +205,13 @@ pub trait Words: Sync {
     fn follow_up_announced(&self, title: &str, date: &str, announced: &str) -> String;
     /// What to do about an announcement still to come, after its sentence.
     fn follow_up_prepare(&self) -> &'static str;
-    /// A working-group series past its cadence: the last round's ordinal (if numbered),
-    /// whose group it is, its date, the months since (to `until`, as for
+    /// A joint working-group series past its cadence: the last round's ordinal (if
+    /// numbered), the partners, its date, the months since (to `until`, as for
     /// [`Words::follow_up_lapsed`]), and how often it meets.
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
-        group: Group<'_>,
+        partners: &str,
         date: &str,
         months: &str,
         pace: Pace<'_>,
@@ -208,14 +221,14 @@ pub trait Words: Sync {
     fn follow_up_confirm(&self) -> &'static str;
     /// What to do about an overdue series, after its sentence.
     fn follow_up_due(&self) -> &'static str;
-    /// A working-group series whose next round falls due soon by its pace: that
-    /// round's ordinal (if numbered), whose group it is, the month it falls due (`past`
+    /// A joint working-group series whose next round falls due soon by its pace: that
+    /// round's ordinal (if numbered), the partners, the month it falls due (`past`
     /// when that month is already behind the brief's date), how often it meets, and the
     /// end of the collected record when that comes before the brief's date.
     fn follow_up_due_soon(
         &self,
         next: Option<&str>,
-        group: Group<'_>,
+        partners: &str,
         expected: &str,
         past: bool,
         pace: Pace<'_>,

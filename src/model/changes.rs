@@ -86,15 +86,15 @@ pub(super) fn changes(
     sort_rows(&mut by_partner);
     // Against an empty earlier period every row reads "0 → n", which the summary
     // already says; and one partner's row only repeats the total.
-    if m == 0 {
+    // Against a period the record does not fairly cover, no count is set beside the
+    // period's: side by side, the figures would read as growth or decline all the same.
+    let fair = uncovered.is_none();
+    if m == 0 || !fair {
         by_type.clear();
     }
-    if m == 0 || by_partner.len() < 2 {
+    if m == 0 || !fair || by_partner.len() < 2 {
         by_partner.clear();
     }
-    // Against a period the record does not fairly cover, the counts stand side by side
-    // for reference, with no change drawn between them.
-    let fair = uncovered.is_none();
     let counted = |name: String, current: usize, previous: usize| {
         let mut counted = row(language, name, current, previous);
         if !fair {

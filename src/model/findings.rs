@@ -20,10 +20,10 @@ use super::Finding;
 use super::context::BuildContext;
 
 /// The most findings a section prints.
-const MAX_FINDINGS: usize = 6;
+const MAX_FINDINGS: usize = 7;
 
 /// The most findings an executive brief prints.
-const MAX_EXECUTIVE_FINDINGS: usize = 4;
+const MAX_EXECUTIVE_FINDINGS: usize = 5;
 
 /// The most items one sentence lists before "and N more".
 const MAX_LISTED: usize = 4;
@@ -49,7 +49,7 @@ pub(super) fn findings(brief: &BuildContext<'_>, query: &Query, events: &[&Event
     // Each finding with its place in the section, in the order they give way past the
     // most a brief prints: the upcoming engagements first (they have a section of their
     // own), then the first engagements, then the record's certainty, then the rest from
-    // the last. Each is computed only if it is kept, so that no source is numbered for
+    // the last (what the analyst's words predate, what came after the period). Each is computed only if it is kept, so that no source is numbered for
     // a finding the brief does not print.
     let candidates = [
         (0, Facts::volume as fn(&_) -> _),
@@ -57,9 +57,11 @@ pub(super) fn findings(brief: &BuildContext<'_>, query: &Query, events: &[&Event
         (2, Facts::leading_partners),
         (3, |facts| Some(facts.agreements())),
         (4, Facts::working_groups),
-        (7, Facts::certainty),
-        (5, Facts::first_engagements),
-        (6, Facts::upcoming),
+        (5, Facts::since_period),
+        (6, Facts::since_written),
+        (9, Facts::certainty),
+        (7, Facts::first_engagements),
+        (8, Facts::upcoming),
     ];
     let mut found: Vec<(u8, Finding)> = Vec::new();
     for (place, find) in candidates {
@@ -490,6 +492,72 @@ impl<'b, 'a> Facts<'b, 'a> {
         let count = count_in_words(self.language, planned.len());
         let text = self.words().upcoming(planned.len(), &count, &day, &date, title);
         Some(Finding { text, refs: self.brief.cite(next) })
+    }
+
+    /// What the record holds after the period, up to the brief's date (or the end of
+    /// the collected record, when that comes first): a brief dated after its period is
+    /// not silent on what has happened since. Agreements and working-group rounds are
+    /// named first. A public overview keeps to its period.
+    fn since_period(&self) -> Option<Finding> {
+        if self.brief.settings.audience == crate::spec::Audience::Public {
+            return None;
+        }
+        let after = self.period.to.succ_opt()?;
+        let until = self.dataset().collected_until().map_or(self.as_of, |end| end.min(self.as_of));
+        if after > until {
+            return None;
+        }
+        let mut since: Vec<&Event> = self
+            .held_in(Period { from: after, to: until })
+            .into_iter()
+            .filter(|e| e.first_day() > self.period.to)
+            .collect();
+        if since.is_empty() {
+            return None;
+        }
+        let rank = |e: &Event| match e.kind {
+            kind if AGREEMENTS.contains(&kind) => 0,
+            EventType::WorkingGroup => 1,
+            _ => 2,
+        };
+        since.sort_by_key(|e| (rank(e), e.first_day(), e.id.clone()));
+        let code = self.language.code();
+        let items: Vec<String> = since
+            .iter()
+            .map(|e| format!("{} ({})", e.title.get_or_other(code), self.date(e)))
+            .collect();
+        let list = self.listed(items, "; ");
+        let day = format_date(self.language, crate::dates::PartialDate::day(until));
+        let end_of_record = until < self.as_of;
+        let count = count_in_words(self.language, since.len());
+        let text = self.words().since_period(since.len(), &count, &day, end_of_record, &list);
+        Some(Finding { text, refs: self.brief.cite_all(Self::named(&since)) })
+    }
+
+    /// The engagements of the brief first reported after the analyst's oldest words
+    /// were written: what those words could not know, named so that the reader can
+    /// weigh them.
+    fn since_written(&self) -> Option<Finding> {
+        let written = super::written::oldest_shown(self.brief.spec, self.as_of)?;
+        let query = Query { period: Some(self.period), ..self.query.clone() };
+        let recorded = super::written::recorded_between(
+            self.dataset(),
+            &query,
+            written.date.last_day(),
+            self.as_of,
+        );
+        if recorded.is_empty() {
+            return None;
+        }
+        let items: Vec<String> = recorded
+            .iter()
+            .map(|e| format!("{} ({})", self.partners_of(e), self.date(e)))
+            .collect();
+        let list = self.listed(items, "; ");
+        let day = format_date(self.language, written.date);
+        let count = count_in_words(self.language, recorded.len());
+        let text = self.words().since_written(recorded.len(), &count, &day, &list);
+        Some(Finding { text, refs: self.brief.cite_all(Self::named(&recorded)) })
     }
 
     /// How many engagements rest on an uncertain date or on a single source.

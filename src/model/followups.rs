@@ -139,8 +139,8 @@ fn series_follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
         .collect()
 }
 
-/// The rounds held on the brief's date of each working-group series within `query`
-/// (keyed by its sorted partners), but those whose next round is announced.
+/// The rounds held on the brief's date of each joint working-group series within
+/// `query` (keyed by its sorted partners), but those whose next round is announced.
 fn unannounced_series<'a>(
     brief: &BuildContext<'a>,
     query: &Query,
@@ -153,7 +153,10 @@ fn unannounced_series<'a>(
     };
     let mut series: BTreeMap<Vec<String>, Vec<&Event>> = BTreeMap::new();
     let mut announced: Vec<Vec<String>> = Vec::new();
-    for event in brief.dataset.select(&scope) {
+    // A body's own group (ASEAN's) meets when its chair convenes it: no joint
+    // commitment of BNPT's is late when it does not.
+    let joint = |e: &&Event| e.direction != Some(crate::dataset::Direction::Multilateral);
+    for event in brief.dataset.select(&scope).filter(joint) {
         let mut partners = event.partners.clone();
         partners.sort();
         match event.status_on(brief.settings.as_of) {
@@ -251,7 +254,7 @@ impl<'a, 'b> Series<'a, 'b> {
         let text = self.with_pace(|pace| {
             language.words().follow_up_overdue(
                 last.round.map(|r| ordinal(language, r)).as_deref(),
-                super::findings::group_of(last, &self.names),
+                &self.names,
                 &format_span(language, last.date, last.end),
                 &count_in_words(language, self.since as usize),
                 pace,
@@ -280,7 +283,7 @@ impl<'a, 'b> Series<'a, 'b> {
         let text = self.with_pace(|pace| {
             language.words().follow_up_due_soon(
                 last.round.map(|r| ordinal(language, r + 1)).as_deref(),
-                super::findings::group_of(last, &self.names),
+                &self.names,
                 &format_date(language, PartialDate::month_of(expected)),
                 expected < as_of,
                 pace,

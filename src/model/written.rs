@@ -2,11 +2,11 @@
 //! date may speak of what was not yet known, so the brief leaves it out (its methodology
 //! says that commentary appears only where it was written by the brief's date); one
 //! written before may have been overtaken, so the run warns of the engagements recorded
-//! since.
+//! since, and the findings name them.
 
 use chrono::NaiveDate;
 
-use crate::dataset::{Dataset, Query, Status};
+use crate::dataset::{Dataset, Event, Query, Status};
 use crate::diag::Diagnostic;
 use crate::locale::{Language, format_date};
 use crate::spec::{SectionSpec, Spec, Written};
@@ -56,7 +56,7 @@ pub fn check(spec: &Spec, dataset: &Dataset, query: &Query, as_of: NaiveDate) ->
             );
             continue;
         }
-        let since = recorded_between(dataset, query, day, as_of);
+        let since = recorded_between(dataset, query, day, as_of).len();
         if since > 0 {
             let (noun, recorded) =
                 if since == 1 { ("engagement", "was") } else { ("engagements", "were") };
@@ -98,7 +98,12 @@ fn section_names(sections: &[&SectionSpec]) -> (String, &'static str, &'static s
 
 /// Engagements held under `query` first reported held after `after` and by `as_of`:
 /// what words written on `after` could not know.
-fn recorded_between(dataset: &Dataset, query: &Query, after: NaiveDate, as_of: NaiveDate) -> usize {
+pub(super) fn recorded_between<'a>(
+    dataset: &'a Dataset,
+    query: &Query,
+    after: NaiveDate,
+    as_of: NaiveDate,
+) -> Vec<&'a Event> {
     dataset
         .select(query)
         .filter(|e| e.status_on(as_of) == Some(Status::Held))
@@ -107,7 +112,17 @@ fn recorded_between(dataset: &Dataset, query: &Query, after: NaiveDate, as_of: N
             let held = e.sources.iter().filter(|s| s.reports == Status::Held);
             held.map(|s| s.public_from(fallback)).min().is_some_and(|d| d > after)
         })
-        .count()
+        .collect()
+}
+
+/// The earliest `written` date of the prose a brief dated `as_of` carries, if it
+/// predates that day: the words most likely overtaken since.
+pub(super) fn oldest_shown(spec: &Spec, as_of: NaiveDate) -> Option<&Written> {
+    spec.sections
+        .iter()
+        .filter_map(|section| section.written.as_ref())
+        .filter(|written| written.date.last_day() < as_of)
+        .min_by_key(|written| written.date.last_day())
 }
 
 #[cfg(test)]

@@ -339,3 +339,36 @@ fn an_announcement_still_to_come_is_listed_in_coming_up_not_among_the_engagement
     assert!(!ids("events").contains(&"2025-rus-expert-meeting".to_owned()), "{json}");
     assert!(ids("events").contains(&"2025-01-gbr-jwg-3".to_owned()), "{json}");
 }
+
+#[test]
+fn a_brief_dated_after_its_period_names_what_came_after_it_and_what_its_words_predate() {
+    let dir = tempdir();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let uk = repo_file("briefs/uk-2021-2024.toml");
+    brief(dir.path(), &["generate", &uk, "--as-of", "2025-02-15", "-o", "out"]).expect(0);
+    let text = pdf_text(&dir.path().join("out/uk-2021-2024-en.pdf"));
+    // The 3rd round met after the period and before the brief's date.
+    assert!(
+        text.contains("After the period, to 15 February 2025, one more engagement is on record: 3rd Indonesia–UK Joint Working Group on Counter-Terrorism (20 January 2025)."),
+        "{text}"
+    );
+    // Dated inside the period, it has nothing after it to name.
+    brief(dir.path(), &["generate", &uk, "--as-of", "2023-06-30", "-o", "out"]).expect(0);
+    let text = pdf_text(&dir.path().join("out/uk-2021-2024-en.pdf"));
+    assert!(!text.contains("After the period"), "{text}");
+    // The public overview of 2022 keeps to its year, but says what its summary of
+    // March 2023 could not know.
+    let public = repo_file("briefs/public-release-2022.toml");
+    brief(dir.path(), &["generate", &public, "--as-of", "2026-12-06", "-o", "out"]).expect(0);
+    let text = pdf_text(&dir.path().join("out/public-2022-en.pdf"));
+    assert!(!text.contains("After the period"), "{text}");
+    assert!(
+        text.contains("The analyst's commentary was written as of 31 March 2023; one engagement of this brief was first reported after that, which it does not reflect: with Viet Nam (22 December 2022)."),
+        "{text}"
+    );
+    let text = pdf_text(&dir.path().join("out/public-2022-id.pdf"));
+    assert!(
+        text.contains("Ulasan analis ditulis per 31 Maret 2023; sesudahnya baru tercatat satu kegiatan dalam cakupan ringkasan ini yang belum tercermin dalam ulasan itu, yaitu dengan Vietnam (22 Desember 2022)."),
+        "{text}"
+    );
+}

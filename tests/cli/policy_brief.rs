@@ -189,9 +189,15 @@ fn the_flagship_findings_read_word_for_word_in_english() {
          November 2021); the 4th with the Philippines (24 March 2022), following the 3rd of 5 \
          September 2019; and the 2nd with the United Kingdom (5–8 December 2023)."
             .to_owned(),
-        "The record’s first engagements with the United Kingdom (7 April 2021) and the UN Office \
-         of Counter-Terrorism (April 2022) fall in this period (the record is systematic only \
-         for 2019–2025, so an engagement before 2019 may be missing)."
+        // Dated after the period, the brief names what came after it.
+        "After the period, to 31 December 2025, the end of the collected record, one more \
+         engagement is on record: 3rd Indonesia–UK Joint Working Group on Counter-Terrorism \
+         (20 January 2025)."
+            .to_owned(),
+        "The earliest engagements the record holds with the United Kingdom (7 April 2021) and \
+         the UN Office of Counter-Terrorism (April 2022) fall in this period; cooperation may \
+         have begun earlier without a public report (the record is systematic only for \
+         2019–2025, so an engagement before 2019 may be missing)."
             .to_owned(),
         format!(
             "Of the {} engagements, {} have a date known only to the month or year or qualified \
@@ -233,16 +239,22 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
          2021); putaran ke-4 dengan Filipina (24 Maret 2022), setelah putaran ke-3 pada 5 \
          September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023)."
             .to_owned(),
-        "Kegiatan pertama yang tercatat dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
-         Kontraterorisme (April 2022) terjadi pada periode ini (data dihimpun secara sistematis \
-         hanya untuk 2019–2025, sehingga kegiatan sebelum 2019 mungkin belum tercatat)."
+        "Setelah periode ini berakhir, hingga 31 Desember 2025, batas data yang sudah dihimpun, \
+         tercatat satu kegiatan lagi: Kelompok Kerja Bersama (JWG) ke-3 Indonesia–Inggris \
+         tentang Penanggulangan Terorisme (20 Januari 2025)."
+            .to_owned(),
+        "Kegiatan paling awal dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
+         Kontraterorisme (April 2022) yang tercatat dalam basis data jatuh pada periode ini; \
+         kerja samanya bisa jadi sudah dimulai lebih awal tanpa diberitakan (data dihimpun \
+         secara sistematis hanya untuk 2019–2025, sehingga kegiatan sebelum 2019 mungkin \
+         belum tercatat)."
             .to_owned(),
         format!(
-            "Tanggal {} dari {} kegiatan itu tidak pasti (hanya bulan atau tahunnya yang \
-             diketahui, atau diberi catatan), dan {} hanya didukung satu sumber. Sebanyak {} \
-             kegiatan hanya diketahui dari salinan laman penerbitnya di situs pihak ketiga.",
-            id(c.uncertain),
+            "Dari {} kegiatan itu, {} tidak bertanggal pasti (hanya bulan atau tahunnya yang \
+             diketahui, atau diberi catatan) dan {} hanya bersumber satu pemberitaan; {} hanya \
+             diketahui dari salinan laman penerbitnya di situs pihak ketiga.",
             id(c.n),
+            id(c.uncertain),
             id(c.single),
             id(c.copies)
         ),
@@ -560,4 +572,17 @@ fn the_abbreviations_are_those_the_pages_print() {
     assert!(!text.contains("NCTV"), "{text}");
     let data = std::fs::read_to_string(repo_file("data/events.toml")).unwrap();
     assert!(data.contains("the Dutch NCTV discussed"), "the summary the table leaves out");
+}
+
+#[test]
+fn a_comparison_the_record_cannot_make_fairly_sets_no_counts_side_by_side() {
+    let dir = tempdir();
+    let flagship = repo_file("briefs/bnpt-international-2021-2024.toml");
+    let json = brief_json(dir.path(), &flagship, AS_OF);
+    let changes = sections(&json, "changes")[0];
+    // 2017–2020 lies half before the record's systematic coverage.
+    assert!(changes["summary"].as_str().unwrap().contains("no fair comparison"), "{changes}");
+    assert_eq!(changes["total"]["delta"], "", "{changes}");
+    assert_eq!(changes["by_type"], serde_json::json!([]), "{changes}");
+    assert_eq!(changes["by_partner"], serde_json::json!([]), "{changes}");
 }
