@@ -635,11 +635,11 @@ impl Words for English {
         until: Option<&str>,
     ) -> String {
         let lapsed = match (until, months) {
-            (Some(until), Some(months)) => format!(
-                "never reported held by {until}, the end of the collected record, {months} months after its date"
-            ),
+            (Some(until), Some(months)) => {
+                format!("never reported held by {until}, {months} months after its date")
+            }
             (Some(until), None) => {
-                format!("never reported held by {until}, the end of the collected record")
+                format!("never reported held by {until}")
             }
             (None, Some(months)) => {
                 format!("never reported held; {months} months have passed since its date")
@@ -675,10 +675,14 @@ impl Words for English {
         let round = ordinal.map_or_else(String::new, |ordinal| format!(", the {ordinal},"));
         let last = format!("The last round of the working group with {partners}");
         let since = match until {
-            Some(until) => format!("{months} months to {until}, the end of the collected record"),
+            Some(until) => format!("{months} months to {until}"),
             None => format!("{months} months since"),
         };
         format!("{last}{round} dates from {date}; none is on record in the {since}{pace}.")
+    }
+
+    fn record_end(&self, day: &str, first: bool) -> String {
+        if first { format!("{day}, the end of the collected record") } else { day.to_owned() }
     }
 
     fn follow_up_confirm(&self) -> &'static str {
@@ -714,9 +718,7 @@ impl Words for English {
         };
         let due = if past { "was due" } else { "falls due" };
         let none = match until {
-            Some(until) => {
-                format!("no date is on record by {until}, the end of the collected record")
-            }
+            Some(until) => format!("no date is on record by {until}"),
             None => "no date is announced".to_owned(),
         };
         format!("{pace}, {round} {due} around {expected}; {none}.")

@@ -580,11 +580,11 @@ impl Words for Indonesian {
     ) -> String {
         let lapsed = match (until, months) {
             (Some(until), Some(months)) => format!(
-                "tetapi belum pernah dilaporkan terlaksana hingga {until}, batas data yang sudah dihimpun, {months} bulan setelah jadwalnya"
+                "tetapi belum pernah dilaporkan terlaksana hingga {until}, {months} bulan setelah jadwalnya"
             ),
-            (Some(until), None) => format!(
-                "tetapi belum pernah dilaporkan terlaksana hingga {until}, batas data yang sudah dihimpun"
-            ),
+            (Some(until), None) => {
+                format!("tetapi belum pernah dilaporkan terlaksana hingga {until}")
+            }
             (None, Some(months)) => format!(
                 "tetapi belum pernah dilaporkan terlaksana, padahal jadwalnya sudah lewat {months} bulan"
             ),
@@ -630,12 +630,14 @@ impl Words for Indonesian {
             Pace::Single => ", padahal itulah satu-satunya putaran yang tercatat".to_owned(),
         };
         let since = match until {
-            Some(until) => format!(
-                "Dalam {months} bulan sejak itu hingga {until}, batas data yang sudah dihimpun,"
-            ),
+            Some(until) => format!("Dalam {months} bulan sejak itu hingga {until},"),
             None => format!("Dalam {months} bulan sejak itu"),
         };
         format!("{round} berlangsung pada {date}. {since} belum tercatat putaran berikutnya{pace}.")
+    }
+
+    fn record_end(&self, day: &str, first: bool) -> String {
+        if first { format!("{day}, batas data yang sudah dihimpun") } else { day.to_owned() }
     }
 
     fn follow_up_confirm(&self) -> &'static str {
@@ -670,7 +672,7 @@ impl Words for Indonesian {
         let due = if past { "semestinya sudah digelar" } else { "semestinya digelar" };
         let none = match until {
             Some(until) => {
-                format!("hingga {until}, batas data yang sudah dihimpun, jadwalnya belum tercatat")
+                format!("hingga {until}, jadwalnya belum tercatat")
             }
             None => "jadwalnya belum diumumkan".to_owned(),
         };

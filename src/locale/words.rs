@@ -217,6 +217,10 @@ pub trait Words: Sync {
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String;
+    /// The end of the collected record, `day`, as a follow-up names it: with what the
+    /// day is the `first` time ("31 December 2025, the end of the collected record"),
+    /// the day alone after.
+    fn record_end(&self, day: &str, first: bool) -> String;
     /// What to do about a lapsed announcement, after its sentence.
     fn follow_up_confirm(&self) -> &'static str;
     /// What to do about an overdue series, after its sentence.

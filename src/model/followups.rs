@@ -4,6 +4,7 @@
 //! it rests on. (Agreements ending are not
 //! among them: the record holds no terms yet.)
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
@@ -40,9 +41,10 @@ const DUE_SOON_MONTHS: u32 = 6;
 /// still to come (unless the brief has a section of what is coming up), lapsed
 /// announcements, and working-group series overdue or due soon.
 pub(super) fn follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
+    let known = KnownUntil::new(brief);
     let mut items = if brief.has_upcoming { Vec::new() } else { announced(brief, query) };
-    items.extend(lapsed(brief, query));
-    items.extend(series_follow_ups(brief, query));
+    items.extend(lapsed(brief, query, &known));
+    items.extend(series_follow_ups(brief, query, &known));
     items
 }
 
@@ -76,12 +78,40 @@ fn announced(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
 }
 
 /// The day to which the record can tell what did not happen: the brief's date, or the
-/// end of the collected record when that comes first, with that end in words.
-fn known_until(brief: &BuildContext<'_>) -> (NaiveDate, Option<String>) {
-    let as_of = brief.settings.as_of;
-    match brief.dataset.collected_until().filter(|end| *end < as_of) {
-        Some(end) => (end, Some(format_date(brief.language, PartialDate::day(end)))),
-        None => (as_of, None),
+/// end of the collected record when that comes first.
+struct KnownUntil<'a, 'b> {
+    /// The brief being built.
+    brief: &'b BuildContext<'a>,
+    /// The day.
+    day: NaiveDate,
+    /// Whether it is the end of the collected record, before the brief's date.
+    record_end: bool,
+    /// Whether an item has already said that it is the end of the collected record.
+    said: Cell<bool>,
+}
+
+impl<'a, 'b> KnownUntil<'a, 'b> {
+    fn new(brief: &'b BuildContext<'a>) -> Self {
+        let as_of = brief.settings.as_of;
+        let end = brief.dataset.collected_until().filter(|end| *end < as_of);
+        KnownUntil {
+            brief,
+            day: end.unwrap_or(as_of),
+            record_end: end.is_some(),
+            said: Cell::new(false),
+        }
+    }
+
+    /// The end of the collected record in words, for the next item that speaks of it:
+    /// the first says what the day is, the later ones only the day. `None` when the
+    /// record reaches the brief's date.
+    fn name(&self) -> Option<String> {
+        if !self.record_end {
+            return None;
+        }
+        let language = self.brief.language;
+        let day = format_date(language, PartialDate::day(self.day));
+        Some(language.words().record_end(&day, !self.said.replace(true)))
     }
 }
 
@@ -94,11 +124,11 @@ fn thin_after(brief: &BuildContext<'_>, from: NaiveDate, until: NaiveDate) -> Op
 }
 
 /// Announcements whose date has passed with no report that they took place.
-fn lapsed(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
+fn lapsed(brief: &BuildContext<'_>, query: &Query, known: &KnownUntil<'_, '_>) -> Vec<Finding> {
     let from = brief.settings.period.from;
     let since = from.checked_sub_months(Months::new(LAPSED_MONTHS_BEFORE)).unwrap_or(from);
     let language = brief.language;
-    let (until, until_name) = known_until(brief);
+    let until = known.day;
     brief
         .lapsed(query, since)
         .into_iter()
@@ -112,7 +142,7 @@ fn lapsed(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
                 &format_span(language, e.date, e.end),
                 &announced_on(brief, e),
                 months.as_deref(),
-                until_name.as_deref(),
+                known.name().as_deref(),
             );
             let text = with_caveat(text, thin_after(brief, e.first_day(), until));
             let text = format!("{text} {}", language.words().follow_up_confirm());
@@ -124,16 +154,19 @@ fn lapsed(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
 /// Working-group series (rounds with the same counterparts) with no next round
 /// announced: those whose last round lies further back than their own cadence allows,
 /// and those whose next round falls due by that cadence within [`DUE_SOON_MONTHS`].
-fn series_follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
-    let (until, until_name) = known_until(brief);
+fn series_follow_ups(
+    brief: &BuildContext<'_>,
+    query: &Query,
+    known: &KnownUntil<'_, '_>,
+) -> Vec<Finding> {
     unannounced_series(brief, query)
         .into_iter()
         .filter_map(|(partners, rounds)| {
-            let series = Series::new(brief, &partners, &rounds, until)?;
+            let series = Series::new(brief, &partners, &rounds, known.day)?;
             if series.overdue() {
-                Some(series.overdue_finding(until_name.as_deref()))
+                Some(series.overdue_finding(known))
             } else {
-                series.due_soon_finding(until_name.as_deref())
+                series.due_soon_finding(known)
             }
         })
         .collect()
@@ -249,8 +282,9 @@ impl<'a, 'b> Series<'a, 'b> {
 
     /// "The last round of the working group with …, the 4th, dates from …; none is on
     /// record in the 15 months since …. The next round is overdue."
-    fn overdue_finding(&self, until_name: Option<&str>) -> Finding {
+    fn overdue_finding(&self, known: &KnownUntil<'_, '_>) -> Finding {
         let (language, last) = (self.brief.language, self.last);
+        let until = known.name();
         let text = self.with_pace(|pace| {
             language.words().follow_up_overdue(
                 last.round.map(|r| ordinal(language, r)).as_deref(),
@@ -258,7 +292,7 @@ impl<'a, 'b> Series<'a, 'b> {
                 &format_span(language, last.date, last.end),
                 &count_in_words(language, self.since as usize),
                 pace,
-                until_name,
+                until.as_deref(),
             )
         });
         let text = format!(
@@ -272,7 +306,7 @@ impl<'a, 'b> Series<'a, 'b> {
     /// The next round by the series' pace, when that falls no more than
     /// [`DUE_SOON_MONTHS`] after the brief's date: "At the pace of earlier rounds …,
     /// the 4th round … falls due around September 2020; no date is announced."
-    fn due_soon_finding(&self, until_name: Option<&str>) -> Option<Finding> {
+    fn due_soon_finding(&self, known: &KnownUntil<'_, '_>) -> Option<Finding> {
         let (language, last, as_of) = (self.brief.language, self.last, self.brief.settings.as_of);
         let pace = self.stated.or(self.mean)?;
         let expected = last.first_day().checked_add_months(Months::new(pace))?;
@@ -280,6 +314,7 @@ impl<'a, 'b> Series<'a, 'b> {
         if expected > horizon {
             return None;
         }
+        let until = known.name();
         let text = self.with_pace(|pace| {
             language.words().follow_up_due_soon(
                 last.round.map(|r| ordinal(language, r + 1)).as_deref(),
@@ -287,10 +322,10 @@ impl<'a, 'b> Series<'a, 'b> {
                 &format_date(language, PartialDate::month_of(expected)),
                 expected < as_of,
                 pace,
-                until_name,
+                until.as_deref(),
             )
         });
-        let action = match until_name {
+        let action = match until {
             Some(_) => language.words().follow_up_check(),
             None => language.words().follow_up_ask(),
         };
