@@ -52,8 +52,8 @@ const LABELS: &[(&str, &str)] = &[
     ("figure-events-1", "engagement"),
     ("figure-partners", "partners"),
     ("figure-partners-1", "partner"),
-    ("figure-agreements", "MoUs and agreements"),
-    ("figure-agreements-1", "MoU or agreement"),
+    ("figure-agreements", "MoUs and other instruments"),
+    ("figure-agreements-1", "MoU or other instrument"),
     ("figure-working-groups", "working-group meetings"),
     ("figure-working-groups-1", "working-group meeting"),
     ("figure-planned", "announced, still to come"),
@@ -89,7 +89,7 @@ const LABELS: &[(&str, &str)] = &[
     ("profile-in-period", "Engagements in this period"),
     ("profile-type", "Type of engagement"),
     ("profile-history", "In the whole record"),
-    ("profile-agreements", "Agreements in this period"),
+    ("profile-agreements", "MoUs and other instruments in this period"),
     ("profile-none", "None in this period"),
     ("empty-period-again", "None in this period."),
     ("empty-not-collected", "Not collected yet."),
@@ -106,7 +106,7 @@ const LABELS: &[(&str, &str)] = &[
     ("method-dataset", "Dataset"),
     ("method-version", "Version"),
     ("method-size", "Records public by this date"),
-    ("method-selected", "Engagements in this brief"),
+    ("method-selected", "Engagements in this brief, held or announced"),
     ("method-filters", "Filters"),
     ("method-no-filter", "none"),
     ("method-period", "Period"),
@@ -399,7 +399,7 @@ impl Words for English {
     }
 
     fn no_agreements(&self, this: &str) -> String {
-        format!("The record shows no MoU or agreement concluded in {this}.")
+        format!("The record shows no MoU or other instrument concluded in {this}.")
     }
 
     /// Opens with the count in words under ten, never with a numeral.
@@ -615,7 +615,7 @@ impl Words for English {
     }
 
     fn new_agreements(&self, list: &str) -> String {
-        format!("New MoUs and agreements: with {list}.")
+        format!("New MoUs and other instruments: with {list}.")
     }
 
     fn realised(&self, that: &str, list: &str) -> String {

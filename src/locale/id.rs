@@ -52,8 +52,8 @@ const LABELS: &[(&str, &str)] = &[
     ("figure-events-1", "kegiatan"),
     ("figure-partners", "mitra"),
     ("figure-partners-1", "mitra"),
-    ("figure-agreements", "MoU dan kesepakatan"),
-    ("figure-agreements-1", "MoU atau kesepakatan"),
+    ("figure-agreements", "MoU dan instrumen lain"),
+    ("figure-agreements-1", "MoU atau instrumen lain"),
     ("figure-working-groups", "pertemuan kelompok kerja"),
     ("figure-working-groups-1", "pertemuan kelompok kerja"),
     ("figure-planned", "diumumkan, akan berlangsung"),
@@ -95,7 +95,7 @@ const LABELS: &[(&str, &str)] = &[
     ("profile-in-period", "Kegiatan pada periode ini"),
     ("profile-type", "Jenis kegiatan"),
     ("profile-history", "Riwayat kerja sama"),
-    ("profile-agreements", "MoU dan kesepakatan pada periode ini"),
+    ("profile-agreements", "MoU dan instrumen lain pada periode ini"),
     ("profile-none", "Tidak ada pada periode ini"),
     ("empty-period-again", "Tidak ada pada periode ini."),
     ("empty-not-collected", "Belum dihimpun."),
@@ -112,7 +112,7 @@ const LABELS: &[(&str, &str)] = &[
     ("method-dataset", "Basis data"),
     ("method-version", "Versi"),
     ("method-size", "Jumlah entri yang sumbernya sudah terbit per tanggal ini"),
-    ("method-selected", "Kegiatan dalam ringkasan ini"),
+    ("method-selected", "Kegiatan dalam ringkasan ini, terlaksana atau diumumkan"),
     ("method-filters", "Filter"),
     ("method-no-filter", "tidak ada"),
     ("method-period", "Periode"),
@@ -382,7 +382,7 @@ impl Words for Indonesian {
     }
 
     fn no_agreements(&self, this: &str) -> String {
-        format!("Tidak tercatat nota kesepahaman atau kesepakatan yang ditandatangani pada {this}.")
+        format!("Tidak tercatat nota kesepahaman atau instrumen lain yang ditandatangani pada {this}.")
     }
 
     /// Opens with the count in words under ten.
@@ -559,7 +559,7 @@ impl Words for Indonesian {
     }
 
     fn new_agreements(&self, list: &str) -> String {
-        format!("Nota kesepahaman dan kesepakatan baru: dengan {list}.")
+        format!("Nota kesepahaman dan instrumen lain yang baru: dengan {list}.")
     }
 
     fn realised(&self, that: &str, list: &str) -> String {

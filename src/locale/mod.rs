@@ -540,7 +540,7 @@ mod tests {
     fn counts_agree_with_their_nouns() {
         assert_eq!(counted(Language::En, "figure-partners", 1), "partner");
         assert_eq!(counted(Language::En, "figure-partners", 2), "partners");
-        assert_eq!(counted(Language::En, "figure-agreements", 1), "MoU or agreement");
+        assert_eq!(counted(Language::En, "figure-agreements", 1), "MoU or other instrument");
         assert_eq!(counted(Language::Id, "figure-partners", 1), "mitra");
         assert_eq!(
             counted(Language::En, "figure-planned", 1),
