@@ -382,7 +382,9 @@ impl Words for Indonesian {
     }
 
     fn no_agreements(&self, this: &str) -> String {
-        format!("Tidak tercatat nota kesepahaman atau instrumen lain yang ditandatangani pada {this}.")
+        format!(
+            "Tidak tercatat nota kesepahaman atau instrumen lain yang ditandatangani pada {this}."
+        )
     }
 
     /// Opens with the count in words under ten.
