@@ -350,8 +350,8 @@ struct JsonFile {
 #[derive(Debug, Clone, Default)]
 pub(super) struct RawSet {
     info: Option<RawInfo>,
-    /// The spans every file declares it covers systematically, with the file's name.
-    coverage: Vec<(RawCoverage, String)>,
+    /// The spans every file declares it covers systematically, with the file.
+    coverage: Vec<(RawCoverage, Arc<SourceText>)>,
     partners: Vec<(RawPartner, Origin)>,
     ambiguous: Vec<(RawAmbiguous, Origin)>,
     topics: Vec<(RawTopic, Origin)>,
@@ -371,8 +371,8 @@ pub(super) fn read(
         Format::Toml => match toml::from_str::<TomlFile>(&source.text) {
             Ok(file) => {
                 if let Some(info) = &file.dataset {
-                    let name = &source.name;
-                    set.coverage.extend(info.coverage.iter().map(|c| (c.clone(), name.clone())));
+                    set.coverage
+                        .extend(info.coverage.iter().map(|c| (c.clone(), Arc::clone(source))));
                 }
                 set.info = set.info.take().or(file.dataset);
                 // A table's span covers only its `[[…]]` header: stretch it to the next
@@ -458,7 +458,7 @@ fn read_json(source: &Arc<SourceText>, set: &mut RawSet, diagnostics: &mut Vec<D
         }
     };
     if let Some(info) = &file.dataset {
-        set.coverage.extend(info.coverage.iter().map(|c| (c.clone(), source.name.clone())));
+        set.coverage.extend(info.coverage.iter().map(|c| (c.clone(), Arc::clone(source))));
     }
     set.info = set.info.take().or(file.dataset);
     let mut cursor = 0;
@@ -1168,6 +1168,7 @@ pub(super) fn validate(
     let glossary = validate_glossary(raw.glossary, &mut out);
     let events = validate_events(raw.events, &partners, &topics, &mut out);
     warn_undated(&events, &mut out);
+    let coverage = validate_coverage(&raw.coverage, &mut out);
     if out.iter().any(|d| d.severity == Severity::Error) {
         return Err(out);
     }
@@ -1181,7 +1182,6 @@ pub(super) fn validate(
         DatasetInfo { name: Text::same("user dataset"), version: "unversioned".into() },
         |i| DatasetInfo { name: i.name.into_text(), version: i.version },
     );
-    let coverage = validate_coverage(&raw.coverage, &mut out);
     let mut events = events;
     events.sort_by(|a, b| (a.first_day(), &a.id).cmp(&(b.first_day(), &b.id)));
     Ok((
@@ -1191,18 +1191,20 @@ pub(super) fn validate(
 }
 
 /// The spans the files declare they cover systematically, each checked.
-fn validate_coverage(raw: &[(RawCoverage, String)], out: &mut Vec<Diagnostic>) -> Vec<Coverage> {
+fn validate_coverage(
+    raw: &[(RawCoverage, Arc<SourceText>)],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Coverage> {
     let mut coverage = Vec::new();
-    for (span, file) in raw {
+    for (span, source) in raw {
         let parse =
             |text: &str, key: &str, out: &mut Vec<Diagnostic>| match text.parse::<PartialDate>() {
                 Ok(date) => Some(date),
                 Err(why) => {
+                    let message = format!("invalid coverage `{key}` date `{text}`: {why}");
                     out.push(
-                        Diagnostic::error(format!(
-                            "{file}: invalid coverage `{key}` date `{text}`: {why}"
-                        ))
-                        .hint("write a year (\"2019\"), a month (\"2019-01\") or a day"),
+                        coverage_error(source, text, message)
+                            .hint("write a year (\"2019\"), a month (\"2019-01\") or a day"),
                     );
                     None
                 }
@@ -1214,17 +1216,31 @@ fn validate_coverage(raw: &[(RawCoverage, String)], out: &mut Vec<Diagnostic>) -
             (Some(from), Some(Some(to))) if to.last_day() >= from.first_day() => {
                 coverage.push(Coverage { from, to: Some(to) });
             }
-            (Some(from), Some(Some(to))) => out.push(
-                Diagnostic::error(format!(
-                    "{file}: the coverage from {from} ends before it starts ({to})"
-                ))
-                .hint("swap `from` and `to`"),
-            ),
+            (Some(from), Some(Some(to))) => {
+                let message = format!("the coverage from {from} ends before it starts ({to})");
+                let value = span.to.as_deref().unwrap_or_default();
+                out.push(coverage_error(source, value, message).hint("swap `from` and `to`"));
+            }
             _ => {}
         }
     }
     coverage.sort_by_key(|c| c.from.first_day());
     merged(coverage)
+}
+
+/// An error of a coverage date `value` in `source`: placed at the value, quoted, where
+/// it first follows the `coverage` key (TOML and JSON alike), else named by its file.
+fn coverage_error(source: &Arc<SourceText>, value: &str, message: String) -> Diagnostic {
+    let text = source.text.as_str();
+    let quoted = format!("\"{value}\"");
+    let found = text.find("coverage").and_then(|key| {
+        let at = key + text[key..].find(&quoted)?;
+        Some(at..at + quoted.len())
+    });
+    match found {
+        Some(range) => Diagnostic::error(message).at(source, range),
+        None => Diagnostic::error(format!("{}: {message}", source.name)),
+    }
 }
 
 /// Spans sorted by their start, with those that overlap or meet made one: the bundled
@@ -1621,7 +1637,7 @@ fn validate_events(
         let facts = EventFacts { id: &e.id, first_day: date.map(|d| d.first_day()), status };
         let sources = check_sources(&facts, e.sources, &origin, out);
         let ids = (partner_ids.as_slice(), topic_ids.as_slice());
-        let revisions = check_revisions(e.revisions, &sources, ids, &origin, out);
+        let revisions = check_revisions(e.revisions, &sources, ids, date, &origin, out);
         if let Some(first_day) = date.map(|d| d.first_day()) {
             check_announced_summary(&sources, &revisions, first_day, &origin, out);
         }
@@ -1727,6 +1743,7 @@ fn check_revisions(
     raw: Vec<RawRevision>,
     sources: &[Source],
     (partner_ids, topic_ids): (&[&str], &[&str]),
+    event_date: Option<PartialDate>,
     origin: &Origin,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Revision> {
@@ -1749,6 +1766,23 @@ fn check_revisions(
         }
         let date = r.date.as_deref().and_then(|v| check_date(v, "date", origin, out));
         let end = r.end.as_deref().and_then(|v| check_date(v, "end", origin, out));
+        // A revision's span starts at its own date, or at the event's.
+        if let (Some(start), Some(end)) = (date.or(event_date), end)
+            && end.first_day() < start.first_day()
+        {
+            out.push(
+                origin
+                    .error_at(
+                        "end",
+                        r.end.as_deref().unwrap_or_default(),
+                        format!("a revision ends the event ({end}) before it starts ({start})"),
+                    )
+                    .hint(
+                        "correct the revision's `end`, or give the `date` its source reports too",
+                    ),
+            );
+            continue;
+        }
         let changes_something = date.is_some()
             || end.is_some()
             || r.summary.is_some()

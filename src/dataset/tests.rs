@@ -507,6 +507,18 @@ fn coverage_spans_that_meet_are_taken_together() {
     assert_eq!(dataset.coverage.len(), 2, "{:?}", dataset.coverage);
 }
 
+#[test]
+fn a_bad_coverage_date_is_shown_at_its_place_in_toml_and_json() {
+    let text = "[dataset]\nname = \"Bad\"\nversion = \"1\"\ncoverage = [{ from = \"2019\", to = \"20x5\" }]\n";
+    let all = rendered(&with_user_file("bad.toml", text).unwrap_err());
+    assert!(all.contains("invalid coverage `to` date `20x5`"), "{all}");
+    assert!(all.contains("bad.toml:4:35"), "{all}");
+    let text = "{\"dataset\": {\"name\": \"Bad\", \"version\": \"1\",\n \"coverage\": [{\"from\": \"2021\", \"to\": \"2020\"}]}, \"events\": []}";
+    let all = rendered(&with_user_file("bad.json", text).unwrap_err());
+    assert!(all.contains("the coverage from 2021 ends before it starts (2020)"), "{all}");
+    assert!(all.contains("bad.json:2:"), "{all}");
+}
+
 /// A user event with one revision whose fields are `revision`.
 fn revised_event(revision: &str) -> String {
     format!(
@@ -537,4 +549,19 @@ fn a_revision_s_references_are_read_and_checked_as_the_event_s_own() {
     assert!(all.contains("invalid country code `UK`"), "{all}");
     let all = rendered(&with_user_file("r.toml", &revised_event("partners = []")).unwrap_err());
     assert!(all.contains("a revision that leaves the event no partner"), "{all}");
+}
+
+#[test]
+fn a_revision_that_ends_the_event_before_it_starts_is_refused_at_its_end() {
+    let all =
+        rendered(&with_user_file("r.toml", &revised_event("end = \"2022-04-30\"")).unwrap_err());
+    assert!(
+        all.contains("a revision ends the event (2022-04-30) before it starts (2022-05-01)"),
+        "{all}"
+    );
+    assert!(all.contains("r.toml:10:"), "{all}");
+    // With the date its source reports, the same end holds.
+    let revision = "date = \"2022-04-28\", end = \"2022-04-30\"";
+    with_user_file("r.toml", &revised_event(revision))
+        .unwrap_or_else(|e| panic!("{}", rendered(&e)));
 }
