@@ -220,9 +220,13 @@ fn ods_extent(reader: &mut impl std::io::Read) -> Result<(u64, Extent), String> 
     let mut buf = Vec::new();
     let mut sheet = OdsExtent::default();
     loop {
-        let event = xml
-            .read_event_into(&mut buf)
-            .map_err(|e| format!("its content.xml is not well-formed ({e})"))?;
+        let event = xml.read_event_into(&mut buf).map_err(|e| {
+            let why = format!("its content.xml is not well-formed: {e}");
+            match &sheet.name {
+                Some(name) => damaged_after(name, sheet.last, &why),
+                None => format!("it is damaged before its first sheet ({why})"),
+            }
+        })?;
         let going = match event {
             Event::Eof => false,
             Event::Start(e) => sheet.open(&e, false),
@@ -249,6 +253,10 @@ fn ods_extent(reader: &mut impl std::io::Read) -> Result<(u64, Extent), String> 
 struct OdsExtent {
     /// Whether the first table has begun.
     in_table: bool,
+    /// The first table's name, once it has begun.
+    name: Option<String>,
+    /// The last cell closed, as a fault in the XML is placed: row and column.
+    last: Option<(u32, u32)>,
     /// The first row of the current row element, and how many rows it stands for.
     row: u64,
     rows_here: u64,
@@ -274,7 +282,11 @@ impl OdsExtent {
         };
         match e.name().as_ref() {
             "table:table" if self.in_table => return false,
-            "table:table" => self.in_table = true,
+            "table:table" => {
+                self.in_table = true;
+                let name = e.attributes().flatten().find(|a| a.key.as_ref() == "table:name");
+                self.name = Some(name.map_or_else(|| "1".to_owned(), |a| a.value.to_string()));
+            }
             "table:table-row" => {
                 self.rows_here = repeated("table:number-rows-repeated");
                 self.column = 0;
@@ -315,6 +327,8 @@ impl OdsExtent {
 
     /// The open cell ends: its last row and column count if it holds a value.
     fn close_cell(&mut self) {
+        let place = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        self.last = Some((place(self.row), place(self.column)));
         if self.cell_has_value.take() == Some(true) {
             let last_row = self.row + self.rows_here.max(1) - 1;
             let last_column = self.column + self.cells_here.max(1) - 1;

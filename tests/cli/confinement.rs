@@ -318,3 +318,36 @@ fn a_damaged_xlsx_sheet_is_refused_at_the_cell_where_it_breaks() {
         );
     }
 }
+
+#[test]
+fn a_damaged_ods_sheet_is_refused_at_the_cell_where_it_breaks() {
+    let dir = tempdir();
+    let manifest = "<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>";
+    let cell = |text: &str| {
+        format!(
+            "<table:table-cell office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>"
+        )
+    };
+    // Two whole cells in row 1, then a cell of row 2 whose tag is cut off.
+    let content = format!(
+        "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet><table:table table:name=\"Rekap\"><table:table-row>{}{}</table:table-row><table:table-row>{}<table:table-cell office:value-type=\"string\"</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>",
+        cell("id"),
+        cell("date"),
+        cell("x-1")
+    );
+    zip_package(
+        &dir.path().join("broken.ods"),
+        &[
+            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+            ("content.xml", content.as_bytes()),
+            ("META-INF/manifest.xml", manifest.as_bytes()),
+        ],
+    );
+    let run = brief(dir.path(), &["events", "--data", "broken.ods"]).expect(2);
+    assert!(
+        run.stderr
+            .contains("cannot read spreadsheet `broken.ods` (it is damaged after cell Rekap!A2"),
+        "{}",
+        run.stderr
+    );
+}
