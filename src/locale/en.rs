@@ -499,13 +499,14 @@ impl Words for English {
 
     fn upcoming(&self, n: usize, count: &str, day: &str, date: &str, title: &str) -> String {
         match n {
-            1 => format!("One engagement is announced for after {day}: {title} ({date})."),
+            1 => format!(
+                "On {day}, one announced engagement is still to be reported held: {title} ({date})."
+            ),
             2..=9 => format!(
-                "{} engagements are announced for after {day}; the next: {title} ({date}).",
-                super::capitalised(count)
+                "On {day}, {count} announced engagements are still to be reported held; the first: {title} ({date})."
             ),
             _ => format!(
-                "The record shows {count} engagements announced for after {day}; the next: {title} ({date})."
+                "On {day}, the record shows {count} announced engagements still to be reported held; the first: {title} ({date})."
             ),
         }
     }
@@ -670,6 +671,9 @@ impl Words for English {
             Pace::Stated(12) => "; its sources describe it as an annual meeting".to_owned(),
             Pace::Stated(months) => format!("; its sources say it meets every {months} months"),
             Pace::Mean(months) => format!("; earlier rounds came every {months} months on average"),
+            Pace::Interval(months) => {
+                format!("; the two rounds on record came {months} months apart")
+            }
             Pace::Single => "; it is the only round on record".to_owned(),
         };
         let round = ordinal.map_or_else(String::new, |ordinal| format!(", the {ordinal},"));
@@ -710,6 +714,9 @@ impl Words for English {
             Pace::Mean(months) => {
                 format!("At the pace of earlier rounds (every {months} months on average)")
             }
+            Pace::Interval(months) => {
+                format!("At the pace of the two rounds on record ({months} months apart)")
+            }
             Pace::Single => "At the pace of earlier rounds".to_owned(),
         };
         let round = match next {
@@ -722,6 +729,42 @@ impl Words for English {
             None => "no date is announced".to_owned(),
         };
         format!("{pace}, {round} {due} around {expected}; {none}.")
+    }
+
+    fn follow_up_single(
+        &self,
+        ordinal: Option<&str>,
+        partners: &str,
+        date: &str,
+        months: &str,
+        until: Option<&str>,
+    ) -> String {
+        let round = ordinal.map_or_else(|| date.to_owned(), |o| format!("the {o}, of {date}"));
+        let none = match until {
+            Some(until) => format!("no next round is on record in the {months} months to {until}"),
+            None => format!("no next round is announced {months} months later"),
+        };
+        format!(
+            "Only one round of the working group with {partners} is on record ({round}); {none}."
+        )
+    }
+
+    fn follow_up_quiet(
+        &self,
+        partner: &str,
+        date: &str,
+        months: &str,
+        until: Option<&str>,
+    ) -> String {
+        let since = match until {
+            Some(until) => format!("none is on record in the {months} months to {until}"),
+            None => format!("none is on record in the {months} months since"),
+        };
+        format!("The latest engagement with {partner} on record dates from {date}; {since}.")
+    }
+
+    fn follow_up_continue(&self) -> &'static str {
+        "Ask whether the cooperation continues, and what is planned."
     }
 
     fn follow_up_ask(&self) -> &'static str {

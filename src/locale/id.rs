@@ -122,7 +122,7 @@ const LABELS: &[(&str, &str)] = &[
     ("method-public-names", "Disebut namanya atas keputusan penyusun"),
     (
         "method-matching",
-        "Kegiatan dicantumkan bila tanggalnya, menurut tingkat ketelitian yang disebut sumber (hari, bulan, atau tahun), seluruhnya atau sebagian jatuh dalam periode ringkasan. Tanggal hasil simpulan atau yang berbeda antarsumber diberi tanda dan penjelasan.",
+        "Kegiatan dicantumkan bila tanggalnya, menurut tingkat ketelitian yang disebut sumber (hari, bulan, atau tahun), seluruhnya atau sebagian jatuh dalam periode ringkasan. Tanggal yang disimpulkan (tidak disebut langsung oleh sumber) atau yang berbeda antarsumber diberi tanda dan penjelasan.",
     ),
     (
         "method-sources",
@@ -170,7 +170,7 @@ const LABELS: &[(&str, &str)] = &[
     ("kind-organisation", "Organisasi internasional"),
     ("kind-regional-body", "Badan kawasan"),
     ("mode-in-person", "tatap muka"),
-    ("mode-hybrid", "hibrida"),
+    ("mode-hybrid", "daring dan luring (hibrida)"),
     ("mode-virtual", "daring"),
     ("audience-executive", "Pimpinan"),
     ("audience-analyst", "Analis"),
@@ -331,7 +331,7 @@ impl Words for Indonesian {
                 format!("; karena data {span}, angka {before} tidak dapat dijadikan pembanding")
             }
         };
-        format!("Pada {this} tercatat {held} kegiatan terlaksana{trend}.")
+        format!("Selama {this} tercatat {held} kegiatan terlaksana{trend}.")
     }
 
     fn volume_none(&self, this: &str, before: &str, earlier: Option<&str>) -> String {
@@ -462,17 +462,10 @@ impl Words for Indonesian {
         )
     }
 
-    fn upcoming(&self, n: usize, count: &str, day: &str, date: &str, title: &str) -> String {
-        match n {
-            1 => format!("Satu kegiatan diumumkan untuk setelah {day}: {title} ({date})."),
-            2..=9 => format!(
-                "{} kegiatan diumumkan untuk setelah {day}; yang terdekat: {title} ({date}).",
-                super::capitalised(count)
-            ),
-            _ => format!(
-                "Tercatat {count} kegiatan yang diumumkan untuk setelah {day}; yang terdekat: {title} ({date})."
-            ),
-        }
+    fn upcoming(&self, _n: usize, count: &str, day: &str, date: &str, title: &str) -> String {
+        format!(
+            "Per {day}, {count} kegiatan yang sudah diumumkan belum dilaporkan terlaksana; yang terdekat: {title} ({date})."
+        )
     }
 
     fn certainty(
@@ -505,7 +498,7 @@ impl Words for Indonesian {
     fn changes_intro(&self, this: &str, that: &str, against: Against) -> String {
         match against {
             Against::PreviousPeriod => format!(
-                "Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}, periode yang sama panjangnya tepat sebelumnya."
+                "Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}, periode sebelumnya dengan rentang yang sama."
             ),
             Against::PreviousYear => format!(
                 "Bagian ini membandingkan kegiatan yang terlaksana pada {this} dengan {that}, periode yang sama setahun sebelumnya."
@@ -629,6 +622,9 @@ impl Words for Indonesian {
             Pace::Mean(months) => {
                 format!(", padahal jarak antarputaran sebelumnya rata-rata {months} bulan")
             }
+            Pace::Interval(months) => {
+                format!(", padahal dua putaran yang tercatat berselang {months} bulan")
+            }
             Pace::Single => ", padahal itulah satu-satunya putaran yang tercatat".to_owned(),
         };
         let since = match until {
@@ -665,6 +661,9 @@ impl Words for Indonesian {
                 format!("Sesuai jadwal setiap {months} bulan yang disebut sumbernya")
             }
             Pace::Mean(months) => format!("Dengan jarak antarputaran rata-rata {months} bulan"),
+            Pace::Interval(months) => {
+                format!("Dengan selang {months} bulan antara dua putaran yang tercatat")
+            }
             Pace::Single => "Menurut jarak antarputaran sebelumnya".to_owned(),
         };
         let round = match next {
@@ -679,6 +678,46 @@ impl Words for Indonesian {
             None => "jadwalnya belum diumumkan".to_owned(),
         };
         format!("{pace}, {round} {due} sekitar {expected}; {none}.")
+    }
+
+    fn follow_up_single(
+        &self,
+        ordinal: Option<&str>,
+        partners: &str,
+        date: &str,
+        months: &str,
+        until: Option<&str>,
+    ) -> String {
+        let round = ordinal.map_or_else(|| date.to_owned(), |o| format!("putaran {o}, {date}"));
+        let none = match until {
+            Some(until) => {
+                format!("hingga {until}, dalam {months} bulan belum tercatat putaran berikutnya")
+            }
+            None => format!("{months} bulan kemudian, putaran berikutnya belum diumumkan"),
+        };
+        format!(
+            "Baru satu putaran kelompok kerja bersama dengan {partners} yang tercatat ({round}); {none}."
+        )
+    }
+
+    fn follow_up_quiet(
+        &self,
+        partner: &str,
+        date: &str,
+        months: &str,
+        until: Option<&str>,
+    ) -> String {
+        let since = match until {
+            Some(until) => {
+                format!("hingga {until}, dalam {months} bulan tidak tercatat kegiatan lain")
+            }
+            None => format!("dalam {months} bulan sejak itu tidak tercatat kegiatan lain"),
+        };
+        format!("Kegiatan terakhir dengan {partner} yang tercatat bertanggal {date}; {since}.")
+    }
+
+    fn follow_up_continue(&self) -> &'static str {
+        "Tanyakan kelanjutan kerja sama dan rencana berikutnya kepada mitra."
     }
 
     fn follow_up_ask(&self) -> &'static str {
@@ -766,7 +805,7 @@ impl Words for Indonesian {
             "Periode ringkasan ini melampaui rentang tersebut; di luar rentang itu jumlahnya tidak lengkap dan perbandingan cenderung terlalu rendah untuk tahun-tahun tersebut."
         };
         format!(
-            "Data {span}; di luar rentang itu, data hanya memuat kegiatan yang ditemukan dalam pemberitaan kemudian. {period}"
+            "Data {span}; di luar rentang itu, data hanya memuat kegiatan yang ditemukan dalam pemberitaan yang ditelusuri belakangan. {period}"
         )
     }
 

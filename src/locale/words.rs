@@ -9,6 +9,8 @@ pub enum Pace<'a> {
     Stated(u32),
     /// The mean months between the rounds on record.
     Mean(&'a str),
+    /// The months between the only two rounds on record.
+    Interval(&'a str),
     /// One round on record, and no cadence stated.
     Single,
 }
@@ -238,6 +240,28 @@ pub trait Words: Sync {
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String;
+    /// A joint working-group series of one round (its ordinal, if numbered, and date)
+    /// with no next round announced `months` later (to `until`, as for
+    /// [`Words::follow_up_lapsed`]).
+    fn follow_up_single(
+        &self,
+        ordinal: Option<&str>,
+        partners: &str,
+        date: &str,
+        months: &str,
+        until: Option<&str>,
+    ) -> String;
+    /// A named partner with no engagement on record for `months` since its latest, on
+    /// `date` (to `until`, as for [`Words::follow_up_lapsed`]).
+    fn follow_up_quiet(
+        &self,
+        partner: &str,
+        date: &str,
+        months: &str,
+        until: Option<&str>,
+    ) -> String;
+    /// What to do about a partner gone quiet, after its sentence.
+    fn follow_up_continue(&self) -> &'static str;
     /// What to do about a round due soon, after its sentence.
     fn follow_up_ask(&self) -> &'static str;
     /// What to do about a round due after the end of the collected record.

@@ -109,6 +109,11 @@ impl<'b, 'a> Facts<'b, 'a> {
         self.brief.dataset
     }
 
+    /// Whether the brief is a public overview, which keeps to its period.
+    fn public(&self) -> bool {
+        self.brief.settings.audience == crate::spec::Audience::Public
+    }
+
     /// Engagements held in `period` under the section's filter, as known on the as-of date.
     pub(super) fn held_in(&self, period: Period) -> Vec<&'a Event> {
         let query = Query { period: Some(period), ..self.query.clone() };
@@ -479,6 +484,10 @@ impl<'b, 'a> Facts<'b, 'a> {
 
     /// What is announced for after the as-of date.
     fn upcoming(&self) -> Option<Finding> {
+        // A public overview keeps to its period: it announces nothing of anyone's.
+        if self.public() {
+            return None;
+        }
         let dataset = self.dataset();
         let planned =
             select::section_events(dataset, SectionKind::Upcoming, self.query, self.as_of);
@@ -499,7 +508,7 @@ impl<'b, 'a> Facts<'b, 'a> {
     /// not silent on what has happened since. Agreements and working-group rounds are
     /// named first. A public overview keeps to its period.
     fn since_period(&self) -> Option<Finding> {
-        if self.brief.settings.audience == crate::spec::Audience::Public {
+        if self.public() {
             return None;
         }
         let after = self.period.to.succ_opt()?;
@@ -536,8 +545,11 @@ impl<'b, 'a> Facts<'b, 'a> {
 
     /// The engagements of the brief first reported after the analyst's oldest words
     /// were written: what those words could not know, named so that the reader can
-    /// weigh them.
+    /// weigh them (a working note, which a public overview does not carry).
     fn since_written(&self) -> Option<Finding> {
+        if self.public() {
+            return None;
+        }
         let written = super::written::oldest_shown(self.brief.spec, self.as_of)?;
         let query = Query { period: Some(self.period), ..self.query.clone() };
         let recorded = super::written::recorded_between(
@@ -568,10 +580,12 @@ impl<'b, 'a> Facts<'b, 'a> {
         }
         let uncertain = self.held.iter().filter(|e| uncertain_date(e)).count();
         let single = self.held.iter().filter(|e| e.sources_on(self.as_of).count() == 1).count();
-        // Known only from copies: every source public on the date is a mirror.
+        // Known only from copies: every source public on the date that reports it held
+        // is a mirror (those that announced it do not count).
         let only_copies = |e: &&&Event| {
-            let mut sources = e.sources_on(self.as_of).peekable();
-            sources.peek().is_some() && sources.all(|s| s.secondary)
+            let held = e.sources_on(self.as_of).filter(|s| s.reports == Status::Held);
+            let mut held = held.peekable();
+            held.peek().is_some() && held.all(|s| s.secondary)
         };
         let copies = self.held.iter().filter(only_copies).count();
         let words = |count| count_in_words(self.language, count);

@@ -1,7 +1,7 @@
 //! Follow-ups: what the record leaves open on the brief's date. Announcements that no
 //! source ever reported held, working-group series whose next round is past their own
-//! cadence, and those whose next round falls due soon, each sentence with the sources
-//! it rests on. (Agreements ending are not
+//! cadence, those whose next round falls due soon, and named partners gone quiet, each
+//! sentence with the sources it rests on. (Agreements ending are not
 //! among them: the record holds no terms yet.)
 
 use std::cell::Cell;
@@ -29,9 +29,16 @@ const STATED_GRACE_MONTHS: u32 = 2;
 /// A series with one round is overdue this many months after it.
 const SINGLE_ROUND_MONTHS: u32 = 24;
 
+/// A series with one round is worth watching this many months after it, with no next
+/// round announced: a year on, a second is what a joint group is for.
+const SINGLE_WATCH_MONTHS: u32 = 12;
+
 /// A series is overdue when the time since its last round exceeds its mean gap by half
 /// again, and at least this many months.
 const MIN_OVERDUE_MONTHS: u32 = 12;
+
+/// A named partner with no engagement on record for this many months is an open item.
+const QUIET_MONTHS: u32 = 12;
 
 /// A series not yet overdue is worth watching when its pace puts its next round no
 /// more than this many months after the brief's date.
@@ -39,12 +46,63 @@ const DUE_SOON_MONTHS: u32 = 6;
 
 /// The open items of a section with `query` (its filter; any date): announcements
 /// still to come (unless the brief has a section of what is coming up), lapsed
-/// announcements, and working-group series overdue or due soon.
+/// announcements, working-group series overdue or due soon, and named partners gone
+/// quiet.
 pub(super) fn follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let known = KnownUntil::new(brief);
     let mut items = if brief.has_upcoming { Vec::new() } else { announced(brief, query) };
     items.extend(lapsed(brief, query, &known));
     items.extend(series_follow_ups(brief, query, &known));
+    items.extend(quiet_partners(brief, query, &known));
+    items
+}
+
+/// Named partners (those of the brief's filter) with two or more engagements on record
+/// and none in the [`QUIET_MONTHS`] before the day the record can tell: cooperation may
+/// have paused. A partner whose latest engagement is a working-group round, or that has
+/// an announcement outstanding, is left to those items.
+fn quiet_partners(
+    brief: &BuildContext<'_>,
+    query: &Query,
+    known: &KnownUntil<'_, '_>,
+) -> Vec<Finding> {
+    let as_of = brief.settings.as_of;
+    let language = brief.language;
+    let mut items = Vec::new();
+    for partner in &query.partners {
+        let scope = Query {
+            partners: vec![partner.clone()],
+            period: None,
+            status: Vec::new(),
+            ..query.clone()
+        };
+        let events: Vec<&Event> = brief.dataset.select(&scope).collect();
+        // An announcement still to come, or lapsed, is an item of its own.
+        let announced = |e: &&Event| {
+            matches!(e.status_on(as_of), Some(Status::Planned | Status::Unconfirmed))
+        };
+        if events.iter().any(announced) {
+            continue;
+        }
+        let held: Vec<&Event> =
+            events.into_iter().filter(|e| e.status_on(as_of) == Some(Status::Held)).collect();
+        let Some(last) = held.iter().copied().max_by_key(|e| (e.last_day(), e.id.clone())) else {
+            continue;
+        };
+        let months = whole_months(last.last_day(), known.day);
+        if held.len() < 2 || months < QUIET_MONTHS || last.kind == EventType::WorkingGroup {
+            continue;
+        }
+        let text = language.words().follow_up_quiet(
+            &crate::locale::in_sentence(language, &brief.partner_name(partner)),
+            &format_span(language, last.date, last.end),
+            &count_in_words(language, months as usize),
+            known.name().as_deref(),
+        );
+        let text = with_caveat(text, thin_after(brief, last.first_day(), known.day));
+        let text = format!("{text} {}", language.words().follow_up_continue());
+        items.push(Finding { text, refs: brief.cite(last) });
+    }
     items
 }
 
@@ -153,7 +211,8 @@ fn lapsed(brief: &BuildContext<'_>, query: &Query, known: &KnownUntil<'_, '_>) -
 
 /// Working-group series (rounds with the same counterparts) with no next round
 /// announced: those whose last round lies further back than their own cadence allows,
-/// and those whose next round falls due by that cadence within [`DUE_SOON_MONTHS`].
+/// those whose next round falls due by that cadence within [`DUE_SOON_MONTHS`], and
+/// those of one round a year or more ago.
 fn series_follow_ups(
     brief: &BuildContext<'_>,
     query: &Query,
@@ -216,6 +275,8 @@ struct Series<'a, 'b> {
     stated: Option<u32>,
     /// The mean gap between the rounds on record, in months.
     mean: Option<u32>,
+    /// How many gaps the mean is taken over.
+    gaps: u32,
     /// Whole months from the last round to `until`.
     since: u32,
     /// Where the sentence's counts reach outside the record's systematic coverage.
@@ -234,7 +295,9 @@ impl<'a, 'b> Series<'a, 'b> {
         let last = *rounds.iter().max_by_key(|e| e.first_day())?;
         let gaps: Vec<u32> =
             rounds.windows(2).map(|w| whole_months(w[0].first_day(), w[1].first_day())).collect();
-        let mean = (!gaps.is_empty()).then(|| gaps.iter().sum::<u32>() / gaps.len() as u32);
+        // Rounded to the nearest month: 24 and 13 months apart make 19, not 18.
+        let count = gaps.len() as u32;
+        let mean = (count > 0).then(|| (gaps.iter().sum::<u32>() + count / 2) / count);
         let stated = rounds.iter().rev().find_map(|e| e.cadence_months);
         let names: Vec<String> = partners
             .iter()
@@ -253,6 +316,7 @@ impl<'a, 'b> Series<'a, 'b> {
             names: crate::locale::join_list(language, &names, ", "),
             stated,
             mean,
+            gaps: count,
             since: whole_months(last.last_day(), until),
             caveat: thin_after(brief, first, until),
         })
@@ -275,6 +339,7 @@ impl<'a, 'b> Series<'a, 'b> {
         let mean = self.mean.map(|m| count_in_words(self.brief.language, m as usize));
         say(match (self.stated, &mean) {
             (Some(stated), _) => Pace::Stated(stated),
+            (None, Some(mean)) if self.gaps == 1 => Pace::Interval(mean),
             (None, Some(mean)) => Pace::Mean(mean),
             (None, None) => Pace::Single,
         })
@@ -308,7 +373,9 @@ impl<'a, 'b> Series<'a, 'b> {
     /// the 4th round … falls due around September 2020; no date is announced."
     fn due_soon_finding(&self, known: &KnownUntil<'_, '_>) -> Option<Finding> {
         let (language, last, as_of) = (self.brief.language, self.last, self.brief.settings.as_of);
-        let pace = self.stated.or(self.mean)?;
+        let Some(pace) = self.stated.or(self.mean) else {
+            return self.single_round_finding(known);
+        };
         let expected = last.first_day().checked_add_months(Months::new(pace))?;
         let horizon = as_of.checked_add_months(Months::new(DUE_SOON_MONTHS)).unwrap_or(as_of);
         if expected > horizon {
@@ -325,6 +392,30 @@ impl<'a, 'b> Series<'a, 'b> {
                 until.as_deref(),
             )
         });
+        let action = match until {
+            Some(_) => language.words().follow_up_check(),
+            None => language.words().follow_up_ask(),
+        };
+        let text = format!("{} {action}", with_caveat(text, self.caveat.clone()));
+        Some(Finding { text, refs: self.brief.cite(last) })
+    }
+
+    /// A series of one round, [`SINGLE_WATCH_MONTHS`] or more ago, with no next round
+    /// announced: "Only one round of the working group with … is on record (the 1st,
+    /// of 11 November 2021); no next round is announced 19 months later."
+    fn single_round_finding(&self, known: &KnownUntil<'_, '_>) -> Option<Finding> {
+        if self.since < SINGLE_WATCH_MONTHS {
+            return None;
+        }
+        let (language, last) = (self.brief.language, self.last);
+        let until = known.name();
+        let text = language.words().follow_up_single(
+            last.round.map(|r| ordinal(language, r)).as_deref(),
+            &self.names,
+            &format_span(language, last.date, last.end),
+            &count_in_words(language, self.since as usize),
+            until.as_deref(),
+        );
         let action = match until {
             Some(_) => language.words().follow_up_check(),
             None => language.words().follow_up_ask(),

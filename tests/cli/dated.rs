@@ -310,7 +310,7 @@ fn a_working_group_round_due_soon_by_its_pace_is_a_follow_up_in_both_languages()
     // the brief asks whether it took place.
     let late = text_as_of(dir.path(), &en, "2026-12-06");
     assert!(
-        late.contains("the 4th round of the working group with the United Kingdom was due around July 2026; no date is on record by 31 December 2025, the end of the collected record."),
+        late.contains("the 4th round of the working group with the United Kingdom was due around August 2026; no date is on record by 31 December 2025, the end of the collected record."),
         "{late}"
     );
     assert!(late.contains("Confirm whether it has taken place or been scheduled."), "{late}");
@@ -358,12 +358,16 @@ fn a_brief_dated_after_its_period_names_what_came_after_it_and_what_its_words_pr
     brief(dir.path(), &["generate", &uk, "--as-of", "2023-06-30", "-o", "out"]).expect(0);
     let text = pdf_text(&dir.path().join("out/uk-2021-2024-en.pdf"));
     assert!(!text.contains("After the period"), "{text}");
-    // The public overview of 2022 keeps to its year, but says what its summary of
-    // March 2023 could not know.
+    // The public overview of 2022 keeps to its year; its analyst's version says what
+    // the summary of March 2023 could not know.
     let public = repo_file("briefs/public-release-2022.toml");
     brief(dir.path(), &["generate", &public, "--as-of", "2026-12-06", "-o", "out"]).expect(0);
     let text = pdf_text(&dir.path().join("out/public-2022-en.pdf"));
     assert!(!text.contains("After the period"), "{text}");
+    assert!(!text.contains("commentary was written"), "{text}");
+    let args = ["generate", &public, "--as-of", "2026-12-06", "--audience", "analyst", "-o", "out"];
+    brief(dir.path(), &args).expect(0);
+    let text = pdf_text(&dir.path().join("out/public-2022-en.pdf"));
     assert!(
         text.contains("The analyst's commentary was written as of 31 March 2023; one engagement of this brief was first reported after that, which it does not reflect: with Viet Nam (22 December 2022)."),
         "{text}"
@@ -371,6 +375,47 @@ fn a_brief_dated_after_its_period_names_what_came_after_it_and_what_its_words_pr
     let text = pdf_text(&dir.path().join("out/public-2022-id.pdf"));
     assert!(
         text.contains("Ulasan analis ditulis per 31 Maret 2023; sesudahnya baru tercatat satu kegiatan dalam cakupan ringkasan ini yang belum tercermin dalam ulasan itu, yaitu dengan Vietnam (22 Desember 2022)."),
+        "{text}"
+    );
+}
+
+#[test]
+fn follow_ups_watch_a_lone_round_and_a_quiet_partner_and_say_what_a_pace_rests_on() {
+    let dir = tempdir();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    // One UK round on record, 19 months before the brief's date, and no second.
+    let uk = repo_file("briefs/uk-2021-2024.toml");
+    brief(dir.path(), &["generate", &uk, "--as-of", "2023-06-30", "-o", "out"]).expect(0);
+    let text = pdf_text(&dir.path().join("out/uk-2021-2024-en.pdf"));
+    assert!(
+        text.contains("Only one round of the working group with the United Kingdom is on record (the 1st, of 11 November 2021); no next round is announced 19 months later. Ask the partner for a date."),
+        "{text}"
+    );
+    let text = pdf_text(&dir.path().join("out/uk-2021-2024-id.pdf"));
+    assert!(
+        text.contains("Baru satu putaran kelompok kerja bersama dengan Inggris yang tercatat (putaran ke-1, 11 November 2021); 19 bulan kemudian, putaran berikutnya belum diumumkan."),
+        "{text}"
+    );
+    // UNOCT, named in the flagship, has nothing on record after October 2023.
+    let flagship = repo_file("briefs/bnpt-international-2021-2024.toml");
+    let text = text_as_of(dir.path(), &flagship, "2026-12-06");
+    assert!(
+        text.contains("The latest engagement with the UN Office of Counter-Terrorism on record dates from 23–25 October 2023; none is on record in the 26 months to 31 December 2025"),
+        "{text}"
+    );
+    assert!(text.contains("Ask whether the cooperation continues, and what is planned."), "{text}");
+    // Rounds 24 and 13 months apart come every 19 months, to the nearest month; two
+    // rounds make one interval, said as such.
+    assert!(text.contains("(every 19 months on average)"), "{text}");
+    let spec = write(
+        dir.path(),
+        "vnm.toml",
+        &(small_spec("V", "")
+            + "[filter]\npartners = [\"vnm\"]\n[[sections]]\nkind = \"follow-ups\"\n"),
+    );
+    let text = text_as_of(dir.path(), &spec, "2026-12-06");
+    assert!(
+        text.contains("At the pace of the two rounds on record (18 months apart), the 3rd round of the working group with Viet Nam"),
         "{text}"
     );
 }

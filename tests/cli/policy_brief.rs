@@ -70,7 +70,7 @@ fn uncertain(events: &[Value]) -> usize {
         .count()
 }
 
-/// How many of `events` rest only on third-party copies published by the as-of date.
+/// How many of `events` are reported held, by the as-of date, only by third-party copies.
 fn only_copies(events: &[Value]) -> usize {
     events
         .iter()
@@ -80,6 +80,7 @@ fn only_copies(events: &[Value]) -> usize {
                 .unwrap()
                 .iter()
                 .filter(|s| s["published"].as_str().is_none_or(|p| p <= AS_OF))
+                .filter(|s| s["reports"] == "held")
                 .collect();
             !public.is_empty() && public.iter().all(|s| s["secondary"] == true)
         })
@@ -221,7 +222,7 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
     let texts: Vec<String> = findings(&json).into_iter().map(|(t, _)| t).collect();
     let expected = [
         format!(
-            "Pada 2021–2024 tercatat {} kegiatan terlaksana; karena data dihimpun secara \
+            "Selama 2021–2024 tercatat {} kegiatan terlaksana; karena data dihimpun secara \
              sistematis hanya untuk 2019–2025, angka 2017–2020 tidak dapat dijadikan pembanding.",
             id(c.n)
         ),
