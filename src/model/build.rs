@@ -405,10 +405,15 @@ impl BuildContext<'_> {
             events.extend(self.lapsed(query, self.settings.period.from));
             events.sort_by_key(|e| (e.first_day(), e.id.clone()));
         }
-        // Findings and changes always have something to say, if only that nothing
-        // happened; the source list is checked once everything else has cited.
+        // Findings always have something to say, if only that nothing happened, and so
+        // do changes, but over a period the record has not reached: two empty periods
+        // compared say nothing. The source list is checked once everything else has
+        // cited.
+        let uncollected_changes =
+            kind == SectionKind::Changes && self.period_not_collected().is_some();
         let is_empty = kind.selects_events()
-            && !matches!(kind, SectionKind::Findings | SectionKind::Changes)
+            && (uncollected_changes
+                || !matches!(kind, SectionKind::Findings | SectionKind::Changes))
             && events.is_empty();
         let title = heading(spec_section, language);
         let empty_note = match (is_empty, spec_section.on_empty) {

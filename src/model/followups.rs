@@ -78,9 +78,8 @@ fn quiet_partners(
         };
         let events: Vec<&Event> = brief.dataset.select(&scope).collect();
         // An announcement still to come, or lapsed, is an item of its own.
-        let announced = |e: &&Event| {
-            matches!(e.status_on(as_of), Some(Status::Planned | Status::Unconfirmed))
-        };
+        let announced =
+            |e: &&Event| matches!(e.status_on(as_of), Some(Status::Planned | Status::Unconfirmed));
         if events.iter().any(announced) {
             continue;
         }

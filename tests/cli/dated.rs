@@ -234,6 +234,9 @@ fn a_brief_of_a_period_past_the_collected_record_says_so_once_and_nothing_else()
     let gap = "Nothing after 31 December 2025 has been collected yet, so the record cannot say what took place in November 2026";
     assert_eq!(text.matches(gap).count(), 1, "{text}");
     assert!(!text.contains("recording may lag"), "{text}");
+    // No comparison of two months the record has not reached.
+    assert!(!text.contains("in either period"), "{text}");
+    assert_eq!(text.matches("Not collected yet.").count(), 3, "{text}");
     // Its open items are still there.
     assert!(text.contains("Follow-ups and open items") && text.contains("overdue"), "{text}");
 }
