@@ -478,10 +478,10 @@ impl Words for English {
     fn since_written(&self, n: usize, count: &str, day: &str, list: &str) -> String {
         match n {
             1 => format!(
-                "The analyst's commentary was written as of {day}; one engagement of this brief was first reported after that, which it does not reflect: with {list}."
+                "Since this brief's commentary was written ({day}), one engagement of the period has come to light that it does not reflect: {list}."
             ),
             _ => format!(
-                "The analyst's commentary was written as of {day}; {count} engagements of this brief were first reported after that, which it does not reflect: with {list}."
+                "Since this brief's commentary was written ({day}), {count} engagements of the period have come to light that it does not reflect: {list}."
             ),
         }
     }
@@ -683,6 +683,10 @@ impl Words for English {
             None => format!("{months} months since"),
         };
         format!("{last}{round} dates from {date}; none is on record in the {since}{pace}.")
+    }
+
+    fn record_until(&self, day: &str) -> String {
+        format!("record collected to {day}")
     }
 
     fn record_end(&self, day: &str, first: bool) -> String {

@@ -452,13 +452,13 @@ impl Words for Indonesian {
 
     fn since_written(&self, _n: usize, count: &str, day: &str, list: &str) -> String {
         format!(
-            "Ulasan analis ditulis per {day}; sesudahnya baru tercatat {count} kegiatan dalam cakupan ringkasan ini yang belum tercermin dalam ulasan itu, yaitu dengan {list}."
+            "Sejak ulasan dalam ringkasan ini ditulis ({day}), tercatat {count} kegiatan lain pada periode ini yang belum tercermin di dalamnya: {list}."
         )
     }
 
     fn first_engagements(&self, _n: usize, list: &str) -> String {
         format!(
-            "Kegiatan paling awal dengan {list} yang tercatat dalam basis data jatuh pada periode ini; kerja samanya bisa jadi sudah dimulai lebih awal tanpa diberitakan."
+            "Kegiatan pertama yang tercatat dengan {list} jatuh pada periode ini; kerja sama sebelumnya mungkin ada tetapi tidak diberitakan."
         )
     }
 
@@ -479,20 +479,19 @@ impl Words for Indonesian {
         let dates = match uncertain {
             (0, _) => "semuanya bertanggal pasti".to_owned(),
             (_, words) => format!(
-                "{words} tidak bertanggal pasti (hanya bulan atau tahunnya yang diketahui, atau diberi catatan)"
+                "{words} tanggalnya tidak pasti (hanya bulan atau tahunnya yang diketahui, atau diberi catatan)"
             ),
         };
         let sources = match single {
-            (0, _) => "tidak ada yang hanya bersumber satu pemberitaan".to_owned(),
-            (_, words) => format!("{words} hanya bersumber satu pemberitaan"),
+            (0, _) => "tidak ada yang hanya didukung satu sumber".to_owned(),
+            (_, words) => format!("{words} hanya didukung satu sumber"),
         };
-        let copies = match copies {
-            (0, _) => String::new(),
-            (_, words) => format!(
-                "; {words} hanya diketahui dari salinan laman penerbitnya di situs pihak ketiga"
+        match copies {
+            (0, _) => format!("Dari {total} kegiatan itu, {dates} dan {sources}."),
+            (_, copies) => format!(
+                "Dari {total} kegiatan itu, {dates}, {sources}, dan {copies} hanya diketahui dari salinan laman penerbitnya di situs pihak ketiga."
             ),
-        };
-        format!("Dari {total} kegiatan itu, {dates} dan {sources}{copies}.")
+        }
     }
 
     fn changes_intro(&self, this: &str, that: &str, against: Against) -> String {
@@ -591,7 +590,7 @@ impl Words for Indonesian {
     }
 
     fn follow_up_announced(&self, title: &str, date: &str, announced: &str) -> String {
-        format!("{title} ({date}): diumumkan pada {announced} dan belum berlangsung.")
+        format!("{title} ({date}): diumumkan pada {announced}; pelaksanaannya belum tercatat.")
     }
 
     fn follow_up_prepare(&self) -> &'static str {
@@ -634,6 +633,10 @@ impl Words for Indonesian {
         format!("{round} berlangsung pada {date}. {since} belum tercatat putaran berikutnya{pace}.")
     }
 
+    fn record_until(&self, day: &str) -> String {
+        format!("data terhimpun hingga {day}")
+    }
+
     fn record_end(&self, day: &str, first: bool) -> String {
         if first { format!("{day}, batas data yang sudah dihimpun") } else { day.to_owned() }
     }
@@ -643,7 +646,7 @@ impl Words for Indonesian {
     }
 
     fn follow_up_due(&self) -> &'static str {
-        "Jadwal putaran berikutnya sudah terlewati."
+        "Putaran berikutnya patut segera dijadwalkan."
     }
 
     fn follow_up_due_soon(
@@ -675,7 +678,7 @@ impl Words for Indonesian {
             Some(until) => {
                 format!("hingga {until}, jadwalnya belum tercatat")
             }
-            None => "jadwalnya belum diumumkan".to_owned(),
+            None => "jadwalnya belum tercatat".to_owned(),
         };
         format!("{pace}, {round} {due} sekitar {expected}; {none}.")
     }
@@ -693,7 +696,7 @@ impl Words for Indonesian {
             Some(until) => {
                 format!("hingga {until}, dalam {months} bulan belum tercatat putaran berikutnya")
             }
-            None => format!("{months} bulan kemudian, putaran berikutnya belum diumumkan"),
+            None => format!("{months} bulan kemudian, putaran berikutnya belum tercatat"),
         };
         format!(
             "Baru satu putaran kelompok kerja bersama dengan {partners} yang tercatat ({round}); {none}."

@@ -219,6 +219,9 @@ pub trait Words: Sync {
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String;
+    /// Under the cover's as-of date, where the collected record ends before it: "record
+    /// collected to 31 December 2025".
+    fn record_until(&self, day: &str) -> String;
     /// The end of the collected record, `day`, as a follow-up names it: with what the
     /// day is the `first` time ("31 December 2025, the end of the collected record"),
     /// the day alone after.

@@ -590,6 +590,14 @@ impl BuildContext<'_> {
                 iso: settings.as_of.to_string(),
                 label: format_date(language, PartialDate::day(settings.as_of)),
             },
+            record_until: self
+                .dataset
+                .collected_until()
+                .filter(|end| *end < settings.as_of)
+                .map(|end| {
+                    language.words().record_until(&format_date(language, PartialDate::day(end)))
+                })
+                .unwrap_or_default(),
             keywords,
             event_count: self.events.len(),
             left_out: String::new(),

@@ -545,11 +545,9 @@ impl<'b, 'a> Facts<'b, 'a> {
 
     /// The engagements of the brief first reported after the analyst's oldest words
     /// were written: what those words could not know, named so that the reader can
-    /// weigh them (a working note, which a public overview does not carry).
+    /// weigh them, in a public overview too (its summary would contradict its findings
+    /// unsaid).
     fn since_written(&self) -> Option<Finding> {
-        if self.public() {
-            return None;
-        }
         let written = super::written::oldest_shown(self.brief.spec, self.as_of)?;
         let query = Query { period: Some(self.period), ..self.query.clone() };
         let recorded = super::written::recorded_between(
@@ -561,9 +559,10 @@ impl<'b, 'a> Facts<'b, 'a> {
         if recorded.is_empty() {
             return None;
         }
+        let code = self.language.code();
         let items: Vec<String> = recorded
             .iter()
-            .map(|e| format!("{} ({})", self.partners_of(e), self.date(e)))
+            .map(|e| format!("{} ({})", e.title.get_or_other(code), self.date(e)))
             .collect();
         let list = self.listed(items, "; ");
         let day = format_date(self.language, written.date);

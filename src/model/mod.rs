@@ -136,6 +136,9 @@ pub struct Meta {
     pub period: PeriodData,
     /// The as-of date, ISO and in words.
     pub as_of: DateData,
+    /// When the collected record ends before the as-of date, that end in a phrase for
+    /// the cover ("record collected to 31 December 2025"); empty otherwise.
+    pub record_until: String,
     /// PDF keywords: partners, period, marking.
     pub keywords: Vec<String>,
     /// The number of engagements the brief covers.

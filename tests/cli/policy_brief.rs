@@ -244,15 +244,14 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
          tercatat satu kegiatan lagi: Kelompok Kerja Bersama (JWG) ke-3 Indonesia–Inggris \
          tentang Penanggulangan Terorisme (20 Januari 2025)."
             .to_owned(),
-        "Kegiatan paling awal dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
-         Kontraterorisme (April 2022) yang tercatat dalam basis data jatuh pada periode ini; \
-         kerja samanya bisa jadi sudah dimulai lebih awal tanpa diberitakan (data dihimpun \
-         secara sistematis hanya untuk 2019–2025, sehingga kegiatan sebelum 2019 mungkin \
-         belum tercatat)."
+        "Kegiatan pertama yang tercatat dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
+         Kontraterorisme (April 2022) jatuh pada periode ini; kerja sama sebelumnya mungkin ada \
+         tetapi tidak diberitakan (data dihimpun secara sistematis hanya untuk 2019–2025, \
+         sehingga kegiatan sebelum 2019 mungkin belum tercatat)."
             .to_owned(),
         format!(
-            "Dari {} kegiatan itu, {} tidak bertanggal pasti (hanya bulan atau tahunnya yang \
-             diketahui, atau diberi catatan) dan {} hanya bersumber satu pemberitaan; {} hanya \
+            "Dari {} kegiatan itu, {} tanggalnya tidak pasti (hanya bulan atau tahunnya yang \
+             diketahui, atau diberi catatan), {} hanya didukung satu sumber, dan {} hanya \
              diketahui dari salinan laman penerbitnya di situs pihak ketiga.",
             id(c.n),
             id(c.uncertain),
