@@ -391,12 +391,17 @@ impl<'a, 'b> Series<'a, 'b> {
                 until.as_deref(),
             )
         });
-        let action = match until {
-            Some(_) => language.words().follow_up_check(),
-            None => language.words().follow_up_ask(),
-        };
+        Some(self.watched(text, until.is_some()))
+    }
+
+    /// A round to watch for, `text`, with what to do: ask the partner for a date, or,
+    /// when the collected record ends before the brief's date (`after_record`),
+    /// confirm whether it took place.
+    fn watched(&self, text: String, after_record: bool) -> Finding {
+        let words = self.brief.language.words();
+        let action = if after_record { words.follow_up_check() } else { words.follow_up_ask() };
         let text = format!("{} {action}", with_caveat(text, self.caveat.clone()));
-        Some(Finding { text, refs: self.brief.cite(last) })
+        Finding { text, refs: self.brief.cite(self.last) }
     }
 
     /// A series of one round, [`SINGLE_WATCH_MONTHS`] or more ago, with no next round
@@ -415,11 +420,6 @@ impl<'a, 'b> Series<'a, 'b> {
             &count_in_words(language, self.since as usize),
             until.as_deref(),
         );
-        let action = match until {
-            Some(_) => language.words().follow_up_check(),
-            None => language.words().follow_up_ask(),
-        };
-        let text = format!("{} {action}", with_caveat(text, self.caveat.clone()));
-        Some(Finding { text, refs: self.brief.cite(last) })
+        Some(self.watched(text, until.is_some()))
     }
 }
