@@ -28,6 +28,9 @@ const MAX_EXECUTIVE_FINDINGS: usize = 5;
 /// The most items one sentence lists before "and N more".
 const MAX_LISTED: usize = 4;
 
+/// The most partners the sentence on first engagements names before "N more".
+const MAX_FIRSTS_LISTED: usize = 8;
+
 /// The types counted as MoUs and agreements, as the key figures and profiles count
 /// them (a framework adopted, such as a regional work plan, is neither).
 pub(super) const AGREEMENTS: [EventType; 2] = [EventType::Mou, EventType::Agreement];
@@ -210,14 +213,24 @@ impl<'b, 'a> Facts<'b, 'a> {
     /// The part of `items` a sentence lists by name (see [`Facts::listed`]): what it
     /// cites.
     pub(super) fn named<T>(items: &[T]) -> &[T] {
-        if items.len() > MAX_LISTED { &items[..MAX_LISTED - 1] } else { items }
+        Self::named_at_most(items, MAX_LISTED)
+    }
+
+    /// The part of `items` a sentence of at most `max` items lists by name.
+    fn named_at_most<T>(items: &[T], max: usize) -> &[T] {
+        if items.len() > max { &items[..max - 1] } else { items }
     }
 
     /// Items listed in a sentence, at most [`MAX_LISTED`], then "N more".
-    pub(super) fn listed(&self, mut items: Vec<String>, separator: &str) -> String {
-        if items.len() > MAX_LISTED {
-            let more = items.len() - (MAX_LISTED - 1);
-            items.truncate(MAX_LISTED - 1);
+    pub(super) fn listed(&self, items: Vec<String>, separator: &str) -> String {
+        self.listed_at_most(items, separator, MAX_LISTED)
+    }
+
+    /// Items listed in a sentence, at most `max`, then "N more".
+    fn listed_at_most(&self, mut items: Vec<String>, separator: &str, max: usize) -> String {
+        if items.len() > max {
+            let more = items.len() - (max - 1);
+            items.truncate(max - 1);
             items.push(self.words().more(&count_in_words(self.language, more)));
         }
         join_list(self.language, &items, separator)
@@ -475,11 +488,14 @@ impl<'b, 'a> Facts<'b, 'a> {
         }
         let items: Vec<String> =
             firsts.iter().map(|(p, e)| format!("{} ({})", self.name(p), self.date(e))).collect();
-        let list = self.listed(items, ", ");
+        // Partners new to the record are named, each of them up to a longer list than
+        // other sentences keep: "and two more" would hide who they are.
+        let list = self.listed_at_most(items, ", ", MAX_FIRSTS_LISTED);
         let events: Vec<&Event> = firsts.iter().map(|(_, e)| *e).collect();
         let caveat = self.brief.thin_first(self.period.from);
         let text = locale::with_caveat(self.words().first_engagements(firsts.len(), &list), caveat);
-        Some(Finding { text, refs: self.brief.cite_all(Self::named(&events)) })
+        let named = Self::named_at_most(&events, MAX_FIRSTS_LISTED);
+        Some(Finding { text, refs: self.brief.cite_all(named) })
     }
 
     /// What is announced for after the as-of date.

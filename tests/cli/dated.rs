@@ -376,6 +376,8 @@ fn a_brief_dated_after_its_period_names_what_came_after_it_and_what_its_words_pr
         text.contains("Sejak ulasan dalam ringkasan ini ditulis (31 Maret 2023), tercatat satu kegiatan lain pada periode ini yang belum tercermin di dalamnya: MoU penanggulangan terorisme BNPT–Kementerian Keamanan Publik Vietnam (22 Desember 2022)."),
         "{text}"
     );
+    // Its five partners new to the record are each named, none hidden in "two more".
+    assert!(text.contains("Kanada (16 November 2022), dan Vietnam (22 Desember 2022)"), "{text}");
     // Its cover says where the collected record ends.
     assert!(text.contains("data terhimpun hingga 31 Desember 2025"), "{text}");
 }
