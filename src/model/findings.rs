@@ -226,6 +226,17 @@ impl<'b, 'a> Facts<'b, 'a> {
         self.listed_at_most(items, separator, MAX_LISTED)
     }
 
+    /// Engagements listed by title and date ("BNPT–BKA joint statement on research
+    /// cooperation (5 September 2022)"), at most [`MAX_LISTED`], then "N more".
+    fn listed_by_title(&self, events: &[&Event]) -> String {
+        let code = self.language.code();
+        let items: Vec<String> = events
+            .iter()
+            .map(|e| format!("{} ({})", e.title.get_or_other(code), self.date(e)))
+            .collect();
+        self.listed(items, "; ")
+    }
+
     /// Items listed in a sentence, at most `max`, then "N more".
     fn listed_at_most(&self, mut items: Vec<String>, separator: &str, max: usize) -> String {
         if items.len() > max {
@@ -408,12 +419,7 @@ impl<'b, 'a> Facts<'b, 'a> {
             sentences.push(self.words().agreements(mous.len(), &count, &list));
         }
         if !others.is_empty() {
-            let code = self.language.code();
-            let items: Vec<String> = others
-                .iter()
-                .map(|e| format!("{} ({})", e.title.get_or_other(code), self.date(e)))
-                .collect();
-            let list = self.listed(items, "; ");
+            let list = self.listed_by_title(&others);
             let count = count_in_words(self.language, others.len());
             let text =
                 self.words().other_instruments(others.len(), &count, &list, !mous.is_empty());
@@ -546,12 +552,7 @@ impl<'b, 'a> Facts<'b, 'a> {
             _ => 2,
         };
         since.sort_by_key(|e| (rank(e), e.first_day(), e.id.clone()));
-        let code = self.language.code();
-        let items: Vec<String> = since
-            .iter()
-            .map(|e| format!("{} ({})", e.title.get_or_other(code), self.date(e)))
-            .collect();
-        let list = self.listed(items, "; ");
+        let list = self.listed_by_title(&since);
         let day = format_date(self.language, crate::dates::PartialDate::day(until));
         let end_of_record = until < self.as_of;
         let count = count_in_words(self.language, since.len());
@@ -575,12 +576,7 @@ impl<'b, 'a> Facts<'b, 'a> {
         if recorded.is_empty() {
             return None;
         }
-        let code = self.language.code();
-        let items: Vec<String> = recorded
-            .iter()
-            .map(|e| format!("{} ({})", e.title.get_or_other(code), self.date(e)))
-            .collect();
-        let list = self.listed(items, "; ");
+        let list = self.listed_by_title(&recorded);
         let day = format_date(self.language, written.date);
         let count = count_in_words(self.language, recorded.len());
         let text = self.words().since_written(recorded.len(), &count, &day, &list);
