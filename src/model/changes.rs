@@ -147,8 +147,9 @@ fn signed(before: usize, now: usize) -> String {
     }
 }
 
-/// The sentences of a `changes` section. Partners active again or gone quiet are
-/// named only when the earlier period is `fair` to compare with (the record covers it).
+/// The sentences of a `changes` section. Partners new, active again or gone quiet are
+/// named only when the earlier period is `fair` to compare with (the record covers it):
+/// against one it is not, the findings' sentence on earliest engagements says it alone.
 fn points(
     facts: &Facts<'_, '_>,
     events: &[&Event],
@@ -179,7 +180,7 @@ fn points(
     new.sort_by_key(|p| facts.first_with(p).map(|e| (e.first_day(), e.id.clone())));
     let quiet: Vec<String> =
         active_before.iter().filter(|p| !active_now.contains(p)).cloned().collect();
-    if !new.is_empty() {
+    if fair && !new.is_empty() {
         let firsts: Vec<&Event> = new.iter().filter_map(|p| facts.first_with(p)).collect();
         let caveat = facts.brief.thin_first(period.from);
         let text = locale::with_caveat(language.words().first_on_record(&with(&new)), caveat);

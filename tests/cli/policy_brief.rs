@@ -585,4 +585,8 @@ fn a_comparison_the_record_cannot_make_fairly_sets_no_counts_side_by_side() {
     assert_eq!(changes["total"]["delta"], "", "{changes}");
     assert_eq!(changes["by_type"], serde_json::json!([]), "{changes}");
     assert_eq!(changes["by_partner"], serde_json::json!([]), "{changes}");
+    // Nor are partners called new against it: the findings name the earliest engagements.
+    let points = changes["points"].to_string();
+    assert!(!points.contains("First engagements on record"), "{points}");
+    assert!(points.contains("New MoUs and other instruments"), "{points}");
 }
