@@ -58,11 +58,11 @@ fn flagship(c: &mut Criterion) {
     };
     group.bench_function("4 model: build and serialise brief.json", |b| {
         b.iter(|| {
-            let (data, _) = model::build(&spec, &settings, &selection, &dataset).expect("a brief");
+            let data = model::build(&spec, &settings, &selection, &dataset).expect("a brief");
             serde_json::to_vec(&data).expect("serialisable")
         })
     });
-    let (data, _) = model::build(&spec, &settings, &selection, &dataset).expect("a brief");
+    let data = model::build(&spec, &settings, &selection, &dataset).expect("a brief");
     let request = RenderRequest {
         main: "brief.typ".into(),
         overrides: None,

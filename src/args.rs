@@ -142,6 +142,9 @@ pub(crate) struct BriefArgs {
     /// Print nothing but errors.
     #[arg(short, long, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Print no warnings (of data, specs or templates); errors and progress still print.
+    #[arg(long)]
+    pub no_warnings: bool,
     /// Also print what each output will hold: period, template and sections.
     #[arg(short, long)]
     pub verbose: bool,

@@ -370,12 +370,8 @@ fn build_and_render(
     // rendered again without them, so that its abbreviations are those it uses.
     let mut unprinted: Vec<String> = Vec::new();
     let rendered = loop {
-        let (mut data, warnings) =
-            model::build(&plan.spec, &settings, &plan.selection, &plan.dataset)
-                .map_err(|e| RenderError::plain(e.to_string()))?;
-        if last_shown.is_none() && unprinted.is_empty() && !warnings.is_empty() {
-            on(Message::Warnings(&warnings));
-        }
+        let mut data = model::build(&plan.spec, &settings, &plan.selection, &plan.dataset)
+            .map_err(|e| RenderError::plain(e.to_string()))?;
         data.glossary.retain(|entry| !unprinted.contains(&entry.term));
         let glossary = data.glossary.clone();
         *events = Some(data.meta.event_count);
@@ -569,7 +565,7 @@ pub fn sample_brief_json(as_of: NaiveDate) -> Result<Vec<u8>, String> {
         template: "brief".into(),
         highlights: model::HIGHLIGHTS,
     };
-    let (data, _) = model::build(&spec, &settings, &selection, &dataset)
+    let data = model::build(&spec, &settings, &selection, &dataset)
         .map_err(|_| "the sample brief is empty".to_owned())?;
     model::to_json(&data).map_err(|e| e.to_string())
 }

@@ -1,9 +1,10 @@
 //! What the `brief` command prints: lines on standard output, diagnostics on standard
 //! error (coloured on terminals, at most 20 errors a file), and a run's progress.
 
+use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -14,6 +15,26 @@ use brief::output::Status;
 
 /// Whether writing to standard output failed for a reason other than a closed pipe.
 static STDOUT_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// The warnings this process has printed, as their place and message: `brief watch`
+/// says each once, not again on every round (a data file kept in one language would
+/// repeat its warning at every save of the spec).
+static WARNED: Mutex<Option<HashSet<String>>> = Mutex::new(None);
+
+/// The warnings of `diagnostics` not printed before by this process; notes them as
+/// printed.
+fn unseen(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut warned = WARNED.lock().unwrap_or_else(PoisonError::into_inner);
+    let warned = warned.get_or_insert_with(HashSet::new);
+    diagnostics
+        .iter()
+        .filter(|d| {
+            let key = format!("{}\0{}", d.location().unwrap_or_default(), d.message);
+            warned.insert(key)
+        })
+        .cloned()
+        .collect()
+}
 
 /// Prints a line to standard output. A closed pipe (`brief … | head`) is no reason to
 /// panic: the work is done, and the exit code tells how it went. Any other failure (a
@@ -121,6 +142,8 @@ pub(crate) fn fail(message: impl Into<String>, hints: &[&str], exit: Exit) -> Ex
 pub(crate) struct Progress {
     mode: Mode,
     quiet: bool,
+    /// Whether warnings are printed (`--no-warnings` and `--quiet` silence them).
+    warnings: bool,
     verbose: bool,
     bar: Mutex<Option<ProgressBar>>,
     /// Messages come from several threads; one prints at a time.
@@ -129,8 +152,9 @@ pub(crate) struct Progress {
 
 impl Progress {
     /// Progress for a run in `mode`.
-    pub(crate) fn new(mode: Mode, quiet: bool, verbose: bool) -> Self {
-        Progress { mode, quiet, verbose, bar: Mutex::new(None), lock: Mutex::new(()) }
+    pub(crate) fn new(mode: Mode, quiet: bool, warnings: bool, verbose: bool) -> Self {
+        let warnings = warnings && !quiet;
+        Progress { mode, quiet, warnings, verbose, bar: Mutex::new(None), lock: Mutex::new(()) }
     }
 
     /// Prints a line, above the bar if one is drawn, made printable as [`print_err`]
@@ -162,10 +186,13 @@ impl Progress {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         match message {
             Message::Invalid(diagnostics) => print_diagnostics(diagnostics),
-            Message::Warnings(diagnostics) if !self.quiet => {
-                self.above_bar(&|| print_diagnostics(diagnostics))
+            Message::Warnings(diagnostics) if self.warnings => {
+                let fresh = unseen(diagnostics);
+                if !fresh.is_empty() {
+                    self.above_bar(&|| print_diagnostics(&fresh));
+                }
             }
-            Message::TemplateWarnings(text) if !self.quiet => {
+            Message::TemplateWarnings(text) if self.warnings => {
                 self.above_bar(&|| print_err(text.trim_end()))
             }
             Message::Planned(plan) if self.mode == Mode::DryRun => print_out(&describe(plan)),

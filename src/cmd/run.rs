@@ -107,7 +107,8 @@ pub(crate) fn run_options(
 /// Runs `generate` or `check` with `options`, printing progress and a summary.
 /// Returns how the run ends, with what it read (for `watch`).
 pub(crate) fn run_briefs(args: &BriefArgs, options: &Options) -> (Exit, brief::plan::Inputs) {
-    let progress = terminal::Progress::new(options.mode, args.quiet, args.verbose);
+    let progress =
+        terminal::Progress::new(options.mode, args.quiet, !args.no_warnings, args.verbose);
     let summary = generate::run(&args.specs, options, &|message| progress.on(message));
     progress.finish();
     if summary.entries.len() > 1 && !args.quiet {

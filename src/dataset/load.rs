@@ -1116,9 +1116,60 @@ fn check_text(
             let missing = if en.is_none() { "English (`en`)" } else { "Indonesian (`id`)" };
             let mut d = origin.error_at(key, "", format!("{what} has no {missing} text"));
             d.severity = Severity::Warning;
-            out.push(d.hint("briefs in that language will use the other language's text"));
+            out.push(d.hint(UNTRANSLATED));
         }
     }
+}
+
+/// The hint of a text given in one language only; [`fold_untranslated`] gathers the
+/// warnings that carry it.
+const UNTRANSLATED: &str = "briefs in that language will use the other language's text";
+
+/// Turns the warnings of texts given in one language only into one warning per file
+/// and missing language, with a count, placed at the first: a spreadsheet kept in
+/// English would otherwise warn on every row.
+fn fold_untranslated(out: &mut Vec<Diagnostic>) {
+    let mut folded: Vec<(Diagnostic, usize)> = Vec::new();
+    let mut kept = Vec::with_capacity(out.len());
+    for d in out.drain(..) {
+        if d.severity != Severity::Warning
+            || d.hints.first().map(String::as_str) != Some(UNTRANSLATED)
+        {
+            kept.push(d);
+            continue;
+        }
+        let file = d.place.as_ref().map(|(source, _)| Arc::clone(source));
+        let language = if d.message.contains("(`en`)") { "(`en`)" } else { "(`id`)" };
+        let same = |(first, _): &&mut (Diagnostic, usize)| {
+            first.message.contains(language)
+                && match (&first.place, &file) {
+                    (Some((a, _)), Some(b)) => Arc::ptr_eq(a, b),
+                    (None, None) => true,
+                    _ => false,
+                }
+        };
+        match folded.iter_mut().find(same) {
+            Some((_, count)) => *count += 1,
+            None => folded.push((d, 1)),
+        }
+    }
+    for (first, count) in folded {
+        let file = first.place.as_ref().map_or("a data file", |(source, _)| source.name.as_str());
+        let (missing, language, other) = if first.message.contains("(`en`)") {
+            ("English (`en`)", "English", "Indonesian")
+        } else {
+            ("Indonesian (`id`)", "Indonesian", "English")
+        };
+        let texts = if count == 1 { "text in {file} has" } else { "texts in {file} have" };
+        let texts = texts.replace("{file}", file);
+        let mut d =
+            Diagnostic::warning(format!("{count} {texts} no {missing} version; the first is here"));
+        d.place = first.place;
+        kept.push(d.hint(format!(
+            "briefs in {language} print the {other} text instead; give the {language} text to translate them"
+        )));
+    }
+    *out = kept;
 }
 
 /// Parses a date field, reporting a precise error.
@@ -1168,6 +1219,7 @@ pub(super) fn validate(
     let glossary = validate_glossary(raw.glossary, &mut out);
     let events = validate_events(raw.events, &partners, &topics, &mut out);
     warn_undated(&events, &mut out);
+    fold_untranslated(&mut out);
     let coverage = validate_coverage(&raw.coverage, &mut out);
     if out.iter().any(|d| d.severity == Severity::Error) {
         return Err(out);

@@ -262,7 +262,12 @@ fn a_missing_translation_is_a_warning() {
         "summary = { en = \"Summary.\" }",
     );
     let (_, warnings) = with_user_file("mine.toml", &text).unwrap();
-    assert!(rendered(&warnings).contains("has no Indonesian (`id`) text"));
+    assert_eq!(warnings.len(), 1, "{}", rendered(&warnings));
+    assert_eq!(
+        warnings[0].message,
+        "1 text in mine.toml has no Indonesian (`id`) version; the first is here"
+    );
+    assert!(warnings[0].place.is_some());
 }
 
 const CSV_HEADER: &str = "id,date,end,status,partners,type,title_en,title_id,summary_en,summary_id,city,country,mode,topics,source_url,source_publisher,source_published\n";

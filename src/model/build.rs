@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use crate::dataset::{Dataset, Event, EventType, Query, Role, Status};
 use crate::dates::PartialDate;
-use crate::diag::Diagnostic;
 use crate::locale::{self, Language, format_date, format_number, format_span, label};
 use crate::select::{self, Selection};
 use crate::spec::{Audience, OnEmpty, SectionKind, SectionSpec, Spec};
@@ -23,7 +22,8 @@ use super::{
     Meta, ParticipantEntry, PartnerRef, PeriodData, Provenance, Section, TOOL, TYPST_VERSION,
 };
 
-/// Builds the brief model, returning it with warnings (e.g. missing translations).
+/// Builds the brief model. (Texts missing in the brief's language were warned about,
+/// once per file, when the data was loaded.)
 ///
 /// Sections come in the spec's order, except that a `summary` (the bottom line) always
 /// comes first and, in an executive brief, the findings right after it.
@@ -32,15 +32,12 @@ pub fn build(
     settings: &BriefSettings,
     selection: &Selection,
     dataset: &Dataset,
-) -> Result<(BriefData, Vec<Diagnostic>), BuildError> {
+) -> Result<BriefData, BuildError> {
     let language = settings.language;
     // Every record as it read on the brief's date: later revisions are not yet known.
     let known = dataset.known_on(settings.as_of);
     let dataset: &Dataset = &known;
     let events: Vec<&Event> = dataset.select(&selection.brief).collect();
-    let upcoming =
-        select::section_events(dataset, SectionKind::Upcoming, &selection.brief, settings.as_of);
-    let warnings = missing_translations(events.iter().chain(&upcoming).copied(), language.code());
     let partner_ids = brief_partners(dataset, &selection.brief, &events);
     let public = settings.audience == Audience::Public;
     let names = public.then(|| super::public::dataset_names(dataset, &spec.public_names));
@@ -155,7 +152,7 @@ pub fn build(
     }
     data.glossary = super::glossary::used_terms(&value, &dataset.glossary, language);
     data.withheld = names;
-    Ok((data, warnings))
+    Ok(data)
 }
 
 /// The rank of routine engagements among highlights: courtesy calls, staff visits.
@@ -616,27 +613,6 @@ impl BuildContext<'_> {
             },
         }
     }
-}
-
-/// A warning for each title or summary of `events` that lacks the brief's language and
-/// will be printed in the other one.
-fn missing_translations<'a>(
-    events: impl Iterator<Item = &'a Event>,
-    lang: &str,
-) -> Vec<Diagnostic> {
-    let mut warnings = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for event in events.filter(|e| seen.insert(e.id.as_str())) {
-        for (what, text) in [("title", &event.title), ("summary", &event.summary)] {
-            if text.get(lang).is_none() && !text.get_or_other(lang).is_empty() {
-                warnings.push(Diagnostic::warning(format!(
-                    "event `{}` has no {what} in `{lang}`; the other language's text is used",
-                    event.id
-                )));
-            }
-        }
-    }
-    warnings
 }
 
 /// The few engagements that matter most, in date order, as an analyst would pick them:

@@ -181,15 +181,30 @@ fn a_missing_translation_warns_once_and_falls_back() {
     );
     let run =
         brief(dir.path(), &["generate", &spec, "--data", &csv, "--as-of", "2026-11-22"]).expect(0);
-    for id in ["2022-09-gbr-user", "2022-09-gbr-user-2"] {
-        let warning = format!("event `{id}` has no summary in `id`");
-        assert_eq!(run.stderr.matches(&warning).count(), 1, "{}", run.stderr);
-    }
+    // One warning for the file, with a count, placed at the first: not one per event,
+    // and not again when the brief renders.
+    let warning =
+        format!("warning: 2 texts in {csv} have no Indonesian (`id`) version; the first is here\n");
+    assert_eq!(run.stderr.matches(&warning).count(), 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("Indonesian").count(), 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("┌─ {csv}:2:")),
+        "the warning is placed at the first row:\n{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(
+        "= hint: briefs in Indonesian print the English text instead; give the Indonesian text to translate them"
+    ));
     assert!(pdf_text(&dir.path().join("s.pdf")).contains("From the user's spreadsheet."));
+    // `--no-warnings` silences the warnings alone; the run still says what it wrote.
+    let args = ["generate", &spec, "--data", &csv, "--as-of", "2026-11-22", "--no-warnings"];
+    let run = brief(dir.path(), &args).expect(0);
+    assert!(run.stderr.starts_with("wrote s.pdf (1 page, 2 engagements, "), "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
 }
 
 #[test]
-fn many_warnings_are_counted_not_all_printed() {
+fn thirty_rows_in_one_language_warn_once_with_their_count() {
     let dir = tempdir();
     let mut csv =
         String::from("id,date,status,partners,type,title_en,source_url,source_publisher\n");
@@ -198,13 +213,19 @@ fn many_warnings_are_counted_not_all_printed() {
     }
     let csv = write(dir.path(), "en.csv", &csv);
     let run = brief(dir.path(), &["events", "--data", &csv, "--partner", "gbr"]).expect(0);
-    assert_eq!(run.stderr.matches("has no Indonesian (`id`) text").count(), 19, "{}", run.stderr);
     assert!(
         run.stderr.contains("warning: 30 sources have no publication date in"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("warning: 11 more warnings not shown"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "warning: 30 texts in {csv} have no Indonesian (`id`) version; the first is here"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
     assert!(run.stdout.contains("2022-09-en-only-29"), "{}", run.stdout);
 }
 

@@ -401,7 +401,7 @@ fn no_example_brief_says_one_with_a_plural_noun() {
             ..brief::plan::Options::new(as_of)
         };
         for plan in brief::plan::plan(&specs, &options).expect("the examples plan").plans {
-            let (data, _) =
+            let data =
                 brief::model::build(&plan.spec, &plan.settings, &plan.selection, &plan.dataset)
                     .unwrap();
             let json = serde_json::to_value(&data).unwrap();

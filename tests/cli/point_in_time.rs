@@ -92,7 +92,7 @@ fn no_example_brief_cites_a_source_published_after_its_date() {
         let planned = brief::plan::plan(&specs, &options).expect("the example specs plan");
         assert!(planned.invalid.is_empty(), "{:?}", planned.invalid);
         for plan in &planned.plans {
-            let (data, _) =
+            let data =
                 brief::model::build(&plan.spec, &plan.settings, &plan.selection, &plan.dataset)
                     .expect("the brief builds");
             let json = serde_json::to_value(&data).unwrap();

@@ -45,11 +45,18 @@ fn watch_renders_after_every_change_keeps_the_last_good_brief_and_stops_on_ctrl_
     let dir = tempdir();
     write(dir.path(), "s.toml", &small_spec("First title", ""));
     brief(dir.path(), &["templates", "export", "tpl"]).expect(0);
+    // A data file kept in English only: its warning is said once, not on every round.
+    write(
+        dir.path(),
+        "en.csv",
+        "id,date,status,partners,type,title_en,source_url,source_publisher,source_published\n\
+         2021-03-gbr-en,2021-03-01,held,UK,meeting,English only,https://example.org/e,Example,2021-03-02\n",
+    );
     let log_path = dir.path().join("watch.log");
     let log = std::fs::File::create(&log_path).unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(["watch", "s.toml", "-o", "out.pdf", "--as-of", "2026-11-22"])
-        .args(["--template-dir", "tpl"])
+        .args(["--template-dir", "tpl", "--data", "en.csv"])
         .current_dir(dir.path())
         .env_remove("SOURCE_DATE_EPOCH")
         .env("NO_COLOR", "1")
@@ -63,7 +70,7 @@ fn watch_renders_after_every_change_keeps_the_last_good_brief_and_stops_on_ctrl_
     let printed =
         |text: &str| std::fs::read_to_string(&log_path).unwrap_or_default().contains(text);
     wait_for("the first render", &log_path, || text_of(&pdf).contains("First title"));
-    wait_for("the watch to start", &log_path, || printed("watching 1 file and 1 template folder"));
+    wait_for("the watch to start", &log_path, || printed("watching 2 files and 1 template folder"));
 
     write(dir.path(), "s.toml", &small_spec("Second title", ""));
     wait_for("the render after the edit", &log_path, || text_of(&pdf).contains("Second title"));
@@ -82,6 +89,10 @@ fn watch_renders_after_every_change_keeps_the_last_good_brief_and_stops_on_ctrl_
         let text = text_of(&pdf);
         text.contains("Third title") && text.contains("A line the template author added.")
     });
+
+    let warning = "warning: 1 text in en.csv has no Indonesian (`id`) version; the first is here";
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert_eq!(log.matches(warning).count(), 1, "{log}");
 
     let pid = watching.0.id().to_string();
     assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
