@@ -35,12 +35,12 @@ fn flagship(c: &mut Criterion) {
     let path = Path::new(FLAGSHIP);
     let mut group = c.benchmark_group("flagship");
     group.bench_function("1 spec: parse and validate", |b| {
-        b.iter(|| Spec::load(black_box(path), "flagship").expect("a valid spec"))
+        b.iter(|| Spec::load(black_box(path), "flagship", &[]).expect("a valid spec").0)
     });
     group.bench_function("2 dataset: load and validate the bundled data", |b| {
         b.iter(|| Dataset::bundled().expect("valid data"))
     });
-    let spec = Spec::load(path, "flagship").expect("a valid spec");
+    let (spec, _) = Spec::load(path, "flagship", &[]).expect("a valid spec");
     let dataset = Dataset::bundled().expect("valid data");
     let period = spec.period.resolve(as_of());
     group.bench_function("3 select: resolve filters", |b| {
@@ -66,6 +66,7 @@ fn flagship(c: &mut Criterion) {
     let request = RenderRequest {
         main: "brief.typ".into(),
         overrides: None,
+        logo: None,
         data: serde_json::to_vec(&data).expect("serialisable"),
         as_of: as_of(),
         ident: "bench".into(),

@@ -139,6 +139,11 @@ pub(crate) struct BriefArgs {
     /// Let specs name templates and outputs outside their own folder (for specs you trust).
     #[arg(long)]
     pub allow_outside_paths: bool,
+    /// Set a spec key for every spec, over the spec and its project's `_brief.toml`
+    /// (repeatable): `period.from=2023-01`, `filter.partners=["gbr","aus"]`,
+    /// `title=Monthly brief`. The value is read as TOML, or else as a string.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub set: Vec<brief::project::Setting>,
     /// Print nothing but errors.
     #[arg(short, long, conflicts_with = "verbose")]
     pub quiet: bool,

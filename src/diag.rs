@@ -28,6 +28,23 @@ pub struct SourceText {
     line_starts: OnceLock<Vec<usize>>,
     /// For a spreadsheet, the cell each range of the text came from.
     cells: Option<CellMap>,
+    /// For a text put together from several (a spec with its project's defaults and
+    /// `--set` values), the parts in text order; empty for one file.
+    parts: Vec<Part>,
+}
+
+/// One of the texts a [`SourceText`] is put together from ([`SourceText::composed`]).
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// The name printed for places in it: a file, or a flag such as `--set title=…`.
+    pub name: String,
+    /// Where it starts in the whole text.
+    pub start: usize,
+    /// The 0-based line of the whole text it starts on.
+    first_line: usize,
+    /// Whether places in it have line and column numbers (a file's do; a flag's text is
+    /// one line the user typed, so its name alone says where).
+    numbered: bool,
 }
 
 /// Where the cells of a spreadsheet's sheet are in the CSV text made from it.
@@ -84,7 +101,61 @@ impl SourceText {
             text: text.into(),
             line_starts: OnceLock::new(),
             cells: None,
+            parts: Vec::new(),
         })
+    }
+
+    /// A text put together from `parts` (name, text, whether places in it are numbered),
+    /// one after another on lines of their own; a place in it is named and numbered
+    /// by the part it falls in.
+    pub fn composed(name: impl Into<String>, parts: Vec<(String, String, bool)>) -> Arc<Self> {
+        let mut text = String::new();
+        let mut placed = Vec::with_capacity(parts.len());
+        for (part_name, part_text, numbered) in parts {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            let first_line = text.matches('\n').count();
+            placed.push(Part { name: part_name, start: text.len(), first_line, numbered });
+            text.push_str(&part_text);
+        }
+        Arc::new(Self {
+            name: name.into(),
+            text,
+            line_starts: OnceLock::new(),
+            cells: None,
+            parts: placed,
+        })
+    }
+
+    /// The parts the text is put together from; empty for one file.
+    pub fn parts(&self) -> &[Part] {
+        &self.parts
+    }
+
+    /// The whole text with every character before `part` blanked and everything after
+    /// it left out: what a parser reads to see that part alone at its own offsets
+    /// (newlines stay, so lines and byte offsets are those of the whole text).
+    pub fn part_alone(&self, part: &Part) -> String {
+        let end =
+            self.parts.iter().find(|p| p.start > part.start).map_or(self.text.len(), |p| p.start);
+        let before = self.text[..part.start].bytes().map(|b| if b == b'\n' { '\n' } else { ' ' });
+        before.chain(self.text[part.start..end].chars()).collect()
+    }
+
+    /// The part holding byte `offset`, for a composed text.
+    fn part_at(&self, offset: usize) -> Option<&Part> {
+        let index = self.parts.partition_point(|p| p.start <= offset);
+        self.parts.get(index.saturating_sub(1))
+    }
+
+    /// The name and the 0-based first line of the part holding `offset` (the file's
+    /// own name and 0 for one file).
+    fn named_at(&self, offset: usize) -> (&str, usize) {
+        match self.part_at(offset) {
+            Some(part) => (&part.name, part.first_line),
+            None => (&self.name, 0),
+        }
     }
 
     /// A spreadsheet's sheet as CSV text, with where each cell went.
@@ -94,6 +165,7 @@ impl SourceText {
             text: text.into(),
             line_starts: OnceLock::new(),
             cells: Some(cells),
+            parts: Vec::new(),
         })
     }
 
@@ -103,8 +175,12 @@ impl SourceText {
         if let Some(cell) = self.cells.as_ref().and_then(|cells| cells.name(range)) {
             return format!("{}: {cell}", self.name);
         }
+        if let Some(part) = self.part_at(range.start).filter(|p| !p.numbered) {
+            return part.name.clone();
+        }
+        let (name, first_line) = self.named_at(range.start);
         let (line, column) = self.line_column(range.start);
-        format!("{}:{line}:{column}", self.name)
+        format!("{name}:{}:{column}", line - first_line)
     }
 
     /// The byte offset where each line starts.
@@ -246,11 +322,12 @@ impl<'a> Excerpt<'a> {
         let skipped = text[line_start..from].chars().count() as isize;
         let starts =
             std::iter::once(0).chain(out.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let (name, part_line) = source.named_at(start);
         Excerpt {
-            name: &source.name,
+            name,
             text: out,
             starts,
-            first_line,
+            first_line: first_line - part_line,
             column_shift: skipped - isize::from(cut_before),
             range: window.start..window.end.max(window.start),
         }

@@ -388,6 +388,7 @@ fn build_and_render(
         let request = RenderRequest {
             main: plan.main.clone(),
             overrides: plan.overrides.clone(),
+            logo: plan.logo.clone(),
             data: json,
             as_of: plan.settings.as_of,
             ident: format!(
@@ -528,10 +529,7 @@ fn body_hint(spec: &Spec) -> Option<String> {
         .sections
         .iter()
         .filter_map(|section| section.body.as_ref())
-        .map(|body| {
-            let (line, column) = spec.source.line_column(body.range().start);
-            format!("{}:{line}:{column}", spec.source.name)
-        })
+        .map(|body| spec.source.place(&body.range()))
         .collect();
     (!places.is_empty()).then(|| {
         format!(

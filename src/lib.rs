@@ -21,6 +21,7 @@ pub mod memory;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod project;
 pub mod render;
 pub mod select;
 pub mod spec;

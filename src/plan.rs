@@ -55,6 +55,8 @@ pub struct Options {
     pub audience: Option<Audience>,
     /// The PDF standards for every output, instead of the specs'; empty keeps theirs.
     pub pdf_standards: Vec<PdfStandard>,
+    /// `--set KEY=VALUE`: spec keys for every spec, over the specs' own.
+    pub settings: Vec<crate::project::Setting>,
     /// Which share of the specs this run renders, when the work is spread over workers.
     pub shard: Option<Shard>,
     /// What each brief is exported as: a PDF, or an image per page.
@@ -95,6 +97,7 @@ impl Options {
             language: None,
             audience: None,
             pdf_standards: vec![],
+            settings: vec![],
             shard: None,
             export: Export::default(),
             jobs: 1,
@@ -132,6 +135,8 @@ pub struct Plan {
     pub main: String,
     /// The folder whose files shadow the built-in templates.
     pub overrides: Option<PathBuf>,
+    /// The theme's logo, checked to lie in the spec's folder.
+    pub logo: Option<PathBuf>,
     /// The PDF standards the brief is exported to and validated against.
     pub pdf_standards: Vec<PdfStandard>,
 }
@@ -369,6 +374,8 @@ pub fn spec_files(args: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
                 })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+                // `_brief.toml` and other files named with a leading `_` are not specs.
+                .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('_')))
                 .collect();
             found.sort();
             if found.is_empty() {
@@ -682,13 +689,27 @@ fn plan_spec(
 ) -> Result<Vec<Plan>, Vec<Diagnostic>> {
     let shown = if path.as_os_str() == "-" { "<stdin>".into() } else { path.display().to_string() };
     inputs.add(path);
-    let spec = Arc::new(Spec::load(path, &shown)?);
+    let (spec, project) = Spec::load(path, &shown, &options.settings)?;
+    if let Some(project) = &project {
+        inputs.add(project);
+    }
+    let spec = Arc::new(spec);
     let folder = spec.folder();
     for file in spec.data.iter().map(|d| folder.join(d)) {
         check_spec_data(&file, &spec, options)
             .map_err(|d| vec![d.at(&spec.source, locate_key(&spec, "data"))])?;
         inputs.add(&file);
     }
+    let logo = match &spec.theme.logo {
+        Some(logo) => {
+            let file = folder.join(&logo.value);
+            let real = check_spec_file(&file, &spec, options, "logo")
+                .map_err(|d| vec![d.at(&spec.source, logo.range.clone())])?;
+            inputs.add(&file);
+            Some(real)
+        }
+        None => None,
+    };
     let dataset = if spec.data.is_empty() {
         Arc::clone(&base.dataset)
     } else {
@@ -753,6 +774,7 @@ fn plan_spec(
             from_pattern,
             main,
             overrides,
+            logo: logo.clone(),
             pdf_standards: pdf_standards.clone(),
         });
     }
@@ -922,7 +944,18 @@ fn resolve_template(
 /// spec's folder (through symbolic links): a spec cannot make a brief print a dataset
 /// from elsewhere, nor block the run on a pipe. `--allow-outside-paths` lifts the
 /// folder rule for specs the user trusts; a pipe or device is refused all the same.
-fn check_spec_data(file: &Path, spec: &Spec, options: &Options) -> Result<(), Diagnostic> {
+fn check_spec_data(file: &Path, spec: &Spec, options: &Options) -> Result<PathBuf, Diagnostic> {
+    check_spec_file(file, spec, options, "dataset file")
+}
+
+/// The real path of a file a spec names (`what`: its dataset files, its theme's logo),
+/// refused when it is not a regular file in the spec's folder.
+fn check_spec_file(
+    file: &Path,
+    spec: &Spec,
+    options: &Options,
+    what: &str,
+) -> Result<PathBuf, Diagnostic> {
     use crate::output::{Unconfined, confine};
     let shown = file.display();
     let folder =
@@ -932,25 +965,24 @@ fn check_spec_data(file: &Path, spec: &Spec, options: &Options) -> Result<(), Di
                 Diagnostic::error(format!("cannot open the folder of the spec ({e})"))
             })?),
         };
-    let hint = "a spec reads data only from its own folder and below; name the file on the \
-                command line with --data, or pass --allow-outside-paths if you trust this spec";
+    let hint = "a spec reads files only from its own folder and below; pass \
+                --allow-outside-paths if you trust this spec (or name a data file on the \
+                command line with --data)";
     match confine(file, folder.as_deref()) {
-        Ok(_) => Ok(()),
-        Err(Unconfined::Io(e)) => {
-            Err(Diagnostic::error(format!("cannot open dataset file `{shown}` ({e})"))
-                .hint("a spec's `data` paths are relative to the spec's own folder"))
-        }
+        Ok(real) => Ok(real),
+        Err(Unconfined::Io(e)) => Err(Diagnostic::error(format!("cannot open {what} `{shown}` ({e})"))
+            .hint("a spec's paths (`data`, `theme.logo`) are relative to the spec's own folder")),
         Err(Unconfined::Folder | Unconfined::NotRegular) => Err(Diagnostic::error(format!(
-            "the dataset file `{shown}` is not a regular file (a folder, pipe, socket or device)"
+            "the {what} `{shown}` is not a regular file (a folder, pipe, socket or device)"
         ))
-        .hint("name a .toml, .json, .csv or spreadsheet file")),
+        .hint("name a regular file")),
         Err(Unconfined::Outside(real)) => Err(Diagnostic::error(format!(
-            "the dataset file `{shown}` is outside the spec's folder (it is `{}`)",
+            "the {what} `{shown}` is outside the spec's folder (it is `{}`)",
             real.display()
         ))
         .hint(hint)),
         Err(Unconfined::HardLinked) => Err(Diagnostic::error(format!(
-            "the dataset file `{shown}` has more than one hard link, so it may be a file from \
+            "the {what} `{shown}` has more than one hard link, so it may be a file from \
              outside the spec's folder"
         ))
         .hint("copy the file into the folder instead of linking it; or pass --allow-outside-paths if you trust this spec")),

@@ -21,6 +21,7 @@ use crate::diag::{
     plain_serde, quoted_list, read_text, read_text_from, unknown_field,
 };
 use crate::locale::Language;
+use crate::project::Setting;
 use crate::vocab::{Vocabulary, vocabulary};
 
 vocabulary! {
@@ -506,6 +507,24 @@ pub struct Spec {
     pub default_sections: bool,
     /// The outputs: one per `[[variants]]` entry, or the spec alone.
     pub variants: Vec<VariantSpec>,
+    /// The house style, usually from the project's `_brief.toml`.
+    pub theme: Theme,
+}
+
+/// A house style for the templates: who issues the brief, its logo and its colours.
+/// Unset keys keep the built-in style (BNPT's name, navy and ochre).
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    /// The organisation's full name, on the cover.
+    pub organisation: Option<Words>,
+    /// Its short name, in every page's footer.
+    pub short_name: Option<Words>,
+    /// An image (PNG, JPEG, GIF, WebP or SVG) for the cover, relative to the spec.
+    pub logo: Option<Located<PathBuf>>,
+    /// The colour of titles, headings and rules, as `#rrggbb`.
+    pub colour: Option<String>,
+    /// The colour of markers and labels, as `#rrggbb`.
+    pub accent: Option<String>,
 }
 
 /// The months a brief's date may lie past the latest engagement on record in its scope
@@ -524,6 +543,36 @@ pub const MAX_SECTIONS: usize = 100;
 /// The most variants a spec may have; each is a PDF of its own.
 pub const MAX_VARIANTS: usize = 100;
 
+/// The file extensions of the images a theme's logo may be.
+pub const LOGO_FORMATS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg"];
+
+/// Reads each part of `source` as a layer of keys, later parts over earlier ones (the
+/// whole text as one layer, for one file). Every part's TOML errors are reported.
+fn read_layers(source: &Arc<SourceText>) -> Result<RawSpec, Vec<Diagnostic>> {
+    let read = |text: &str| -> Result<RawSpec, Diagnostic> {
+        toml::from_str(text).map_err(|error| {
+            let span = error.span().unwrap_or(0..0);
+            let message = error.message().trim();
+            Diagnostic::error(format!("invalid spec: {}", plain_serde(message, Shapes::Toml)))
+                .at(source, span.clone())
+                .maybe_hint(field_hint(message))
+                .maybe_hint(shape_hint(&source.text, span, message))
+        })
+    };
+    if source.parts().is_empty() {
+        return read(&source.text).map_err(|error| vec![error]);
+    }
+    let mut merged = RawSpec::default();
+    let mut errors = Vec::new();
+    for part in source.parts() {
+        match read(&source.part_alone(part)) {
+            Ok(layer) => merged = layer.over(merged),
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() { Ok(merged) } else { Err(errors) }
+}
+
 /// The sections a spec gets when it lists none.
 const DEFAULT_SECTIONS: [SectionKind; 6] = [
     SectionKind::KeyFigures,
@@ -534,10 +583,13 @@ const DEFAULT_SECTIONS: [SectionKind; 6] = [
     SectionKind::Methodology,
 ];
 
-#[derive(Debug, Deserialize)]
+/// A spec's keys as one layer gives them: the spec file, its project's `_brief.toml`
+/// or a `--set` value. Every key is optional here; [`RawSpec::over`] puts layers
+/// together and [`Spec::parse`] asks for what a brief needs.
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSpec {
-    title: Spanned<RawWords>,
+    title: Option<Spanned<RawWords>>,
     subtitle: Option<Spanned<RawWords>>,
     author: Option<Spanned<RawWords>>,
     reference: Option<String>,
@@ -549,19 +601,79 @@ struct RawSpec {
     marking: Option<Spanned<String>>,
     pdf_standard: Option<Spanned<RawStandards>>,
     output: Option<String>,
-    #[serde(default)]
-    data: Vec<String>,
-    period: Spanned<RawPeriod>,
+    data: Option<Vec<String>>,
+    period: Option<Spanned<RawPeriod>>,
     written: Option<Spanned<toml::Value>>,
     lag_months: Option<Spanned<i64>>,
-    #[serde(default)]
-    public_names: Vec<Spanned<String>>,
-    #[serde(default)]
-    filter: RawFilter,
-    #[serde(default)]
-    sections: Vec<Spanned<RawSection>>,
-    #[serde(default)]
-    variants: Vec<Spanned<RawVariant>>,
+    public_names: Option<Vec<Spanned<String>>>,
+    filter: Option<RawFilter>,
+    sections: Option<Vec<Spanned<RawSection>>>,
+    variants: Option<Vec<Spanned<RawVariant>>>,
+    theme: Option<RawTheme>,
+}
+
+impl RawSpec {
+    /// This layer over `lower`: each key this layer gives wins. The filter and the
+    /// theme are put together key by key; a period given here replaces the lower one's
+    /// `relative` with `from` and `to`, or the other way round.
+    fn over(self, lower: RawSpec) -> RawSpec {
+        RawSpec {
+            title: self.title.or(lower.title),
+            subtitle: self.subtitle.or(lower.subtitle),
+            author: self.author.or(lower.author),
+            reference: self.reference.or(lower.reference),
+            contact: self.contact.or(lower.contact),
+            language: self.language.or(lower.language),
+            audience: self.audience.or(lower.audience),
+            template: self.template.or(lower.template),
+            templates: self.templates.or(lower.templates),
+            marking: self.marking.or(lower.marking),
+            pdf_standard: self.pdf_standard.or(lower.pdf_standard),
+            output: self.output.or(lower.output),
+            data: self.data.or(lower.data),
+            period: match (self.period, lower.period) {
+                (Some(upper), Some(lower)) => Some(period_over(upper, lower)),
+                (upper, lower) => upper.or(lower),
+            },
+            written: self.written.or(lower.written),
+            lag_months: self.lag_months.or(lower.lag_months),
+            public_names: self.public_names.or(lower.public_names),
+            filter: match (self.filter, lower.filter) {
+                (Some(upper), Some(lower)) => Some(upper.over(lower)),
+                (upper, lower) => upper.or(lower),
+            },
+            sections: self.sections.or(lower.sections),
+            variants: self.variants.or(lower.variants),
+            theme: match (self.theme, lower.theme) {
+                (Some(upper), Some(lower)) => Some(upper.over(lower)),
+                (upper, lower) => upper.or(lower),
+            },
+        }
+    }
+}
+
+/// A house style: who issues the brief and its colours, for the templates.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTheme {
+    organisation: Option<Spanned<RawWords>>,
+    short_name: Option<Spanned<RawWords>>,
+    logo: Option<Spanned<String>>,
+    colour: Option<Spanned<String>>,
+    accent: Option<Spanned<String>>,
+}
+
+impl RawTheme {
+    /// This theme's keys over `lower`'s.
+    fn over(self, lower: RawTheme) -> RawTheme {
+        RawTheme {
+            organisation: self.organisation.or(lower.organisation),
+            short_name: self.short_name.or(lower.short_name),
+            logo: self.logo.or(lower.logo),
+            colour: self.colour.or(lower.colour),
+            accent: self.accent.or(lower.accent),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -572,17 +684,49 @@ struct RawPeriod {
     relative: Option<Spanned<String>>,
 }
 
+impl RawPeriod {
+    /// A period given over a lower layer's: `from` or `to` here drop the lower
+    /// `relative`, and `relative` here drops the lower `from` and `to`.
+    fn over(self, lower: RawPeriod) -> RawPeriod {
+        if self.relative.is_some() {
+            return self;
+        }
+        if self.from.is_some() || self.to.is_some() {
+            return RawPeriod {
+                from: self.from.or(lower.from),
+                to: self.to.or(lower.to),
+                relative: None,
+            };
+        }
+        lower
+    }
+}
+
+/// A period over a lower layer's, placed where the upper layer gives it.
+fn period_over(upper: Spanned<RawPeriod>, lower: Spanned<RawPeriod>) -> Spanned<RawPeriod> {
+    let span = upper.span();
+    Spanned::new(span, upper.into_inner().over(lower.into_inner()))
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFilter {
-    #[serde(default)]
-    partners: Vec<Spanned<String>>,
-    #[serde(default)]
-    types: Vec<Spanned<String>>,
-    #[serde(default)]
-    topics: Vec<Spanned<String>>,
-    #[serde(default)]
-    status: Vec<Spanned<String>>,
+    partners: Option<Vec<Spanned<String>>>,
+    types: Option<Vec<Spanned<String>>>,
+    topics: Option<Vec<Spanned<String>>>,
+    status: Option<Vec<Spanned<String>>>,
+}
+
+impl RawFilter {
+    /// This filter's lists over `lower`'s, list by list.
+    fn over(self, lower: RawFilter) -> RawFilter {
+        RawFilter {
+            partners: self.partners.or(lower.partners),
+            types: self.types.or(lower.types),
+            topics: self.topics.or(lower.topics),
+            status: self.status.or(lower.status),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -667,12 +811,12 @@ impl Checker<'_> {
 
     fn filter(&mut self, raw: RawFilter) -> FilterSpec {
         let located = |s: Spanned<String>| Located { range: s.span(), value: s.into_inner() };
-        let types = raw.types.iter().filter_map(|t| self.vocab(t)).collect();
-        let status = raw.status.iter().filter_map(|s| self.vocab(s)).collect();
+        let types = raw.types.unwrap_or_default().iter().filter_map(|t| self.vocab(t)).collect();
+        let status = raw.status.unwrap_or_default().iter().filter_map(|s| self.vocab(s)).collect();
         FilterSpec {
-            partners: raw.partners.into_iter().map(located).collect(),
+            partners: raw.partners.unwrap_or_default().into_iter().map(located).collect(),
             types,
-            topics: raw.topics.into_iter().map(located).collect(),
+            topics: raw.topics.unwrap_or_default().into_iter().map(located).collect(),
             status,
         }
     }
@@ -699,6 +843,50 @@ impl Checker<'_> {
 
     /// A `written` date.
     /// The names of `public_names`, each a whole name.
+    /// Checks a house style: colours as `#rrggbb`, a logo of an image format Typst reads.
+    fn theme(&mut self, raw: RawTheme) -> Theme {
+        let mut colour = |value: Option<Spanned<String>>, key: &str| {
+            let value = value?;
+            let text = value.get_ref();
+            let hex = text
+                .strip_prefix('#')
+                .filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+            if hex.is_none() {
+                self.error(
+                    value.span(),
+                    format!("`theme.{key}` is `{text}`, which is not a colour"),
+                    "write a colour as `#` and six hex digits, e.g. `#1f3a5f`".into(),
+                );
+                return None;
+            }
+            Some(text.to_lowercase())
+        };
+        let (colour, accent) = (colour(raw.colour, "colour"), colour(raw.accent, "accent"));
+        let logo = raw.logo.and_then(|logo| {
+            let path = PathBuf::from(logo.get_ref());
+            let extension = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase);
+            if !extension.is_some_and(|e| LOGO_FORMATS.contains(&e.as_str())) {
+                self.error(
+                    logo.span(),
+                    format!(
+                        "`theme.logo` is `{}`, which is not an image Typst reads",
+                        logo.get_ref()
+                    ),
+                    format!("give a file ending in {}", quoted_list(LOGO_FORMATS)),
+                );
+                return None;
+            }
+            Some(Located { range: logo.span(), value: path })
+        });
+        Theme {
+            organisation: raw.organisation.map(words),
+            short_name: raw.short_name.map(words),
+            logo,
+            colour,
+            accent,
+        }
+    }
+
     fn public_names(&mut self, names: Vec<Spanned<String>>) -> Vec<PublicName> {
         let mut kept = Vec::new();
         for name in names {
@@ -944,36 +1132,74 @@ impl Checker<'_> {
 }
 
 impl Spec {
-    /// Reads and checks a spec file; `shown` is the name diagnostics print for it.
-    /// A path of `-` reads standard input.
-    pub fn load(path: &Path, shown: &str) -> Result<Spec, Vec<Diagnostic>> {
-        let text = if path.as_os_str() == "-" {
+    /// Reads and checks a spec file, over its project's `_brief.toml` and under the
+    /// `settings` of `--set`; `shown` is the name diagnostics print for it. A path of
+    /// `-` reads standard input (its project is that of the current folder). Returns
+    /// the spec and the project file it read, if any.
+    pub fn load(
+        path: &Path,
+        shown: &str,
+        settings: &[Setting],
+    ) -> Result<(Spec, Option<PathBuf>), Vec<Diagnostic>> {
+        let stdin = path.as_os_str() == "-";
+        let text = if stdin {
             read_text_from(std::io::stdin().lock(), MAX_SPEC_BYTES)
         } else {
             read_text(path, MAX_SPEC_BYTES)
         }
         .map_err(|e| vec![Diagnostic::error(format!("cannot read spec `{shown}` ({e})"))])?;
-        Spec::parse(path, SourceText::new(shown, text))
+        let folder = |p: &Path| {
+            p.parent()
+                .filter(|f| !f.as_os_str().is_empty())
+                .map_or(PathBuf::from("."), Path::to_path_buf)
+        };
+        let (folder, shown_folder) = match stdin {
+            true => (PathBuf::from("."), PathBuf::new()),
+            false => {
+                (folder(path), Path::new(shown).parent().unwrap_or(Path::new("")).to_path_buf())
+            }
+        };
+        let project = match crate::project::project_file(&folder, &shown_folder) {
+            Some((file, name)) => {
+                let text = read_text(&file, MAX_SPEC_BYTES).map_err(|e| {
+                    vec![Diagnostic::error(format!(
+                        "cannot read the project defaults `{name}` ({e})"
+                    ))]
+                })?;
+                Some((file, name, text))
+            }
+            None => None,
+        };
+        let (file, layer) = match project {
+            Some((file, name, text)) => (Some(file), Some((name, text))),
+            None => (None, None),
+        };
+        let source = crate::project::compose(shown, text, layer, settings);
+        Ok((Spec::parse(path, source)?, file))
     }
 
-    /// Parses and checks a spec's text, reporting every problem found.
+    /// Parses and checks a spec's text, reporting every problem found. A text composed
+    /// of layers ([`crate::project`]: the project's defaults, the spec, `--set` values)
+    /// is read part by part, each over the ones before it.
     pub fn parse(path: &Path, source: Arc<SourceText>) -> Result<Spec, Vec<Diagnostic>> {
-        let raw: RawSpec = toml::from_str(&source.text).map_err(|error| {
-            let span = error.span().unwrap_or(0..0);
-            let message = error.message().trim();
-            vec![
-                Diagnostic::error(format!("invalid spec: {}", plain_serde(message, Shapes::Toml)))
-                    .at(&source, span.clone())
-                    .maybe_hint(field_hint(message))
-                    .maybe_hint(shape_hint(&source.text, span, message)),
-            ]
-        })?;
+        let raw = read_layers(&source)?;
         let mut check = Checker { source: &source, errors: vec![] };
+        let missing = if raw.title.is_none() { "title" } else { "period" };
+        let (Some(raw_title), Some(raw_period)) = (raw.title, raw.period) else {
+            let field = missing;
+            let message = format!("missing field `{field}`");
+            let at = source.parts().iter().find(|p| p.name == source.name).map_or(0, |p| p.start);
+            return Err(vec![
+                Diagnostic::error(format!("invalid spec: {message}"))
+                    .at(&source, at..at)
+                    .maybe_hint(shape_hint(&source.text, at..at, &message)),
+            ]);
+        };
         let language = raw.language.as_ref().and_then(|l| check.vocab(l));
         let audience = raw.audience.as_ref().and_then(|a| check.vocab(a));
         let marking = raw.marking.as_ref().and_then(|m| check.vocab(m));
         let pdf_standards = raw.pdf_standard.map(|s| check.standards(s)).unwrap_or_default();
-        let title = words(raw.title);
+        let title = words(raw_title);
         for located in title.all() {
             if located.value.trim().is_empty() {
                 check.error(
@@ -983,10 +1209,13 @@ impl Spec {
                 );
             }
         }
-        let period = check.period(raw.period);
-        let filter = check.filter(raw.filter);
-        check.at_most(&raw.sections, MAX_SECTIONS, "sections", "split it into several specs");
-        check.at_most(&raw.variants, MAX_VARIANTS, "variants", "split them over several specs");
+        let period = check.period(raw_period);
+        let filter = check.filter(raw.filter.unwrap_or_default());
+        let raw_sections = raw.sections.unwrap_or_default();
+        let raw_variants = raw.variants.unwrap_or_default();
+        check.at_most(&raw_sections, MAX_SECTIONS, "sections", "split it into several specs");
+        check.at_most(&raw_variants, MAX_VARIANTS, "variants", "split them over several specs");
+        let theme = raw.theme.map(|t| check.theme(t)).unwrap_or_default();
         let written = raw.written.as_ref().and_then(|w| check.written(w));
         let lag_months = match &raw.lag_months {
             Some(months) if !(1..=120).contains(months.get_ref()) => {
@@ -1002,11 +1231,11 @@ impl Spec {
             Some(months) => *months.get_ref() as u32,
             None => DEFAULT_LAG_MONTHS,
         };
-        let public_names = check.public_names(raw.public_names);
+        let public_names = check.public_names(raw.public_names.unwrap_or_default());
         let sections: Vec<SectionSpec> =
-            raw.sections.into_iter().filter_map(|s| check.section(s, written.as_ref())).collect();
+            raw_sections.into_iter().filter_map(|s| check.section(s, written.as_ref())).collect();
         let variants: Vec<VariantSpec> =
-            raw.variants.into_iter().map(|v| check.variant(v)).collect();
+            raw_variants.into_iter().map(|v| check.variant(v)).collect();
         if !check.errors.is_empty() {
             return Err(check.errors);
         }
@@ -1033,7 +1262,7 @@ impl Spec {
             marking,
             pdf_standards,
             output: raw.output,
-            data: raw.data.into_iter().map(PathBuf::from).collect(),
+            data: raw.data.unwrap_or_default().into_iter().map(PathBuf::from).collect(),
             period,
             lag_months,
             public_names,
@@ -1041,6 +1270,7 @@ impl Spec {
             sections,
             default_sections,
             variants: if variants.is_empty() { vec![VariantSpec::default()] } else { variants },
+            theme,
             source,
         };
         let errors = spec.check_languages();

@@ -102,9 +102,16 @@ impl Starter {
             "# pdf_standard = [\"a-2b\", \"ua-1\"]   # validated export: {}",
             choices(PdfStandard::NAMES)
         ));
-        line(
-            "# output = \"out/{slug}-{language}.pdf\"   # {slug} {language} {audience} {from} {to} {as_of}",
-        );
+        if self.period.is_some() {
+            line(
+                "# output = \"out/{slug}-{language}.pdf\"   # {slug} {language} {audience} {from} {to} {as_of}",
+            );
+        } else {
+            // A relative period moves with the date: each run's brief gets a name of its own.
+            line(
+                "output = \"out/{slug}-{from:%Y-%m}-{language}.pdf\"   # each period's brief a file of its own; {slug} {language} {audience} {from} {to} {as_of}",
+            );
+        }
         line(
             "# data = [\"our-events.csv\"]   # extra dataset files (TOML, JSON or CSV), beside this spec",
         );
@@ -246,6 +253,18 @@ mod tests {
                 .render()
                 .contains("\n# marking = \"TLP:AMBER\"")
         );
+    }
+
+    #[test]
+    fn a_relative_period_names_each_brief_by_its_month_and_a_fixed_one_leaves_output_optional() {
+        let relative = Starter { period: None, ..starter(Language::En, Audience::Analyst) };
+        assert!(
+            relative.render().contains("\noutput = \"out/{slug}-{from:%Y-%m}-{language}.pdf\""),
+            "{}",
+            relative.render()
+        );
+        let fixed = starter(Language::En, Audience::Analyst).render();
+        assert!(fixed.contains("\n# output = \"out/{slug}-{language}.pdf\""), "{fixed}");
     }
 
     #[test]

@@ -70,6 +70,7 @@ pub struct WorkerCommand {
 struct RequestHeader {
     main: String,
     overrides: Option<PathBuf>,
+    logo: Option<PathBuf>,
     /// The as-of date, `YYYY-MM-DD`.
     as_of: String,
     ident: String,
@@ -276,6 +277,7 @@ impl Worker {
         let header = RequestHeader {
             main: request.main,
             overrides: request.overrides,
+            logo: request.logo,
             as_of: request.as_of.to_string(),
             ident: request.ident,
             page_limit: request.page_limit,
@@ -396,6 +398,7 @@ pub fn serve(font_paths: &[PathBuf]) -> u8 {
         let request = RenderRequest {
             main: header.main,
             overrides: header.overrides,
+            logo: header.logo,
             data,
             as_of,
             ident: header.ident,

@@ -16,6 +16,7 @@ mod cli {
     mod point_in_time;
     mod policy_brief;
     mod previews;
+    mod project;
     mod release;
     mod spreadsheets;
     mod standards;

@@ -83,6 +83,7 @@ pub(crate) fn run_options(
         language: args.language,
         audience: args.audience,
         pdf_standards: args.pdf_standard.clone(),
+        settings: args.set.clone(),
         export,
         jobs: args
             .jobs

@@ -11,7 +11,7 @@ pub(super) struct English;
 const LABELS: &[(&str, &str)] = &[
     // Cover and running heads.
     ("brief", "Policy brief"),
-    ("agency", "BNPT · National Counter-Terrorism Agency"),
+    ("organisation", "National Counter-Terrorism Agency"),
     ("period", "Period"),
     ("as-of", "As of"),
     ("prepared-by", "Prepared by"),

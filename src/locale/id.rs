@@ -11,7 +11,7 @@ pub(super) struct Indonesian;
 const LABELS: &[(&str, &str)] = &[
     // Cover and running heads.
     ("brief", "Ringkasan kebijakan"),
-    ("agency", "BNPT · Badan Nasional Penanggulangan Terorisme"),
+    ("organisation", "Badan Nasional Penanggulangan Terorisme"),
     ("period", "Periode"),
     ("as-of", "Data per"),
     ("prepared-by", "Disusun oleh"),

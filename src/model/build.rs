@@ -560,7 +560,7 @@ impl BuildContext<'_> {
         let mut keywords: Vec<String> =
             self.partner_ids.iter().map(|id| self.partner_name(id)).collect();
         keywords.push(period_label.clone());
-        keywords.push("BNPT".into());
+        keywords.push(super::ThemeData::of(&self.spec.theme, language).short_name);
         if let Some(marking) = settings.marking {
             keywords.push(marking.as_str().into());
         }
@@ -595,6 +595,7 @@ impl BuildContext<'_> {
                     language.words().record_until(&format_date(language, PartialDate::day(end)))
                 })
                 .unwrap_or_default(),
+            theme: super::ThemeData::of(&self.spec.theme, language),
             keywords,
             event_count: self.events.len(),
             left_out: String::new(),

@@ -139,6 +139,8 @@ pub struct Meta {
     /// When the collected record ends before the as-of date, that end in a phrase for
     /// the cover ("record collected to 31 December 2025"); empty otherwise.
     pub record_until: String,
+    /// The house style: who issues the brief, its logo and colours.
+    pub theme: ThemeData,
     /// PDF keywords: partners, period, marking.
     pub keywords: Vec<String>,
     /// The number of engagements the brief covers.
@@ -148,6 +150,58 @@ pub struct Meta {
     /// In an executive version, the one line that says which of the spec's sections it
     /// leaves to the full brief; empty otherwise.
     pub left_out: String,
+}
+
+/// The house style of a brief: the spec's `[theme]` (usually from its project's
+/// `_brief.toml`), or BNPT's.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeData {
+    /// The organisation's full name, on the cover.
+    pub organisation: String,
+    /// Its short name, on the cover and in every page's footer.
+    pub short_name: String,
+    /// The logo's path for templates (`/logo.png`), or empty.
+    pub logo: String,
+    /// The colour of titles, headings and rules (`#rrggbb`).
+    pub colour: String,
+    /// A pale tint of `colour`, for the fill of boxes.
+    pub colour_soft: String,
+    /// The colour of markers and labels.
+    pub accent: String,
+}
+
+/// BNPT's colours: titles, their tint, and the accent.
+pub const HOUSE_COLOURS: (&str, &str, &str) = ("#1f3a5f", "#e8edf4", "#a9782b");
+
+impl ThemeData {
+    /// The theme of `spec` in `language`, BNPT's where it sets nothing.
+    pub fn of(theme: &crate::spec::Theme, language: Language) -> ThemeData {
+        let (colour, soft, accent) = HOUSE_COLOURS;
+        let words =
+            |w: Option<&crate::spec::Words>| w.and_then(|w| w.get(language)).map(str::to_owned);
+        ThemeData {
+            organisation: words(theme.organisation.as_ref())
+                .unwrap_or_else(|| crate::locale::label(language, "organisation").to_owned()),
+            short_name: words(theme.short_name.as_ref()).unwrap_or_else(|| "BNPT".to_owned()),
+            logo: theme
+                .logo
+                .as_ref()
+                .and_then(|l| crate::render::logo_path(&l.value))
+                .unwrap_or_default(),
+            colour_soft: theme.colour.as_deref().map_or_else(|| soft.to_owned(), |c| tint(c, 0.1)),
+            colour: theme.colour.clone().unwrap_or_else(|| colour.to_owned()),
+            accent: theme.accent.clone().unwrap_or_else(|| accent.to_owned()),
+        }
+    }
+}
+
+/// `#rrggbb` mixed with white, `share` of the colour kept.
+fn tint(colour: &str, share: f64) -> String {
+    let channel = |i: usize| {
+        u8::from_str_radix(colour.get(1 + 2 * i..3 + 2 * i).unwrap_or("ff"), 16).unwrap_or(255)
+    };
+    let mix = |c: u8| (255.0 - (255.0 - f64::from(c)) * share).round() as u8;
+    format!("#{:02x}{:02x}{:02x}", mix(channel(0)), mix(channel(1)), mix(channel(2)))
 }
 
 /// A TLP marking with its colours.

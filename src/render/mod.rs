@@ -27,8 +27,8 @@ use typst_layout::PagedDocument;
 
 pub use assets::{BUILTIN_TEMPLATES, FONT_FILES, TEMPLATE_NAMES};
 pub use export::{Export, Exported, PageImage};
-pub use world::DATA_PATH;
 use world::{BriefWorld, Overrides, project_file};
+pub use world::{DATA_PATH, logo_path};
 
 use crate::model::{TOOL, TYPST_VERSION};
 use crate::spec::PdfStandard;
@@ -42,6 +42,9 @@ pub struct RenderRequest {
     pub overrides: Option<PathBuf>,
     /// The brief's data, served as `/brief.json`.
     pub data: Vec<u8>,
+    /// The theme's logo on disk (checked to lie in the spec's folder), served as
+    /// `/logo.<its extension>`.
+    pub logo: Option<PathBuf>,
     /// "Today" for the template and the PDF's date.
     pub as_of: NaiveDate,
     /// A stable identifier for the PDF (hashed into its /ID).

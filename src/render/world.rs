@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::Datelike;
@@ -34,6 +34,12 @@ use super::{RenderRequest, Renderer};
 
 /// The virtual path of the brief's data.
 pub const DATA_PATH: &str = "/brief.json";
+
+/// Where templates find a theme's logo at `path`: `/logo.png`, `/logo.svg`…
+pub fn logo_path(path: &Path) -> Option<String> {
+    let extension = path.extension()?.to_str()?.to_lowercase();
+    Some(format!("/logo.{extension}"))
+}
 
 /// The package through which templates evaluate a spec's markup (`markup` in lib.typ).
 /// Its file lives in a root of its own, so every path a text body names, in whatever
@@ -71,6 +77,8 @@ pub(super) struct BriefWorld<'a> {
     data_id: FileId,
     data: Bytes,
     overrides: Option<Arc<Overrides>>,
+    /// The theme's logo: its virtual file and its path on disk.
+    logo: Option<(FileId, PathBuf)>,
     pub(super) today: Datetime,
 }
 
@@ -142,6 +150,10 @@ impl<'a> BriefWorld<'a> {
             main,
             data_id: project_file(DATA_PATH).expect("the data path is valid"),
             data: Bytes::new(request.data),
+            logo: request
+                .logo
+                .as_ref()
+                .and_then(|path| Some((project_file(&logo_path(path)?)?, path.clone()))),
             overrides,
             today,
         })
@@ -235,6 +247,9 @@ impl<'a> BriefWorld<'a> {
         }
         if id == self.data_id {
             return Ok(self.data.clone());
+        }
+        if let Some((_, path)) = self.logo.as_ref().filter(|(logo, _)| *logo == id) {
+            return std::fs::read(path).map(Bytes::new).map_err(|e| FileError::from_io(e, path));
         }
         if let Some(found) = self.overrides.as_ref().and_then(|o| o.read(id)) {
             return found;
