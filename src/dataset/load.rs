@@ -624,6 +624,25 @@ impl CsvColumns {
     }
 }
 
+/// The language a header is kept in: `id` when it has more Indonesian columns
+/// (`title_id`…) than English ones, else `en`.
+fn header_language(headers: &csv::StringRecord) -> &'static str {
+    let count = |suffix: &str| headers.iter().filter(|h| h.trim().ends_with(suffix)).count();
+    if count("_id") > count("_en") { "id" } else { "en" }
+}
+
+/// What to suggest for an unknown column: a bilingual column in the header's language
+/// when the name is one without its suffix (`title` → `title_en`), else the nearest.
+fn column_suggestion(name: &str, language: &str) -> String {
+    let in_language = format!("{}_{language}", name.to_lowercase());
+    match CSV_COLUMNS.contains(&in_language.as_str()) {
+        true => format!(
+            "did you mean `{in_language}`? Texts have a column per language: `{name}_en`, `{name}_id`"
+        ),
+        false => suggestion(name, &CSV_COLUMNS),
+    }
+}
+
 /// Each known column's place in a CSV header; `None`, with the problems reported, when
 /// a column is unknown, doubled or missing.
 fn csv_columns(
@@ -638,6 +657,7 @@ fn csv_columns(
     // Each name is looked for after the one before, so that a header of many thousand
     // columns is read in one pass; past a few, unknown columns are counted, not listed.
     let (mut cursor, mut unknown) = (0, 0usize);
+    let language = header_language(headers);
     for (i, name) in headers.iter().enumerate() {
         let name = name.trim();
         let at = crate::diag::locate(text, cursor.min(header_line)..header_line, "", name);
@@ -648,7 +668,7 @@ fn csv_columns(
                 diagnostics.push(
                     Diagnostic::error(format!("unknown column `{name}`"))
                         .at(source, at)
-                        .hint(suggestion(name, &CSV_COLUMNS)),
+                        .hint(column_suggestion(name, language)),
                 );
             }
             bad_header = true;

@@ -317,6 +317,24 @@ fn unknown_csv_columns_are_errors_with_a_suggestion() {
 }
 
 #[test]
+fn a_text_column_without_its_language_is_suggested_in_the_header_s_language() {
+    let english = "id,date,status,partners,type,title,summary_en,source_url,source_publisher\n\
+                   x,2024,held,gbr,meeting,A,B,u,p\n";
+    let errors = with_user_file("sheet.csv", english).unwrap_err();
+    assert_eq!(errors[0].message, "unknown column `title`");
+    assert_eq!(
+        errors[0].hints,
+        ["did you mean `title_en`? Texts have a column per language: `title_en`, `title_id`"]
+    );
+    let indonesian = english.replace("summary_en", "summary_id");
+    let errors = with_user_file("sheet.csv", &indonesian).unwrap_err();
+    assert_eq!(
+        errors[0].hints,
+        ["did you mean `title_id`? Texts have a column per language: `title_en`, `title_id`"]
+    );
+}
+
+#[test]
 fn json_files_hold_events_like_toml_files() {
     let json = r#"{ "events": [ {
         "id": "2024-07-gbr-json", "date": "2024-07", "status": "planned", "partners": ["gbr"],
