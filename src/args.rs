@@ -49,8 +49,13 @@ pub(crate) enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff) to standard output.
-    Man,
+    /// Print the manual pages (roff) to standard output, or write them to a folder.
+    Man {
+        /// Write one file per page (brief.1, brief-generate.1, …) into this folder, for
+        /// `man -M` or a system's man1 folder.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Internal: render the briefs sent on standard input (the isolated worker of
     /// `generate` and `check`).
     #[command(name = "__render-worker", hide = true)]

@@ -41,7 +41,7 @@ fn main() -> ExitCode {
             cmd::templates::templates_export(&dir, force)
         }
         Command::Completions { shell } => cmd::man::completions(shell),
-        Command::Man => cmd::man::man_page(),
+        Command::Man { dir } => cmd::man::man_pages(dir.as_deref()),
         Command::New(args) => cmd::new::new_spec(&args),
     };
     ExitCode::from(terminal::finish(exit).code())
