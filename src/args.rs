@@ -314,9 +314,21 @@ pub(crate) struct EventsArgs {
     /// Dataset files.
     #[command(flatten)]
     pub data: DataArgs,
-    /// Output format.
+    /// How the listing is written.
+    #[command(flatten)]
+    pub output: ListingOutput,
+}
+
+/// How `brief events` and `brief partners` write their listing.
+#[derive(Debug, Args)]
+pub(crate) struct ListingOutput {
+    /// Output format: `xlsx` is an Excel workbook (redirect it to a file).
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Start CSV with a byte order mark, so that Excel on Windows reads it as UTF-8
+    /// ("–" and "é" stay whole).
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// `brief partners`.
@@ -334,9 +346,9 @@ pub(crate) struct PartnersArgs {
     /// Dataset files.
     #[command(flatten)]
     pub data: DataArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    /// How the listing is written.
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 /// Reads a day as YYYY-MM-DD, with a year of four digits (`22-01-01` is not quietly

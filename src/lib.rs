@@ -28,4 +28,5 @@ pub mod spec;
 pub mod starter;
 pub mod vocab;
 pub mod watch;
+pub mod workbook;
 pub mod worker;

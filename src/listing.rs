@@ -18,6 +18,9 @@ vocabulary! {
         Json = "json",
         /// CSV for spreadsheets.
         Csv = "csv",
+        /// An Excel workbook of the CSV's rows ([`crate::workbook`]); listings give
+        /// their CSV for it.
+        Xlsx = "xlsx",
     }
 }
 
@@ -162,7 +165,7 @@ pub fn counted(
                 .collect();
             serde_json::to_string_pretty(&rows).map(|s| s + "\n").map_err(|e| e.to_string())
         }
-        Format::Csv => {
+        Format::Csv | Format::Xlsx => {
             let mut writer = csv::Writer::from_writer(Vec::new());
             writer.write_record(["key", "name", "events"]).map_err(|e| e.to_string())?;
             for (k, name, n) in counts {
@@ -281,7 +284,7 @@ pub fn events(
                 events.iter().map(|e| known_json(e, layout.as_of)).collect::<Result<_, _>>()?;
             serde_json::to_string_pretty(&known).map(|s| s + "\n").map_err(|e| e.to_string())
         }
-        Format::Csv => csv_events(events),
+        Format::Csv | Format::Xlsx => csv_events(events),
     }
 }
 
@@ -401,7 +404,7 @@ pub fn partners(dataset: &Dataset, events: &[&Event], format: Format) -> Result<
                 .collect();
             serde_json::to_string_pretty(&rows).map(|s| s + "\n").map_err(|e| e.to_string())
         }
-        Format::Csv => {
+        Format::Csv | Format::Xlsx => {
             let mut writer = csv::Writer::from_writer(Vec::new());
             let header = ["id", "name_en", "name_id", "kind", "events", "aliases"];
             writer.write_record(header).map_err(|e| e.to_string())?;

@@ -49,10 +49,10 @@ pub(crate) fn print_out(line: &str) {
     }
 }
 
-/// Prints text to standard output as it is, like [`print_out`].
-pub(crate) fn write_out(text: &str) {
+/// Writes text or bytes to standard output as they are, like [`print_out`].
+pub(crate) fn write_out(bytes: impl AsRef<[u8]>) {
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+    if let Err(e) = out.write_all(bytes.as_ref()).and_then(|()| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
         && !STDOUT_FAILED.swap(true, Ordering::Relaxed)
     {

@@ -1,6 +1,7 @@
 //! `brief events` and `brief partners`: the dataset, queried and listed.
 
 use std::collections::HashMap;
+use std::io::IsTerminal;
 
 use brief::dataset::Query;
 use brief::diag::Diagnostic;
@@ -48,6 +49,7 @@ fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
         from: args.from.clone(),
         to: args.to.clone(),
     };
+    check_output(&args.output)?;
     let query = query(&dataset, &filters)?;
     for name in &args.partner {
         if let Some(partner) = dataset.agency(name) {
@@ -61,16 +63,18 @@ fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
     let mut selected: Vec<&dataset::Event> = dataset.select(&query).collect();
     if let Some(key) = args.count_by {
         let counts = listing::counts(&dataset, &selected, key, args.language);
-        return Ok(print_listing(listing::counted(&counts, key, args.format)));
+        let counted = listing::counted(&counts, key, args.output.format);
+        return Ok(print_listing(counted, &args.output, "counts"));
     }
     listing::sort(&dataset, &mut selected, args.sort);
-    if args.format == listing::Format::Csv {
+    if matches!(args.output.format, listing::Format::Csv | listing::Format::Xlsx) {
         let recorded: HashMap<&str, &dataset::Event> =
             record.events.iter().map(|e| (e.id.as_str(), e)).collect();
         selected = selected.iter().filter_map(|e| recorded.get(e.id.as_str()).copied()).collect();
     }
     let layout = listing::Layout { as_of, language: args.language, wide: args.wide };
-    Ok(print_listing(listing::events(&dataset, &selected, &layout, args.format)))
+    let listed = listing::events(&dataset, &selected, &layout, args.output.format);
+    Ok(print_listing(listed, &args.output, "events"))
 }
 
 /// `brief partners`.
@@ -80,13 +84,15 @@ pub(crate) fn partners(args: &args::PartnersArgs) -> Exit {
 
 /// `brief partners`, stopping at the first step that fails.
 fn list_partners(args: &args::PartnersArgs) -> Result<Exit, Exit> {
+    check_output(&args.output)?;
     let (record, as_of) = (load(&args.data)?, as_of(args.as_of)?);
     let dataset = record.known_on(as_of);
     // The events counted: those of the period asked for, as known on the day.
     let filters =
         EventFilters { from: args.from.clone(), to: args.to.clone(), ..EventFilters::new(as_of) };
     let counted: Vec<&dataset::Event> = dataset.select(&query(&dataset, &filters)?).collect();
-    Ok(print_listing(listing::partners(&dataset, &counted, args.format)))
+    let listed = listing::partners(&dataset, &counted, args.output.format);
+    Ok(print_listing(listed, &args.output, "partners"))
 }
 
 /// The query of `filters`, or the exit of a run whose filters do not resolve (printed).
@@ -97,11 +103,41 @@ fn query(dataset: &dataset::Dataset, filters: &EventFilters) -> Result<Query, Ex
     })
 }
 
-/// Prints a listing to standard output.
-pub(crate) fn print_listing(listing: Result<String, String>) -> Exit {
-    match listing {
-        Ok(text) => {
-            terminal::write_out(&text);
+/// Refuses output options that do not fit: `--bom` but for CSV, and a workbook sent
+/// to a terminal.
+fn check_output(output: &args::ListingOutput) -> Result<(), Exit> {
+    if output.bom && output.format != listing::Format::Csv {
+        return Err(fail(
+            format!("--bom is for CSV, not for --format {}", output.format.as_str()),
+            &["add `--format csv`, or leave --bom out"],
+            Exit::Invalid,
+        ));
+    }
+    if output.format == listing::Format::Xlsx && std::io::stdout().is_terminal() {
+        return Err(fail(
+            "an xlsx workbook is binary, and standard output is a terminal",
+            &["redirect it to a file: `brief events --format xlsx > events.xlsx`"],
+            Exit::Invalid,
+        ));
+    }
+    Ok(())
+}
+
+/// Prints a listing to standard output: as it is, after a byte order mark with
+/// `--bom`, or as a workbook whose sheet is named `sheet` for `--format xlsx`.
+pub(crate) fn print_listing(
+    listing: Result<String, String>,
+    output: &args::ListingOutput,
+    sheet: &str,
+) -> Exit {
+    let written = listing.and_then(|text| match output.format {
+        listing::Format::Xlsx => brief::workbook::from_csv(&text, sheet),
+        _ if output.bom => Ok(format!("\u{feff}{text}").into_bytes()),
+        _ => Ok(text.into_bytes()),
+    });
+    match written {
+        Ok(bytes) => {
+            terminal::write_out(bytes);
             Exit::Success
         }
         Err(message) => fail(message, &[], Exit::Failed),

@@ -135,6 +135,67 @@ fn the_csv_export_reads_back_as_the_same_events_field_for_field() {
     assert!(csv.contains("gbr:invitee"), "roles are lost in CSV");
 }
 
+/// Runs `brief` with standard output written to `file` in `dir` (a binary listing).
+fn brief_to_file(dir: &std::path::Path, args: &[&str], file: &str) -> std::path::PathBuf {
+    let path = dir.join(file);
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::fs::File::create(&path).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success(), "brief {args:?} failed");
+    path
+}
+
+#[test]
+fn the_xlsx_export_is_a_workbook_that_reads_back_as_the_csv_export() {
+    let dir = tempdir();
+    let csv = brief(dir.path(), &["events", "--format", "csv"]).expect(0).stdout;
+    let workbook = brief_to_file(dir.path(), &["events", "--format", "xlsx"], "all.xlsx");
+    let args = [
+        "events",
+        "--no-bundled-data",
+        "--data",
+        &repo_file("data/partners.toml"),
+        "--data",
+        &repo_file("data/topics.toml"),
+        "--data",
+        workbook.to_str().unwrap(),
+        "--format",
+        "csv",
+    ];
+    assert_eq!(brief(dir.path(), &args).expect(0).stdout, csv, "the workbook reads back whole");
+    // Counts are numbers in a workbook, so that Excel sums them; the header stays in view.
+    let counts = brief_to_file(
+        dir.path(),
+        &["events", "--from", "2023", "--to", "2023", "--count-by", "partner", "--format", "xlsx"],
+        "counts.xlsx",
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(counts).unwrap()).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(sheet.contains("state=\"frozen\""), "{sheet}");
+    assert!(sheet.contains("<c r=\"C2\"><v>"), "a count is a number cell: {sheet}");
+    assert!(sheet.contains("<c r=\"A2\" t=\"s\">"), "a key is a text cell: {sheet}");
+}
+
+#[test]
+fn bom_starts_a_csv_listing_for_excel_and_is_refused_for_other_formats() {
+    let dir = tempdir();
+    let run = brief(dir.path(), &["partners", "--format", "csv", "--bom"]).expect(0);
+    assert!(run.stdout.starts_with("\u{feff}id,name_en,"), "{}", &run.stdout[..20]);
+    let run = brief(dir.path(), &["events", "--bom"]).expect(2);
+    assert_eq!(
+        run.stderr,
+        "error: --bom is for CSV, not for --format table\n = hint: add `--format csv`, or leave --bom out\n\n"
+    );
+}
+
 #[test]
 fn search_finds_words_in_either_language_ignoring_case_and_accents() {
     let dir = tempdir();
