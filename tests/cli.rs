@@ -8,6 +8,7 @@ mod cli {
     mod confinement;
     mod data;
     mod dated;
+    mod docs;
     mod errors;
     mod fuzz_replay;
     mod generate;
