@@ -183,25 +183,29 @@ pub fn counted(
     }
 }
 
-/// Puts the events in the order asked for; the sort is stable, so that events that
-/// tie stay in date order.
-pub fn sort(dataset: &Dataset, events: &mut [&Event], key: SortKey) {
+/// Puts the events in the order asked for (partners by their names in `language`);
+/// the sort is stable, so that events that tie stay in date order.
+pub fn sort(dataset: &Dataset, events: &mut [&Event], key: SortKey, language: Language) {
     match key {
         SortKey::Date => {}
         SortKey::Partner => {
-            let name = |e: &Event| {
-                e.partners
-                    .iter()
-                    .chain(e.roles.iter().map(|r| &r.partner))
-                    .next()
-                    .and_then(|p| dataset.partner(p))
-                    .map(|p| p.name.get_or_other("en").to_lowercase())
-                    .unwrap_or_default()
-            };
-            events.sort_by_cached_key(|e| name(e));
+            events.sort_by_cached_key(|e| sort_name(dataset, e, language).to_lowercase())
         }
         SortKey::Type => events.sort_by_key(|e| e.kind),
     }
+}
+
+/// The name an event is sorted by with `--sort partner`: its first partner's, in
+/// `language`; the table shows it in a column of its own.
+fn sort_name(dataset: &Dataset, event: &Event, language: Language) -> String {
+    event
+        .partners
+        .iter()
+        .chain(event.roles.iter().map(|r| &r.partner))
+        .next()
+        .map(|id| dataset.partner(id).map_or(id.as_str(), |p| p.name.get_or_other(language.code())))
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// How an events listing is laid out.
@@ -213,6 +217,9 @@ pub struct Layout {
     pub language: Language,
     /// Whole titles and date notes, instead of titles cut to fit.
     pub wide: bool,
+    /// The order of the events; by partner, the table's first column is the name
+    /// sorted by.
+    pub sort: SortKey,
 }
 
 /// The mark after an uncertain date in the table.
@@ -257,10 +264,16 @@ pub fn events(
                     if layout.wide {
                         row.push(e.date_note.as_ref().map_or("", |n| n.get_or_other(lang)).into());
                     }
+                    if layout.sort == SortKey::Partner {
+                        row.insert(0, clip(&sort_name(dataset, e, layout.language), 32));
+                    }
                     row
                 })
                 .collect();
             let mut header = vec!["DATE", "TYPE", "STATUS", "PARTNERS", "ID", "TITLE"];
+            if layout.sort == SortKey::Partner {
+                header.insert(0, "PARTNER");
+            }
             if layout.wide {
                 header.push("DATE NOTE");
             }

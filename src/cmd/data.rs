@@ -66,13 +66,14 @@ fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
         let counted = listing::counted(&counts, key, args.output.format);
         return Ok(print_listing(counted, &args.output, "counts"));
     }
-    listing::sort(&dataset, &mut selected, args.sort);
+    listing::sort(&dataset, &mut selected, args.sort, args.language);
     if matches!(args.output.format, listing::Format::Csv | listing::Format::Xlsx) {
         let recorded: HashMap<&str, &dataset::Event> =
             record.events.iter().map(|e| (e.id.as_str(), e)).collect();
         selected = selected.iter().filter_map(|e| recorded.get(e.id.as_str()).copied()).collect();
     }
-    let layout = listing::Layout { as_of, language: args.language, wide: args.wide };
+    let layout =
+        listing::Layout { as_of, language: args.language, wide: args.wide, sort: args.sort };
     let listed = listing::events(&dataset, &selected, &layout, args.output.format);
     Ok(print_listing(listed, &args.output, "events"))
 }
