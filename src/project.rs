@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diag::SourceText;
+use crate::diag::{Diagnostic, SourceText};
+use crate::output::{Unconfined, confine};
 
 /// The name of a project's defaults file. A file whose name starts with `_` is never
 /// taken for a spec when a folder of specs is run.
@@ -54,19 +55,42 @@ impl std::str::FromStr for Setting {
 }
 
 /// The project file of a spec in `folder` (`shown_folder` as the user named it): the
-/// nearest `_brief.toml` in that folder or a parent, with the name errors print for it.
-pub fn project_file(folder: &Path, shown_folder: &Path) -> Option<(PathBuf, String)> {
-    let real = folder.canonicalize().ok()?;
-    real.ancestors().enumerate().find_map(|(depth, ancestor)| {
+/// nearest `_brief.toml` in that folder or a parent, with the name errors print for it;
+/// or why the one found may not be read. It is never named on the command line, so it
+/// is held to its own folder like a spec's data: a link to a file elsewhere, a second
+/// hard link, a pipe or a device is refused, and never read into an error's excerpt.
+pub fn project_file(
+    folder: &Path,
+    shown_folder: &Path,
+) -> Result<Option<(PathBuf, String)>, Diagnostic> {
+    let Ok(real) = folder.canonicalize() else {
+        return Ok(None);
+    };
+    for (depth, ancestor) in real.ancestors().enumerate() {
         let candidate = ancestor.join(PROJECT_FILE);
-        candidate.is_file().then(|| {
-            let shown = match depth {
-                0 => shown_folder.join(PROJECT_FILE).display().to_string(),
-                _ => candidate.display().to_string(),
-            };
-            (candidate, shown)
-        })
-    })
+        if candidate.symlink_metadata().is_err() {
+            continue;
+        }
+        let shown = match depth {
+            0 => shown_folder.join(PROJECT_FILE).display().to_string(),
+            _ => candidate.display().to_string(),
+        };
+        let refused = |why: &str| {
+            Diagnostic::error(format!("the project defaults `{shown}` {why}, so it is not read"))
+                .hint(format!("make `{shown}` a plain file in its folder, or remove it"))
+        };
+        return match confine(&candidate, Some(ancestor)) {
+            Ok(_) => Ok(Some((candidate, shown))),
+            Err(Unconfined::Outside(to)) => {
+                Err(refused(&format!("leads outside its folder (to `{}`)", to.display())))
+            }
+            Err(Unconfined::HardLinked) => Err(refused("has more than one hard link")),
+            Err(Unconfined::Folder) => Err(refused("is a folder")),
+            Err(Unconfined::NotRegular) => Err(refused("is a pipe, socket or device")),
+            Err(Unconfined::Io(e)) => Err(refused(&format!("cannot be opened ({e})"))),
+        };
+    }
+    Ok(None)
 }
 
 /// A spec's text with its layers: the project's defaults first, the spec, then each

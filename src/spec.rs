@@ -1159,7 +1159,8 @@ impl Spec {
                 (folder(path), Path::new(shown).parent().unwrap_or(Path::new("")).to_path_buf())
             }
         };
-        let project = match crate::project::project_file(&folder, &shown_folder) {
+        let found = crate::project::project_file(&folder, &shown_folder).map_err(|d| vec![d])?;
+        let project = match found {
             Some((file, name)) => {
                 let text = read_text(&file, MAX_SPEC_BYTES).map_err(|e| {
                     vec![Diagnostic::error(format!(

@@ -150,3 +150,23 @@ fn set_overrides_spec_keys_and_its_errors_name_the_flag() {
          For more information, try '--help'.\n"
     );
 }
+
+#[test]
+fn a_project_file_that_links_elsewhere_is_refused_and_never_shown() {
+    let dir = tempdir();
+    let project = dir.path().join("project");
+    std::fs::create_dir(&project).unwrap();
+    write(dir.path(), "secret.txt", "password = hunter2 and not TOML\n");
+    std::os::unix::fs::symlink(dir.path().join("secret.txt"), project.join("_brief.toml")).unwrap();
+    write(&project, "s.toml", &small_spec("S", ""));
+    let run = brief(&project, &["check", "s.toml"]).expect(2);
+    let real = dir.path().canonicalize().unwrap().join("secret.txt");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: the project defaults `_brief.toml` leads outside its folder (to `{}`), so it is not read\n = hint: make `_brief.toml` a plain file in its folder, or remove it\n\n",
+            real.display()
+        )
+    );
+    assert!(!run.stderr.contains("hunter2"));
+}
