@@ -422,3 +422,29 @@ fn follow_ups_watch_a_lone_round_and_a_quiet_partner_and_say_what_a_pace_rests_o
         "{text}"
     );
 }
+
+#[test]
+fn every_source_listed_is_cited_where_a_reader_sees_it_even_in_a_quiet_period() {
+    let dir = tempdir();
+    let spec = write(
+        dir.path(),
+        "uk.toml",
+        "title = \"UK H1 2023\"\n[period]\nfrom = \"2023-01\"\nto = \"2023-06\"\n\
+         [filter]\npartners = [\"gbr\"]\n",
+    );
+    let text = text_as_of(dir.path(), &spec, "2026-12-07");
+    // The profile of a partner quiet in the period gives its record before it…
+    assert!(text.contains("First engagement on record: Indonesia–United Kingdom"), "{text}");
+    // …and every source of the list is cited above it.
+    let (body, list) = text.split_once("Numbers in brackets in the text refer").unwrap();
+    // The list's entries are `[1]`, `[2]`…: the highest is how many there are.
+    let listed = (1..100).take_while(|n| list.contains(&format!("[{n}]"))).count();
+    for n in 1..=listed {
+        let cited = body.contains(&format!("[{n},"))
+            || body.contains(&format!(" {n},"))
+            || body.contains(&format!(" {n}]"))
+            || body.contains(&format!("[{n}]"));
+        assert!(cited, "source [{n}] is listed but cited nowhere:\n{text}");
+    }
+    assert!(listed >= 5, "{text}");
+}
