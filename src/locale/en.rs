@@ -337,7 +337,15 @@ impl Words for English {
         format!("{n} more")
     }
 
-    fn volume(&self, this: &str, before: &str, n: usize, held: &str, trend: Trend<'_>) -> String {
+    fn volume(
+        &self,
+        this: &str,
+        before: &str,
+        n: usize,
+        held: &str,
+        trend: Trend<'_>,
+        scope: &str,
+    ) -> String {
         let trend = match trend {
             Trend::FromNone => format!(", against none in {before}"),
             Trend::Up(m) => format!(", up from {m} in {before}"),
@@ -348,7 +356,18 @@ impl Words for English {
             }
         };
         let noun = self.engagements(n);
-        format!("In {this}, the record shows {held} {noun} held{trend}.")
+        format!("In {this}, the record shows {held} {noun} held{scope}{trend}.")
+    }
+
+    fn partner_scope(&self, names: &[String]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => format!(" with {one}"),
+            many => format!(
+                " with the {} partners this brief covers",
+                super::count_in_words(super::Language::En, many.len())
+            ),
+        }
     }
 
     fn volume_none(&self, this: &str, before: &str, earlier: Option<&str>) -> String {

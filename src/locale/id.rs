@@ -321,7 +321,15 @@ impl Words for Indonesian {
         format!("{n} lainnya")
     }
 
-    fn volume(&self, this: &str, before: &str, _n: usize, held: &str, trend: Trend<'_>) -> String {
+    fn volume(
+        &self,
+        this: &str,
+        before: &str,
+        _n: usize,
+        held: &str,
+        trend: Trend<'_>,
+        scope: &str,
+    ) -> String {
         let trend = match trend {
             Trend::FromNone => format!(", sedangkan pada {before} tidak ada yang tercatat"),
             Trend::Up(m) => format!(", naik dari {m} pada {before}"),
@@ -331,7 +339,18 @@ impl Words for Indonesian {
                 format!("; karena data {span}, angka {before} tidak dapat dijadikan pembanding")
             }
         };
-        format!("Selama {this} tercatat {held} kegiatan terlaksana{trend}.")
+        format!("Selama {this} tercatat {held} kegiatan terlaksana{scope}{trend}.")
+    }
+
+    fn partner_scope(&self, names: &[String]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => format!(" dengan {one}"),
+            many => format!(
+                " dengan {} mitra yang dicakup brief ini",
+                super::count_in_words(super::Language::Id, many.len())
+            ),
+        }
     }
 
     fn volume_none(&self, this: &str, before: &str, earlier: Option<&str>) -> String {
@@ -458,7 +477,7 @@ impl Words for Indonesian {
 
     fn first_engagements(&self, _n: usize, list: &str) -> String {
         format!(
-            "Kegiatan pertama yang tercatat dengan {list} jatuh pada periode ini; kerja sama sebelumnya mungkin ada tetapi tidak diberitakan."
+            "Kegiatan pertama yang tercatat dengan {list} jatuh pada periode ini; kerja sama sebelumnya mungkin ada, tetapi tidak ditemukan dalam pemberitaan yang ditelusuri."
         )
     }
 

@@ -90,7 +90,18 @@ pub trait Words: Sync {
     // Findings.
     /// How many engagements were held in `this`, against `before`; `held` and the trend
     /// come formatted, `n` is the count.
-    fn volume(&self, this: &str, before: &str, n: usize, held: &str, trend: Trend<'_>) -> String;
+    fn volume(
+        &self,
+        this: &str,
+        before: &str,
+        n: usize,
+        held: &str,
+        trend: Trend<'_>,
+        scope: &str,
+    ) -> String;
+    /// Whom a count covers when the brief names its partners: " with the United
+    /// Kingdom", " with the four partners this brief covers"; empty when it names none.
+    fn partner_scope(&self, names: &[String]) -> String;
     /// Nothing held in `this`; `before` held `earlier` (formatted), or none.
     fn volume_none(&self, this: &str, before: &str, earlier: Option<&str>) -> String;
     /// The most engaged partner, its count of the total and share, and who came next.

@@ -65,10 +65,15 @@ impl<'a> BuildContext<'a> {
 
     /// The caveat of a "first on record" before `day` when the record before it is
     /// thin: " (the record is systematic only from 2019, so an engagement before 2019 may
-    /// be missing)".
+    /// be missing)". None when `day` lies after the record turns systematic: a first
+    /// engagement of 2022 is not explained by a thin record before 2019 (the sentences
+    /// that say "first on record" say themselves that reporting may have missed one).
     /// Said in full the first time a caveat is given, then briefly.
     pub(super) fn thin_first(&self, day: NaiveDate) -> Option<String> {
         let coverage = self.dataset.thin_before(day)?;
+        if day > coverage.from.first_day() + chrono::Days::new(1) {
+            return None;
+        }
         let start = crate::locale::coverage_bound(self.language, coverage.from);
         let words = self.language.words();
         Some(match self.coverage_said.replace(true) {

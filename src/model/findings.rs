@@ -286,6 +286,19 @@ impl<'b, 'a> Facts<'b, 'a> {
         }
     }
 
+    /// Whom the counts cover, when the section names its partners: " with the four
+    /// partners this brief covers", so that a count of four partners' engagements is not
+    /// read as all of BNPT's.
+    fn scope(&self) -> String {
+        let names: Vec<String> = self
+            .query
+            .partners
+            .iter()
+            .map(|p| locale::in_sentence(self.language, &self.name(p)))
+            .collect();
+        self.words().partner_scope(&names)
+    }
+
     /// How many were held, against the period of equal length before.
     fn volume(&self) -> Option<Finding> {
         let (previous, before) = self.compared(self.period.previous());
@@ -300,18 +313,27 @@ impl<'b, 'a> Facts<'b, 'a> {
             // The sentence itself says why there is no comparison.
             (_, _, Some(span)) => {
                 return Some(Finding {
-                    text: self.words().volume(&this, &before, n, &nf, Trend::Uncovered(span)),
+                    text: self.words().volume(
+                        &this,
+                        &before,
+                        n,
+                        &nf,
+                        Trend::Uncovered(span),
+                        &self.scope(),
+                    ),
                     refs: vec![],
                 });
             }
-            (_, 0, None) => self.words().volume(&this, &before, n, &nf, Trend::FromNone),
+            (_, 0, None) => {
+                self.words().volume(&this, &before, n, &nf, Trend::FromNone, &self.scope())
+            }
             _ => {
                 let trend = match n.cmp(&m) {
                     std::cmp::Ordering::Greater => Trend::Up(&mf),
                     std::cmp::Ordering::Less => Trend::Down(&mf),
                     std::cmp::Ordering::Equal => Trend::Same,
                 };
-                self.words().volume(&this, &before, n, &nf, trend)
+                self.words().volume(&this, &before, n, &nf, trend, &self.scope())
             }
         };
         let text = locale::with_caveat(text, caveat());

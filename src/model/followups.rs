@@ -11,7 +11,7 @@ use chrono::{Months, NaiveDate};
 
 use crate::dates::{PartialDate, whole_months};
 
-use crate::dataset::{Event, EventType, Query, Status};
+use crate::dataset::{Direction, Event, EventType, Query, Status};
 use crate::locale::{Pace, count_in_words, format_date, format_span, ordinal, with_caveat};
 use crate::spec::SectionKind;
 
@@ -57,10 +57,11 @@ pub(super) fn follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding
     items
 }
 
-/// Named partners (those of the brief's filter) with two or more engagements on record
-/// and none in the [`QUIET_MONTHS`] before the day the record can tell: cooperation may
-/// have paused. A partner whose latest engagement is a working-group round, or that has
-/// an announcement outstanding, is left to those items.
+/// Named partners (those of the brief's filter) with two or more engagements of their
+/// own on record (not as one of several at a multilateral meeting) and none in the
+/// [`QUIET_MONTHS`] before the day the record can tell: cooperation may have paused. A
+/// partner with working-group rounds, or with an announcement outstanding, is left to
+/// those items.
 fn quiet_partners(
     brief: &BuildContext<'_>,
     query: &Query,
@@ -83,13 +84,23 @@ fn quiet_partners(
         if events.iter().any(announced) {
             continue;
         }
-        let held: Vec<&Event> =
-            events.into_iter().filter(|e| e.status_on(as_of) == Some(Status::Held)).collect();
+        // Engagements with the partner itself: a multilateral meeting where it sat
+        // among others (Russia co-chairing an ARF meeting) says nothing of the
+        // relationship's pace.
+        let held: Vec<&Event> = events
+            .into_iter()
+            .filter(|e| e.status_on(as_of) == Some(Status::Held))
+            .filter(|e| e.direction != Some(Direction::Multilateral) || e.partners.len() == 1)
+            .collect();
+        // A partner with working-group rounds is followed by its series' pace instead.
+        if held.iter().any(|e| e.kind == EventType::WorkingGroup) {
+            continue;
+        }
         let Some(last) = held.iter().copied().max_by_key(|e| (e.last_day(), e.id.clone())) else {
             continue;
         };
         let months = whole_months(last.last_day(), known.day);
-        if held.len() < 2 || months < QUIET_MONTHS || last.kind == EventType::WorkingGroup {
+        if held.len() < 2 || months < QUIET_MONTHS {
             continue;
         }
         let text = language.words().follow_up_quiet(

@@ -171,7 +171,7 @@ fn the_flagship_findings_read_word_for_word_in_english() {
     let expected = [
         // 2017–2020 lies half outside the record's coverage: no trend is drawn from it.
         format!(
-            "In 2021–2024, the record shows {} engagements held; as the record is systematic \
+            "In 2021–2024, the record shows {} engagements held with the four partners this brief covers; as the record is systematic \
              only for 2019–2025, 2017–2020 offers no fair comparison.",
             en(c.n)
         ),
@@ -197,8 +197,7 @@ fn the_flagship_findings_read_word_for_word_in_english() {
             .to_owned(),
         "The earliest engagements the record holds with the United Kingdom (7 April 2021) and \
          the UN Office of Counter-Terrorism (April 2022) fall in this period; cooperation may \
-         have begun earlier without a public report (the record is systematic only for \
-         2019–2025, so an engagement before 2019 may be missing)."
+         have begun earlier without a public report."
             .to_owned(),
         format!(
             "Of the {} engagements, {} have a date known only to the month or year or qualified \
@@ -222,7 +221,7 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
     let texts: Vec<String> = findings(&json).into_iter().map(|(t, _)| t).collect();
     let expected = [
         format!(
-            "Selama 2021–2024 tercatat {} kegiatan terlaksana; karena data dihimpun secara \
+            "Selama 2021–2024 tercatat {} kegiatan terlaksana dengan empat mitra yang dicakup brief ini; karena data dihimpun secara \
              sistematis hanya untuk 2019–2025, angka 2017–2020 tidak dapat dijadikan pembanding.",
             id(c.n)
         ),
@@ -245,9 +244,8 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
          tentang Penanggulangan Terorisme (20 Januari 2025)."
             .to_owned(),
         "Kegiatan pertama yang tercatat dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
-         Kontraterorisme (April 2022) jatuh pada periode ini; kerja sama sebelumnya mungkin ada \
-         tetapi tidak diberitakan (data dihimpun secara sistematis hanya untuk 2019–2025, \
-         sehingga kegiatan sebelum 2019 mungkin belum tercatat)."
+         Kontraterorisme (April 2022) jatuh pada periode ini; kerja sama sebelumnya mungkin ada, \
+         tetapi tidak ditemukan dalam pemberitaan yang ditelusuri."
             .to_owned(),
         format!(
             "Dari {} kegiatan itu, {} tanggalnya tidak pasti (hanya bulan atau tahunnya yang \
@@ -577,8 +575,13 @@ fn the_abbreviations_are_those_the_pages_print() {
 #[test]
 fn a_comparison_the_record_cannot_make_fairly_sets_no_counts_side_by_side() {
     let dir = tempdir();
-    let flagship = repo_file("briefs/bnpt-international-2021-2024.toml");
-    let json = brief_json(dir.path(), &flagship, AS_OF);
+    // The flagship's scope with a changes section (the example leaves it out for that
+    // reason).
+    let flagship = std::fs::read_to_string(repo_file("briefs/bnpt-international-2021-2024.toml"))
+        .unwrap()
+        + "\n[[sections]]\nkind = \"changes\"\n";
+    let spec = write(dir.path(), "flagship.toml", &flagship);
+    let json = brief_json(dir.path(), &spec, AS_OF);
     let changes = sections(&json, "changes")[0];
     // 2017–2020 lies half before the record's systematic coverage.
     assert!(changes["summary"].as_str().unwrap().contains("no fair comparison"), "{changes}");
