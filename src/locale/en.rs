@@ -11,6 +11,7 @@ pub(super) struct English;
 const LABELS: &[(&str, &str)] = &[
     // Cover and running heads.
     ("brief", "Policy brief"),
+    ("brief-public", "Public release"),
     ("organisation", "National Counter-Terrorism Agency"),
     ("period", "Period"),
     ("as-of", "As of"),
@@ -790,6 +791,12 @@ impl Words for English {
         "Ask whether the cooperation continues, and what is planned."
     }
 
+    fn follow_up_collect(&self, end: &str, months: &str) -> String {
+        format!(
+            "The collected record ends on {end}, {months} months before this brief. Collect the engagements since then first: until they are in, the items below rest on a record that stops there."
+        )
+    }
+
     fn follow_up_ask(&self) -> &'static str {
         "Ask the partner for a date."
     }
@@ -806,8 +813,11 @@ impl Words for English {
         format!("MoUs and related instruments on record: {list}.")
     }
 
-    fn history_rounds(&self, count: &str, title: &str, date: &str) -> String {
-        format!("Numbered rounds on record: {count}; the latest, the {title} ({date}).")
+    fn history_rounds(&self, n: usize, count: &str, title: &str, date: &str) -> String {
+        match n {
+            1 => format!("Numbered rounds on record: one, the {title} ({date})."),
+            _ => format!("Numbered rounds on record: {count}; the latest, the {title} ({date})."),
+        }
     }
 
     fn history_latest(&self, title: &str, date: &str) -> String {

@@ -11,6 +11,7 @@ pub(super) struct Indonesian;
 const LABELS: &[(&str, &str)] = &[
     // Cover and running heads.
     ("brief", "Ringkasan kebijakan"),
+    ("brief-public", "Rilis publik"),
     ("organisation", "Badan Nasional Penanggulangan Terorisme"),
     ("period", "Periode"),
     ("as-of", "Data per"),
@@ -53,7 +54,7 @@ const LABELS: &[(&str, &str)] = &[
     ("figure-partners", "mitra"),
     ("figure-partners-1", "mitra"),
     ("figure-agreements", "MoU dan instrumen lain"),
-    ("figure-agreements-1", "MoU atau instrumen lain"),
+    ("figure-agreements-1", "MoU dan instrumen lain"),
     ("figure-working-groups", "pertemuan kelompok kerja"),
     ("figure-working-groups-1", "pertemuan kelompok kerja"),
     ("figure-planned", "diumumkan, akan berlangsung"),
@@ -105,7 +106,7 @@ const LABELS: &[(&str, &str)] = &[
     ("source-secondary", "salinan pihak ketiga"),
     (
         "source-accessed-note",
-        "Angka dalam kurung siku pada teks merujuk ke daftar ini. Tanggal akses halaman dicantumkan bila dataset mencatatnya.",
+        "Angka dalam kurung siku pada teks merujuk ke daftar ini. Tanggal akses halaman dicantumkan bila tercatat dalam basis data.",
     ),
     ("source-accessed", "diakses"),
     // Methodology and colophon.
@@ -113,7 +114,7 @@ const LABELS: &[(&str, &str)] = &[
     ("method-version", "Versi"),
     ("method-size", "Jumlah entri yang sumbernya sudah terbit per tanggal ini"),
     ("method-selected", "Kegiatan dalam ringkasan ini, terlaksana atau diumumkan"),
-    ("method-filters", "Filter"),
+    ("method-filters", "Cakupan"),
     ("method-no-filter", "tidak ada"),
     ("method-period", "Periode"),
     ("method-as-of", "Data per"),
@@ -145,7 +146,7 @@ const LABELS: &[(&str, &str)] = &[
     ("empty-events", "Tidak ada kegiatan pada periode ini yang sesuai dengan filter ringkasan."),
     (
         "empty-follow-ups",
-        "Tidak ada hal yang belum tuntas dalam data: tidak ada rencana kegiatan yang lewat waktu tanpa kabar, dan tidak ada kelompok kerja yang tertunda melampaui selang biasanya.",
+        "Tidak ada hal yang belum tuntas dalam data: tidak ada rencana kegiatan yang melewati jadwal tanpa laporan pelaksanaan, dan jarak antarputaran kelompok kerja masih dalam kisaran sebelumnya.",
     ),
     ("empty-upcoming", "Tidak ada rencana kegiatan yang tercatat setelah tanggal ringkasan ini."),
     ("empty-sources", "Tidak ada sumber: ringkasan ini tidak memuat kegiatan."),
@@ -462,11 +463,11 @@ impl Words for Indonesian {
         list: &str,
     ) -> String {
         let until = if end_of_record {
-            format!("hingga {day}, batas data yang sudah dihimpun")
+            format!("hingga batas data terhimpun ({day})")
         } else {
             format!("hingga {day}")
         };
-        format!("Setelah periode ini berakhir, {until}, tercatat {count} kegiatan lagi: {list}.")
+        format!("Setelah periode ini berakhir {until}, tercatat {count} kegiatan lagi: {list}.")
     }
 
     fn since_written(&self, _n: usize, count: &str, day: &str, list: &str) -> String {
@@ -508,7 +509,7 @@ impl Words for Indonesian {
         match copies {
             (0, _) => format!("Dari {total} kegiatan itu, {dates} dan {sources}."),
             (_, copies) => format!(
-                "Dari {total} kegiatan itu, {dates}, {sources}, dan {copies} hanya diketahui dari salinan laman penerbitnya di situs pihak ketiga."
+                "Dari {total} kegiatan itu, {dates}, {sources}, dan {copies} hanya bersumber dari salinan laman penerbitnya yang dimuat ulang di situs pihak ketiga."
             ),
         }
     }
@@ -742,8 +743,14 @@ impl Words for Indonesian {
         "Tanyakan kelanjutan kerja sama dan rencana berikutnya kepada mitra."
     }
 
+    fn follow_up_collect(&self, end: &str, months: &str) -> String {
+        format!(
+            "Data yang sudah dihimpun hanya sampai {end}, {months} bulan sebelum tanggal brief ini. Kegiatan sejak tanggal itu perlu dihimpun lebih dulu; sebelum itu, butir-butir di bawah bertumpu pada data yang berhenti di sana."
+        )
+    }
+
     fn follow_up_ask(&self) -> &'static str {
-        "Tanyakan jadwalnya kepada mitra."
+        "Jadwalnya perlu ditanyakan kepada mitra."
     }
 
     fn follow_up_check(&self) -> &'static str {
@@ -758,8 +765,11 @@ impl Words for Indonesian {
         format!("Nota kesepahaman dan instrumen terkait yang tercatat: {list}.")
     }
 
-    fn history_rounds(&self, count: &str, title: &str, date: &str) -> String {
-        format!("Jumlah putaran yang tercatat: {count}; yang terakhir {title} ({date}).")
+    fn history_rounds(&self, n: usize, count: &str, title: &str, date: &str) -> String {
+        match n {
+            1 => format!("Putaran yang tercatat: satu, yaitu {title} ({date})."),
+            _ => format!("Putaran yang tercatat: {count}; yang terakhir {title} ({date})."),
+        }
     }
 
     fn history_latest(&self, title: &str, date: &str) -> String {
@@ -827,7 +837,7 @@ impl Words for Indonesian {
             "Periode ringkasan ini melampaui rentang tersebut; di luar rentang itu jumlahnya tidak lengkap dan perbandingan cenderung terlalu rendah untuk tahun-tahun tersebut."
         };
         format!(
-            "Data {span}; di luar rentang itu, data hanya memuat kegiatan yang ditemukan dalam pemberitaan yang ditelusuri belakangan. {period}"
+            "Data {span}; di luar rentang itu, data hanya memuat kegiatan yang ditemukan dalam pemberitaan yang ditelusuri secara retrospektif. {period}"
         )
     }
 

@@ -276,6 +276,9 @@ pub trait Words: Sync {
     ) -> String;
     /// What to do about a partner gone quiet, after its sentence.
     fn follow_up_continue(&self) -> &'static str;
+    /// The first item when the collected record ends `months` (in words) before the
+    /// brief's date, on `end`: collect what came since before acting on the rest.
+    fn follow_up_collect(&self, end: &str, months: &str) -> String;
     /// What to do about a round due soon, after its sentence.
     fn follow_up_ask(&self) -> &'static str;
     /// What to do about a round due after the end of the collected record.
@@ -286,8 +289,9 @@ pub trait Words: Sync {
     fn history_first(&self, title: &str, date: &str) -> String;
     /// Its MoUs and agreements on record, listed with their dates.
     fn history_agreements(&self, list: &str) -> String;
-    /// Its numbered rounds on record of one kind: how many, and the latest.
-    fn history_rounds(&self, count: &str, title: &str, date: &str) -> String;
+    /// Its numbered rounds on record of one kind: how many (`n`, and in words), and
+    /// the latest (the only one, when `n` is 1).
+    fn history_rounds(&self, n: usize, count: &str, title: &str, date: &str) -> String;
     /// Its latest engagement on record.
     fn history_latest(&self, title: &str, date: &str) -> String;
 

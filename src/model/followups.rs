@@ -50,11 +50,29 @@ const DUE_SOON_MONTHS: u32 = 6;
 /// quiet.
 pub(super) fn follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let known = KnownUntil::new(brief);
-    let mut items = if brief.has_upcoming { Vec::new() } else { announced(brief, query) };
+    let mut items: Vec<Finding> = collect_first(brief, &known).into_iter().collect();
+    if !brief.has_upcoming {
+        items.extend(announced(brief, query));
+    }
     items.extend(lapsed(brief, query, &known));
     items.extend(series_follow_ups(brief, query, &known));
     items.extend(quiet_partners(brief, query, &known));
     items
+}
+
+/// When the collected record ends `lag_months` or more before the brief's date, the
+/// first thing to do: collect what came since, on which every other item depends.
+fn collect_first(brief: &BuildContext<'_>, known: &KnownUntil<'_, '_>) -> Option<Finding> {
+    let months = whole_months(known.day, brief.settings.as_of);
+    if !known.record_end || months < brief.spec.lag_months {
+        return None;
+    }
+    let language = brief.language;
+    // The items after this one need not say again where the record ends.
+    known.said.set(true);
+    let end = format_date(language, PartialDate::day(known.day));
+    let text = language.words().follow_up_collect(&end, &count_in_words(language, months as usize));
+    Some(Finding { text, refs: vec![] })
 }
 
 /// Named partners (those of the brief's filter) with two or more engagements of their

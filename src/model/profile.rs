@@ -108,6 +108,7 @@ pub(super) fn history(brief: &BuildContext<'_>, partner: &str) -> Vec<Finding> {
             let (title, date) = dated(last);
             lines.push(Finding {
                 text: words.history_rounds(
+                    rounds.len(),
                     &locale::count_in_words(language, rounds.len()),
                     &title,
                     &date,

@@ -273,7 +273,10 @@ fn a_source_s_access_date_is_listed_only_in_briefs_dated_after_it() {
     brief(dir.path(), &["generate", "s.toml", "--as-of", "2026-11-22", "-o", "late.pdf"]).expect(0);
     let text = pdf_text(&dir.path().join("late.pdf"));
     assert!(text.contains("diakses 5 Maret 2024"), "{text}");
-    assert!(text.contains("Tanggal akses halaman dicantumkan bila dataset mencatatnya"), "{text}");
+    assert!(
+        text.contains("Tanggal akses halaman dicantumkan bila tercatat dalam basis data"),
+        "{text}"
+    );
     brief(dir.path(), &["generate", "s.toml", "--as-of", "2023-01-10", "-o", "early.pdf"])
         .expect(0);
     let text = pdf_text(&dir.path().join("early.pdf"));

@@ -252,8 +252,13 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
     let en = write(dir.path(), "en.toml", &spec("en"));
     let text = text_as_of(dir.path(), &en, "2026-12-06");
     assert!(text.contains("Follow-ups and open items"), "{text}");
+    // Eleven months past the collected record, the first thing to do is to collect.
     assert!(
-        text.contains("Planned Indonesia–Russia expert meeting on international security (2025): announced October 2024, never reported held by 31 December 2025, the end of the collected record. Confirm whether it took place."),
+        text.contains("Follow-ups and open items ▪ The collected record ends on 31 December 2025, 11 months before this brief. Collect the engagements since then first: until they are in, the items below rest on a record that stops there. ▪ Planned"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Planned Indonesia–Russia expert meeting on international security (2025): announced October 2024, never reported held by 31 December 2025. Confirm whether it took place."),
         "{text}"
     );
     assert!(
@@ -261,7 +266,8 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
         "{text}"
     );
     // What that day is, the first item says; the later ones give the day alone.
-    assert_eq!(text.matches("the end of the collected record").count(), 1, "{text}");
+    assert_eq!(text.matches("The collected record ends on").count(), 1, "{text}");
+    assert_eq!(text.matches("the end of the collected record").count(), 0, "{text}");
     assert!(text.contains("its sources describe it as an annual meeting"), "{text}");
     assert!(text.contains("The next round is overdue."), "{text}");
     // Before its date passed, the expert meeting was still to come; inside the collected
@@ -313,7 +319,7 @@ fn a_working_group_round_due_soon_by_its_pace_is_a_follow_up_in_both_languages()
     // the brief asks whether it took place.
     let late = text_as_of(dir.path(), &en, "2026-12-06");
     assert!(
-        late.contains("the 4th round of the working group with the United Kingdom was due around August 2026; no date is on record by 31 December 2025, the end of the collected record."),
+        late.contains("the 4th round of the working group with the United Kingdom was due around August 2026; no date is on record by 31 December 2025. Confirm"),
         "{late}"
     );
     assert!(late.contains("Confirm whether it has taken place or been scheduled."), "{late}");
@@ -323,7 +329,7 @@ fn a_working_group_round_due_soon_by_its_pace_is_a_follow_up_in_both_languages()
         text.contains("Dengan jarak antarputaran rata-rata 12 bulan, putaran ke-4 kelompok kerja bersama dengan Filipina semestinya digelar sekitar September 2020; jadwalnya belum tercatat"),
         "{text}"
     );
-    assert!(text.contains("Tanyakan jadwalnya kepada mitra."), "{text}");
+    assert!(text.contains("Jadwalnya perlu ditanyakan kepada mitra."), "{text}");
 }
 
 #[test]

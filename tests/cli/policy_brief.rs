@@ -239,7 +239,7 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
          2021); putaran ke-4 dengan Filipina (24 Maret 2022), setelah putaran ke-3 pada 5 \
          September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023)."
             .to_owned(),
-        "Setelah periode ini berakhir, hingga 31 Desember 2025, batas data yang sudah dihimpun, \
+        "Setelah periode ini berakhir hingga batas data terhimpun (31 Desember 2025), \
          tercatat satu kegiatan lagi: Kelompok Kerja Bersama (JWG) ke-3 Indonesia–Inggris \
          tentang Penanggulangan Terorisme (20 Januari 2025)."
             .to_owned(),
@@ -250,7 +250,7 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
         format!(
             "Dari {} kegiatan itu, {} tanggalnya tidak pasti (hanya bulan atau tahunnya yang \
              diketahui, atau diberi catatan), {} hanya didukung satu sumber, dan {} hanya \
-             diketahui dari salinan laman penerbitnya di situs pihak ketiga.",
+             bersumber dari salinan laman penerbitnya yang dimuat ulang di situs pihak ketiga.",
             id(c.n),
             id(c.uncertain),
             id(c.single),

@@ -30,14 +30,14 @@ fn a_project_file_gives_every_spec_its_defaults_and_a_house_style() {
     // `_brief.toml` is the project's, not a spec of the folder.
     assert!(run.stderr.contains("2 of 2 outputs done, 0 failed"), "{}", run.stderr);
     let first = pdf_text(&dir.path().join("out/a.pdf"));
-    assert!(first.contains("MOE · MINISTRY OF EXAMPLES"), "{first}");
+    assert!(first.contains("MoE · MINISTRY OF EXAMPLES"), "{first}");
     assert!(first.contains("MoE · Policy brief"), "the footer names the short name:\n{first}");
     assert!(!first.contains("BNPT · "), "{first}");
     assert!(first.contains("Policy Unit"), "{first}");
     assert!(first.contains("TLP:AMBER"), "{first}");
     assert!(pdf_info(&dir.path().join("out/a.pdf")).contains("MoE"), "keywords");
     let second = pdf_text(&dir.path().join("out/b.pdf"));
-    assert!(second.contains("MOE · KEMENTERIAN CONTOH"), "{second}");
+    assert!(second.contains("MoE · KEMENTERIAN CONTOH"), "{second}");
     assert!(second.contains("TLP:CLEAR") && !second.contains("TLP:AMBER"), "{second}");
     // The colours and the logo reach brief.json, and the logo the PDF as an image.
     let run = brief(dir.path(), &["generate", "a.toml", "-o", "a.pdf", "--emit-data", "a.json"])
