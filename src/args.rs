@@ -112,10 +112,12 @@ pub(crate) struct BriefArgs {
     /// A folder of extra fonts; repeatable.
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
-    /// The language of every brief, instead of the spec's.
+    /// The language of every brief, instead of the spec's; of a spec with variants, the
+    /// variants in that language.
     #[arg(long, value_enum, ignore_case = true)]
     pub language: Option<Language>,
-    /// The audience of every brief, instead of the spec's.
+    /// The audience of every brief, instead of the spec's; of a spec with variants, the
+    /// variants for that audience.
     #[arg(long, value_enum, ignore_case = true)]
     pub audience: Option<Audience>,
     /// Export every brief as this validated PDF standard, instead of the spec's

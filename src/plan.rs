@@ -732,6 +732,9 @@ fn plan_spec(
     if !written.is_empty() {
         warnings.push(written);
     }
+    if let Some(foreign) = options.language.and_then(|language| spec.foreign_words(language)) {
+        warnings.push(vec![foreign]);
+    }
     let unknown_names = crate::model::unknown_public_names(&spec, &dataset);
     if !unknown_names.is_empty() {
         warnings.push(unknown_names);
@@ -739,7 +742,17 @@ fn plan_spec(
     let pdf_standards = plan_standards(&spec, options)?;
     let mut plans = Vec::new();
     let mut errors = Vec::new();
+    // Of a spec with variants, --language and --audience pick those they name; only
+    // when none matches do they set every variant's.
+    let named = |v: &VariantSpec| {
+        options.language.is_none_or(|l| v.language.unwrap_or(spec.language) == l)
+            && options.audience.is_none_or(|a| v.audience.unwrap_or(spec.audience) == a)
+    };
+    let picks = spec.variants.len() > 1 && spec.variants.iter().any(named);
     for (index, variant) in spec.variants.iter().enumerate() {
+        if picks && !named(variant) {
+            continue;
+        }
         let settings = match variant_settings(&spec, variant, options, period) {
             Ok(settings) => settings,
             Err(mut d) => {

@@ -1344,6 +1344,41 @@ impl Spec {
             .collect()
     }
 
+    /// A warning when a brief of this spec is asked for (with `--language`) in
+    /// `language`, which the spec is not written in: its plain words stay in the
+    /// spec's own language beside labels and findings in the other.
+    pub fn foreign_words(&self, language: Language) -> Option<Diagnostic> {
+        let plain: Vec<&str> = self
+            .words()
+            .into_iter()
+            .filter(|(_, words)| matches!(words, Words::Plain(_)))
+            .map(|(key, _)| key)
+            .collect();
+        let first = plain.first()?;
+        if self.languages().contains(&language) {
+            return None;
+        }
+        let mut keys: Vec<&str> = plain.clone();
+        keys.dedup();
+        let keys = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+        let range = self.words().into_iter().find(|(key, _)| key == first).map(|(_, w)| w.range());
+        let warning = Diagnostic::warning(format!(
+            "this spec is written in `{}`: its {keys} stay in it, in a brief whose labels and findings are in `{}`",
+            self.language.code(),
+            language.code()
+        ))
+        .hint(format!(
+            "give those words per language (`title = {{ {} = \"…\", {} = \"…\" }}`) for a brief wholly in `{}`",
+            self.language.code(),
+            language.code(),
+            language.code()
+        ));
+        Some(match range {
+            Some(range) => warning.at(&self.source, range),
+            None => warning,
+        })
+    }
+
     /// The folder paths in the spec are relative to.
     pub fn folder(&self) -> PathBuf {
         self.path.parent().map(Path::to_path_buf).unwrap_or_default()

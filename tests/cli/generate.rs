@@ -794,3 +794,33 @@ fn a_partner_profile_gives_an_engagement_over_several_days_with_its_span() {
     assert_eq!(uk["latest"], "5–8 December 2023", "{uk}");
     assert_eq!(uk["first"], "7 April 2021", "{uk}");
 }
+
+#[test]
+fn language_picks_a_variant_of_a_two_language_spec_and_warns_of_words_it_cannot_translate() {
+    let dir = tempdir();
+    let uk = repo_file("briefs/uk-2021-2024.toml");
+    let run = brief(
+        dir.path(),
+        &["generate", &uk, "--language", "id", "-o", "out/", "--as-of", "2026-11-22"],
+    )
+    .expect(0);
+    assert_eq!(files_in(&dir.path().join("out")), ["uk-2021-2024-id.pdf"], "{}", run.stderr);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    // A spec written in English keeps its words in English, and says so.
+    let flagship = repo_file(FLAGSHIP);
+    let run = brief(
+        dir.path(),
+        &["generate", &flagship, "--language", "id", "-o", "f.pdf", "--as-of", "2026-11-22"],
+    )
+    .expect(0);
+    assert!(
+        run.stderr.starts_with("warning: this spec is written in `en`: its `title`, `subtitle`, `author`, `body` stay in it, in a brief whose labels and findings are in `id`\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("= hint: give those words per language (`title = { en = \"…\", id = \"…\" }`) for a brief wholly in `id`"),
+        "{}",
+        run.stderr
+    );
+}
