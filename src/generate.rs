@@ -193,6 +193,7 @@ fn invalid_entry(path: &Path, diagnostics: &[Diagnostic]) -> ReportEntry {
         files: vec![],
         status: Status::Invalid,
         pages: None,
+        exported_pages: None,
         events: None,
         bytes: None,
         milliseconds: None,
@@ -214,6 +215,7 @@ fn entry(plan: &Plan, status: Status) -> ReportEntry {
         files: vec![],
         status,
         pages: None,
+        exported_pages: None,
         events: None,
         bytes: None,
         milliseconds: None,
@@ -331,10 +333,11 @@ fn render_one(
     let outcome = build_and_render(plan, planned, options, engine, on, &mut result.events);
     result.milliseconds = Some(started.elapsed().as_millis() as u64);
     match outcome {
-        Ok((pages, bytes, files)) => {
+        Ok((pages, exported, bytes, files)) => {
             result.status =
                 if options.mode == Mode::Check { Status::Checked } else { Status::Written };
             result.pages = Some(pages);
+            result.exported_pages = (exported < pages).then_some(exported);
             result.bytes = Some(bytes);
             result.files = files;
             on(Message::Done(&result));
@@ -352,7 +355,7 @@ fn render_one(
 }
 
 /// Builds the brief model, renders it and writes the PDF or the page images (and
-/// `--emit-data`); returns the pages, the bytes and the page images written, and sets
+/// `--emit-data`); returns the pages rendered and exported, the bytes and the page images written, and sets
 /// `events` once the model knows them.
 fn build_and_render(
     plan: &Plan,
@@ -361,7 +364,7 @@ fn build_and_render(
     engine: &mut Engine<'_>,
     on: &(dyn Fn(Message<'_>) + Sync),
     events: &mut Option<usize>,
-) -> Result<(usize, usize, Vec<String>), RenderError> {
+) -> Result<(usize, usize, usize, Vec<String>), RenderError> {
     let limit = page_limit(plan, options.limits);
     let mut settings = plan.settings.clone();
     // The highlights shown by the last render that ran long; `None` on the first.
@@ -449,7 +452,13 @@ fn build_and_render(
         files = write_exported(plan, &rendered.exported, planned, options)
             .map_err(RenderError::plain)?;
     }
-    Ok((rendered.pages, rendered.exported.total_bytes(), files))
+    // `--pages` may export fewer pages than the brief has.
+    let exported = match (&rendered.exported, &options.export.pages) {
+        (crate::render::Exported::Pages(images), _) => images.len(),
+        (_, Some(selection)) => (1..=rendered.pages).filter(|n| selection.includes(*n)).count(),
+        (_, None) => rendered.pages,
+    };
+    Ok((rendered.pages, exported, rendered.exported.total_bytes(), files))
 }
 
 /// Writes a brief's PDF to its target, or each page image to its own file named after

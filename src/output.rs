@@ -528,6 +528,9 @@ pub struct ReportEntry {
     pub status: Status,
     /// Pages rendered.
     pub pages: Option<usize>,
+    /// Pages written, when `--pages` exported fewer than were rendered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exported_pages: Option<usize>,
     /// Engagements in the brief.
     pub events: Option<usize>,
     /// Bytes written.

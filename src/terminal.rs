@@ -216,9 +216,14 @@ impl Progress {
                         [one] => one.clone(),
                         [first, .., last] => format!("{first} … {last}"),
                     };
+                    // `--pages` may write fewer pages than the brief has: say both.
+                    let pages = match entry.exported_pages {
+                        Some(exported) => format!("{exported} of {pages} pages"),
+                        None if pages == 1 => "1 page".to_owned(),
+                        None => format!("{pages} pages"),
+                    };
                     self.say(format!(
-                        "{verb} {written} ({pages} {}, {events} {}, {} ms)",
-                        if pages == 1 { "page" } else { "pages" },
+                        "{verb} {written} ({pages}, {events} {}, {} ms)",
                         brief::locale::engagements(brief::locale::Language::En, events),
                         entry.milliseconds.unwrap_or(0)
                     ));

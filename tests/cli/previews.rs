@@ -73,8 +73,16 @@ fn pdf_pages_export_part_of_a_brief() {
     let dir = tempdir();
     write(dir.path(), "s.toml", &small_spec("Part", ""));
     let args = ["generate", "s.toml", "--pages", "1", "-o", "first.pdf", "--as-of", "2026-11-22"];
-    brief(dir.path(), &args).expect(0);
+    let run = brief(dir.path(), &args).expect(0);
     assert_eq!(pdf_pages(&dir.path().join("first.pdf")), 1);
+    // The message and the report say what was written, and of how many pages.
+    assert!(run.stderr.starts_with("wrote first.pdf (1 of "), "{}", run.stderr);
+    let with_report = [&args[..], &["--report", "r.json"]].concat();
+    brief(dir.path(), &with_report).expect(0);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(report["outputs"][0]["exported_pages"], 1, "{report}");
+    assert!(report["outputs"][0]["pages"].as_u64().unwrap() > 1, "{report}");
     // Only a whole brief is tagged, which PDF/UA-1 needs.
     let run = brief(dir.path(), &[&args[..], &["--pdf-standard", "ua-1"]].concat()).expect(2);
     assert!(
