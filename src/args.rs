@@ -321,7 +321,8 @@ pub(crate) struct EventsArgs {
     pub output: ListingOutput,
 }
 
-/// How `brief events` and `brief partners` write their listing.
+/// How `brief events` and `brief partners` write their listing, and what they say
+/// beside it.
 #[derive(Debug, Args)]
 pub(crate) struct ListingOutput {
     /// Output format: `xlsx` is an Excel workbook (redirect it to a file).
@@ -331,6 +332,9 @@ pub(crate) struct ListingOutput {
     /// ("–" and "é" stay whole).
     #[arg(long)]
     pub bom: bool,
+    /// Print no warnings about the data files; errors still print.
+    #[arg(long)]
+    pub no_warnings: bool,
 }
 
 /// `brief partners`.

@@ -241,6 +241,13 @@ fn plan_specs(
             Err(diagnostics) => planned.invalid.push((path.clone(), diagnostics)),
         }
     }
+    // A data file kept in one language matters only to briefs in the other: English
+    // briefs say nothing of missing Indonesian text.
+    let languages: Vec<Language> = planned.plans.iter().map(|p| p.settings.language).collect();
+    for list in &mut planned.warnings {
+        list.retain(|d| crate::dataset::untranslated(d).is_none_or(|l| languages.contains(&l)));
+    }
+    planned.warnings.retain(|list| !list.is_empty());
     let to_stdout = options.output.as_ref().is_some_and(|o| o.as_os_str() == "-");
     if to_stdout
         && options.export.format.per_page()

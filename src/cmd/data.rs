@@ -13,11 +13,19 @@ use super::as_of;
 use crate::args;
 use crate::terminal::{self, fail, print_diagnostics};
 
-/// Loads the dataset for `events` and `partners`, printing problems.
-fn load(args: &args::DataArgs) -> Result<dataset::Dataset, Exit> {
+/// Loads the dataset for `events` and `partners`, printing problems: warnings unless
+/// `--no-warnings`, and of text missing in a language only for the `shown` one.
+fn load(
+    args: &args::DataArgs,
+    output: &args::ListingOutput,
+    shown: Option<brief::locale::Language>,
+) -> Result<dataset::Dataset, Exit> {
     match generate::load_dataset(args.no_bundled_data, &args.data) {
-        Ok((dataset, warnings)) => {
-            print_diagnostics(&warnings);
+        Ok((dataset, mut warnings)) => {
+            warnings.retain(|d| dataset::untranslated(d).is_none_or(|l| Some(l) == shown));
+            if !output.no_warnings {
+                print_diagnostics(&warnings);
+            }
             Ok(dataset)
         }
         Err(errors) => {
@@ -34,7 +42,10 @@ pub(crate) fn events(args: &args::EventsArgs) -> Exit {
 
 /// `brief events`, stopping at the first step that fails.
 fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
-    let (record, as_of) = (load(&args.data)?, as_of(args.as_of)?);
+    check_output(&args.output)?;
+    // The table shows titles in --language; the other forms hold both languages.
+    let shown = (args.output.format == listing::Format::Table).then_some(args.language);
+    let (record, as_of) = (load(&args.data, &args.output, shown)?, as_of(args.as_of)?);
     // Filters, counts and listings see each event as it read on the day; the CSV form
     // gives the record itself, revisions and all, so that it reads back whole.
     let dataset = record.known_on(as_of);
@@ -49,7 +60,6 @@ fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
         from: args.from.clone(),
         to: args.to.clone(),
     };
-    check_output(&args.output)?;
     let query = query(&dataset, &filters)?;
     for name in &args.partner {
         if let Some(partner) = dataset.agency(name) {
@@ -86,7 +96,7 @@ pub(crate) fn partners(args: &args::PartnersArgs) -> Exit {
 /// `brief partners`, stopping at the first step that fails.
 fn list_partners(args: &args::PartnersArgs) -> Result<Exit, Exit> {
     check_output(&args.output)?;
-    let (record, as_of) = (load(&args.data)?, as_of(args.as_of)?);
+    let (record, as_of) = (load(&args.data, &args.output, None)?, as_of(args.as_of)?);
     let dataset = record.known_on(as_of);
     // The events counted: those of the period asked for, as known on the day.
     let filters =

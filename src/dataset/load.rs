@@ -18,6 +18,7 @@ use crate::diag::{
     Diagnostic, Severity, Shapes, SourceText, array_of_tables_hint, field_hint, key_at, list_hint,
     plain_serde, quoted_list, suggestion,
 };
+use crate::locale::Language;
 use crate::vocab::Vocabulary;
 
 /// The largest dataset file read, in bytes.
@@ -1138,6 +1139,17 @@ fn check_text(
             d.severity = Severity::Warning;
             out.push(d.hint(UNTRANSLATED));
         }
+    }
+}
+
+/// The language a warning of [`fold_untranslated`] says a data file lacks, so that a
+/// run can keep it only when it makes a brief in that language.
+pub fn untranslated(warning: &Diagnostic) -> Option<Language> {
+    let missing = warning.message.strip_suffix(" version; the first is here")?;
+    match () {
+        _ if missing.ends_with("no English (`en`)") => Some(Language::En),
+        _ if missing.ends_with("no Indonesian (`id`)") => Some(Language::Id),
+        _ => None,
     }
 }
 

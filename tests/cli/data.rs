@@ -212,7 +212,8 @@ fn thirty_rows_in_one_language_warn_once_with_their_count() {
         csv.push_str(&format!("2022-09-en-only-{i},2022-09-01,held,gbr,meeting,English only,https://example.org/{i},Example\n"));
     }
     let csv = write(dir.path(), "en.csv", &csv);
-    let run = brief(dir.path(), &["events", "--data", &csv, "--partner", "gbr"]).expect(0);
+    let args = ["events", "--data", &csv, "--partner", "gbr", "--language", "id"];
+    let run = brief(dir.path(), &args).expect(0);
     assert!(
         run.stderr.contains("warning: 30 sources have no publication date in"),
         "{}",
@@ -226,6 +227,14 @@ fn thirty_rows_in_one_language_warn_once_with_their_count() {
         run.stderr
     );
     assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
+    // A listing in English, or an export that holds both languages, has no use for it;
+    // --no-warnings silences the rest.
+    let run = brief(dir.path(), &["events", "--data", &csv, "--partner", "gbr"]).expect(0);
+    assert!(!run.stderr.contains("Indonesian"), "{}", run.stderr);
+    let run = brief(dir.path(), &[&args[..], &["--format", "csv"]].concat()).expect(0);
+    assert!(!run.stderr.contains("Indonesian"), "{}", run.stderr);
+    let run = brief(dir.path(), &[&args[..], &["--no-warnings"]].concat()).expect(0);
+    assert_eq!(run.stderr, "", "{}", run.stderr);
     assert!(run.stdout.contains("2022-09-en-only-29"), "{}", run.stdout);
 }
 
@@ -422,4 +431,25 @@ fn events_filter_each_record_as_it_read_on_the_day_and_csv_keeps_the_record() {
     assert!(row.contains(",unoct,"), "{row}");
     assert!(row.contains("ddevloper.com"), "{row}");
     assert!(row.contains("\"\"cted\"\""), "{row}");
+}
+
+#[test]
+fn an_english_brief_says_nothing_of_a_data_file_s_missing_indonesian() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "en.csv",
+        "id,date,status,partners,type,title_en,source_url,source_publisher,source_published\n\
+         2022-05-gbr-en,2022-05-02,held,UK,meeting,English only,https://example.org/e,Example,2022-05-03\n",
+    );
+    write(dir.path(), "s.toml", &small_spec("S", "data = [\"en.csv\"]"));
+    let run = brief(dir.path(), &["generate", "s.toml", "-o", "s.pdf", "--as-of", "2026-11-22"])
+        .expect(0);
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    let run = brief(dir.path(), &["check", "s.toml", "--language", "id"]).expect(0);
+    assert!(
+        run.stderr.starts_with("warning: 1 text in en.csv has no Indonesian (`id`) version"),
+        "{}",
+        run.stderr
+    );
 }

@@ -43,7 +43,7 @@ impl Drop for Watching {
 #[test]
 fn watch_renders_after_every_change_keeps_the_last_good_brief_and_stops_on_ctrl_c() {
     let dir = tempdir();
-    write(dir.path(), "s.toml", &small_spec("First title", ""));
+    write(dir.path(), "s.toml", &small_spec("First title", "language = \"id\""));
     brief(dir.path(), &["templates", "export", "tpl"]).expect(0);
     // A data file kept in English only: its warning is said once, not on every round.
     write(
@@ -72,7 +72,7 @@ fn watch_renders_after_every_change_keeps_the_last_good_brief_and_stops_on_ctrl_
     wait_for("the first render", &log_path, || text_of(&pdf).contains("First title"));
     wait_for("the watch to start", &log_path, || printed("watching 2 files and 1 template folder"));
 
-    write(dir.path(), "s.toml", &small_spec("Second title", ""));
+    write(dir.path(), "s.toml", &small_spec("Second title", "language = \"id\""));
     wait_for("the render after the edit", &log_path, || text_of(&pdf).contains("Second title"));
     assert!(printed("changed: s.toml"));
 
@@ -80,7 +80,7 @@ fn watch_renders_after_every_change_keeps_the_last_good_brief_and_stops_on_ctrl_
     wait_for("the error with its place", &log_path, || printed("s.toml:1:9"));
     assert!(text_of(&pdf).contains("Second title"), "the last good brief is kept");
 
-    write(dir.path(), "s.toml", &small_spec("Third title", ""));
+    write(dir.path(), "s.toml", &small_spec("Third title", "language = \"id\""));
     let template = dir.path().join("tpl/brief.typ");
     let mut main = std::fs::read_to_string(&template).unwrap();
     main.push_str("\nA line the template author added.\n");
