@@ -85,7 +85,8 @@ pub(crate) enum TemplatesCommand {
 /// Dataset options shared by the subcommands that read data.
 #[derive(Debug, Clone, Args)]
 pub(crate) struct DataArgs {
-    /// An extra dataset file (TOML, JSON or CSV); repeatable.
+    /// An extra dataset file (TOML, JSON, CSV, or a spreadsheet: .xlsx, .xlsm, .xls,
+    /// .ods); repeatable.
     #[arg(long = "data", value_name = "FILE")]
     pub data: Vec<PathBuf>,
     /// Use only the --data files, not the bundled dataset.

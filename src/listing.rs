@@ -140,11 +140,12 @@ pub fn counts(
     counts
 }
 
-/// Counts in the format asked for: a table, JSON objects or CSV rows of `key`, `name`
-/// and `events`.
+/// Counts of `events` events in the format asked for: a table, JSON objects or CSV
+/// rows of `key`, `name` and `events`.
 pub fn counted(
     counts: &[(String, String, usize)],
     key: CountBy,
+    events: usize,
     format: Format,
 ) -> Result<String, String> {
     match format {
@@ -155,7 +156,16 @@ pub fn counted(
                 .collect();
             let total: usize = counts.iter().map(|(_, _, n)| n).sum();
             let mut out = table(&[&key.as_str().to_uppercase(), "NAME", "EVENTS"], &rows);
-            out.push_str(&format!("{} {}s, {total} counted\n", counts.len(), key.as_str()));
+            let keys = format!("{} {}s", counts.len(), key.as_str());
+            let noun = if events == 1 { "event" } else { "events" };
+            // An event with two partners (or topics) is counted under each.
+            out.push_str(&match total == events {
+                true => format!("{events} {noun} over {keys}\n"),
+                false => format!(
+                    "{events} {noun} over {keys}; an event with several {}s counts under each, so the counts add up to {total}\n",
+                    key.as_str()
+                ),
+            });
             Ok(out)
         }
         Format::Json => {

@@ -113,7 +113,7 @@ impl Starter {
             );
         }
         line(
-            "# data = [\"our-events.csv\"]   # extra dataset files (TOML, JSON or CSV), beside this spec",
+            "# data = [\"our-events.csv\"]   # extra dataset files (TOML, JSON, CSV, .xlsx or .ods), beside this spec",
         );
         line(
             "# written = 2024-12-31   # when the prose sections' words were written: a brief dated earlier leaves them out, a later one says when",

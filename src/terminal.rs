@@ -257,7 +257,7 @@ fn describe(plan: &Plan) -> String {
     let counts: Vec<String> =
         plan.section_counts().iter().map(|(kind, n)| format!("{kind} {n}")).collect();
     format!(
-        "{} → {}\n  {} · {} · {} · {} ({} to {}) · template {}\n  sections: {}",
+        "{} → {}\n  {} · {} · {} · {} ({} to {}) · template {}\n  engagements by section: {}",
         plan.spec.path.display(),
         plan.output.display(),
         plan.settings.language.code(),

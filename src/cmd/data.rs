@@ -73,7 +73,7 @@ fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
     let mut selected: Vec<&dataset::Event> = dataset.select(&query).collect();
     if let Some(key) = args.count_by {
         let counts = listing::counts(&dataset, &selected, key, args.language);
-        let counted = listing::counted(&counts, key, args.output.format);
+        let counted = listing::counted(&counts, key, selected.len(), args.output.format);
         return Ok(print_listing(counted, &args.output, "counts"));
     }
     listing::sort(&dataset, &mut selected, args.sort, args.language);

@@ -31,7 +31,8 @@ pub(crate) fn completions(shell: clap_complete::Shell) -> Exit {
     Exit::Success
 }
 
-/// What every page says of the exit codes, in roff.
+/// What the pages of `brief`, `generate`, `check` and `watch` say of the exit codes,
+/// in roff.
 const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
 .TP
 \fB0\fR
@@ -42,6 +43,19 @@ A brief failed to render or could not be written (a template error, \fB\-\-timeo
 .TP
 \fB2\fR
 The input is wrong: an argument, a spec, its project's \fI_brief.toml\fR, a data file or an environment variable. Nothing was written; running again without a fix fails the same way.
+"#;
+
+/// What the pages of the other subcommands say of the exit codes, in roff.
+const EXIT_STATUS_OTHER: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Done as asked.
+.TP
+\fB1\fR
+The output could not be written (a full disk, a closed stream).
+.TP
+\fB2\fR
+The input is wrong: an argument, or a data file. Nothing was written.
 "#;
 
 /// The environment `brief` reads, in roff.
@@ -88,15 +102,32 @@ fn pages() -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
     let command = public_command();
     let mut pages = vec![("brief.1".to_owned(), page(command.clone(), true)?)];
     for sub in command.get_subcommands() {
-        let name = format!("brief-{}", sub.get_name());
-        let sub = sub
-            .clone()
-            .display_name(&name)
-            .bin_name(format!("brief {}", sub.get_name()))
-            .version(env!("CARGO_PKG_VERSION"))
-            // Subcommands take no `-V`: their synopses must not offer it.
-            .disable_version_flag(true);
-        pages.push((format!("{name}.1"), page(sub, false)?));
+        pages.extend(subcommand_pages(sub, &["brief"])?);
+    }
+    Ok(pages)
+}
+
+/// The page of subcommand `sub` of the command `path` names (`brief`, `brief
+/// templates`), and those of its own subcommands (`brief-templates-list`…), so that
+/// every page a page names exists.
+fn subcommand_pages(
+    sub: &clap::Command,
+    path: &[&str],
+) -> Result<Vec<(String, Vec<u8>)>, std::io::Error> {
+    let words: Vec<&str> = path.iter().copied().chain([sub.get_name()]).collect();
+    let name = words.join("-");
+    let command = sub
+        .clone()
+        .display_name(&name)
+        .bin_name(words.join(" "))
+        .version(env!("CARGO_PKG_VERSION"))
+        // Subcommands take no `-V`: their synopses must not offer it; and `help` is
+        // the manual's job here.
+        .disable_version_flag(true)
+        .disable_help_subcommand(true);
+    let mut pages = vec![(format!("{name}.1"), page(command.clone(), false)?)];
+    for nested in command.get_subcommands() {
+        pages.extend(subcommand_pages(nested, &words)?);
     }
     Ok(pages)
 }
@@ -115,7 +146,10 @@ fn page(command: clap::Command, main: bool) -> Result<Vec<u8>, std::io::Error> {
     if command.has_subcommands() {
         man.render_subcommands_section(&mut out)?;
     }
-    out.extend_from_slice(EXIT_STATUS.as_bytes());
+    let renders = main
+        || ["brief-generate", "brief-check", "brief-watch"]
+            .contains(&command.get_display_name().unwrap_or(""));
+    out.extend_from_slice(if renders { EXIT_STATUS } else { EXIT_STATUS_OTHER }.as_bytes());
     out.extend_from_slice(ENVIRONMENT.as_bytes());
     if main {
         out.extend_from_slice(EXAMPLES.as_bytes());

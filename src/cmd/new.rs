@@ -67,7 +67,7 @@ pub(crate) fn new_spec(args: &args::NewArgs) -> Exit {
             Exit::Success
         }
         Some(path) if !args.force => match brief::output::write_new(path, text.as_bytes()) {
-            Ok(()) => Exit::Success,
+            Ok(()) => written(path),
             Err(brief::output::NewFileError::Exists) => fail(
                 format!("`{}` already exists", path.display()),
                 &["choose another file, or pass --force to replace it"],
@@ -80,7 +80,7 @@ pub(crate) fn new_spec(args: &args::NewArgs) -> Exit {
         Some(path) => match brief::output::resolve(path, false) {
             Ok(brief::output::Resolved { target: brief::output::Target::File(real), .. }) => {
                 match brief::output::write_atomic(&real, text.as_bytes()) {
-                    Ok(()) => Exit::Success,
+                    Ok(()) => written(path),
                     Err(message) => fail(message, &[], Exit::Failed),
                 }
             }
@@ -94,4 +94,13 @@ pub(crate) fn new_spec(args: &args::NewArgs) -> Exit {
             }
         },
     }
+}
+
+/// Says where the spec went and what to do next.
+fn written(path: &std::path::Path) -> Exit {
+    let shown = path.display();
+    terminal::print_err(&format!(
+        "wrote {shown}; check it with `brief check {shown}`, render it with `brief generate {shown}`"
+    ));
+    Exit::Success
 }

@@ -1,5 +1,5 @@
 //! The dataset: partners, topics and events, loaded from the bundled files and the
-//! user's own (TOML, JSON or CSV), validated, and queried.
+//! user's own (TOML, JSON, CSV or spreadsheets), validated, and queried.
 //!
 //! Records are read in two steps. `load` turns a file into raw records that remember
 //! where they stand in the file; [`DatasetBuilder::build`] checks them one by one and as

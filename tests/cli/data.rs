@@ -358,6 +358,18 @@ fn events_count_by_answers_who_we_met_most() {
     let first = &counts[0];
     assert_eq!(first["key"], "unoct", "{counts}");
     assert_eq!(first["events"], expected, "{counts}");
+    // The table says how many events it counted, and why its counts add up to more.
+    let run = brief(dir.path(), &[&args[..], &["--count-by", "partner"]].concat()).expect(0);
+    let n = events.as_array().unwrap().len();
+    let total: u64 = counts.as_array().unwrap().iter().map(|c| c["events"].as_u64().unwrap()).sum();
+    let last = run.stdout.lines().last().unwrap();
+    assert_eq!(
+        last,
+        format!(
+            "{n} events over {} partners; an event with several partners counts under each, so the counts add up to {total}",
+            counts.as_array().unwrap().len()
+        )
+    );
     // Years in order, as CSV.
     let run = brief(dir.path(), &["events", "--count-by", "year", "--format", "csv"]).expect(0);
     let years: Vec<&str> =

@@ -38,7 +38,7 @@ fn the_manual_page_has_a_section_for_every_subcommand_with_its_options() {
     assert!(run.stdout.contains("\\-\\-as\\-of"));
     assert!(!run.stdout.contains("render-worker") && !run.stdout.contains("render\\-worker"));
     for section in [".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH \"SEE ALSO\""] {
-        assert_eq!(run.stdout.matches(section).count(), 10, "{section} on every page");
+        assert_eq!(run.stdout.matches(section).count(), 12, "{section} on every page");
     }
     assert_eq!(run.stdout.matches(".SH EXAMPLES").count(), 1, "examples on the main page");
     assert!(run.stdout.contains("\\fBBRIEF_SHARD_COUNT\\fR"), "the environment is named");
@@ -48,9 +48,12 @@ fn the_manual_page_has_a_section_for_every_subcommand_with_its_options() {
 fn man_dir_writes_one_installable_page_per_command_and_subcommands_offer_no_version_flag() {
     let dir = tempdir();
     let run = brief(dir.path(), &["man", "--dir", "man1"]).expect(0);
-    assert_eq!(run.stdout, "wrote 10 manual pages to man1\n");
+    assert_eq!(run.stdout, "wrote 12 manual pages to man1\n");
     let mut expected: Vec<String> = SUBCOMMANDS.iter().map(|s| format!("brief-{s}.1")).collect();
-    expected.push("brief.1".into());
+    // Every page a page names exists: `brief-templates` names its own subcommands'.
+    expected.extend(
+        ["brief.1", "brief-templates-list.1", "brief-templates-export.1"].map(String::from),
+    );
     expected.sort();
     assert_eq!(files_in(&dir.path().join("man1")), expected);
     let generate = std::fs::read_to_string(dir.path().join("man1/brief-generate.1")).unwrap();
@@ -59,6 +62,10 @@ fn man_dir_writes_one_installable_page_per_command_and_subcommands_offer_no_vers
     assert!(synopsis.contains("\\fBbrief generate\\fR"), "{synopsis}");
     assert!(!synopsis.contains("\\-V"), "a subcommand rejects -V: {synopsis}");
     brief(dir.path(), &["generate", "-V"]).expect(2);
+    let templates = std::fs::read_to_string(dir.path().join("man1/brief-templates.1")).unwrap();
+    assert!(!templates.contains("help(1)"), "{templates}");
+    let new = std::fs::read_to_string(dir.path().join("man1/brief-new.1")).unwrap();
+    assert!(new.contains("Done as asked.") && !new.contains("Every brief was written"), "{new}");
     let main = std::fs::read_to_string(dir.path().join("man1/brief.1")).unwrap();
     assert!(main.contains("\\fB\\-V\\fR"), "the main command takes -V");
 }
