@@ -128,6 +128,12 @@ impl SourceText {
         })
     }
 
+    /// Whether the text is a table of rows under a header line: a CSV file, or a
+    /// spreadsheet's sheet as CSV.
+    pub fn is_table(&self) -> bool {
+        self.cells.is_some() || self.name.to_lowercase().ends_with(".csv")
+    }
+
     /// The parts the text is put together from; empty for one file.
     pub fn parts(&self) -> &[Part] {
         &self.parts
@@ -719,6 +725,34 @@ pub fn locate(text: &str, within: Range<usize>, key: &str, needle: &str) -> Rang
         Some(i) => within.start + i..within.start + i + key.len(),
         None => within.start..within.start,
     }
+}
+
+/// The byte range of the cell under the header column `column` in the CSV row at
+/// `row` of `text` (a quoted cell's commas and line breaks stay inside it); `None`
+/// when the header has no such column or the row no such cell.
+pub fn csv_cell(text: &str, row: Range<usize>, column: &str) -> Option<Range<usize>> {
+    let header = text.split('\n').next()?.trim_start_matches('\u{feff}').trim_end_matches('\r');
+    let index = header.split(',').position(|name| name.trim().trim_matches('"') == column)?;
+    let row = row.start.min(text.len())..row.end.min(text.len());
+    let (mut cell, mut start, mut quoted) = (0, row.start, false);
+    for (i, c) in text[row.clone()].char_indices() {
+        let at = row.start + i;
+        match c {
+            '"' => quoted = !quoted,
+            ',' | '\n' if !quoted => {
+                if cell == index {
+                    return Some(start..at);
+                }
+                if c == '\n' {
+                    return None;
+                }
+                cell += 1;
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    (cell == index).then_some(start..row.end)
 }
 
 /// The offset of `key` used as a key (`key =`, `"key":`) in `region`.

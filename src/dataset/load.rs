@@ -1254,6 +1254,8 @@ pub(super) fn validate(
     fold_untranslated(&mut out);
     let coverage = validate_coverage(&raw.coverage, &mut out);
     if out.iter().any(|d| d.severity == Severity::Error) {
+        // The errors come first; warnings beside them are noise until they are fixed.
+        out.retain(|d| d.severity == Severity::Error);
         return Err(out);
     }
     let mut partner_index = HashMap::new();

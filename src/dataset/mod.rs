@@ -86,6 +86,14 @@ impl Origin {
     /// a spreadsheet cell holds it.
     pub fn error_at(&self, key: &str, needle: &str, message: impl Into<String>) -> Diagnostic {
         let text = &self.source.text;
+        if let Some(cell) = self.cell(key) {
+            // In a row of a table, the value is looked for in its own column's cell: an
+            // id that holds `unoct` is not the partners cell.
+            let bare = needle.trim_matches('"');
+            let found = crate::diag::locate(text, cell.clone(), "", bare);
+            let range = if bare.is_empty() || found.is_empty() { cell } else { found };
+            return Diagnostic::error(message).at(&self.source, range);
+        }
         let mut range = crate::diag::locate(text, self.range.clone(), key, needle);
         let bare = needle.strip_prefix('"').and_then(|n| n.strip_suffix('"'));
         if let Some(bare) = bare.filter(|b| !b.is_empty())
@@ -97,6 +105,27 @@ impl Origin {
             }
         }
         Diagnostic::error(message).at(&self.source, range)
+    }
+}
+
+impl Origin {
+    /// The cell of this record's row that holds `key`, when the record is a row of a
+    /// CSV file or a sheet: the column of that name, or the first source's column
+    /// (`url` is in `source_url`).
+    fn cell(&self, key: &str) -> Option<Range<usize>> {
+        if !self.source.is_table() || key.is_empty() {
+            return None;
+        }
+        let text = &self.source.text;
+        const SOURCE_KEYS: [&str; 6] =
+            ["url", "publisher", "published", "accessed", "reports", "secondary"];
+        crate::diag::csv_cell(text, self.range.clone(), key).or_else(|| {
+            let column = format!("source_{key}");
+            SOURCE_KEYS
+                .contains(&key)
+                .then(|| crate::diag::csv_cell(text, self.range.clone(), &column))
+                .flatten()
+        })
     }
 }
 

@@ -588,3 +588,18 @@ fn a_revision_that_ends_the_event_before_it_starts_is_refused_at_its_end() {
     with_user_file("r.toml", &revised_event(revision))
         .unwrap_or_else(|e| panic!("{}", rendered(&e)));
 }
+
+#[test]
+fn an_error_in_a_csv_row_points_at_its_own_column_s_cell() {
+    // The id holds `narnia` too: the error is in the partners cell, not the first match.
+    let text = "id,date,status,partners,type,title_en,summary_en,source_url,source_publisher\n\
+                2023-05-narnia,2023-05-03,held,\"unoct;narnia\",meating,A narnia meeting,S,https://example.org/x,Example\n";
+    let errors = with_user_file("sheet.csv", text).unwrap_err();
+    let place = |message: &str| {
+        errors.iter().find(|d| d.message.contains(message)).and_then(|d| d.location())
+    };
+    assert_eq!(place("unknown partner `narnia`").as_deref(), Some("sheet.csv:2:39"));
+    assert_eq!(place("unknown event type `meating`").as_deref(), Some("sheet.csv:2:47"));
+    // Warnings wait until the errors are fixed.
+    assert!(errors.iter().all(|d| d.severity == crate::diag::Severity::Error));
+}
