@@ -709,8 +709,21 @@ fn plan_spec(
     }
     let logo = match &spec.theme.logo {
         Some(logo) => {
-            let file = folder.join(&logo.value);
-            let real = check_spec_file(&file, &spec, options, "logo")
+            // A logo the project's `_brief.toml` names is its own: relative to its
+            // folder, and held to it, so that specs in folders below share it.
+            let project_part = spec.source.parts().get(1).map_or(0, |spec_part| spec_part.start);
+            let own_folder = spec.folder_real().ok();
+            let base = match project.as_deref().and_then(Path::parent) {
+                Some(project_folder)
+                    if logo.range.start < project_part
+                        && own_folder.as_deref() != Some(project_folder) =>
+                {
+                    project_folder
+                }
+                _ => folder.as_path(),
+            };
+            let file = base.join(&logo.value);
+            let real = check_spec_file(&file, base, options, "logo")
                 .map_err(|d| vec![d.at(&spec.source, logo.range.clone())])?;
             inputs.add(&file);
             Some(real)
@@ -965,23 +978,25 @@ fn resolve_template(
 /// from elsewhere, nor block the run on a pipe. `--allow-outside-paths` lifts the
 /// folder rule for specs the user trusts; a pipe or device is refused all the same.
 fn check_spec_data(file: &Path, spec: &Spec, options: &Options) -> Result<PathBuf, Diagnostic> {
-    check_spec_file(file, spec, options, "dataset file")
+    check_spec_file(file, &spec.folder(), options, "dataset file")
 }
 
 /// The real path of a file a spec names (`what`: its dataset files, its theme's logo),
-/// refused when it is not a regular file in the spec's folder.
+/// refused when it is not a regular file in `folder` (the spec's, or its project's for
+/// a logo the project file names).
 fn check_spec_file(
     file: &Path,
-    spec: &Spec,
+    folder: &Path,
     options: &Options,
     what: &str,
 ) -> Result<PathBuf, Diagnostic> {
     use crate::output::{Unconfined, confine};
     let shown = file.display();
+    let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
     let folder =
         match options.allow_outside {
             true => None,
-            false => Some(spec.folder_real().map_err(|e| {
+            false => Some(folder.canonicalize().map_err(|e| {
                 Diagnostic::error(format!("cannot open the folder of the spec ({e})"))
             })?),
         };

@@ -170,3 +170,22 @@ fn a_project_file_that_links_elsewhere_is_refused_and_never_shown() {
     );
     assert!(!run.stderr.contains("hunter2"));
 }
+
+#[test]
+fn a_project_file_in_a_parent_folder_serves_the_specs_below_it_with_its_logo() {
+    let dir = tempdir();
+    let project = dir.path().join("project");
+    let sub = project.join("monthly");
+    std::fs::create_dir_all(&sub).unwrap();
+    write(&project, "_brief.toml", "[theme]\nshort_name = \"MoE\"\nlogo = \"logo.png\"\n");
+    std::fs::write(project.join("logo.png"), tiny_png()).unwrap();
+    write(&sub, "s.toml", &small_spec("Below", ""));
+    let run =
+        brief(&sub, &["generate", "s.toml", "-o", "s.pdf", "--as-of", "2026-11-22"]).expect(0);
+    assert!(pdf_text(&sub.join("s.pdf")).contains("MoE · Policy brief"), "{}", run.stderr);
+    // The project's logo stays inside the project's folder.
+    std::fs::write(dir.path().join("outside.png"), tiny_png()).unwrap();
+    write(&project, "_brief.toml", "[theme]\nlogo = \"../outside.png\"\n");
+    let run = brief(&sub, &["check", "s.toml"]).expect(2);
+    assert!(run.stderr.contains("is outside the spec's folder"), "{}", run.stderr);
+}
