@@ -45,6 +45,10 @@ const LABELS: &[(&str, &str)] = &[
     ("section-recommendations", "Recommendations"),
     ("section-outlook", "Outlook"),
     ("changes-total", "All engagements held"),
+    (
+        "changes-partner-note",
+        "An engagement with several partners counts in the row of each, so the rows add up to more than the total.",
+    ),
     ("changes-by-type", "By type"),
     ("changes-by-partner", "By partner"),
     ("changes-delta", "Change"),

@@ -45,6 +45,10 @@ const LABELS: &[(&str, &str)] = &[
     ("section-recommendations", "Rekomendasi"),
     ("section-outlook", "Prospek"),
     ("changes-total", "Jumlah kegiatan terlaksana"),
+    (
+        "changes-partner-note",
+        "Kegiatan yang melibatkan beberapa mitra dihitung pada baris setiap mitra, sehingga jumlah baris melebihi total.",
+    ),
     ("changes-by-type", "Menurut jenis"),
     ("changes-by-partner", "Menurut mitra"),
     ("changes-delta", "Selisih"),

@@ -106,6 +106,14 @@ pub(super) fn changes(
         list.into_iter().map(|(a, b, name)| counted(name, a, b)).collect()
     };
     let total = counted(label(language, "changes-total").to_owned(), n, m);
+    // One engagement with five partners is a row for each: say why the rows add up to
+    // more than the total.
+    let (rows_now, rows_before) =
+        by_partner.iter().fold((0, 0), |(a, b), (now, before, _)| (a + now, b + before));
+    let by_partner_note = match rows_now > n || rows_before > m {
+        true => label(language, "changes-partner-note").to_owned(),
+        false => String::new(),
+    };
     Changes {
         compared: PeriodData {
             from: compared.from.to_string(),
@@ -119,6 +127,7 @@ pub(super) fn changes(
         total,
         by_type: rows(by_type),
         by_partner: rows(by_partner),
+        by_partner_note,
         points: points(&facts, events, &before, compared, &that, fair),
     }
 }
@@ -162,7 +171,7 @@ fn points(
     let now = &facts.held;
     let period = facts.period;
     let with = |ids: &[String]| -> String {
-        facts.listed(ids.iter().map(|p| facts.name(p)).collect(), ", ")
+        facts.listed_names(ids.iter().map(|p| facts.name(p)).collect())
     };
     let mut notes = Vec::new();
     let active_now = facts.counted_partners(now);
@@ -201,7 +210,7 @@ fn points(
                 }
             })
             .collect();
-        let text = language.words().active_again(that, &facts.listed(items, ", "));
+        let text = language.words().active_again(that, &facts.listed_names(items));
         notes.push(Finding { text, refs: vec![] });
     }
     if fair && !quiet.is_empty() {

@@ -28,8 +28,9 @@ const MAX_EXECUTIVE_FINDINGS: usize = 5;
 /// The most items one sentence lists before "and N more".
 const MAX_LISTED: usize = 4;
 
-/// The most partners the sentence on first engagements names before "N more".
-const MAX_FIRSTS_LISTED: usize = 8;
+/// The most partners a sentence that is about who they are (first engagements, partners
+/// active again or quiet) names before "N more": "and two more" would hide them.
+const MAX_NAMES_LISTED: usize = 8;
 
 /// The types counted as MoUs and agreements, as the key figures and profiles count
 /// them (a framework adopted, such as a regional work plan, is neither).
@@ -224,6 +225,12 @@ impl<'b, 'a> Facts<'b, 'a> {
     /// Items listed in a sentence, at most [`MAX_LISTED`], then "N more".
     pub(super) fn listed(&self, items: Vec<String>, separator: &str) -> String {
         self.listed_at_most(items, separator, MAX_LISTED)
+    }
+
+    /// Partners' names listed in a sentence about who they are, at most
+    /// [`MAX_NAMES_LISTED`], then "N more".
+    pub(super) fn listed_names(&self, items: Vec<String>) -> String {
+        self.listed_at_most(items, ", ", MAX_NAMES_LISTED)
     }
 
     /// Engagements listed by title and date ("BNPT–BKA joint statement on research
@@ -518,11 +525,11 @@ impl<'b, 'a> Facts<'b, 'a> {
             firsts.iter().map(|(p, e)| format!("{} ({})", self.name(p), self.date(e))).collect();
         // Partners new to the record are named, each of them up to a longer list than
         // other sentences keep: "and two more" would hide who they are.
-        let list = self.listed_at_most(items, ", ", MAX_FIRSTS_LISTED);
+        let list = self.listed_at_most(items, ", ", MAX_NAMES_LISTED);
         let events: Vec<&Event> = firsts.iter().map(|(_, e)| *e).collect();
         let caveat = self.brief.thin_first(self.period.from);
         let text = locale::with_caveat(self.words().first_engagements(firsts.len(), &list), caveat);
-        let named = Self::named_at_most(&events, MAX_FIRSTS_LISTED);
+        let named = Self::named_at_most(&events, MAX_NAMES_LISTED);
         Some(Finding { text, refs: self.brief.cite_all(named) })
     }
 

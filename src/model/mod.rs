@@ -451,6 +451,9 @@ pub struct Changes {
     /// Engagements held, by partner; empty when the earlier period has none or only one
     /// partner is counted.
     pub by_partner: Vec<ChangeRow>,
+    /// Under the partner table, when its rows add up to more than the total: that an
+    /// engagement with several partners counts in each one's row; empty otherwise.
+    pub by_partner_note: String,
     /// Partners new, returning and gone quiet, new agreements, announcements realised
     /// or lapsed.
     pub points: Vec<Finding>,
