@@ -236,6 +236,14 @@ fn plan_specs(
         inputs.add(file);
     }
     for path in &specs {
+        // A spec found in a folder was not named by the user: it is read only if it is
+        // the folder's own file, never through a link to a file elsewhere.
+        if !args.contains(path)
+            && let Some(refusal) = scanned_refusal(path)
+        {
+            planned.invalid.push((path.clone(), vec![refusal]));
+            continue;
+        }
         match plan_spec(path, options, &base, &mut inputs, &mut planned.warnings) {
             Ok(mut spec_plans) => planned.plans.append(&mut spec_plans),
             Err(diagnostics) => planned.invalid.push((path.clone(), diagnostics)),
@@ -684,6 +692,24 @@ impl OutputKey {
             (Target::File(path) | Target::Stream(path), None) => OutputKey::Path(path.clone()),
         }
     }
+}
+
+/// Why a spec found in a scanned folder may not be read: a link to a file outside the
+/// folder, a second hard link, a pipe or a device; `None` for the folder's own file.
+fn scanned_refusal(path: &Path) -> Option<Diagnostic> {
+    use crate::output::{Unconfined, confine};
+    let folder = path.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let root = folder.canonicalize().ok()?;
+    let why = match confine(path, Some(&root)) {
+        Ok(_) => return None,
+        Err(Unconfined::Outside(to)) => format!("leads outside its folder (to `{}`)", to.display()),
+        Err(Unconfined::HardLinked) => "has more than one hard link".to_owned(),
+        Err(Unconfined::Folder | Unconfined::NotRegular) => "is not a regular file".to_owned(),
+        Err(Unconfined::Io(e)) => format!("cannot be opened ({e})"),
+    };
+    Some(Diagnostic::error(format!("the spec `{}` {why}, so it is not read", path.display())).hint(
+        "a folder run reads the folder's own files; name a spec from elsewhere on the command line",
+    ))
 }
 
 /// Plans every output of one spec.

@@ -1142,6 +1142,15 @@ impl Spec {
         settings: &[Setting],
     ) -> Result<(Spec, Option<PathBuf>), Vec<Diagnostic>> {
         let stdin = path.as_os_str() == "-";
+        // A pipe or a device would block, or never end: a spec is a file.
+        if !stdin && std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            return Err(vec![
+                Diagnostic::error(format!(
+                    "cannot read spec `{shown}`: it is not a regular file (a folder, pipe, socket or device)"
+                ))
+                .hint("give a spec file, or `-` for standard input"),
+            ]);
+        }
         let text = if stdin {
             read_text_from(std::io::stdin().lock(), MAX_SPEC_BYTES)
         } else {

@@ -351,3 +351,40 @@ fn a_damaged_ods_sheet_is_refused_at_the_cell_where_it_breaks() {
         run.stderr
     );
 }
+
+#[test]
+fn a_spec_of_a_scanned_folder_that_links_elsewhere_is_refused_and_never_shown() {
+    let dir = tempdir();
+    write(dir.path(), "secret.txt", "aws_access_key_id = AKIASECRET\n");
+    let specs = dir.path().join("specs");
+    write(&specs, "a.toml", &small_spec("A", ""));
+    std::os::unix::fs::symlink(dir.path().join("secret.txt"), specs.join("b.toml")).unwrap();
+    std::fs::hard_link(dir.path().join("secret.txt"), specs.join("c.toml")).unwrap();
+    let run =
+        brief(dir.path(), &["generate", "specs", "-o", "out/", "--as-of", "2026-11-22"]).expect(1);
+    assert!(!run.stderr.contains("AKIASECRET"), "{}", run.stderr);
+    let real = dir.path().canonicalize().unwrap().join("secret.txt");
+    assert!(
+        run.stderr.contains(&format!(
+            "error: the spec `specs/b.toml` leads outside its folder (to `{}`), so it is not read",
+            real.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "error: the spec `specs/c.toml` has more than one hard link, so it is not read"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(files_in(&dir.path().join("out")), ["a.pdf"]);
+    // A spec named on the command line is the user's choice, but a pipe is no spec.
+    assert!(mkfifo(&dir.path().join("p.toml")));
+    let run = brief(dir.path(), &["check", "p.toml"]).expect(2);
+    assert_eq!(
+        run.stderr,
+        "error: cannot read spec `p.toml`: it is not a regular file (a folder, pipe, socket or device)\n = hint: give a spec file, or `-` for standard input\n\n"
+    );
+}
