@@ -266,8 +266,9 @@ pub fn printable(text: &str) -> String {
 /// The part of a file a diagnostic shows: its range with some context, cut with `…`
 /// where the lines are longer, and made printable. It answers codespan's questions
 /// with the file's real line and column numbers.
-struct Excerpt<'a> {
-    name: &'a str,
+struct Excerpt {
+    /// The file's name, made printable: a name may hold an escape sequence.
+    name: String,
     text: String,
     /// Where each of the excerpt's lines starts in `text`.
     starts: Vec<usize>,
@@ -279,8 +280,8 @@ struct Excerpt<'a> {
     range: Range<usize>,
 }
 
-impl<'a> Excerpt<'a> {
-    fn new(source: &'a SourceText, range: Range<usize>) -> Excerpt<'a> {
+impl Excerpt {
+    fn new(source: &SourceText, range: Range<usize>) -> Excerpt {
         let text = &source.text;
         let start = floor_char(text, range.start.min(text.len()));
         let end = floor_char(text, range.end.clamp(start, text.len()));
@@ -330,7 +331,7 @@ impl<'a> Excerpt<'a> {
             std::iter::once(0).chain(out.match_indices('\n').map(|(i, _)| i + 1)).collect();
         let (name, part_line) = source.named_at(start);
         Excerpt {
-            name,
+            name: printable(name),
             text: out,
             starts,
             first_line: first_line - part_line,
@@ -340,13 +341,13 @@ impl<'a> Excerpt<'a> {
     }
 }
 
-impl<'a> Files<'a> for Excerpt<'a> {
+impl<'a> Files<'a> for Excerpt {
     type FileId = ();
     type Name = &'a str;
     type Source = &'a str;
 
     fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
-        Ok(self.name)
+        Ok(&self.name)
     }
 
     fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
@@ -515,7 +516,7 @@ impl Diagnostic {
             out.reset()
         };
         gutter(out, "  ┌─ ")?;
-        writeln!(out, "{}", source.place(range))?;
+        writeln!(out, "{}", printable(&source.place(range)))?;
         let first = cells.cell_at(range.start);
         let last = cells.cell_at(range.end.saturating_sub(1).max(range.start));
         if let Some((cell, _, _)) = first.filter(|_| first == last) {
@@ -774,6 +775,22 @@ fn find_key(region: &str, key: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_name_that_holds_an_escape_sequence_is_shown_printable() {
+        let source = SourceText::new("\u{1b}]0;pwned\u{7}.csv", "id,date\nx,2024\n");
+        let error = Diagnostic::error("bad").at(&source, 8..9);
+        let shown = error.to_string();
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown:?}");
+        assert!(shown.contains("┌─ ␛]0;pwned␇.csv:2:1"), "{shown}");
+        let sheet = SourceText::sheet(
+            "\u{1b}[31mx.xlsx",
+            "id\n",
+            CellMap { sheet: "s".into(), cells: vec![(0..2, 0, 0)] },
+        );
+        let shown = Diagnostic::error("bad").at(&sheet, 0..2).to_string();
+        assert!(!shown.contains('\u{1b}'), "{shown:?}");
+    }
 
     #[test]
     fn serde_messages_speak_of_tables_and_arrays_but_keep_quoted_values() {
