@@ -694,6 +694,42 @@ impl OutputKey {
     }
 }
 
+/// The largest SVG logo read, in bytes.
+const MAX_SVG_LOGO_BYTES: u64 = 8 << 20;
+
+/// Refuses an SVG logo that would load another file: Typst resolves an SVG's
+/// `<image href="…">` through the template folder, which a spec must not reach.
+/// References inside the image (`#id`) and embedded `data:` images are kept.
+fn check_svg_logo(real: &Path, shown: &Path) -> Result<(), Diagnostic> {
+    let is_svg = real.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    if !is_svg {
+        return Ok(());
+    }
+    let text = crate::diag::read_text(real, MAX_SVG_LOGO_BYTES)
+        .map_err(|e| Diagnostic::error(format!("cannot read logo `{}` ({e})", shown.display())))?;
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("href") {
+        rest = &rest[at + 4..];
+        let value = rest.trim_start().strip_prefix('=').map(str::trim_start);
+        let Some(value) = value.and_then(|v| v.strip_prefix(['"', '\''])) else {
+            continue;
+        };
+        let value = value.trim_start();
+        if !(value.starts_with('#')
+            || value.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("data:")))
+        {
+            return Err(Diagnostic::error(format!(
+                "the logo `{}` links to another file, which a logo may not read",
+                shown.display()
+            ))
+            .hint(
+                "embed the linked image in the SVG (a `data:` address), or give the logo as PNG",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Why a spec found in a scanned folder may not be read: a link to a file outside the
 /// folder, a second hard link, a pipe or a device; `None` for the folder's own file.
 fn scanned_refusal(path: &Path) -> Option<Diagnostic> {
@@ -750,6 +786,7 @@ fn plan_spec(
             };
             let file = base.join(&logo.value);
             let real = check_spec_file(&file, base, options, "logo")
+                .and_then(|real| check_svg_logo(&real, &file).map(|()| real))
                 .map_err(|d| vec![d.at(&spec.source, logo.range.clone())])?;
             inputs.add(&file);
             Some(real)

@@ -189,3 +189,32 @@ fn a_project_file_in_a_parent_folder_serves_the_specs_below_it_with_its_logo() {
     let run = brief(&sub, &["check", "s.toml"]).expect(2);
     assert!(run.stderr.contains("is outside the spec's folder"), "{}", run.stderr);
 }
+
+#[test]
+fn an_svg_logo_may_not_load_another_file() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("secret.png"), tiny_png()).unwrap();
+    write(
+        dir.path(),
+        "l.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"20\"><image href = 'secret.png' width=\"20\" height=\"20\"/></svg>",
+    );
+    write(dir.path(), "s.toml", &small_spec("S", "[theme]\nlogo = \"l.svg\""));
+    let run =
+        brief(dir.path(), &["generate", "s.toml", "-o", "s.pdf", "--template-dir", "."]).expect(2);
+    assert!(
+        run.stderr.starts_with(
+            "error: the logo `l.svg` links to another file, which a logo may not read\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("s.pdf").exists());
+    // Shapes, inner references and embedded images are a logo's own.
+    write(
+        dir.path(),
+        "l.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"20\" height=\"20\"><defs><rect id=\"r\" width=\"20\" height=\"20\" fill=\"#6b1e3a\"/></defs><use xlink:href=\"#r\"/></svg>",
+    );
+    brief(dir.path(), &["generate", "s.toml", "-o", "s.pdf", "--as-of", "2026-11-22"]).expect(0);
+}
