@@ -1089,6 +1089,18 @@ impl Checker<'_> {
     /// their place in the spec, so that they are input errors, found before rendering.
     fn markup(&mut self, body: &Spanned<String>) {
         let root = typst::syntax::parse(body.get_ref());
+        // A chain of ten thousand `1+1+…` nests that deep: walking it (here, and in
+        // Typst's evaluator) would overflow the stack and end the whole run.
+        if let Some(depth) = too_deep(&root) {
+            self.errors.push(
+                Diagnostic::error(format!(
+                    "the `body` nests {depth} levels deep, more than the {MAX_MARKUP_DEPTH} a brief allows"
+                ))
+                .at(self.source, body.span())
+                .hint("a body is prose with some markup; split long expressions or lists of terms"),
+            );
+            return;
+        }
         let mut errors = Vec::new();
         syntax_errors(LinkedNode::new(&root), &mut errors);
         for (within, error) in errors {
@@ -1418,6 +1430,22 @@ impl Spec {
 fn language_list(languages: &[Language]) -> String {
     let codes: Vec<String> = languages.iter().map(|l| format!("`{}`", l.code())).collect();
     codes.join(" and ")
+}
+
+/// The deepest a `text` body's syntax tree may nest: far beyond any prose, well within
+/// the stack of the walks below and of Typst's evaluator.
+const MAX_MARKUP_DEPTH: usize = 256;
+
+/// How deep `root` nests, when deeper than [`MAX_MARKUP_DEPTH`]; measured without
+/// recursion, so that the measure itself cannot overflow.
+fn too_deep(root: &typst::syntax::SyntaxNode) -> Option<usize> {
+    let mut deepest = 0;
+    let mut stack = vec![(root, 1)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        stack.extend(node.children().map(|child| (child, depth + 1)));
+    }
+    (deepest > MAX_MARKUP_DEPTH).then_some(deepest)
 }
 
 /// Collects the syntax errors below `node`, each with its byte range in the parsed text.

@@ -200,6 +200,9 @@ impl Verdict {
     }
 }
 
+/// The stack reserved for a render thread.
+const RENDER_STACK: usize = 256 << 20;
+
 /// Renders one brief on a thread of this process within `limits` (time and resident
 /// memory, as a worker would be watched). Past a limit the brief fails at once and the
 /// render thread is abandoned: only for a process that ends after this brief.
@@ -210,11 +213,12 @@ pub fn render_watched(
 ) -> Result<Rendered, RenderError> {
     let (sender, receiver) = mpsc::channel();
     let shared = Arc::clone(renderer);
-    // Typst grows its own stack where it recurses deeply; the thread gets the main
-    // thread's size.
+    // Typst recurses as deep as a template's expressions nest: the thread reserves a
+    // large stack (address space, touched only as deep as it goes), so that a deep
+    // template fails in Typst's own limits rather than ending the process.
     std::thread::Builder::new()
         .name("render".into())
-        .stack_size(8 << 20)
+        .stack_size(RENDER_STACK)
         .spawn(move || {
             let _ = sender.send(shared.render(request));
         })

@@ -608,3 +608,26 @@ fn no_control_character_from_a_spec_reaches_the_terminal_raw() {
     assert!(!run.stderr.contains('\u{200b}'), "{:?}", run.stderr);
     assert!(run.stderr.contains("e\u{fffd}n"), "{:?}", run.stderr);
 }
+
+#[test]
+fn markup_nested_thousands_deep_is_refused_in_a_body_and_rendered_in_a_template() {
+    let dir = tempdir();
+    let chain = vec!["1"; 10_000].join("+");
+    let spec =
+        small_spec("Deep", "") + &format!("[[sections]]\nkind = \"text\"\nbody = \"#({chain})\"\n");
+    write(dir.path(), "s.toml", &spec);
+    let run = brief(dir.path(), &["check", "s.toml"]).expect(2);
+    assert!(
+        run.stderr.starts_with("error: the `body` nests 10002 levels deep, more than the 256 a brief allows\n  ┌─ s.toml:8:8\n"),
+        "{}",
+        run.stderr
+    );
+    // A template of the spec's own folder as deep renders on a single brief's thread
+    // instead of overflowing its stack and ending the process without a report.
+    let tpl = dir.path().join("tpl");
+    write(&tpl, "brief.typ", &format!("#({})\n", vec!["1"; 30_000].join("+")));
+    write(dir.path(), "t.toml", &small_spec("Deep template", "templates = \"tpl\""));
+    let args = ["generate", "t.toml", "-o", "t.pdf", "--report", "r.json", "--as-of", "2026-11-22"];
+    brief(dir.path(), &args).expect(0);
+    assert!(pdf_text(&dir.path().join("t.pdf")).contains("30000"));
+}
