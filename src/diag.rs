@@ -403,6 +403,37 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, String> {
     read_limited(file, size, max_bytes)
 }
 
+/// [`read_text`] for a named pipe (`/dev/stdin` in a pipeline, a FIFO): opened without
+/// waiting for a writer, so that a pipe nobody writes to reads as empty instead of
+/// blocking the run for ever; then read to its end as the writer gives it.
+pub fn read_pipe(path: &Path, max_bytes: u64) -> Result<String, String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut pipe = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    let mut chunk = [0u8; 64 * 1024];
+    loop {
+        match pipe.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => {
+                bytes.extend_from_slice(&chunk[..n]);
+                if bytes.len() as u64 > max_bytes {
+                    return Err(format!("more than {} MiB", max_bytes / (1024 * 1024)));
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
+}
+
 /// [`read_text`] for a stream, such as standard input.
 pub fn read_text_from(reader: impl Read, max_bytes: u64) -> Result<String, String> {
     read_limited(reader, 0, max_bytes)

@@ -1154,17 +1154,22 @@ impl Spec {
         settings: &[Setting],
     ) -> Result<(Spec, Option<PathBuf>), Vec<Diagnostic>> {
         let stdin = path.as_os_str() == "-";
-        // A pipe or a device would block, or never end: a spec is a file.
-        if !stdin && std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        // A device would never end: a spec is a file, or a pipe (`/dev/stdin`), which is
+        // read without waiting for a writer that may never come.
+        use std::os::unix::fs::FileTypeExt;
+        let kind = if stdin { None } else { std::fs::metadata(path).ok().map(|m| m.file_type()) };
+        if kind.is_some_and(|k| !k.is_file() && !k.is_fifo()) {
             return Err(vec![
                 Diagnostic::error(format!(
-                    "cannot read spec `{shown}`: it is not a regular file (a folder, pipe, socket or device)"
+                    "cannot read spec `{shown}`: it is not a regular file (a folder, socket or device)"
                 ))
                 .hint("give a spec file, or `-` for standard input"),
             ]);
         }
         let text = if stdin {
             read_text_from(std::io::stdin().lock(), MAX_SPEC_BYTES)
+        } else if kind.is_some_and(|k| k.is_fifo()) {
+            crate::diag::read_pipe(path, MAX_SPEC_BYTES)
         } else {
             read_text(path, MAX_SPEC_BYTES)
         }

@@ -44,7 +44,7 @@ fn words(text: &str) -> Vec<String> {
 
 /// A Cyrillic or Greek letter that looks like a Latin one, as that Latin letter.
 fn latin_lookalike(c: char) -> char {
-    const PAIRS: [(char, char); 30] = [
+    const PAIRS: [(char, char); 54] = [
         ('а', 'a'),
         ('е', 'e'),
         ('о', 'o'),
@@ -75,6 +75,32 @@ fn latin_lookalike(c: char) -> char {
         ('Х', 'X'),
         ('Ο', 'O'),
         ('Ι', 'I'),
+        // Greek capitals drawn as Latin ones, and the Latin-looking small letters.
+        ('Α', 'A'),
+        ('Β', 'B'),
+        ('Ε', 'E'),
+        ('Ζ', 'Z'),
+        ('Η', 'H'),
+        ('Κ', 'K'),
+        ('Μ', 'M'),
+        ('Ν', 'N'),
+        ('Ρ', 'P'),
+        ('Τ', 'T'),
+        ('Υ', 'Y'),
+        ('Χ', 'X'),
+        ('κ', 'k'),
+        ('ι', 'i'),
+        // Cyrillic letters that pass for Latin ones.
+        ('ӏ', 'l'),
+        ('Ӏ', 'I'),
+        ('ѵ', 'v'),
+        ('Ѵ', 'V'),
+        ('І', 'I'),
+        ('Ј', 'J'),
+        ('Ѕ', 'S'),
+        ('ԛ', 'q'),
+        ('ԝ', 'w'),
+        ('һ', 'h'),
     ];
     PAIRS.iter().find(|(from, _)| *from == c).map_or(c, |(_, to)| *to)
 }
@@ -110,6 +136,8 @@ pub struct NameIndex {
     by_first_word: HashMap<String, Vec<(Vec<String>, usize)>>,
     /// The people: whole name and an event that lists them.
     people: Vec<(String, String)>,
+    /// Each name of two words or more, its words in lower case, with its person.
+    whole_names: Vec<(Vec<String>, usize)>,
 }
 
 impl NameIndex {
@@ -126,6 +154,14 @@ impl NameIndex {
             for run in searched_runs(participant) {
                 let first = run[0].clone();
                 index.by_first_word.entry(first).or_default().push((run, person));
+            }
+            let whole: Vec<String> = words(&participant.name)
+                .iter()
+                .filter(|w| w.chars().count() > 1)
+                .map(|w| w.to_lowercase())
+                .collect();
+            if whole.len() >= 2 {
+                index.whole_names.push((whole, person));
             }
         }
         index
@@ -149,12 +185,34 @@ impl NameIndex {
         self.people.is_empty()
     }
 
-    /// The first participant's name in `text`, if any.
+    /// The first participant's name in `text`, if any. Text set right to left by an
+    /// override character (`\u{202e}voknoroV`) reads as its reverse.
     pub fn find(&self, text: &str) -> Option<NameHit> {
         if self.is_empty() {
             return None;
         }
+        let reversed = text.contains(['\u{202e}', '\u{202b}', '\u{2067}']);
+        self.find_in(text).or_else(|| {
+            reversed.then(|| self.find_in(&text.chars().rev().collect::<String>())).flatten()
+        })
+    }
+
+    /// [`NameIndex::find`] in the text as written.
+    fn find_in(&self, text: &str) -> Option<NameHit> {
         let words = words(text);
+        // A whole name of two words or more is found in any case ("vladimir voronkov"):
+        // a common noun that happens to be one name's word is not the whole name.
+        let folded: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        for (whole, person) in &self.whole_names {
+            if folded.windows(whole.len()).any(|window| window == whole.as_slice()) {
+                let (name, event) = &self.people[*person];
+                return Some(NameHit {
+                    found: name.clone(),
+                    name: name.clone(),
+                    event: event.clone(),
+                });
+            }
+        }
         for (i, word) in words.iter().enumerate() {
             for (run, person) in self.by_first_word.get(word).into_iter().flatten() {
                 if words[i..].starts_with(run) {
@@ -215,6 +273,14 @@ mod tests {
             "V\u{043E}ronkov spoke.",
             "\u{FF36}\u{FF4F}\u{FF52}\u{FF4F}\u{FF4E}\u{FF4B}\u{FF4F}\u{FF56} spoke.",
             "BOY RAFLI spoke.",
+            // A whole name in any case; right-to-left overrides; Greek and rarer
+            // Cyrillic look-alikes.
+            "vladimir voronkov spoke.",
+            "Met boy rafli amar.",
+            "\u{202e}voknoroV\u{202c} spoke.",
+            "\u{0392}oy Rafli spoke.",
+            "Voronko\u{0475} spoke.",
+            "\u{0391}mar spoke.",
         ] {
             assert!(names.find(text).is_some(), "{text:?}");
         }

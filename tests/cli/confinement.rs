@@ -380,11 +380,18 @@ fn a_spec_of_a_scanned_folder_that_links_elsewhere_is_refused_and_never_shown() 
         run.stderr
     );
     assert_eq!(files_in(&dir.path().join("out")), ["a.pdf"]);
-    // A spec named on the command line is the user's choice, but a pipe is no spec.
+    // A spec named on the command line is the user's choice; a pipe no one writes to
+    // reads as empty at once instead of blocking the run, and a device is refused.
     assert!(mkfifo(&dir.path().join("p.toml")));
     let run = brief(dir.path(), &["check", "p.toml"]).expect(2);
+    assert!(
+        run.stderr.starts_with("error: invalid spec: missing field `title`\n"),
+        "{}",
+        run.stderr
+    );
+    let run = brief(dir.path(), &["check", "/dev/null"]).expect(2);
     assert_eq!(
         run.stderr,
-        "error: cannot read spec `p.toml`: it is not a regular file (a folder, pipe, socket or device)\n = hint: give a spec file, or `-` for standard input\n\n"
+        "error: cannot read spec `/dev/null`: it is not a regular file (a folder, socket or device)\n = hint: give a spec file, or `-` for standard input\n\n"
     );
 }
