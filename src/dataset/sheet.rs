@@ -117,6 +117,13 @@ fn check_package(path: &Path, ods: bool) -> Result<(), String> {
             let (bytes, extent) = ods_extent(&mut limited)?;
             check_extent(extent)?;
             bytes
+        } else if !ods && part.name().is_ok_and(|n| n == "xl/sharedStrings.xml") {
+            let mut limited = std::io::Read::take(&mut part, left + 1);
+            let mut head = vec![0u8; 4096];
+            let read = read_up_to(&mut limited, &mut head).map_err(|e| e.to_string())?;
+            check_string_count(&head[..read])?;
+            read as u64
+                + std::io::copy(&mut limited, &mut std::io::sink()).map_err(|e| e.to_string())?
         } else {
             std::io::copy(&mut std::io::Read::take(&mut part, left + 1), &mut std::io::sink())
                 .map_err(|e| e.to_string())?
@@ -124,6 +131,38 @@ fn check_package(path: &Path, ods: bool) -> Result<(), String> {
         total += unpacked;
         if total > MAX_UNPACKED {
             return Err(too_large());
+        }
+    }
+    Ok(())
+}
+
+/// Fills `buffer` from `reader` as far as it goes; returns how much was read.
+fn read_up_to(reader: &mut impl std::io::Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match reader.read(&mut buffer[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
+/// Refuses a shared-strings part whose header declares more strings than a sheet may
+/// have cells: calamine reserves room for that many before reading one, so a declared
+/// count near 2^64 would end the process.
+fn check_string_count(head: &[u8]) -> Result<(), String> {
+    let head = String::from_utf8_lossy(head);
+    for attribute in ["uniqueCount=\"", "count=\""] {
+        let Some(at) = head.find(attribute) else { continue };
+        let digits: String =
+            head[at + attribute.len()..].chars().take_while(char::is_ascii_digit).collect();
+        let declared = digits.parse::<u64>().unwrap_or(u64::MAX);
+        if declared > MAX_CELLS {
+            return Err(format!(
+                "its shared strings declare {digits} strings, more than a sheet of {MAX_CELLS} \
+                 cells can use (a damaged or crafted file); save the events' sheet again"
+            ));
         }
     }
     Ok(())

@@ -124,3 +124,35 @@ fn a_file_that_is_not_a_spreadsheet_says_so() {
     assert!(run.stderr.contains("cannot read spreadsheet `fake.xlsx`"), "{}", run.stderr);
     assert!(run.stderr.contains("hint: save it as .xlsx or .ods"), "{}", run.stderr);
 }
+
+#[test]
+fn a_workbook_that_declares_endless_shared_strings_is_refused_not_a_crash() {
+    let dir = tempdir();
+    let good = dir.path().join("good.xlsx");
+    workbook(&good, &[(event("2022-05-gbr-sheet", "2022-05-02", "UK"), None)]);
+    // The same workbook, its shared strings declaring 2^64 - 1 entries.
+    let mut package = zip::ZipArchive::new(std::fs::File::open(&good).unwrap()).unwrap();
+    let bomb = dir.path().join("bomb.xlsx");
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+    for i in 0..package.len() {
+        let mut part = package.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut bytes).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let text = String::from_utf8(bytes).unwrap();
+            let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+            let end = at + text[at..].find('"').unwrap();
+            bytes = format!("{}18446744073709551615{}", &text[..at], &text[end..]).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut out, &bytes).unwrap();
+    }
+    out.finish().unwrap();
+    let run = brief(dir.path(), &["events", "--data", "bomb.xlsx"]).expect(2);
+    assert!(
+        run.stderr.starts_with("error: cannot read spreadsheet `bomb.xlsx` (its shared strings declare 18446744073709551615 strings"),
+        "{}",
+        run.stderr
+    );
+}
