@@ -32,8 +32,12 @@ fuzz_target!(|input: &[u8]| {
             for format in [listing::Format::Table, listing::Format::Json, listing::Format::Csv] {
                 for language in [Language::En, Language::Id] {
                     for wide in [false, true] {
-                        let layout = listing::Layout { as_of: AS_OF, language, wide };
-                        let _ = listing::events(&dataset, &events, &layout, format);
+                        let sort =
+                            if wide { listing::SortKey::Partner } else { listing::SortKey::Date };
+                        let mut sorted = events.clone();
+                        listing::sort(&dataset, &mut sorted, sort, language);
+                        let layout = listing::Layout { as_of: AS_OF, language, wide, sort };
+                        let _ = listing::events(&dataset, &sorted, &layout, format);
                     }
                 }
                 let _ = listing::partners(&dataset, &events, format);
