@@ -1142,7 +1142,7 @@ fn check_text(
     }
 }
 
-/// The language a warning of [`fold_untranslated`] says a data file lacks, so that a
+/// The language a data file lacks, as its one warning of texts missing in a language says, so that a
 /// run can keep it only when it makes a brief in that language.
 pub fn untranslated(warning: &Diagnostic) -> Option<Language> {
     let missing = warning.message.strip_suffix(" version; the first is here")?;
