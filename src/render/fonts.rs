@@ -116,6 +116,10 @@ pub(super) fn embedded() -> Result<(Vec<FontSlot>, Vec<FontInfo>), String> {
     Ok((slots, infos))
 }
 
+/// The largest font file read from `--font-path`: CJK families with many faces stay
+/// well below it.
+const MAX_FONT_BYTES: u64 = 256 << 20;
+
 /// The faces of every font file in `dirs` (`.ttf`, `.otf`, `.ttc`, `.otc`), in file-name
 /// order, with their metadata.
 pub(super) fn from_folders(dirs: &[PathBuf]) -> Result<(Vec<FontSlot>, Vec<FontInfo>), String> {
@@ -126,6 +130,25 @@ pub(super) fn from_folders(dirs: &[PathBuf]) -> Result<(Vec<FontSlot>, Vec<FontI
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for path in paths.iter().filter(|p| is_font_file(p)) {
+            // A pipe would block and a device never end: a font is a file, and not an
+            // endless one.
+            let size = match fs::metadata(path) {
+                Ok(meta) if meta.is_file() => meta.len(),
+                Ok(_) => {
+                    return Err(format!(
+                        "the font `{}` is not a regular file (a pipe, socket or device)",
+                        path.display()
+                    ));
+                }
+                Err(e) => return Err(format!("cannot read font `{}` ({e})", path.display())),
+            };
+            if size > MAX_FONT_BYTES {
+                return Err(format!(
+                    "the font `{}` is larger than {} MiB, more than any font file",
+                    path.display(),
+                    MAX_FONT_BYTES >> 20
+                ));
+            }
             let data = fs::read(path)
                 .map_err(|e| format!("cannot read font `{}` ({e})", path.display()))?;
             let data = Bytes::new(data);

@@ -631,3 +631,24 @@ fn markup_nested_thousands_deep_is_refused_in_a_body_and_rendered_in_a_template(
     brief(dir.path(), &args).expect(0);
     assert!(pdf_text(&dir.path().join("t.pdf")).contains("30000"));
 }
+
+#[test]
+fn a_font_folder_holding_a_pipe_or_a_device_is_refused_at_once() {
+    let dir = tempdir();
+    write(dir.path(), "s.toml", &small_spec("Fonts", ""));
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    assert!(mkfifo(&fonts.join("x.ttf")));
+    let run =
+        brief(dir.path(), &["generate", "s.toml", "--font-path", "fonts", "-o", "s.pdf"]).expect(2);
+    assert_eq!(
+        run.stderr,
+        "error: the font `fonts/x.ttf` is not a regular file (a pipe, socket or device)\n\n"
+    );
+    std::fs::remove_file(fonts.join("x.ttf")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", fonts.join("z.ttf")).unwrap();
+    let run =
+        brief(dir.path(), &["generate", "s.toml", "--font-path", "fonts", "-o", "s.pdf"]).expect(2);
+    assert!(run.stderr.contains("`fonts/z.ttf` is not a regular file"), "{}", run.stderr);
+    assert!(!dir.path().join("s.pdf").exists());
+}
