@@ -1436,6 +1436,9 @@ fn duplicate(what: &str, id: &str, first: &Origin, again: &Origin) -> Diagnostic
 
 fn validate_partners(raw: Vec<(RawPartner, Origin)>, out: &mut Vec<Diagnostic>) -> Vec<Partner> {
     let mut partners: Vec<Partner> = Vec::with_capacity(raw.len());
+    // Each id's place among `partners`: a duplicate is found at once, not by a scan
+    // that makes a file of many partners quadratic.
+    let mut places: HashMap<String, usize> = HashMap::with_capacity(raw.len());
     let mut names: HashMap<String, usize> = HashMap::new();
     for (p, origin) in raw {
         if !valid_id(&p.id) {
@@ -1445,8 +1448,8 @@ fn validate_partners(raw: Vec<(RawPartner, Origin)>, out: &mut Vec<Diagnostic>) 
                     .hint("partner ids are lowercase: ISO 3166-1 alpha-3 for states, the acronym for organisations"),
             );
         }
-        if let Some(first) = partners.iter().find(|q| q.id == p.id) {
-            out.push(duplicate("partner", &p.id, &first.origin, &origin));
+        if let Some(&first) = places.get(&p.id) {
+            out.push(duplicate("partner", &p.id, &partners[first].origin, &origin));
             continue;
         }
         check_text(&p.name, "name", "the partner's name", &origin, true, out);
@@ -1485,6 +1488,7 @@ fn validate_partners(raw: Vec<(RawPartner, Origin)>, out: &mut Vec<Diagnostic>) 
         for key in partner_keys(&partner) {
             names.insert(normalise(key), index);
         }
+        places.insert(partner.id.clone(), partners.len());
         partners.push(partner);
     }
     check_members(&partners, out);
@@ -1561,6 +1565,7 @@ fn validate_ambiguous(
 /// Checks the glossary: a term is a word or words, defined once, with its meaning.
 fn validate_glossary(raw: Vec<(RawTerm, Origin)>, out: &mut Vec<Diagnostic>) -> Vec<Term> {
     let mut terms: Vec<Term> = Vec::with_capacity(raw.len());
+    let mut places: HashMap<String, usize> = HashMap::with_capacity(raw.len());
     for (t, origin) in raw {
         let term = t.term.trim();
         if term.is_empty() || !term.chars().any(char::is_alphanumeric) {
@@ -1571,7 +1576,7 @@ fn validate_glossary(raw: Vec<(RawTerm, Origin)>, out: &mut Vec<Diagnostic>) -> 
             );
             continue;
         }
-        if let Some(first) = terms.iter().find(|q| q.term == term) {
+        if let Some(first) = places.get(term).map(|&i| &terms[i]) {
             out.push(
                 origin
                     .error_at(
@@ -1584,6 +1589,7 @@ fn validate_glossary(raw: Vec<(RawTerm, Origin)>, out: &mut Vec<Diagnostic>) -> 
             continue;
         }
         check_text(&t.meaning, "meaning", "the term's meaning", &origin, true, out);
+        places.insert(term.to_owned(), terms.len());
         terms.push(Term { term: term.to_owned(), meaning: t.meaning, origin });
     }
     terms.sort_by_key(|t| t.term.to_lowercase());
@@ -1592,17 +1598,19 @@ fn validate_glossary(raw: Vec<(RawTerm, Origin)>, out: &mut Vec<Diagnostic>) -> 
 
 fn validate_topics(raw: Vec<(RawTopic, Origin)>, out: &mut Vec<Diagnostic>) -> Vec<Topic> {
     let mut topics: Vec<Topic> = Vec::with_capacity(raw.len());
+    let mut places: HashMap<String, usize> = HashMap::with_capacity(raw.len());
     for (t, origin) in raw {
         if !valid_id(&t.id) {
             out.push(origin.error_at("id", &t.id, format!("invalid topic id `{}`", t.id)).hint(
                 "topic ids are lowercase words joined by hyphens, e.g. `online-radicalisation`",
             ));
         }
-        if let Some(first) = topics.iter().find(|q| q.id == t.id) {
-            out.push(duplicate("topic", &t.id, &first.origin, &origin));
+        if let Some(&first) = places.get(&t.id) {
+            out.push(duplicate("topic", &t.id, &topics[first].origin, &origin));
             continue;
         }
         check_text(&t.name, "name", "the topic's name", &origin, true, out);
+        places.insert(t.id.clone(), topics.len());
         topics.push(Topic { id: t.id, name: t.name, origin });
     }
     topics
