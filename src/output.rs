@@ -125,6 +125,22 @@ pub fn page_path(output: &Path, number: usize, extension: &str) -> PathBuf {
     output.with_file_name(format!("{stem}-{number}.{extension}"))
 }
 
+/// The names the numbered page images of the output `base` take: its folder, and the
+/// text before and after the number (`x-` and `.png` for both `x.png` and
+/// `x-{page}.png`), so that two outputs whose pages would share names can be told.
+pub fn page_family(base: &Path, extension: &str) -> (PathBuf, String, String) {
+    let folder = base.parent().map(Path::to_path_buf).unwrap_or_default();
+    let name = base.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    match name.split_once(PAGE_PLACEHOLDER) {
+        Some((before, after)) => (folder, before.to_owned(), after.to_owned()),
+        None => {
+            let stem =
+                base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            (folder, format!("{stem}-"), format!(".{extension}"))
+        }
+    }
+}
+
 /// Whether `candidate` is a name a page image of the output `base` may be written to:
 /// `base` itself (one page), `<stem>-<number>.<extension>` beside it, or `base`'s name
 /// with `{page}` filled by a number.

@@ -654,6 +654,23 @@ fn check_outputs(
             }
         }
     }
+    // Two briefs whose page images take the same names (`x.png` and `x-{page}.png` both
+    // write `x-1.png`…) would overwrite each other's pages.
+    let several_pages = options.export.pages.as_ref().and_then(|p| p.single()).is_none();
+    if options.export.format.per_page() && several_pages {
+        let extension = options.export.format.as_str();
+        let mut families = HashMap::new();
+        for (plan, (what, _)) in plans.iter().zip(&outputs) {
+            let Target::File(base) = &plan.target else { continue };
+            if let Some(first) = families.insert(output::page_family(base, extension), what) {
+                let (_, before, after) = output::page_family(base, extension);
+                return Err(Diagnostic::error(format!(
+                    "the page images of {first} and of {what} would take the same names (`{before}1{after}`, …)"
+                ))
+                .hint("give each output its own name with `output = \"…{language}-{audience}.png\"`"));
+            }
+        }
+    }
     let mut seen: HashMap<OutputKey, &str> = HashMap::new();
     for (what, resolved) in &outputs {
         if let Some(input) = inputs.replaced_by(resolved) {

@@ -131,3 +131,16 @@ fn a_page_image_never_replaces_an_input_of_the_run() {
     );
     assert_eq!(std::fs::read_to_string(dir.path().join("p-1.toml")).unwrap(), spec);
 }
+
+#[test]
+fn two_briefs_whose_page_images_share_names_are_refused_before_any_is_written() {
+    let dir = tempdir();
+    write(dir.path(), "a.toml", &small_spec("A", "output = \"x-{page}.png\""));
+    write(dir.path(), "b.toml", &small_spec("B", "output = \"x.png\""));
+    let run = brief(dir.path(), &["generate", ".", "--format", "png"]).expect(2);
+    assert_eq!(
+        run.stderr,
+        "error: the page images of the brief of ./a.toml (variant 1) and of the brief of ./b.toml (variant 1) would take the same names (`x-1.png`, …)\n = hint: give each output its own name with `output = \"…{language}-{audience}.png\"`\n\n"
+    );
+    assert_eq!(files_in(dir.path()), ["a.toml", "b.toml"]);
+}
