@@ -890,6 +890,10 @@ impl Words for English {
         )
     }
 
+    fn records_as_public(&self, day: &str) -> String {
+        format!("The records as public on {day}; the edition is in the file's metadata")
+    }
+
     fn version_as_of(&self, version: &str, day: &str) -> String {
         format!("{version}, as it stood on {day}")
     }

@@ -845,6 +845,12 @@ impl Words for Indonesian {
         )
     }
 
+    fn records_as_public(&self, day: &str) -> String {
+        format!(
+            "Catatan sebagaimana telah dipublikasikan per {day}; edisinya tercantum dalam metadata berkas"
+        )
+    }
+
     fn version_as_of(&self, version: &str, day: &str) -> String {
         format!("{version}, sebagaimana keadaannya per {day}")
     }

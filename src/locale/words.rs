@@ -337,6 +337,9 @@ pub trait Words: Sync {
     /// The latest engagement in scope dates from `date`, `months` before the brief's
     /// date: recording may lag.
     fn recording_lag(&self, date: &str, months: &str) -> String;
+    /// The records of a later edition of the dataset, as public on the brief's date
+    /// (`day`): what a back-dated brief says in place of the edition.
+    fn records_as_public(&self, day: &str) -> String;
     /// The dataset's `version`, read as it stood on the brief's date (`day`).
     fn version_as_of(&self, version: &str, day: &str) -> String;
     /// The bar or lane of a chart that stands for `count` partners not drawn on their

@@ -561,6 +561,8 @@ impl BuildContext<'_> {
             self.partner_ids.iter().map(|id| self.partner_name(id)).collect();
         keywords.push(period_label.clone());
         keywords.push(super::ThemeData::of(&self.spec.theme, language).short_name);
+        // The dataset's version stays in the file's metadata, whatever the brief's date.
+        keywords.push(format!("dataset {}", self.dataset.info.version));
         if let Some(marking) = settings.marking {
             keywords.push(marking.as_str().into());
         }
@@ -602,6 +604,13 @@ impl BuildContext<'_> {
             provenance: Provenance {
                 dataset: self.dataset.info.name.get_or_other(language.code()).to_owned(),
                 dataset_version: self.dataset.info.version.clone(),
+                dataset_edition: match super::version_after(
+                    &self.dataset.info.version,
+                    settings.as_of,
+                ) {
+                    true => String::new(),
+                    false => self.dataset.info.version.clone(),
+                },
                 dataset_events: self.dataset.events.len(),
                 spec: self
                     .spec

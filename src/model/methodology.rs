@@ -51,10 +51,17 @@ pub(super) fn methodology(
         // date: a later version re-read as it stood then, not as it stands now.
         Row {
             label: label(language, "method-version"),
-            value: language.words().version_as_of(
-                &dataset.info.version,
-                &format_date(language, PartialDate::day(settings.as_of)),
-            ),
+            value: match super::version_after(&dataset.info.version, settings.as_of) {
+                // A later edition re-read as it stood then: the text says what it shows,
+                // and the edition is in the file's metadata.
+                true => language
+                    .words()
+                    .records_as_public(&format_date(language, PartialDate::day(settings.as_of))),
+                false => language.words().version_as_of(
+                    &dataset.info.version,
+                    &format_date(language, PartialDate::day(settings.as_of)),
+                ),
+            },
         },
         Row {
             label: label(language, "method-size"),

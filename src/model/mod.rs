@@ -242,8 +242,12 @@ pub struct DateData {
 pub struct Provenance {
     /// The dataset's name.
     pub dataset: String,
-    /// The dataset's version.
+    /// The dataset's version, for the file's provenance.
     pub dataset_version: String,
+    /// The version as the brief prints it: empty when the version was made after the
+    /// brief's date (a brief dated 2023 names no edition of 2026; its text shows the
+    /// record as public then, and the version stays in the metadata).
+    pub dataset_edition: String,
     /// Events in the dataset.
     pub dataset_events: usize,
     /// The spec's file name.
@@ -254,6 +258,17 @@ pub struct Provenance {
     pub tool: &'static str,
     /// The Typst version.
     pub typst: &'static str,
+}
+
+/// Whether a dataset `version` of the form `YYYY.MM.DD.N` was made after `as_of`.
+pub fn version_after(version: &str, as_of: chrono::NaiveDate) -> bool {
+    let mut parts = version.split('.').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(year)), Some(Some(month)), Some(Some(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    chrono::NaiveDate::from_ymd_opt(year as i32, month, day).is_some_and(|made| made > as_of)
 }
 
 /// A partner named in the brief.

@@ -97,8 +97,17 @@ fn words_written_after_the_brief_s_date_are_left_out_and_older_words_are_dated_a
         ),
         "{early}"
     );
-    // The dataset is named as it stood on the brief's date.
-    assert!(early.contains(", as it stood on 30 June 2024"), "{early}");
+    // The dataset is named as it stood on the brief's date: no edition made later is
+    // printed (the PDF's keywords keep it).
+    assert!(
+        early.contains(
+            "The records as public on 30 June 2024; the edition is in the file's metadata"
+        ),
+        "{early}"
+    );
+    assert!(!early.contains("2026.12."), "{early}");
+    let info = pdf_info(&dir.path().join("early.pdf"));
+    assert!(info.contains("dataset 2026."), "{info}");
     let run =
         brief(dir.path(), &["generate", &spec, "--as-of", "2026-12-06", "-o", "w.pdf"]).expect(0);
     assert!(
