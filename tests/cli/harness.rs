@@ -51,11 +51,48 @@ pub(crate) fn brief_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run 
     for (key, value) in env {
         command.env(key, value);
     }
-    let output = command.output().expect("the brief binary runs");
+    command.stdin(std::process::Stdio::null());
+    let child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the brief binary runs");
+    finish_within(child, args)
+}
+
+/// The longest one run of the binary may take in a test: a run that blocks (on a pipe,
+/// a device) fails the test instead of hanging the suite.
+const RUN_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// Waits for `child` at most [`RUN_LIMIT`], reading its output as it comes; kills it and
+/// fails the test past that.
+fn finish_within(mut child: std::process::Child, args: &[&str]) -> Run {
+    use std::io::Read;
+    let read = |mut stream: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = stream.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = read(Box::new(child.stdout.take().expect("a stdout pipe")));
+    let stderr = read(Box::new(child.stderr.take().expect("a stderr pipe")));
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("the run can be waited for") {
+            break status;
+        }
+        if started.elapsed() > RUN_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`brief {}` ran past {RUN_LIMIT:?}; it was killed", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
     Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: status.code().unwrap_or(-1),
+        stdout: stdout.join().expect("stdout was read"),
+        stderr: stderr.join().expect("stderr was read"),
     }
 }
 
@@ -216,13 +253,9 @@ pub(crate) fn brief_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Run {
     let feeder = std::thread::spawn(move || {
         let _ = stdin.write_all(&input);
     });
-    let output = child.wait_with_output().expect("the brief binary runs");
+    let run = finish_within(child, args);
     feeder.join().expect("stdin was written");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    run
 }
 
 /// Makes a named pipe (FIFO), if the system's `mkfifo` can.
