@@ -633,12 +633,14 @@ fn check_outputs(
             (what, Resolved { target: plan.target.clone(), identity })
         })
         .collect();
-    outputs.extend(report.map(|r| ("the --report".to_owned(), r.clone())));
-    outputs.extend(emit.clone().map(|r| ("the --emit-data".to_owned(), r)));
+    // The files a run writes beside its briefs.
+    let mut extras: Vec<(String, Resolved)> = Vec::new();
+    extras.extend(report.map(|r| ("the --report".to_owned(), r.clone())));
+    extras.extend(emit.clone().map(|r| ("the --emit-data".to_owned(), r)));
     // A report or emitted data must not land where a page image of a brief goes.
     if options.export.format.per_page() {
         let extension = options.export.format.as_str();
-        for (what, extra) in outputs.iter().filter(|(what, _)| what.starts_with("the --")) {
+        for (what, extra) in &extras {
             let Target::File(extra) = &extra.target else { continue };
             for plan in plans {
                 if let Target::File(base) = &plan.target
@@ -671,6 +673,7 @@ fn check_outputs(
             }
         }
     }
+    outputs.extend(extras);
     let mut seen: HashMap<OutputKey, &str> = HashMap::new();
     for (what, resolved) in &outputs {
         if let Some(input) = inputs.replaced_by(resolved) {
