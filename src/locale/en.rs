@@ -147,6 +147,10 @@ const LABELS: &[(&str, &str)] = &[
         "No open item is on record: no announcement has lapsed and no working-group series is past its cadence.",
     ),
     ("empty-upcoming", "No planned engagements after the as-of date are on record."),
+    (
+        "empty-upcoming-not-collected",
+        "Not known: the collected record ends before the as-of date, so plans announced since are not in it.",
+    ),
     ("empty-sources", "No sources: the brief cites no engagement."),
     // Vocabularies.
     ("type-mou", "MoU"),
@@ -364,14 +368,17 @@ impl Words for English {
         format!("In {this}, the record shows {held} {noun} held{scope}{trend}.")
     }
 
-    fn partner_scope(&self, names: &[String]) -> String {
+    fn partner_scope(&self, names: &[String], active: usize) -> String {
+        let count = |n: usize| super::count_in_words(super::Language::En, n);
         match names {
             [] => String::new(),
             [one] => format!(" with {one}"),
-            many => format!(
-                " with the {} partners this brief covers",
-                super::count_in_words(super::Language::En, many.len())
+            many if active > 0 && active < many.len() => format!(
+                " with {} of the {} partners this brief covers",
+                count(active),
+                count(many.len())
             ),
+            many => format!(" with the {} partners this brief covers", count(many.len())),
         }
     }
 
@@ -513,10 +520,10 @@ impl Words for English {
     fn first_engagements(&self, n: usize, list: &str) -> String {
         match n {
             1 => format!(
-                "The earliest engagement the record holds with {list} falls in this period; cooperation may have begun earlier without a public report."
+                "The earliest engagement the record holds with {list} falls in this period; earlier cooperation, reported without a date or not at all, is not in the record."
             ),
             _ => format!(
-                "The earliest engagements the record holds with {list} fall in this period; cooperation may have begun earlier without a public report."
+                "The earliest engagements the record holds with {list} fall in this period; earlier cooperation, reported without a date or not at all, is not in the record."
             ),
         }
     }
@@ -722,7 +729,7 @@ impl Words for English {
     }
 
     fn follow_up_due(&self) -> &'static str {
-        "The next round is overdue."
+        "The next round is overdue: propose dates to the partner."
     }
 
     fn follow_up_due_soon(
@@ -783,21 +790,30 @@ impl Words for English {
         date: &str,
         months: &str,
         until: Option<&str>,
+        own: bool,
     ) -> String {
         let since = match until {
             Some(until) => format!("none is on record in the {months} months to {until}"),
             None => format!("none is on record in the {months} months since"),
         };
-        format!("The latest engagement with {partner} on record dates from {date}; {since}.")
+        let which = match own {
+            true => " on record, other than as one of several at a multilateral meeting,",
+            false => " on record",
+        };
+        format!("The latest engagement with {partner}{which} dates from {date}; {since}.")
     }
 
     fn follow_up_continue(&self) -> &'static str {
         "Ask whether the cooperation continues, and what is planned."
     }
 
-    fn follow_up_collect(&self, end: &str, months: &str) -> String {
+    fn follow_up_collect(&self, end: &str, months: &str, alone: bool) -> String {
+        let then = match alone {
+            false => "until they are in, the items below rest on a record that stops there",
+            true => "until they are in, the record cannot tell what is open or overdue since",
+        };
         format!(
-            "The collected record ends on {end}, {months} months before this brief. Collect the engagements since then first: until they are in, the items below rest on a record that stops there."
+            "The collected record ends on {end}, {months} months before this brief. Collect the engagements since then first: {then}."
         )
     }
 

@@ -153,6 +153,10 @@ const LABELS: &[(&str, &str)] = &[
         "Tidak ada hal yang belum tuntas dalam data: tidak ada rencana kegiatan yang melewati jadwal tanpa laporan pelaksanaan, dan jarak antarputaran kelompok kerja masih dalam kisaran sebelumnya.",
     ),
     ("empty-upcoming", "Tidak ada rencana kegiatan yang tercatat setelah tanggal ringkasan ini."),
+    (
+        "empty-upcoming-not-collected",
+        "Belum dapat diketahui: data terhimpun berakhir sebelum tanggal ringkasan ini, sehingga rencana yang diumumkan sesudahnya belum tercatat.",
+    ),
     ("empty-sources", "Tidak ada sumber: ringkasan ini tidak memuat kegiatan."),
     // Vocabularies.
     ("type-mou", "MoU"),
@@ -347,14 +351,17 @@ impl Words for Indonesian {
         format!("Selama {this} tercatat {held} kegiatan terlaksana{scope}{trend}.")
     }
 
-    fn partner_scope(&self, names: &[String]) -> String {
+    fn partner_scope(&self, names: &[String], active: usize) -> String {
+        let count = |n: usize| super::count_in_words(super::Language::Id, n);
         match names {
             [] => String::new(),
             [one] => format!(" dengan {one}"),
-            many => format!(
-                " dengan {} mitra yang dicakup brief ini",
-                super::count_in_words(super::Language::Id, many.len())
+            many if active > 0 && active < many.len() => format!(
+                " dengan {} dari {} mitra yang dicakup ringkasan ini",
+                count(active),
+                count(many.len())
             ),
+            many => format!(" dengan {} mitra yang dicakup ringkasan ini", count(many.len())),
         }
     }
 
@@ -471,7 +478,7 @@ impl Words for Indonesian {
         } else {
             format!("hingga {day}")
         };
-        format!("Setelah periode ini berakhir {until}, tercatat {count} kegiatan lagi: {list}.")
+        format!("Sejak periode ini berakhir {until}, tercatat {count} kegiatan lagi: {list}.")
     }
 
     fn since_written(&self, _n: usize, count: &str, day: &str, list: &str) -> String {
@@ -482,7 +489,7 @@ impl Words for Indonesian {
 
     fn first_engagements(&self, _n: usize, list: &str) -> String {
         format!(
-            "Kegiatan pertama yang tercatat dengan {list} jatuh pada periode ini; kerja sama sebelumnya mungkin ada, tetapi tidak ditemukan dalam pemberitaan yang ditelusuri."
+            "Kegiatan pertama yang tercatat dengan {list} jatuh pada periode ini; kerja sama sebelumnya yang diberitakan tanpa tanggal, atau tidak diberitakan sama sekali, tidak tercatat dalam basis data."
         )
     }
 
@@ -670,7 +677,7 @@ impl Words for Indonesian {
     }
 
     fn follow_up_due(&self) -> &'static str {
-        "Putaran berikutnya patut segera dijadwalkan."
+        "Putaran berikutnya sudah lewat waktu; tanggalnya disarankan segera diusulkan kepada mitra."
     }
 
     fn follow_up_due_soon(
@@ -733,6 +740,7 @@ impl Words for Indonesian {
         date: &str,
         months: &str,
         until: Option<&str>,
+        own: bool,
     ) -> String {
         let since = match until {
             Some(until) => {
@@ -740,16 +748,29 @@ impl Words for Indonesian {
             }
             None => format!("dalam {months} bulan sejak itu tidak tercatat kegiatan lain"),
         };
-        format!("Kegiatan terakhir dengan {partner} yang tercatat bertanggal {date}; {since}.")
+        let which = match own {
+            true => ", di luar keikutsertaannya bersama pihak lain dalam pertemuan multilateral,",
+            false => "",
+        };
+        format!(
+            "Kegiatan terakhir dengan {partner}{which} yang tercatat bertanggal {date}; {since}."
+        )
     }
 
     fn follow_up_continue(&self) -> &'static str {
         "Tanyakan kelanjutan kerja sama dan rencana berikutnya kepada mitra."
     }
 
-    fn follow_up_collect(&self, end: &str, months: &str) -> String {
+    fn follow_up_collect(&self, end: &str, months: &str, alone: bool) -> String {
+        let then = match alone {
+            false => format!("butir-butir di bawah hanya mencerminkan keadaan per {end}"),
+            true => {
+                "data belum dapat menunjukkan hal yang tertunda atau lewat waktu sejak tanggal itu"
+                    .to_owned()
+            }
+        };
         format!(
-            "Data yang sudah dihimpun hanya sampai {end}, {months} bulan sebelum tanggal brief ini. Kegiatan sejak tanggal itu perlu dihimpun lebih dulu; sebelum itu, butir-butir di bawah bertumpu pada data yang berhenti di sana."
+            "Data yang sudah dihimpun hanya sampai {end}, {months} bulan sebelum tanggal ringkasan ini. Kegiatan sesudah tanggal itu perlu dihimpun terlebih dahulu; sampai pemutakhiran selesai, {then}."
         )
     }
 

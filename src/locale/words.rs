@@ -100,8 +100,10 @@ pub trait Words: Sync {
         scope: &str,
     ) -> String;
     /// Whom a count covers when the brief names its partners: " with the United
-    /// Kingdom", " with the four partners this brief covers"; empty when it names none.
-    fn partner_scope(&self, names: &[String]) -> String;
+    /// Kingdom", " with the four partners this brief covers", " with three of the four
+    /// partners this brief covers" when `active` of them have engagements; empty when it
+    /// names none.
+    fn partner_scope(&self, names: &[String], active: usize) -> String;
     /// Nothing held in `this`; `before` held `earlier` (formatted), or none.
     fn volume_none(&self, this: &str, before: &str, earlier: Option<&str>) -> String;
     /// The most engaged partner, its count of the total and share, and who came next.
@@ -267,18 +269,22 @@ pub trait Words: Sync {
     ) -> String;
     /// A named partner with no engagement on record for `months` since its latest, on
     /// `date` (to `until`, as for [`Words::follow_up_lapsed`]).
+    /// `own`: whether a later multilateral meeting, where the partner was one of
+    /// several, is left out of "the latest engagement".
     fn follow_up_quiet(
         &self,
         partner: &str,
         date: &str,
         months: &str,
         until: Option<&str>,
+        own: bool,
     ) -> String;
     /// What to do about a partner gone quiet, after its sentence.
     fn follow_up_continue(&self) -> &'static str;
     /// The first item when the collected record ends `months` (in words) before the
-    /// brief's date, on `end`: collect what came since before acting on the rest.
-    fn follow_up_collect(&self, end: &str, months: &str) -> String;
+    /// brief's date, on `end`: collect what came since before acting on the rest (or,
+    /// `alone`, when no other item follows).
+    fn follow_up_collect(&self, end: &str, months: &str, alone: bool) -> String;
     /// What to do about a round due soon, after its sentence.
     fn follow_up_ask(&self) -> &'static str;
     /// What to do about a round due after the end of the collected record.

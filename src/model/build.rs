@@ -426,6 +426,16 @@ impl BuildContext<'_> {
                     true => label(language, "empty-period-again").to_owned(),
                 }
             }
+            // Past the collected record, no plan on record is no news of plans.
+            (true, OnEmpty::Note)
+                if kind == SectionKind::Upcoming
+                    && self
+                        .dataset
+                        .collected_until()
+                        .is_some_and(|end| end < self.settings.as_of) =>
+            {
+                label(language, "empty-upcoming-not-collected").to_owned()
+            }
             (true, OnEmpty::Note) => empty_note(language, kind).to_owned(),
         };
         let content = self.content(spec_section, query, &events);

@@ -303,7 +303,9 @@ impl<'b, 'a> Facts<'b, 'a> {
             .iter()
             .map(|p| locale::in_sentence(self.language, &self.name(p)))
             .collect();
-        self.words().partner_scope(&names)
+        let counted = self.counted_partners(&self.held);
+        let active = self.query.partners.iter().filter(|p| counted.contains(p)).count();
+        self.words().partner_scope(&names, active)
     }
 
     /// How many were held, against the period of equal length before.

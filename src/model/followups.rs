@@ -50,19 +50,28 @@ const DUE_SOON_MONTHS: u32 = 6;
 /// quiet.
 pub(super) fn follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
     let known = KnownUntil::new(brief);
-    let mut items: Vec<Finding> = collect_first(brief, &known).into_iter().collect();
+    // Said first, so that the items after it need not say where the record ends.
+    let collect = collect_first(brief, &known);
+    let mut items = Vec::new();
     if !brief.has_upcoming {
         items.extend(announced(brief, query));
     }
     items.extend(lapsed(brief, query, &known));
     items.extend(series_follow_ups(brief, query, &known));
     items.extend(quiet_partners(brief, query, &known));
+    if let Some(collect) = collect {
+        items.insert(0, collect(items.is_empty()));
+    }
     items
 }
 
 /// When the collected record ends `lag_months` or more before the brief's date, the
-/// first thing to do: collect what came since, on which every other item depends.
-fn collect_first(brief: &BuildContext<'_>, known: &KnownUntil<'_, '_>) -> Option<Finding> {
+/// first thing to do: collect what came since, on which every other item depends. Given
+/// as a function of whether it stands alone, for it is worded for the items after it.
+fn collect_first(
+    brief: &BuildContext<'_>,
+    known: &KnownUntil<'_, '_>,
+) -> Option<impl FnOnce(bool) -> Finding> {
     let months = whole_months(known.day, brief.settings.as_of);
     if !known.record_end || months < brief.spec.lag_months {
         return None;
@@ -71,8 +80,11 @@ fn collect_first(brief: &BuildContext<'_>, known: &KnownUntil<'_, '_>) -> Option
     // The items after this one need not say again where the record ends.
     known.said.set(true);
     let end = format_date(language, PartialDate::day(known.day));
-    let text = language.words().follow_up_collect(&end, &count_in_words(language, months as usize));
-    Some(Finding { text, refs: vec![] })
+    let months = count_in_words(language, months as usize);
+    Some(move |alone: bool| Finding {
+        text: language.words().follow_up_collect(&end, &months, alone),
+        refs: vec![],
+    })
 }
 
 /// Named partners (those of the brief's filter) with two or more engagements of their
@@ -105,9 +117,11 @@ fn quiet_partners(
         // Engagements with the partner itself: a multilateral meeting where it sat
         // among others (Russia co-chairing an ARF meeting) says nothing of the
         // relationship's pace.
-        let held: Vec<&Event> = events
-            .into_iter()
-            .filter(|e| e.status_on(as_of) == Some(Status::Held))
+        let all_held: Vec<&Event> =
+            events.into_iter().filter(|e| e.status_on(as_of) == Some(Status::Held)).collect();
+        let held: Vec<&Event> = all_held
+            .iter()
+            .copied()
             .filter(|e| e.direction != Some(Direction::Multilateral) || e.partners.len() == 1)
             .collect();
         // A partner with working-group rounds is followed by its series' pace instead.
@@ -121,11 +135,15 @@ fn quiet_partners(
         if held.len() < 2 || months < QUIET_MONTHS {
             continue;
         }
+        // Whether a later meeting among several is left out, so that the sentence and
+        // the partner's profile (which lists it) agree.
+        let own = all_held.iter().any(|e| e.last_day() > last.last_day());
         let text = language.words().follow_up_quiet(
             &crate::locale::in_sentence(language, &brief.partner_name(partner)),
             &format_span(language, last.date, last.end),
             &count_in_words(language, months as usize),
             known.name().as_deref(),
+            own,
         );
         let text = with_caveat(text, thin_after(brief, last.first_day(), known.day));
         let text = format!("{text} {}", language.words().follow_up_continue());

@@ -278,7 +278,7 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
     assert_eq!(text.matches("The collected record ends on").count(), 1, "{text}");
     assert_eq!(text.matches("the end of the collected record").count(), 0, "{text}");
     assert!(text.contains("its sources describe it as an annual meeting"), "{text}");
-    assert!(text.contains("The next round is overdue."), "{text}");
+    assert!(text.contains("The next round is overdue: propose dates to the partner."), "{text}");
     // Before its date passed, the expert meeting was still to come; inside the collected
     // record, the months are counted to the brief's date.
     let early = text_as_of(dir.path(), &en, "2024-12-01");

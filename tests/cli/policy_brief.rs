@@ -196,8 +196,8 @@ fn the_flagship_findings_read_word_for_word_in_english() {
          (20 January 2025)."
             .to_owned(),
         "The earliest engagements the record holds with the United Kingdom (7 April 2021) and \
-         the UN Office of Counter-Terrorism (April 2022) fall in this period; cooperation may \
-         have begun earlier without a public report."
+         the UN Office of Counter-Terrorism (April 2022) fall in this period; earlier cooperation, \
+         reported without a date or not at all, is not in the record."
             .to_owned(),
         format!(
             "Of the {} engagements, {} have a date known only to the month or year or qualified \
@@ -221,7 +221,7 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
     let texts: Vec<String> = findings(&json).into_iter().map(|(t, _)| t).collect();
     let expected = [
         format!(
-            "Selama 2021–2024 tercatat {} kegiatan terlaksana dengan empat mitra yang dicakup brief ini; karena data dihimpun secara \
+            "Selama 2021–2024 tercatat {} kegiatan terlaksana dengan empat mitra yang dicakup ringkasan ini; karena data dihimpun secara \
              sistematis hanya untuk 2019–2025, angka 2017–2020 tidak dapat dijadikan pembanding.",
             id(c.n)
         ),
@@ -239,13 +239,13 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
          2021); putaran ke-4 dengan Filipina (24 Maret 2022), setelah putaran ke-3 pada 5 \
          September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023)."
             .to_owned(),
-        "Setelah periode ini berakhir hingga batas data terhimpun (31 Desember 2025), \
+        "Sejak periode ini berakhir hingga batas data terhimpun (31 Desember 2025), \
          tercatat satu kegiatan lagi: Kelompok Kerja Bersama (JWG) ke-3 Indonesia–Inggris \
          tentang Penanggulangan Terorisme (20 Januari 2025)."
             .to_owned(),
         "Kegiatan pertama yang tercatat dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
-         Kontraterorisme (April 2022) jatuh pada periode ini; kerja sama sebelumnya mungkin ada, \
-         tetapi tidak ditemukan dalam pemberitaan yang ditelusuri."
+         Kontraterorisme (April 2022) jatuh pada periode ini; kerja sama sebelumnya yang \
+         diberitakan tanpa tanggal, atau tidak diberitakan sama sekali, tidak tercatat dalam basis data."
             .to_owned(),
         format!(
             "Dari {} kegiatan itu, {} tanggalnya tidak pasti (hanya bulan atau tahunnya yang \
