@@ -278,6 +278,24 @@ fn plan_specs(
             .hint("give -o a folder, or render one spec without variants"),
         ]);
     }
+    // `-o brief.pdf` names one file: several outputs would silently make it a folder.
+    if let Some(target) = &options.output
+        && planned.plans.len() > 1
+        && !target.is_dir()
+        && !target.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR)
+        && target
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(options.export.format.as_str()))
+    {
+        return Err(vec![
+            Diagnostic::error(format!(
+                "-o `{}` names one file, but this run has {} outputs",
+                target.display(),
+                planned.plans.len()
+            ))
+            .hint("give -o a folder (`-o out/`), or pick one output with --language or --audience"),
+        ]);
+    }
     let as_folder = place_outputs(&mut planned.plans, options);
     let mut refused: Vec<(PathBuf, Vec<Diagnostic>)> = Vec::new();
     for plan in &mut planned.plans {

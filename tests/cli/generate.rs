@@ -824,3 +824,18 @@ fn language_picks_a_variant_of_a_two_language_spec_and_warns_of_words_it_cannot_
         run.stderr
     );
 }
+
+#[test]
+fn o_naming_one_pdf_for_several_outputs_is_refused_not_made_a_folder() {
+    let dir = tempdir();
+    let uk = repo_file("briefs/uk-2021-2024.toml");
+    let run = brief(dir.path(), &["generate", &uk, "-o", "q.pdf"]).expect(2);
+    assert_eq!(
+        run.stderr,
+        "error: -o `q.pdf` names one file, but this run has 2 outputs\n = hint: give -o a folder (`-o out/`), or pick one output with --language or --audience\n\n"
+    );
+    assert!(!dir.path().join("q.pdf").exists());
+    // A name without the format's extension is a folder, as before.
+    brief(dir.path(), &["generate", &uk, "-o", "q", "--as-of", "2026-11-22"]).expect(0);
+    assert_eq!(files_in(&dir.path().join("q")).len(), 2);
+}
