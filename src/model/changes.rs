@@ -13,6 +13,10 @@ use super::context::BuildContext;
 use super::findings::{AGREEMENTS, Facts};
 use super::{ChangeRow, Changes, Finding, PeriodData};
 
+/// The fewest engagements, this period and the compared one together, that the
+/// tables by type and by partner set out: fewer are said in the summary's sentence.
+const MIN_TABLED: usize = 4;
+
 /// The `changes` section of `events` (the section's selection in the period).
 pub(super) fn changes(
     brief: &BuildContext<'_>,
@@ -88,11 +92,14 @@ pub(super) fn changes(
     // already says; and one partner's row only repeats the total.
     // Against a period the record does not fairly cover, no count is set beside the
     // period's: side by side, the figures would read as growth or decline all the same.
+    // And a table of two or three engagements in all only restates the summary's
+    // sentence, row by row.
     let fair = uncovered.is_none();
-    if m == 0 || !fair {
+    let few = n + m < MIN_TABLED;
+    if m == 0 || !fair || few {
         by_type.clear();
     }
-    if m == 0 || !fair || by_partner.len() < 2 {
+    if m == 0 || !fair || few || by_partner.len() < 2 {
         by_partner.clear();
     }
     let counted = |name: String, current: usize, previous: usize| {

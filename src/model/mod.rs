@@ -461,10 +461,11 @@ pub struct Changes {
     pub previous_label: String,
     /// All engagements held.
     pub total: ChangeRow,
-    /// Engagements held, by type; empty when the earlier period has none.
+    /// Engagements held, by type; empty when the earlier period has none, is no fair
+    /// comparison, or the two periods hold fewer than four engagements together.
     pub by_type: Vec<ChangeRow>,
-    /// Engagements held, by partner; empty when the earlier period has none or only one
-    /// partner is counted.
+    /// Engagements held, by partner; empty when `by_type` is, or only one partner is
+    /// counted.
     pub by_partner: Vec<ChangeRow>,
     /// Under the partner table, when its rows add up to more than the total: that an
     /// engagement with several partners counts in each one's row; empty otherwise.

@@ -593,3 +593,18 @@ fn a_comparison_the_record_cannot_make_fairly_sets_no_counts_side_by_side() {
     assert!(!points.contains("First engagements on record"), "{points}");
     assert!(points.contains("New MoUs and other instruments"), "{points}");
 }
+
+#[test]
+fn a_month_of_two_engagements_against_one_gets_no_tables_only_its_sentence() {
+    let dir = tempdir();
+    let json = brief_json(dir.path(), &repo_file("briefs/monthly.toml"), "2023-06-01");
+    let changes = sections(&json, "changes")[0];
+    assert_eq!(changes["total"]["current"], "2", "{changes}");
+    assert_eq!(changes["total"]["previous"], "1", "{changes}");
+    assert_eq!(changes["by_type"], serde_json::json!([]), "{changes}");
+    assert_eq!(changes["by_partner"], serde_json::json!([]), "{changes}");
+    assert!(
+        changes["summary"].as_str().unwrap().contains("two engagements held, against one (+1)"),
+        "{changes}"
+    );
+}
