@@ -892,7 +892,9 @@ impl Checker<'_> {
         for name in names {
             let span = name.span();
             let text = name.into_inner();
-            if text.split_whitespace().count() == 0 {
+            // A zero-width space or a joiner alone is as empty as a blank.
+            let seen: String = text.chars().filter(|c| !crate::diag::is_invisible(*c)).collect();
+            if seen.split_whitespace().count() == 0 {
                 self.error(
                     span,
                     "a name of `public_names` is empty".into(),
@@ -1795,5 +1797,9 @@ mod tests {
         assert_eq!(errors[0].location().as_deref(), Some("t.toml:1:38"));
         let spec = parse(&format!("public_names = [\" Vladimir Voronkov \"]\n{MINIMAL}")).unwrap();
         assert_eq!(spec.public_names[0].name, "Vladimir Voronkov");
+        // Invisible characters alone are no name either.
+        let errors =
+            parse(&format!("public_names = [\"\u{200b}\u{2060}\"]\n{MINIMAL}")).unwrap_err();
+        assert_eq!(errors[0].message, "a name of `public_names` is empty");
     }
 }

@@ -184,8 +184,28 @@ pub(crate) fn man_pages(dir: Option<&Path>) -> Exit {
     }
     for (name, text) in &pages {
         let path = dir.join(name);
-        if let Err(e) = brief::output::write_atomic(&path, text) {
-            return fail(e, &[], Exit::Failed);
+        // A page replaces what `generate` would replace, and refuses what it refuses (a
+        // read-only file, a pipe, a device, a folder).
+        match brief::output::resolve(&path, false) {
+            Ok(brief::output::Resolved { target: brief::output::Target::File(real), .. }) => {
+                if let Err(e) = brief::output::write_atomic(&real, text) {
+                    return fail(e, &[], Exit::Failed);
+                }
+            }
+            Ok(_) => {
+                return fail(
+                    format!("cannot replace `{}`: it is not a regular file", path.display()),
+                    &["remove it, or write the pages to another folder"],
+                    Exit::Invalid,
+                );
+            }
+            Err(why) => {
+                return fail(
+                    format!("cannot write `{}`: {why}", path.display()),
+                    &[],
+                    Exit::Invalid,
+                );
+            }
         }
     }
     print_out(&format!("wrote {} manual pages to {}", pages.len(), dir.display()));

@@ -102,25 +102,26 @@ fn a_bundled_participant_named_in_user_data_stops_a_public_brief_with_record_and
     brief(dir.path(), &["generate", &analyst, "--data", &csv, "--as-of", "2026-11-22"]).expect(0);
 }
 
+/// `brief events` over an exported `file` alone, with the bundled partners and topics
+/// it names, listed as `format`.
+fn read_back(file: &str, format: &str) -> Vec<String> {
+    let (partners, topics) = (repo_file("data/partners.toml"), repo_file("data/topics.toml"));
+    ["events", "--no-bundled-data", "--data", &partners, "--data", &topics, "--data", file]
+        .into_iter()
+        .chain(["--format", format])
+        .map(String::from)
+        .collect()
+}
+
 #[test]
 fn the_csv_export_reads_back_as_the_same_events_field_for_field() {
     let dir = tempdir();
     let json = brief(dir.path(), &["events", "--format", "json"]).expect(0).stdout;
     let csv = brief(dir.path(), &["events", "--format", "csv"]).expect(0).stdout;
     let path = write(dir.path(), "all.csv", &csv);
-    let args = [
-        "events",
-        "--no-bundled-data",
-        "--data",
-        &repo_file("data/partners.toml"),
-        "--data",
-        &repo_file("data/topics.toml"),
-        "--data",
-        &path,
-        "--format",
-        "json",
-    ];
-    let again = brief(dir.path(), &args).expect(0).stdout;
+    let args = read_back(&path, "json");
+    let again =
+        brief(dir.path(), &args.iter().map(String::as_str).collect::<Vec<_>>()).expect(0).stdout;
     let before: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
     let after: Vec<serde_json::Value> = serde_json::from_str(&again).unwrap();
     assert_eq!(before.len(), after.len());
@@ -153,18 +154,8 @@ fn the_xlsx_export_is_a_workbook_that_reads_back_as_the_csv_export() {
     let dir = tempdir();
     let csv = brief(dir.path(), &["events", "--format", "csv"]).expect(0).stdout;
     let workbook = brief_to_file(dir.path(), &["events", "--format", "xlsx"], "all.xlsx");
-    let args = [
-        "events",
-        "--no-bundled-data",
-        "--data",
-        &repo_file("data/partners.toml"),
-        "--data",
-        &repo_file("data/topics.toml"),
-        "--data",
-        workbook.to_str().unwrap(),
-        "--format",
-        "csv",
-    ];
+    let args = read_back(workbook.to_str().unwrap(), "csv");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     assert_eq!(brief(dir.path(), &args).expect(0).stdout, csv, "the workbook reads back whole");
     // Counts are numbers in a workbook, so that Excel sums them; the header stays in view.
     let counts = brief_to_file(

@@ -66,6 +66,15 @@ fn man_dir_writes_one_installable_page_per_command_and_subcommands_offer_no_vers
     assert!(!templates.contains("help(1)"), "{templates}");
     let new = std::fs::read_to_string(dir.path().join("man1/brief-new.1")).unwrap();
     assert!(new.contains("Done as asked.") && !new.contains("Every brief was written"), "{new}");
+    // A page is not written through a pipe or over a read-only file.
+    std::fs::remove_file(dir.path().join("man1/brief-new.1")).unwrap();
+    assert!(super::harness::mkfifo(&dir.path().join("man1/brief-new.1")));
+    let run = brief(dir.path(), &["man", "--dir", "man1"]).expect(2);
+    assert!(
+        run.stderr.starts_with("error: cannot write `man1/brief-new.1`: it is a device or a pipe"),
+        "{}",
+        run.stderr
+    );
     let main = std::fs::read_to_string(dir.path().join("man1/brief.1")).unwrap();
     assert!(main.contains("\\fB\\-V\\fR"), "the main command takes -V");
 }
