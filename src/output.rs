@@ -238,6 +238,20 @@ pub enum Unconfined {
     HardLinked,
 }
 
+impl Unconfined {
+    /// Why the file is not read, as the rest of a sentence that names it: "leads
+    /// outside its folder (to `/etc/passwd`)".
+    pub fn why(&self) -> String {
+        match self {
+            Unconfined::Outside(to) => format!("leads outside its folder (to `{}`)", to.display()),
+            Unconfined::HardLinked => "has more than one hard link".to_owned(),
+            Unconfined::Folder => "is a folder".to_owned(),
+            Unconfined::NotRegular => "is a pipe, socket or device".to_owned(),
+            Unconfined::Io(e) => format!("cannot be opened ({e})"),
+        }
+    }
+}
+
 /// The real path of `path`, if it is a regular file of one name inside `root` (a real
 /// path), links followed; with no `root`, only a regular file. Template folders and a
 /// spec's data files are held to it, so that neither reads a file from elsewhere nor

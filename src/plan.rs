@@ -682,8 +682,9 @@ fn check_outputs(
         let mut families = HashMap::new();
         for (plan, (what, _)) in plans.iter().zip(&outputs) {
             let Target::File(base) = &plan.target else { continue };
-            if let Some(first) = families.insert(output::page_family(base, extension), what) {
-                let (_, before, after) = output::page_family(base, extension);
+            let family = output::page_family(base, extension);
+            let (before, after) = (family.1.clone(), family.2.clone());
+            if let Some(first) = families.insert(family, what) {
                 return Err(Diagnostic::error(format!(
                     "the page images of {first} and of {what} would take the same names (`{before}1{after}`, …)"
                 ))
@@ -771,16 +772,9 @@ fn check_svg_logo(real: &Path, shown: &Path) -> Result<(), Diagnostic> {
 /// Why a spec found in a scanned folder may not be read: a link to a file outside the
 /// folder, a second hard link, a pipe or a device; `None` for the folder's own file.
 fn scanned_refusal(path: &Path) -> Option<Diagnostic> {
-    use crate::output::{Unconfined, confine};
     let folder = path.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let root = folder.canonicalize().ok()?;
-    let why = match confine(path, Some(&root)) {
-        Ok(_) => return None,
-        Err(Unconfined::Outside(to)) => format!("leads outside its folder (to `{}`)", to.display()),
-        Err(Unconfined::HardLinked) => "has more than one hard link".to_owned(),
-        Err(Unconfined::Folder | Unconfined::NotRegular) => "is not a regular file".to_owned(),
-        Err(Unconfined::Io(e)) => format!("cannot be opened ({e})"),
-    };
+    let why = crate::output::confine(path, Some(&root)).err()?.why();
     Some(Diagnostic::error(format!("the spec `{}` {why}, so it is not read", path.display())).hint(
         "a folder run reads the folder's own files; name a spec from elsewhere on the command line",
     ))

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, SourceText};
-use crate::output::{Unconfined, confine};
+use crate::output::confine;
 
 /// The name of a project's defaults file. A file whose name starts with `_` is never
 /// taken for a spec when a folder of specs is run.
@@ -75,19 +75,13 @@ pub fn project_file(
             0 => shown_folder.join(PROJECT_FILE).display().to_string(),
             _ => candidate.display().to_string(),
         };
-        let refused = |why: &str| {
-            Diagnostic::error(format!("the project defaults `{shown}` {why}, so it is not read"))
-                .hint(format!("make `{shown}` a plain file in its folder, or remove it"))
-        };
         return match confine(&candidate, Some(ancestor)) {
             Ok(_) => Ok(Some((candidate, shown))),
-            Err(Unconfined::Outside(to)) => {
-                Err(refused(&format!("leads outside its folder (to `{}`)", to.display())))
-            }
-            Err(Unconfined::HardLinked) => Err(refused("has more than one hard link")),
-            Err(Unconfined::Folder) => Err(refused("is a folder")),
-            Err(Unconfined::NotRegular) => Err(refused("is a pipe, socket or device")),
-            Err(Unconfined::Io(e)) => Err(refused(&format!("cannot be opened ({e})"))),
+            Err(refusal) => Err(Diagnostic::error(format!(
+                "the project defaults `{shown}` {}, so it is not read",
+                refusal.why()
+            ))
+            .hint(format!("make `{shown}` a plain file in its folder, or remove it"))),
         };
     }
     Ok(None)
