@@ -570,7 +570,8 @@ impl BuildContext<'_> {
         let mut keywords: Vec<String> =
             self.partner_ids.iter().map(|id| self.partner_name(id)).collect();
         keywords.push(period_label.clone());
-        keywords.push(super::ThemeData::of(&self.spec.theme, language).short_name);
+        let theme = super::ThemeData::of(&self.spec.theme, language);
+        keywords.push(theme.short_name.clone());
         // The dataset's version stays in the file's metadata, whatever the brief's date.
         keywords.push(format!("dataset {}", self.dataset.info.version));
         if let Some(marking) = settings.marking {
@@ -607,7 +608,7 @@ impl BuildContext<'_> {
                     language.words().record_until(&format_date(language, PartialDate::day(end)))
                 })
                 .unwrap_or_default(),
-            theme: super::ThemeData::of(&self.spec.theme, language),
+            theme,
             keywords,
             event_count: self.events.len(),
             left_out: String::new(),
