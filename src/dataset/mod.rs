@@ -10,6 +10,7 @@ mod load;
 mod names;
 mod sheet;
 mod vocab;
+mod xls;
 
 use std::collections::HashMap;
 use std::ops::Range;

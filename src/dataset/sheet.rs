@@ -38,6 +38,9 @@ pub(super) fn read(path: &Path, max_bytes: u64) -> Result<SheetText, String> {
     }
     let ods = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ods"));
     check_package(path, ods)?;
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xls")) {
+        super::xls::check(path)?;
+    }
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| e.to_string())?;
     let sheet = workbook.sheet_names().first().cloned().ok_or("the workbook has no sheet")?;
     if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
@@ -84,7 +87,7 @@ pub(super) const MAX_CELLS: u64 = 4_000_000;
 /// [`MAX_UNPACKED`] or holds too many parts, by unpacking every part into nothing and
 /// counting, so that a header that understates a part's size does not matter. For an
 /// `.ods`, also refuses a first sheet spanning more than [`MAX_CELLS`]. An `.xls` is not
-/// a zip package: it is read as it is, within the file size limit.
+/// a zip package: its bounds are checked by [`super::xls`].
 fn check_package(path: &Path, ods: bool) -> Result<(), String> {
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let mut package = match zip::ZipArchive::new(std::io::BufReader::new(file)) {
@@ -170,17 +173,17 @@ fn check_string_count(head: &[u8]) -> Result<(), String> {
 
 /// How far a sheet reaches: its last row and column with a value (0-based), if any.
 #[derive(Debug, Clone, Copy, Default)]
-struct Extent(Option<(u64, u64)>);
+pub(super) struct Extent(Option<(u64, u64)>);
 
 impl Extent {
     /// The sheet reaches `row` and `column` too.
-    fn reach(&mut self, row: u64, column: u64) {
+    pub(super) fn reach(&mut self, row: u64, column: u64) {
         let (r, c) = self.0.unwrap_or((0, 0));
         self.0 = Some((r.max(row), c.max(column)));
     }
 
     /// The cells of the rectangle from A1 to the last cell, as a sheet is laid out.
-    fn cells(self) -> u64 {
+    pub(super) fn cells(self) -> u64 {
         self.0.map_or(0, |(r, c)| (r + 1).saturating_mul(c + 1))
     }
 

@@ -156,3 +156,98 @@ fn a_workbook_that_declares_endless_shared_strings_is_refused_not_a_crash() {
         run.stderr
     );
 }
+
+/// A BIFF8 record of type `typ` holding `data`.
+fn biff(typ: u16, data: &[u8]) -> Vec<u8> {
+    [typ.to_le_bytes().as_slice(), &(data.len() as u16).to_le_bytes(), data].concat()
+}
+
+/// Writes a legacy `.xls` workbook (a compound file holding a BIFF8 stream) whose one
+/// sheet, `Rekap`, holds `cells` as text at their (row, column), after a DIMENSIONS
+/// record claiming `rows` (first, end) and `columns` (first, end).
+fn legacy_workbook(path: &Path, cells: &[(u16, u16, &str)], rows: (u32, u32), columns: (u16, u16)) {
+    let bof = |kind: u16| {
+        biff(0x0809, &[[0x00, 0x06].as_slice(), &kind.to_le_bytes(), &[0; 12]].concat())
+    };
+    let mut sheet = bof(0x0010);
+    let dimensions = [
+        rows.0.to_le_bytes().as_slice(),
+        &rows.1.to_le_bytes(),
+        &columns.0.to_le_bytes(),
+        &columns.1.to_le_bytes(),
+        &[0, 0],
+    ]
+    .concat();
+    sheet.extend(biff(0x0200, &dimensions));
+    for (row, column, text) in cells {
+        let label = [
+            row.to_le_bytes().as_slice(),
+            &column.to_le_bytes(),
+            &[0, 0],
+            &(text.len() as u16).to_le_bytes(),
+            &[0],
+            text.as_bytes(),
+        ]
+        .concat();
+        sheet.extend(biff(0x0204, &label));
+    }
+    sheet.extend(biff(0x000A, &[]));
+    let name = b"Rekap";
+    let globals_len = bof(0x0005).len() + (4 + 8 + name.len()) + 4;
+    let bound_sheet =
+        [(globals_len as u32).to_le_bytes().as_slice(), &[0, 0, name.len() as u8, 0], name]
+            .concat();
+    let stream = [bof(0x0005), biff(0x0085, &bound_sheet), biff(0x000A, &[]), sheet].concat();
+    let mut file = cfb::create(path).unwrap();
+    let mut workbook = file.create_stream("Workbook").unwrap();
+    std::io::Write::write_all(&mut workbook, &stream).unwrap();
+    drop(workbook);
+    file.flush().unwrap();
+}
+
+/// The fixture's column names and `event` as the cells of a legacy sheet.
+fn legacy_cells(event: [&'static str; 11]) -> Vec<(u16, u16, &'static str)> {
+    let names = COLUMNS.iter().enumerate().map(|(c, name)| (0, c as u16, *name));
+    let values = event.into_iter().enumerate().map(|(c, value)| (1, c as u16, value));
+    names.chain(values).collect()
+}
+
+#[test]
+fn a_legacy_xls_sheet_reads_like_the_others() {
+    let dir = tempdir();
+    let cells = legacy_cells(event("2022-11-gbr-legacy", "2022-11-03", "gbr"));
+    legacy_workbook(&dir.path().join("old.xls"), &cells, (0, 2), (0, 11));
+    let csv =
+        brief(dir.path(), &["events", "--data", "old.xls", "--format", "csv"]).expect(0).stdout;
+    assert!(csv.contains("2022-11-gbr-legacy,2022-11-03,"), "{csv}");
+}
+
+#[test]
+fn a_legacy_xls_claiming_billions_of_cells_is_refused_not_a_crash() {
+    let dir = tempdir();
+    let cells = legacy_cells(event("2022-11-gbr-legacy", "2022-11-03", "gbr"));
+    // Four billion rows claimed by a file of a few kilobytes.
+    legacy_workbook(&dir.path().join("claims.xls"), &cells, (0, u32::MAX), (0, 11));
+    let run = brief(dir.path(), &["events", "--data", "claims.xls"]).expect(2);
+    assert!(
+        run.stderr.starts_with(
+            "error: cannot read spreadsheet `claims.xls` (its sheets span more than 4000000 cells"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Dimensions that end before they start.
+    legacy_workbook(&dir.path().join("backwards.xls"), &cells, (9, 2), (0, 11));
+    let run = brief(dir.path(), &["events", "--data", "backwards.xls"]).expect(2);
+    assert!(
+        run.stderr.contains("its sheet's dimensions end at row 2 before they start at row 10"),
+        "{}",
+        run.stderr
+    );
+    // Two cells at the far corners of the sheet, whatever the dimensions say.
+    let mut far = cells.clone();
+    far.push((65_535, 255, "far"));
+    legacy_workbook(&dir.path().join("far.xls"), &far, (0, 2), (0, 11));
+    let run = brief(dir.path(), &["events", "--data", "far.xls"]).expect(2);
+    assert!(run.stderr.contains("its sheets span more than 4000000 cells"), "{}", run.stderr);
+}
