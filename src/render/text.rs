@@ -1,23 +1,31 @@
 //! The text a reader sees on each page of a compiled brief, as the public-release check
 //! reads it: what markup computed (`#upper(…)`, a word split by an empty `#[]`) is
-//! there as it was laid out.
+//! there as it was laid out, and so are the addresses of its links, which a reader's
+//! viewer shows.
 
 use typst::layout::{Abs, Frame, FrameItem, Point};
+use typst::model::Destination;
 use typst_layout::PagedDocument;
 
 /// Two runs of text closer than this many points, on one baseline, are one word.
 const TOUCHING_PT: f64 = 0.5;
 
 /// Each page's text: runs laid out one against the other are joined, others are
-/// parted by a space, and a word hyphenated across two lines is whole again.
+/// parted by a space, and a word hyphenated across two lines is whole again; then the
+/// page's link addresses, each apart.
 pub(super) fn page_texts(document: &PagedDocument) -> Vec<String> {
     document
         .pages()
         .iter()
         .map(|page| {
-            let mut runs = Vec::new();
-            collect(&page.frame, Point::zero(), &mut runs);
-            join(&runs)
+            let (mut runs, mut unseen) = (Vec::new(), Vec::new());
+            collect(&page.frame, Point::zero(), &mut runs, &mut unseen);
+            let mut text = join(&runs);
+            for words in unseen {
+                text.push(' ');
+                text.push_str(&words);
+            }
+            text
         })
         .collect()
 }
@@ -29,15 +37,17 @@ struct Run {
     text: String,
 }
 
-/// The text runs of `frame` and its groups, in the order they were laid out.
-fn collect(frame: &Frame, offset: Point, runs: &mut Vec<Run>) {
+/// The text runs of `frame` and its groups, in the order they were laid out, and the
+/// words a reader meets off the page (`unseen`): link addresses.
+fn collect(frame: &Frame, offset: Point, runs: &mut Vec<Run>, unseen: &mut Vec<String>) {
     for (position, item) in frame.items() {
         let at = offset + *position;
         match item {
-            FrameItem::Group(group) => collect(&group.frame, at, runs),
+            FrameItem::Group(group) => collect(&group.frame, at, runs, unseen),
             FrameItem::Text(text) => {
                 runs.push(Run { at, width: text.width(), text: text.text.to_string() })
             }
+            FrameItem::Link(Destination::Url(url), _) => unseen.push(url.to_string()),
             _ => {}
         }
     }

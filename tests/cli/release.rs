@@ -311,6 +311,8 @@ fn a_name_that_markup_computes_is_found_on_the_rendered_page_of_a_public_brief()
     for (name, body) in [
         ("upper", "The talks with #upper(\"voronkov\") went well."),
         ("split", "The talks with Voron#[]kov went well."),
+        // Off the page: a link's address, which a viewer shows on hover.
+        ("link", "The #link(\"https://example.org/\" + \"Voron\" + \"kov\")[talks] went well."),
     ] {
         let public = write(dir.path(), &format!("{name}.toml"), &spec(body, "public"));
         let run = brief(dir.path(), &["generate", &public, "--as-of", "2026-11-22"]).expect(1);
