@@ -1020,7 +1020,23 @@ fn output_path(
             Err(at(Diagnostic::error("invalid `output`: the path is empty")
                 .hint("give a file name, such as `output = \"{slug}-{language}.pdf\"`")))
         }
-        Ok(expanded) => Ok((spec.folder().join(expanded), true)),
+        Ok(expanded) => {
+            let image = Path::new(&expanded)
+                .extension()
+                .and_then(|e| Format::parse(&e.to_string_lossy()))
+                .filter(|format| format.per_page() && extension == "pdf");
+            if let Some(image) = image {
+                return Err(at(Diagnostic::error(format!(
+                    "`output` names a .{0} file, but this run makes a PDF",
+                    image.as_str()
+                ))
+                .hint(format!(
+                    "pass `--format {0}` for page images, or end `output` in .pdf",
+                    image.as_str()
+                ))));
+            }
+            Ok((spec.folder().join(expanded), true))
+        }
         Err(message) => Err(at(Diagnostic::error(format!("invalid `output` pattern: {message}")))),
     }
 }

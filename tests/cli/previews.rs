@@ -112,7 +112,18 @@ fn previews_that_cannot_be_written_as_asked_are_refused_and_write_nothing() {
     assert!(run.stderr.contains("not a resolution from 1 to 2400"), "{}", run.stderr);
     let run = generate(&["--format", "png", "--pdf-standard", "a-2b"]).expect(2);
     assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
-    assert_eq!(files_in(dir.path()), ["s.toml"]);
+    // A spec whose own output is an image, in a run that makes a PDF.
+    write(dir.path(), "i.toml", &small_spec("Image", "output = \"i.png\""));
+    let run = brief(dir.path(), &["generate", "i.toml", "--as-of", "2026-11-22"]).expect(2);
+    assert!(
+        run.stderr.starts_with(
+            "error: `output` names a .png file, but this run makes a PDF\n  ┌─ i.toml:"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint: pass `--format png` for page images"), "{}", run.stderr);
+    assert_eq!(files_in(dir.path()), ["i.toml", "s.toml"]);
 }
 
 #[test]
