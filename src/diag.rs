@@ -263,6 +263,17 @@ pub fn printable(text: &str) -> String {
     text.chars().map(printable_char).collect()
 }
 
+/// A file name as a message shows it: as [`printable`], and a newline or tab in it made
+/// visible too (`␊`, `␉`), since in a name it is never a line break.
+pub fn printable_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '\n' | '\t' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            c => printable_char(c),
+        })
+        .collect()
+}
+
 /// The part of a file a diagnostic shows: its range with some context, cut with `…`
 /// where the lines are longer, and made printable. It answers codespan's questions
 /// with the file's real line and column numbers.

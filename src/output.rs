@@ -317,10 +317,10 @@ pub fn resolve(path: &Path, named: bool) -> Result<Resolved, String> {
     if text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
         return Err("it ends with `/`, which names a folder, not a file".into());
     }
-    if text.chars().any(char::is_control) {
+    if let Some(control) = text.chars().find(|c| c.is_control()) {
         return Err(format!(
             "it holds a control character (`{}`), which a file name should not",
-            crate::diag::printable(&text)
+            crate::diag::printable_name(&control.to_string())
         ));
     }
     let last = text.rsplit(['/', std::path::MAIN_SEPARATOR]).next().unwrap_or("");

@@ -579,7 +579,7 @@ fn resolve_output(
         let resolved = output::resolve(&plan.output, named).map_err(|why| {
             Refusal::Arguments(Diagnostic::error(format!(
                 "cannot write -o `{}`: {why}",
-                plan.output.display()
+                crate::diag::printable_name(&plan.output.to_string_lossy())
             )))
         })?;
         return match destroys(&resolved) {
@@ -594,7 +594,7 @@ fn resolve_output(
     let resolved = output::resolve(&plan.output, false).map_err(|why| {
         Refusal::Spec(at_output(Diagnostic::error(format!(
             "cannot write the brief to `{}`: {why}",
-            plan.output.display()
+            crate::diag::printable_name(&plan.output.to_string_lossy())
         ))))
     })?;
     if plan.from_pattern

@@ -602,6 +602,13 @@ fn no_control_character_from_a_spec_reaches_the_terminal_raw() {
     assert!(run.stderr.contains("control character"), "{:?}", run.stderr);
     assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
     assert!(files_in(dir.path()).iter().all(|f| !f.contains('\u{1b}')));
+    // A date format that makes a newline (`%n`) is refused, and the name is one line.
+    let spec = write(dir.path(), "n.toml", &small_spec("N", "output = \"a{as_of:%n}b.pdf\""));
+    let run = brief(dir.path(), &["generate", &spec]).expect(2);
+    assert!(run.stderr.starts_with("error: cannot write the brief to `"), "{:?}", run.stderr);
+    let refusal = "a\u{240a}b.pdf`: it holds a control character (`\u{240a}`)";
+    assert!(run.stderr.contains(refusal), "{:?}", run.stderr);
+    assert!(files_in(dir.path()).iter().all(|f| !f.contains('\n')));
     // A zero-width space in a spec's error is shown, not hidden.
     let spec = write(dir.path(), "z.toml", &small_spec("Z", "language = \"e\u{200b}n\""));
     let run = brief(dir.path(), &["check", &spec]).expect(2);
