@@ -17,6 +17,8 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Re
 use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
+use crate::locale::Language;
+
 /// A file whose text a diagnostic can point into.
 #[derive(Debug)]
 pub struct SourceText {
@@ -493,12 +495,21 @@ pub struct Diagnostic {
     pub place: Option<(Arc<SourceText>, Range<usize>)>,
     /// Suggestions for a fix.
     pub hints: Vec<String>,
+    /// For a warning that texts of a data file lack a language: that language. A run
+    /// keeps the warning only when it makes a brief (or a table) in that language.
+    pub untranslated: Option<Language>,
 }
 
 impl Diagnostic {
     /// An error with no place in a file.
     pub fn error(message: impl Into<String>) -> Self {
-        Self { severity: Severity::Error, message: message.into(), place: None, hints: vec![] }
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            place: None,
+            hints: vec![],
+            untranslated: None,
+        }
     }
 
     /// A warning with no place in a file.

@@ -253,7 +253,7 @@ fn plan_specs(
     // briefs say nothing of missing Indonesian text.
     let languages: Vec<Language> = planned.plans.iter().map(|p| p.settings.language).collect();
     for list in &mut planned.warnings {
-        list.retain(|d| crate::dataset::untranslated(d).is_none_or(|l| languages.contains(&l)));
+        list.retain(|d| d.untranslated.is_none_or(|l| languages.contains(&l)));
     }
     planned.warnings.retain(|list| !list.is_empty());
     let to_stdout = options.output.as_ref().is_some_and(|o| o.as_os_str() == "-");

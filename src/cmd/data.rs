@@ -22,7 +22,7 @@ fn load(
 ) -> Result<dataset::Dataset, Exit> {
     match generate::load_dataset(args.no_bundled_data, &args.data) {
         Ok((dataset, mut warnings)) => {
-            warnings.retain(|d| dataset::untranslated(d).is_none_or(|l| Some(l) == shown));
+            warnings.retain(|d| d.untranslated.is_none_or(|l| Some(l) == shown));
             if !output.no_warnings {
                 print_diagnostics(&warnings);
             }

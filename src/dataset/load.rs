@@ -1134,28 +1134,17 @@ fn check_text(
         }
         (None, None) => {}
         (en, _) => {
-            let missing = if en.is_none() { "English (`en`)" } else { "Indonesian (`id`)" };
+            let (missing, language) = match en {
+                None => ("English (`en`)", Language::En),
+                Some(_) => ("Indonesian (`id`)", Language::Id),
+            };
             let mut d = origin.error_at(key, "", format!("{what} has no {missing} text"));
             d.severity = Severity::Warning;
-            out.push(d.hint(UNTRANSLATED));
+            d.untranslated = Some(language);
+            out.push(d);
         }
     }
 }
-
-/// The language a data file lacks, as its one warning of texts missing in a language says, so that a
-/// run can keep it only when it makes a brief in that language.
-pub fn untranslated(warning: &Diagnostic) -> Option<Language> {
-    let missing = warning.message.strip_suffix(" version; the first is here")?;
-    match () {
-        _ if missing.ends_with("no English (`en`)") => Some(Language::En),
-        _ if missing.ends_with("no Indonesian (`id`)") => Some(Language::Id),
-        _ => None,
-    }
-}
-
-/// The hint of a text given in one language only; [`fold_untranslated`] gathers the
-/// warnings that carry it.
-const UNTRANSLATED: &str = "briefs in that language will use the other language's text";
 
 /// Turns the warnings of texts given in one language only into one warning per file
 /// and missing language, with a count, placed at the first: a spreadsheet kept in
@@ -1164,16 +1153,13 @@ fn fold_untranslated(out: &mut Vec<Diagnostic>) {
     let mut folded: Vec<(Diagnostic, usize)> = Vec::new();
     let mut kept = Vec::with_capacity(out.len());
     for d in out.drain(..) {
-        if d.severity != Severity::Warning
-            || d.hints.first().map(String::as_str) != Some(UNTRANSLATED)
-        {
+        let Some(language) = d.untranslated else {
             kept.push(d);
             continue;
-        }
+        };
         let file = d.place.as_ref().map(|(source, _)| Arc::clone(source));
-        let language = if d.message.contains("(`en`)") { "(`en`)" } else { "(`id`)" };
         let same = |(first, _): &&mut (Diagnostic, usize)| {
-            first.message.contains(language)
+            first.untranslated == Some(language)
                 && match (&first.place, &file) {
                     (Some((a, _)), Some(b)) => Arc::ptr_eq(a, b),
                     (None, None) => true,
@@ -1187,16 +1173,16 @@ fn fold_untranslated(out: &mut Vec<Diagnostic>) {
     }
     for (first, count) in folded {
         let file = first.place.as_ref().map_or("a data file", |(source, _)| source.name.as_str());
-        let (missing, language, other) = if first.message.contains("(`en`)") {
-            ("English (`en`)", "English", "Indonesian")
-        } else {
-            ("Indonesian (`id`)", "Indonesian", "English")
+        let (missing, language, other) = match first.untranslated {
+            Some(Language::En) => ("English (`en`)", "English", "Indonesian"),
+            _ => ("Indonesian (`id`)", "Indonesian", "English"),
         };
         let texts = if count == 1 { "text in {file} has" } else { "texts in {file} have" };
         let texts = texts.replace("{file}", file);
         let mut d =
             Diagnostic::warning(format!("{count} {texts} no {missing} version; the first is here"));
         d.place = first.place;
+        d.untranslated = first.untranslated;
         kept.push(d.hint(format!(
             "briefs in {language} print the {other} text instead; give the {language} text to translate them"
         )));

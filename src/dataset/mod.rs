@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::dates::{PartialDate, Period};
 use crate::diag::{Diagnostic, SourceText, nearest};
 
-pub use load::{CSV_COLUMNS, Format, neutral_cell, plain_cell, untranslated};
+pub use load::{CSV_COLUMNS, Format, neutral_cell, plain_cell};
 pub use names::NameIndex;
 pub use vocab::{Direction, EventType, Mode, PartnerKind, Role, Status};
 
