@@ -3,25 +3,24 @@
 //!
 //! Folders are watched rather than files: editors save by writing a new file and
 //! renaming it over the old one, which ends a watch on the file itself. Events are
-//! filtered to the run's inputs (the briefs the run writes beside them do not count)
-//! and debounced: a burst of events from one save is one change.
+//! debounced by `notify-debouncer-full` (a burst of events from one save is one
+//! change, renames are paired) and filtered to the run's inputs (the briefs the run
+//! writes beside them do not count); reading a file is no event.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache};
 
 use crate::plan::{self, Options};
 
 /// How long the files must be quiet after an event before the run starts again.
 const QUIET: Duration = Duration::from_millis(150);
-
-/// The longest a burst of events may put the next run off.
-const MOST_DELAY: Duration = Duration::from_secs(2);
 
 /// How often the wait looks at the stop flag.
 const TICK: Duration = Duration::from_millis(100);
@@ -92,14 +91,17 @@ fn real(path: &Path) -> PathBuf {
 pub enum Wake {
     /// These inputs changed.
     Changed(Vec<PathBuf>),
+    /// The system could not report changes (a watch was lost, or too many files are
+    /// watched): why, in words. A later change may still be seen.
+    Trouble(String),
     /// The stop flag was raised (Ctrl-C).
     Stopped,
 }
 
 /// A file-system watch over a run's inputs.
 pub struct Watch {
-    watcher: RecommendedWatcher,
-    events: Receiver<notify::Result<notify::Event>>,
+    debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    events: Receiver<DebounceEventResult>,
     watched: Vec<(PathBuf, RecursiveMode)>,
     inputs: Watched,
 }
@@ -108,9 +110,9 @@ impl Watch {
     /// Starts watching nothing yet.
     pub fn new() -> Result<Watch, String> {
         let (send, events) = mpsc::channel();
-        let watcher = notify::recommended_watcher(send)
+        let debouncer = notify_debouncer_full::new_debouncer(QUIET, None, send)
             .map_err(|e| format!("cannot watch files on this system ({e})"))?;
-        Ok(Watch { watcher, events, watched: vec![], inputs: Watched::default() })
+        Ok(Watch { debouncer, events, watched: vec![], inputs: Watched::default() })
     }
 
     /// Watches `inputs` from now on (the folders of the files, and the template
@@ -128,12 +130,12 @@ impl Watch {
         wanted.extend(inputs.folders.iter().map(|f| (f.clone(), RecursiveMode::Recursive)));
         for (path, _) in &self.watched {
             if !wanted.iter().any(|(p, _)| p == path) {
-                let _ = self.watcher.unwatch(path);
+                let _ = self.debouncer.unwatch(path);
             }
         }
         for (path, mode) in &wanted {
             if !self.watched.contains(&(path.clone(), *mode)) {
-                self.watcher
+                self.debouncer
                     .watch(path, *mode)
                     .map_err(|e| format!("cannot watch `{}` ({e})", path.display()))?;
             }
@@ -143,33 +145,33 @@ impl Watch {
         Ok(())
     }
 
-    /// Waits until an input changes (and the burst of events is over), or `stop` is
-    /// raised. Events from before the call that are still queued count.
+    /// Waits until an input changes (the burst of events from one save over), the
+    /// system reports trouble, or `stop` is raised. Events from before the call that
+    /// are still queued count.
     pub fn wait(&self, stop: &Arc<AtomicBool>) -> Wake {
-        let mut changed = BTreeSet::new();
-        let mut first = None::<Instant>;
-        let mut last = Instant::now();
         loop {
             if stop.load(Ordering::SeqCst) {
                 return Wake::Stopped;
             }
-            let timeout = if first.is_some() { QUIET } else { TICK };
-            match self.events.recv_timeout(timeout) {
-                Ok(Ok(event)) if !matches!(event.kind, EventKind::Access(_)) => {
-                    for path in event.paths.iter().filter(|p| self.inputs.concerns(p)) {
-                        changed.insert(path.clone());
-                        first.get_or_insert_with(Instant::now);
-                        last = Instant::now();
+            match self.events.recv_timeout(TICK) {
+                Ok(Ok(events)) => {
+                    let changed: BTreeSet<PathBuf> = events
+                        .iter()
+                        .filter(|e| !matches!(e.event.kind, EventKind::Access(_)))
+                        .flat_map(|e| &e.event.paths)
+                        .filter(|path| self.inputs.concerns(path))
+                        .cloned()
+                        .collect();
+                    if !changed.is_empty() {
+                        return Wake::Changed(changed.into_iter().collect());
                     }
                 }
-                Ok(_) => {}
+                Ok(Err(errors)) => {
+                    let why: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                    return Wake::Trouble(why.join("; "));
+                }
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return Wake::Stopped,
-            }
-            if let Some(first) = first
-                && (last.elapsed() >= QUIET || first.elapsed() >= MOST_DELAY)
-            {
-                return Wake::Changed(changed.into_iter().collect());
             }
         }
     }

@@ -46,13 +46,20 @@ pub(crate) fn watch(args: &args::WatchArgs) -> Exit {
         if !args.brief.quiet {
             terminal::print_err(&format!("watching {}; Ctrl-C to stop", inputs.describe()));
         }
-        match files.wait(&stop) {
-            Wake::Stopped => return Exit::Success,
-            Wake::Changed(paths) if !args.brief.quiet => {
-                let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
-                terminal::print_err(&format!("changed: {}", names.join(", ")));
+        loop {
+            match files.wait(&stop) {
+                Wake::Stopped => return Exit::Success,
+                Wake::Trouble(why) => {
+                    terminal::print_err(&format!("warning: watching files: {why}"));
+                    continue;
+                }
+                Wake::Changed(paths) if !args.brief.quiet => {
+                    let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
+                    terminal::print_err(&format!("changed: {}", names.join(", ")));
+                }
+                Wake::Changed(_) => {}
             }
-            Wake::Changed(_) => {}
+            break;
         }
     }
 }
