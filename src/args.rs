@@ -41,6 +41,9 @@ pub(crate) enum Command {
     },
     /// Render, then render again whenever the spec, a data file or a template changes.
     Watch(WatchArgs),
+    /// Show one spec's brief in a browser, rendered again on every change, at any as-of
+    /// date, language and audience.
+    Preview(PreviewArgs),
     /// Write a starter spec, every key present and explained, that `brief check` accepts.
     New(NewArgs),
     /// Print a shell completion script to standard output.
@@ -198,6 +201,20 @@ pub(crate) struct WatchArgs {
     /// PDF or page images.
     #[command(flatten)]
     pub export: ExportArgs,
+}
+
+/// `brief preview`.
+#[derive(Debug, Args)]
+pub(crate) struct PreviewArgs {
+    /// The spec, and how to render it (as `generate`).
+    #[command(flatten)]
+    pub brief: BriefArgs,
+    /// The port on 127.0.0.1 to serve on [default: a free port, printed on start].
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub port: u16,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// What `generate` and `watch` export: a PDF, or page images.

@@ -4,7 +4,8 @@
 //! Data flows one way, one module per stage:
 //! [`spec`] → [`select`] (with [`dataset`]) → [`model`] (with [`locale`]) →
 //! [`render`] (in [`worker`] processes) → [`output`]. [`plan`] turns specs and options
-//! into checked plans before anything renders, and [`generate`] runs them for a batch.
+//! into checked plans before anything renders, and [`generate`] runs them for a batch;
+//! [`watch`] follows a run's inputs and [`preview`] serves one brief to a browser.
 //! [`vocab`] declares every closed vocabulary, [`diag`] reports bad input, and
 //! [`listing`] prints the dataset for `brief events` and `brief partners`; [`allocator`]
 //! sets up the memory allocator of every `brief` process, and [`memory`] keeps a run
@@ -21,6 +22,7 @@ pub mod memory;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod preview;
 pub mod project;
 pub mod render;
 pub mod select;

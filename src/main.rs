@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Generate(args) => cmd::run::generate(args),
         Command::Check(args) => cmd::run::check(&args),
         Command::Watch(args) => cmd::watch::watch(&args),
+        Command::Preview(args) => cmd::preview::preview(&args),
         Command::RenderWorker { font_path } => match worker::serve(&font_path) {
             0 => Exit::Success,
             _ => Exit::Failed,

@@ -460,7 +460,7 @@ struct BaseData {
 }
 
 /// The files a run reads, which no output may replace.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Inputs {
     /// Spec, data and template files, as shown, with their identity on disk.
     files: Vec<(PathBuf, FileIdentity)>,

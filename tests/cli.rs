@@ -14,6 +14,7 @@ mod cli {
     mod generate;
     mod hardening;
     mod literal;
+    mod live_preview;
     mod point_in_time;
     mod policy_brief;
     mod previews;

@@ -94,6 +94,9 @@ Whom BNPT met most in 2023.
 .TP
 \fBbrief watch s.toml \-o s.pdf\fR
 Render again on every save of the spec, its data or its templates.
+.TP
+\fBbrief preview s.toml \-\-open\fR
+The brief in a browser, following every save, at any as-of date, language and audience.
 "#;
 
 /// The main page and one for each subcommand (`brief-generate`…), each with its

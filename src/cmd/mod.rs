@@ -4,6 +4,7 @@
 pub(crate) mod data;
 pub(crate) mod man;
 pub(crate) mod new;
+pub(crate) mod preview;
 pub(crate) mod run;
 pub(crate) mod templates;
 pub(crate) mod watch;

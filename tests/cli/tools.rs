@@ -6,8 +6,22 @@ use super::harness::{
 };
 
 /// Every subcommand a user can type.
-const SUBCOMMANDS: [&str; 9] =
-    ["generate", "check", "watch", "events", "partners", "templates", "new", "completions", "man"];
+const SUBCOMMANDS: [&str; 10] = [
+    "generate",
+    "check",
+    "watch",
+    "preview",
+    "events",
+    "partners",
+    "templates",
+    "new",
+    "completions",
+    "man",
+];
+
+/// The manual's pages: the main page, one per subcommand, and one for each of
+/// `templates list` and `templates export`.
+const PAGES: usize = 1 + SUBCOMMANDS.len() + 2;
 
 #[test]
 fn completion_scripts_know_every_subcommand_and_option() {
@@ -38,7 +52,7 @@ fn the_manual_page_has_a_section_for_every_subcommand_with_its_options() {
     assert!(run.stdout.contains("\\-\\-as\\-of"));
     assert!(!run.stdout.contains("render-worker") && !run.stdout.contains("render\\-worker"));
     for section in [".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH \"SEE ALSO\""] {
-        assert_eq!(run.stdout.matches(section).count(), 12, "{section} on every page");
+        assert_eq!(run.stdout.matches(section).count(), PAGES, "{section} on every page");
     }
     assert_eq!(run.stdout.matches(".SH EXAMPLES").count(), 1, "examples on the main page");
     assert!(run.stdout.contains("\\fBBRIEF_SHARD_COUNT\\fR"), "the environment is named");
@@ -48,7 +62,7 @@ fn the_manual_page_has_a_section_for_every_subcommand_with_its_options() {
 fn man_dir_writes_one_installable_page_per_command_and_subcommands_offer_no_version_flag() {
     let dir = tempdir();
     let run = brief(dir.path(), &["man", "--dir", "man1"]).expect(0);
-    assert_eq!(run.stdout, "wrote 12 manual pages to man1\n");
+    assert_eq!(run.stdout, format!("wrote {PAGES} manual pages to man1\n"));
     let mut expected: Vec<String> = SUBCOMMANDS.iter().map(|s| format!("brief-{s}.1")).collect();
     // Every page a page names exists: `brief-templates` names its own subcommands'.
     expected.extend(
