@@ -22,7 +22,7 @@ use crate::plan::{self, Planned, page_limit};
 pub use crate::plan::{Mode, Options, Plan, load_dataset, spec_files};
 use crate::render::{Exported, RenderError, RenderRequest, Rendered, Renderer};
 use crate::spec::Spec;
-use crate::worker::{self, Limits, Worker, WorkerCommand};
+use crate::worker::{self, Limits, Worker, WorkerCommand, WorkerPool};
 
 /// Something the run reports while it works.
 #[derive(Debug)]
@@ -284,10 +284,13 @@ fn render_all(
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let work = || {
+                let kept = options.workers.as_deref();
                 let mut engine = match (&renderer, &options.worker) {
                     (Some(renderer), Some(_)) => Engine::Watched(Arc::clone(renderer)),
                     (Some(renderer), None) => Engine::InProcess(renderer),
-                    (None, Some(command)) => Engine::Isolated(command, None),
+                    (None, Some(command)) => {
+                        Engine::Isolated(command, kept.and_then(WorkerPool::take))
+                    }
                     (None, None) => return,
                 };
                 loop {
@@ -297,6 +300,9 @@ fn render_all(
                     };
                     let entry = render_one(plan, planned, options, &mut engine, on);
                     results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(entry);
+                }
+                if let (Some(kept), Engine::Isolated(_, Some(worker))) = (kept, engine) {
+                    kept.put(worker);
                 }
             };
             // Typst grows its own stack where it recurses deeply; in-process rendering

@@ -21,7 +21,7 @@ use crate::render::export::Format;
 use crate::render::{Export, PageLimit, TEMPLATE_NAMES, check_template_dir};
 use crate::select::{self, Selection};
 use crate::spec::{Audience, Marking, PdfStandard, Spec, VariantSpec};
-use crate::worker::{Limits, WorkerCommand};
+use crate::worker::{Limits, WorkerCommand, WorkerPool};
 
 /// What the run does with each brief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +74,9 @@ pub struct Options {
     /// Render in worker processes started with this command (the limits of time and
     /// memory hold only then); `None` renders in this process.
     pub worker: Option<WorkerCommand>,
+    /// Workers kept between the runs of a session (`watch`, `preview`); `None` starts
+    /// fresh ones for each run.
+    pub workers: Option<Arc<WorkerPool>>,
     /// The process ends after this run (`generate`, `check`; not `watch`), so a run of
     /// one brief may render it on a watched thread of its own instead of a worker: a
     /// runaway render is left behind and ends with the process.
@@ -106,6 +109,7 @@ impl Options {
             allow_outside: false,
             limits: Limits::default(),
             worker: None,
+            workers: None,
             ends_after_run: false,
             mode: Mode::Write,
         }

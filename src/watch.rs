@@ -19,8 +19,12 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache};
 
 use crate::plan::{self, Options};
 
-/// How long the files must be quiet after an event before the run starts again.
-const QUIET: Duration = Duration::from_millis(150);
+/// How long the files must be quiet after an event before the run starts again: an
+/// editor's save is one burst of a few milliseconds (`typst watch` waits 100 ms).
+const QUIET: Duration = Duration::from_millis(50);
+
+/// How often the debouncer looks for events that have been quiet long enough.
+const DEBOUNCE_TICK: Duration = Duration::from_millis(10);
 
 /// How often the wait looks at the stop flag.
 const TICK: Duration = Duration::from_millis(100);
@@ -110,7 +114,7 @@ impl Watch {
     /// Starts watching nothing yet.
     pub fn new() -> Result<Watch, String> {
         let (send, events) = mpsc::channel();
-        let debouncer = notify_debouncer_full::new_debouncer(QUIET, None, send)
+        let debouncer = notify_debouncer_full::new_debouncer(QUIET, Some(DEBOUNCE_TICK), send)
             .map_err(|e| format!("cannot watch files on this system ({e})"))?;
         Ok(Watch { debouncer, events, watched: vec![], inputs: Watched::default() })
     }

@@ -78,6 +78,10 @@ struct RequestHeader {
     pdf_standards: Vec<PdfStandard>,
     export: Export,
     read_text: bool,
+    /// Whether the worker reads template folders afresh: the first request of a run
+    /// to a worker kept from an earlier run, whose folders may have changed since.
+    #[serde(default)]
+    reread_folders: bool,
 }
 
 /// The header of a response frame.
@@ -145,6 +149,36 @@ pub struct Worker {
     stdin: BufWriter<ChildStdin>,
     stdout: BufReader<ChildStdout>,
     pid: u32,
+    /// Whether the template folders it read may have changed since (it was kept).
+    kept: bool,
+}
+
+/// Idle workers kept between the runs of a session (`watch`, `preview`): each run takes
+/// one whose fonts are loaded and whose compiler caches are warm, instead of starting a
+/// process that compiles the brief from nothing.
+#[derive(Default)]
+pub struct WorkerPool {
+    idle: Mutex<Vec<Worker>>,
+}
+
+impl WorkerPool {
+    /// An idle worker, if one is kept.
+    pub fn take(&self) -> Option<Worker> {
+        self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop()
+    }
+
+    /// Keeps `worker` for the next run, which makes it read template folders afresh.
+    pub fn put(&self, mut worker: Worker) {
+        worker.kept = true;
+        self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(worker);
+    }
+}
+
+impl std::fmt::Debug for WorkerPool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let idle = self.idle.lock().map_or(0, |idle| idle.len());
+        write!(f, "WorkerPool {{ idle: {idle} }}")
+    }
 }
 
 /// Why a worker did not deliver a brief.
@@ -273,6 +307,7 @@ impl Worker {
             stdin: BufWriter::new(stdin),
             stdout: BufReader::new(stdout),
             pid,
+            kept: false,
         })
     }
 
@@ -288,6 +323,7 @@ impl Worker {
             pdf_standards: request.pdf_standards,
             export: request.export,
             read_text: request.read_text,
+            reread_folders: std::mem::take(&mut self.kept),
         };
         let (done, finished) = mpsc::channel::<()>();
         let watched = Arc::clone(&self.child);
@@ -399,6 +435,9 @@ pub fn serve(font_paths: &[PathBuf]) -> u8 {
         let Ok(as_of) = NaiveDate::parse_from_str(&header.as_of, "%Y-%m-%d") else {
             return 1;
         };
+        if header.reread_folders {
+            renderer.forget_folders();
+        }
         let request = RenderRequest {
             main: header.main,
             overrides: header.overrides,

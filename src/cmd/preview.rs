@@ -10,6 +10,7 @@ use brief::preview::server::{self, Hub};
 use brief::preview::{Choices, Session};
 use brief::render::Export;
 use brief::watch::{Wake, Watch, Watched};
+use brief::worker::WorkerPool;
 
 use super::run::run_options;
 use super::watch::shown;
@@ -44,7 +45,12 @@ pub(crate) fn preview(args: &args::PreviewArgs) -> Exit {
         }
     };
     let options = match run_options(&args.brief, Mode::Write, None, None, None, Export::default()) {
-        Ok(options) => Options { ends_after_run: false, ..options },
+        // The session keeps its workers warm from one render to the next.
+        Ok(options) => Options {
+            ends_after_run: false,
+            workers: Some(Arc::new(WorkerPool::default())),
+            ..options
+        },
         Err(exit) => return exit,
     };
     let stop = Arc::new(AtomicBool::new(false));

@@ -100,6 +100,7 @@ pub(crate) fn run_options(
         worker: std::env::current_exe()
             .ok()
             .map(|exe| WorkerCommand { exe, font_paths: args.font_path.clone() }),
+        workers: None,
         ends_after_run: true,
         mode,
     })

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use brief::generate::{Exit, Mode, Options};
 use brief::watch::{Wake, Watch, Watched};
+use brief::worker::WorkerPool;
 
 use super::run::{export_options, run_briefs, run_options};
 use crate::args;
@@ -18,7 +19,12 @@ pub(crate) fn watch(args: &args::WatchArgs) -> Exit {
     let export = export_options(&args.export, args.output.as_deref());
     let options =
         match run_options(&args.brief, Mode::Write, args.output.clone(), None, None, export) {
-            Ok(options) => Options { ends_after_run: false, ..options },
+            // A session keeps its workers warm from one render to the next.
+            Ok(options) => Options {
+                ends_after_run: false,
+                workers: Some(Arc::new(WorkerPool::default())),
+                ..options
+            },
             Err(exit) => return exit,
         };
     if args.brief.specs.iter().any(|s| s.as_os_str() == "-") {

@@ -131,7 +131,8 @@ pub struct Renderer {
     builtin: HashMap<FileId, Source>,
     /// The markup package's source (`world::MARKUP_PACKAGE`).
     markup: Source,
-    /// User template folders by the path given, each read once for the whole run.
+    /// User template folders by the path given, each read once for the whole run (a
+    /// worker kept for a session's next run forgets them).
     folders: Mutex<HashMap<PathBuf, Arc<Overrides>>>,
     /// Briefs rendered so far, which paces the trimming of Typst's memo cache.
     rendered: AtomicUsize,
@@ -195,6 +196,13 @@ impl Renderer {
         });
         folders.insert(dir.to_path_buf(), Arc::clone(&folder));
         Ok(folder)
+    }
+
+    /// Forgets the template folders read so far, so that the next brief reads them
+    /// afresh: a worker kept between the runs of a session, whose folders may have
+    /// changed. Typst's memo cache still holds what unchanged files compile to.
+    pub fn forget_folders(&self) {
+        self.folders.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
     /// Counts a brief as done, trimming Typst's memo cache every [`TRIM_EVERY`] briefs.
