@@ -3,7 +3,8 @@
 //! Partners may be named by id, by name in either language, by alias or by agency, in
 //! any case; a group (the UN family) selects itself and its members. Topics are named
 //! by id or name. A name that finds nothing, or may mean several partners, is reported
-//! at its place in the spec with the nearest name that would have worked.
+//! at its place in the spec with the nearest name that would have worked. The spec's
+//! `[owners]` are resolved the same way, to the partners whose open items they act on.
 
 use std::sync::Arc;
 
@@ -12,7 +13,7 @@ use chrono::NaiveDate;
 use crate::dataset::{Dataset, Event, EventType, Query, Role, Status, search_words};
 use crate::dates::{PartialDate, Period};
 use crate::diag::{Diagnostic, SourceText, nearest};
-use crate::spec::{FilterSpec, SectionKind, Spec};
+use crate::spec::{FilterSpec, SectionKind, Spec, Words};
 
 /// The queries of one brief: the brief's own and each section's.
 #[derive(Debug, Clone)]
@@ -21,6 +22,9 @@ pub struct Selection {
     pub brief: Query,
     /// Each section's filter, already narrowed by the brief's, in section order.
     pub sections: Vec<Query>,
+    /// Who acts on open items: each partner id `[owners]` names (a group's members
+    /// too) with its unit, and the unit of `default` under `None`.
+    pub owners: Vec<(Option<String>, Words)>,
 }
 
 /// Resolves the spec's filters for `period`, as the dataset was known on `as_of`,
@@ -40,7 +44,39 @@ pub fn resolve(
         .iter()
         .map(|s| brief.narrowed_by(&query(&s.filter, dataset, &spec.source, &mut errors)))
         .collect();
-    if errors.is_empty() { Ok(Selection { brief, sections }) } else { Err(errors) }
+    let owners = owners(spec, dataset, &mut errors);
+    if errors.is_empty() { Ok(Selection { brief, sections, owners }) } else { Err(errors) }
+}
+
+/// The spec's `[owners]`, each key resolved to the partner ids it names (`default` to
+/// `None`); an unknown key is reported at its unit.
+fn owners(
+    spec: &Spec,
+    dataset: &Dataset,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<(Option<String>, Words)> {
+    let mut owners = Vec::new();
+    for owner in &spec.owners {
+        if owner.key.eq_ignore_ascii_case("default") {
+            owners.push((None, owner.unit.clone()));
+            continue;
+        }
+        match dataset.find_partner(&owner.key) {
+            Ok(partner) => owners.extend(
+                dataset.selected_by(partner).into_iter().map(|id| (Some(id), owner.unit.clone())),
+            ),
+            Err(missing) => errors.push(
+                Diagnostic::error(format!("`[owners]`: {}", missing.message))
+                    .at(&spec.source, owner.unit.range())
+                    .hint(missing.hint.unwrap_or_else(|| {
+                        "key each unit by a partner's id, name or alias, or by `default` \
+                         (`brief partners` lists them)"
+                            .into()
+                    })),
+            ),
+        }
+    }
+    owners
 }
 
 /// The engagements a section selects: those of its query or, for `upcoming`, the

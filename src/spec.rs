@@ -109,7 +109,7 @@ vocabulary! {
         Table = "table",
         /// Planned engagements after the as-of date.
         Upcoming = "upcoming",
-        /// Open items: announcements never reported held, working-group series past
+        /// Open items: announcements not reported as held, working-group series past
         /// their cadence, each with its sources.
         FollowUps = "follow-ups",
         /// Typst markup written by the spec author.
@@ -213,6 +213,11 @@ impl Words {
     /// The words for `language`, if the spec has them.
     pub fn get(&self, language: Language) -> Option<&str> {
         self.located(language).map(|l| l.value.as_str())
+    }
+
+    /// The words for `language`, else those of another language the spec gives.
+    pub fn get_or_other(&self, language: Language) -> Option<&str> {
+        self.get(language).or_else(|| self.all().first().map(|l| l.value.as_str()))
     }
 
     /// The words for `language` with their place, if the spec has them.
@@ -509,6 +514,19 @@ pub struct Spec {
     pub variants: Vec<VariantSpec>,
     /// The house style, usually from the project's `_brief.toml`.
     pub theme: Theme,
+    /// Who acts on the open items of each partner (`[owners]`): keyed by a partner's
+    /// id, name or alias, or `default` for the rest; resolved against the dataset when
+    /// the brief is planned.
+    pub owners: Vec<Owner>,
+}
+
+/// The unit that acts on a partner's open items, as `[owners]` gives it.
+#[derive(Debug, Clone)]
+pub struct Owner {
+    /// The key as written: a partner's id, name or alias, or `default`.
+    pub key: String,
+    /// The unit, as the follow-ups name it.
+    pub unit: Words,
 }
 
 /// A house style for the templates: who issues the brief, its logo and its colours.
@@ -610,11 +628,12 @@ struct RawSpec {
     sections: Option<Vec<Spanned<RawSection>>>,
     variants: Option<Vec<Spanned<RawVariant>>>,
     theme: Option<RawTheme>,
+    owners: Option<std::collections::BTreeMap<String, Spanned<RawWords>>>,
 }
 
 impl RawSpec {
     /// This layer over `lower`: each key this layer gives wins. The filter and the
-    /// theme are put together key by key; a period given here replaces the lower one's
+    /// theme (and the owners) are put together key by key; a period given here replaces the lower one's
     /// `relative` with `from` and `to`, or the other way round.
     fn over(self, lower: RawSpec) -> RawSpec {
         RawSpec {
@@ -646,6 +665,15 @@ impl RawSpec {
             variants: self.variants.or(lower.variants),
             theme: match (self.theme, lower.theme) {
                 (Some(upper), Some(lower)) => Some(upper.over(lower)),
+                (upper, lower) => upper.or(lower),
+            },
+            owners: match (self.owners, lower.owners) {
+                (Some(mut upper), Some(lower)) => {
+                    for (key, unit) in lower {
+                        upper.entry(key).or_insert(unit);
+                    }
+                    Some(upper)
+                }
                 (upper, lower) => upper.or(lower),
             },
         }
@@ -1300,6 +1328,12 @@ impl Spec {
             default_sections,
             variants: if variants.is_empty() { vec![VariantSpec::default()] } else { variants },
             theme,
+            owners: raw
+                .owners
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(key, unit)| Owner { key, unit: words(unit) })
+                .collect(),
             source,
         };
         let errors = spec.check_languages();
@@ -1327,6 +1361,7 @@ impl Spec {
             all.extend(section.title.iter().map(|w| ("title", w)));
             all.extend(section.body.iter().map(|w| ("body", w)));
         }
+        all.extend(self.owners.iter().map(|o| ("owners", &o.unit)));
         all
     }
 

@@ -203,6 +203,12 @@ impl Starter {
         line("# [[variants]]");
         line(&format!("# language = {}", quoted(other_language(self.language).code())));
         line("# audience = \"executive\"");
+        line("");
+        line("# Who acts on each open item the follow-ups list: a unit per partner (id or name),");
+        line("# `default` for the rest; a project's `_brief.toml` is a good home for them.");
+        line("# [owners]");
+        line("# default = \"International Cooperation Unit\"");
+        line("# gbr = { en = \"Bilateral Desk\", id = \"Bagian Kerja Sama Bilateral\" }");
         out
     }
 }

@@ -668,13 +668,13 @@ impl Words for English {
     ) -> String {
         let lapsed = match (until, months) {
             (Some(until), Some(months)) => {
-                format!("never reported held by {until}, {months} months after its date")
+                format!("not reported as held by {until}, {months} months after its date")
             }
             (Some(until), None) => {
-                format!("never reported held by {until}")
+                format!("not reported as held by {until}")
             }
             (None, Some(months)) => {
-                format!("never reported held; {months} months have passed since its date")
+                format!("not reported as held; {months} months have passed since its date")
             }
             (None, None) => "its date has passed with no report that it took place".to_owned(),
         };
@@ -704,6 +704,9 @@ impl Words for English {
             Pace::Mean(months) => format!("; earlier rounds came every {months} months on average"),
             Pace::Interval(months) => {
                 format!("; the two rounds on record came {months} months apart")
+            }
+            Pace::Gaps(months) => {
+                format!("; the rounds on record came {months} months apart, no set pace")
             }
             Pace::Single => "; it is the only round on record".to_owned(),
         };
@@ -741,6 +744,7 @@ impl Words for English {
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
+        let stated = matches!(pace, Pace::Stated(_));
         let pace = match pace {
             Pace::Stated(12) => "At the annual pace its sources describe".to_owned(),
             Pace::Stated(months) => {
@@ -752,13 +756,21 @@ impl Words for English {
             Pace::Interval(months) => {
                 format!("At the pace of the two rounds on record ({months} months apart)")
             }
+            Pace::Gaps(months) => {
+                format!("At the pace of the rounds on record ({months} months apart, no set pace)")
+            }
             Pace::Single => "At the pace of earlier rounds".to_owned(),
         };
         let round = match next {
             Some(ordinal) => format!("the {ordinal} round of the working group with {partners}"),
             None => format!("the next round of the working group with {partners}"),
         };
-        let due = if past { "was due" } else { "falls due" };
+        let due = match (stated, past) {
+            (true, true) => "was due",
+            (true, false) => "falls due",
+            (false, true) => "would have fallen due",
+            (false, false) => "would fall due",
+        };
         let none = match until {
             Some(until) => format!("no date is on record by {until}"),
             None => "no date is announced".to_owned(),
@@ -819,6 +831,10 @@ impl Words for English {
 
     fn follow_up_ask(&self) -> &'static str {
         "Ask the partner for a date."
+    }
+
+    fn follow_up_owner(&self, unit: &str) -> String {
+        format!("Owner: {unit}.")
     }
 
     fn follow_up_check(&self) -> &'static str {

@@ -28,7 +28,7 @@ const LABELS: &[(&str, &str)] = &[
     ("colophon", "Kolofon"),
     ("public-release", "Untuk publikasi umum"),
     // Section default titles.
-    ("section-key-figures", "Angka kunci"),
+    ("section-key-figures", "Data pokok"),
     ("section-timeline", "Lini masa kegiatan"),
     ("section-partners", "Profil mitra"),
     ("section-events", "Kegiatan kerja sama"),
@@ -317,7 +317,7 @@ impl Words for Indonesian {
                 "TLP:AMBER+STRICT: hanya boleh dibagikan kepada pihak yang perlu mengetahuinya, di lingkungan organisasi penerima sendiri."
             }
             "TLP:AMBER" => {
-                "TLP:AMBER: hanya boleh dibagikan kepada pihak yang perlu mengetahuinya, di lingkungan organisasi penerima dan kliennya."
+                "TLP:AMBER: hanya boleh dibagikan kepada pihak yang perlu mengetahuinya, di lingkungan organisasi penerima dan pihak yang dilayaninya."
             }
             "TLP:GREEN" => {
                 "TLP:GREEN: penerima boleh membagikannya di dalam komunitasnya, tetapi tidak melalui saluran yang dapat diakses publik."
@@ -483,7 +483,7 @@ impl Words for Indonesian {
 
     fn since_written(&self, _n: usize, count: &str, day: &str, list: &str) -> String {
         format!(
-            "Sejak ulasan dalam ringkasan ini ditulis ({day}), tercatat {count} kegiatan lain pada periode ini yang belum tercermin di dalamnya: {list}."
+            "Sejak ulasan dalam ringkasan ini ditulis ({day}), tercatat {count} kegiatan lain pada periode ini yang belum dimuat di dalamnya: {list}."
         )
     }
 
@@ -605,13 +605,13 @@ impl Words for Indonesian {
     ) -> String {
         let lapsed = match (until, months) {
             (Some(until), Some(months)) => format!(
-                "tetapi belum pernah dilaporkan terlaksana hingga {until}, {months} bulan setelah jadwalnya"
+                "tetapi belum tercatat terlaksana hingga {until}, {months} bulan setelah jadwalnya"
             ),
             (Some(until), None) => {
-                format!("tetapi belum pernah dilaporkan terlaksana hingga {until}")
+                format!("tetapi belum tercatat terlaksana hingga {until}")
             }
             (None, Some(months)) => format!(
-                "tetapi belum pernah dilaporkan terlaksana, padahal jadwalnya sudah lewat {months} bulan"
+                "tetapi belum tercatat terlaksana, padahal jadwalnya sudah lewat {months} bulan"
             ),
             (None, None) => {
                 "tetapi jadwalnya sudah lewat tanpa kabar bahwa kegiatan itu terlaksana".to_owned()
@@ -637,7 +637,7 @@ impl Words for Indonesian {
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
-        let last = format!("Putaran terakhir kelompok kerja bersama dengan {partners}");
+        let last = format!("Putaran terakhir kelompok kerja bersama Indonesia–{partners}");
         let round = match ordinal {
             Some(ordinal) => format!("{last}, yakni putaran {ordinal},"),
             None => last,
@@ -655,6 +655,10 @@ impl Words for Indonesian {
             Pace::Interval(months) => {
                 format!(", padahal dua putaran yang tercatat berselang {months} bulan")
             }
+            Pace::Gaps(months) => format!(
+                ", padahal selang antarputaran yang tercatat {months} bulan, meski belum \
+                 membentuk pola tetap"
+            ),
             Pace::Single => ", padahal itulah satu-satunya putaran yang tercatat".to_owned(),
         };
         let since = match until {
@@ -677,7 +681,7 @@ impl Words for Indonesian {
     }
 
     fn follow_up_due(&self) -> &'static str {
-        "Putaran berikutnya sudah lewat waktu; tanggalnya disarankan segera diusulkan kepada mitra."
+        "Putaran berikutnya telah melampaui jadwalnya; disarankan segera mengusulkan tanggal kepada mitra."
     }
 
     fn follow_up_due_soon(
@@ -689,6 +693,7 @@ impl Words for Indonesian {
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
+        let stated = matches!(pace, Pace::Stated(_));
         let pace = match pace {
             Pace::Stated(12) => "Sesuai jadwal tahunan yang disebut sumbernya".to_owned(),
             Pace::Stated(months) => {
@@ -698,13 +703,22 @@ impl Words for Indonesian {
             Pace::Interval(months) => {
                 format!("Dengan selang {months} bulan antara dua putaran yang tercatat")
             }
+            Pace::Gaps(months) => format!(
+                "Dengan selang antarputaran yang tercatat {months} bulan (belum berpola tetap)"
+            ),
             Pace::Single => "Menurut jarak antarputaran sebelumnya".to_owned(),
         };
         let round = match next {
-            Some(ordinal) => format!("putaran {ordinal} kelompok kerja bersama dengan {partners}"),
-            None => format!("putaran berikutnya kelompok kerja bersama dengan {partners}"),
+            Some(ordinal) => {
+                format!("putaran {ordinal} kelompok kerja bersama Indonesia–{partners}")
+            }
+            None => format!("putaran berikutnya kelompok kerja bersama Indonesia–{partners}"),
         };
-        let due = if past { "semestinya sudah digelar" } else { "semestinya digelar" };
+        let due = match (stated, past) {
+            (true, true) => "semestinya sudah digelar",
+            (true, false) => "semestinya digelar",
+            (false, _) => "diperkirakan jatuh",
+        };
         let none = match until {
             Some(until) => {
                 format!("hingga {until}, jadwalnya belum tercatat")
@@ -730,7 +744,7 @@ impl Words for Indonesian {
             None => format!("{months} bulan kemudian, putaran berikutnya belum tercatat"),
         };
         format!(
-            "Baru satu putaran kelompok kerja bersama dengan {partners} yang tercatat ({round}); {none}."
+            "Baru satu putaran kelompok kerja bersama Indonesia–{partners} yang tercatat ({round}); {none}."
         )
     }
 
@@ -758,7 +772,7 @@ impl Words for Indonesian {
     }
 
     fn follow_up_continue(&self) -> &'static str {
-        "Tanyakan kelanjutan kerja sama dan rencana berikutnya kepada mitra."
+        "Kelanjutan kerja sama dan rencana berikutnya perlu dikonfirmasi kepada mitra."
     }
 
     fn follow_up_collect(&self, end: &str, months: &str, alone: bool) -> String {
@@ -778,8 +792,12 @@ impl Words for Indonesian {
         "Jadwalnya perlu ditanyakan kepada mitra."
     }
 
+    fn follow_up_owner(&self, unit: &str) -> String {
+        format!("Pelaksana: {unit}.")
+    }
+
     fn follow_up_check(&self) -> &'static str {
-        "Pastikan apakah pertemuan itu sudah berlangsung atau sudah dijadwalkan."
+        "Perlu dipastikan apakah pertemuan itu sudah berlangsung atau sudah dijadwalkan."
     }
 
     fn history_first(&self, title: &str, date: &str) -> String {
@@ -893,7 +911,7 @@ impl Words for Indonesian {
     }
 
     fn written_as_of(&self, date: &str) -> String {
-        format!("Ditulis per {date}")
+        format!("Disusun pada {date}")
     }
 
     fn starter_title(&self, partners: Option<&str>, period: &str) -> String {

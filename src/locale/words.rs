@@ -11,6 +11,9 @@ pub enum Pace<'a> {
     Mean(&'a str),
     /// The months between the only two rounds on record.
     Interval(&'a str),
+    /// The months between each of three rounds on record, listed ("25 and 13"): two
+    /// gaps make no steady pace, so no mean is taken of them.
+    Gaps(&'a str),
     /// One round on record, and no cadence stated.
     Single,
 }
@@ -203,7 +206,7 @@ pub trait Words: Sync {
     fn lapsed(&self, day: &str, list: &str) -> String;
 
     // Follow-ups.
-    /// An announcement never reported held: its title, date, when it was announced, how
+    /// An announcement not reported as held: its title, date, when it was announced, how
     /// many whole months have passed since its date ended (`None` for less than one),
     /// counted to `until` (the end of the collected record, when the brief's date lies
     /// after it) or to the brief's date.
@@ -287,6 +290,9 @@ pub trait Words: Sync {
     fn follow_up_collect(&self, end: &str, months: &str, alone: bool) -> String;
     /// What to do about a round due soon, after its sentence.
     fn follow_up_ask(&self) -> &'static str;
+
+    /// Who acts on an open item, as the spec's `[owners]` names the unit: "Owner: …".
+    fn follow_up_owner(&self, unit: &str) -> String;
     /// What to do about a round due after the end of the collected record.
     fn follow_up_check(&self) -> &'static str;
 

@@ -43,6 +43,19 @@ pub(super) struct BuildContext<'a> {
 }
 
 impl<'a> BuildContext<'a> {
+    /// The unit that acts on the open items of `partners`, in the brief's language:
+    /// the spec's `[owners]` unit of the first of them that has one, else its
+    /// `default`; `None` when the spec names none.
+    pub(super) fn owner_of(&self, partners: &[String]) -> Option<String> {
+        let owners = &self.selection.owners;
+        let unit = partners
+            .iter()
+            .find_map(|p| owners.iter().find(|(id, _)| id.as_ref() == Some(p)))
+            .or_else(|| owners.iter().find(|(id, _)| id.is_none()))
+            .map(|(_, unit)| unit)?;
+        unit.get_or_other(self.language).map(str::to_owned)
+    }
+
     /// Announcements under `query`'s filter, at any date, whose date has passed by the
     /// brief's date with no report that they took place, and that end on or after
     /// `since`.

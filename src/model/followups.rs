@@ -147,9 +147,18 @@ fn quiet_partners(
         );
         let text = with_caveat(text, thin_after(brief, last.first_day(), known.day));
         let text = format!("{text} {}", language.words().follow_up_continue());
+        let text = with_owner(language, text, brief.owner_of(std::slice::from_ref(partner)));
         items.push(Finding { text, refs: brief.cite(last) });
     }
     items
+}
+
+/// `text` followed by who acts on it, when the spec's `[owners]` names a unit.
+fn with_owner(language: crate::locale::Language, text: String, owner: Option<String>) -> String {
+    match owner {
+        Some(unit) => format!("{text} {}", language.words().follow_up_owner(&unit)),
+        None => text,
+    }
 }
 
 /// When `event` was first announced, in words: the earliest publication among its
@@ -176,6 +185,7 @@ fn announced(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding> {
                 &announced_on(brief, e),
             );
             let text = format!("{text} {}", language.words().follow_up_prepare());
+            let text = with_owner(language, text, brief.owner_of(&e.partners));
             Finding { text, refs: brief.cite(e) }
         })
         .collect()
@@ -250,6 +260,7 @@ fn lapsed(brief: &BuildContext<'_>, query: &Query, known: &KnownUntil<'_, '_>) -
             );
             let text = with_caveat(text, thin_after(brief, e.first_day(), until));
             let text = format!("{text} {}", language.words().follow_up_confirm());
+            let text = with_owner(language, text, brief.owner_of(&e.partners));
             Finding { text, refs: brief.cite(e) }
         })
         .collect()
@@ -317,12 +328,14 @@ struct Series<'a, 'b> {
     last: &'a Event,
     /// Who the group is, named in the brief's language.
     names: String,
+    /// The unit that acts on it, from the spec's `[owners]`.
+    owner: Option<String>,
     /// The cadence a source states (the latest round's), in months.
     stated: Option<u32>,
     /// The mean gap between the rounds on record, in months.
     mean: Option<u32>,
-    /// How many gaps the mean is taken over.
-    gaps: u32,
+    /// The gaps between the rounds on record, in months, oldest first.
+    gaps: Vec<u32>,
     /// Whole months from the last round to `until`.
     since: u32,
     /// Where the sentence's counts reach outside the record's systematic coverage.
@@ -360,9 +373,10 @@ impl<'a, 'b> Series<'a, 'b> {
             brief,
             last,
             names: crate::locale::join_list(language, &names, ", "),
+            owner: brief.owner_of(partners),
             stated,
             mean,
-            gaps: count,
+            gaps,
             since: whole_months(last.last_day(), until),
             caveat: thin_after(brief, first, until),
         })
@@ -382,10 +396,16 @@ impl<'a, 'b> Series<'a, 'b> {
 
     /// Calls `say` with how often the series meets, in the brief's language.
     fn with_pace<T>(&self, say: impl FnOnce(Pace<'_>) -> T) -> T {
-        let mean = self.mean.map(|m| count_in_words(self.brief.language, m as usize));
+        let language = self.brief.language;
+        let mean = self.mean.map(|m| count_in_words(language, m as usize));
+        // Two gaps make no steady pace: they are given as they are, not averaged.
+        let listed: Vec<String> =
+            self.gaps.iter().map(|g| count_in_words(language, *g as usize)).collect();
+        let listed = crate::locale::join_list(language, &listed, ", ");
         say(match (self.stated, &mean) {
             (Some(stated), _) => Pace::Stated(stated),
-            (None, Some(mean)) if self.gaps == 1 => Pace::Interval(mean),
+            (None, Some(mean)) if self.gaps.len() == 1 => Pace::Interval(mean),
+            (None, Some(_)) if self.gaps.len() == 2 => Pace::Gaps(&listed),
             (None, Some(mean)) => Pace::Mean(mean),
             (None, None) => Pace::Single,
         })
@@ -411,6 +431,7 @@ impl<'a, 'b> Series<'a, 'b> {
             with_caveat(text, self.caveat.clone()),
             language.words().follow_up_due()
         );
+        let text = with_owner(language, text, self.owner.clone());
         Finding { text, refs: self.brief.cite(last) }
     }
 
@@ -433,7 +454,9 @@ impl<'a, 'b> Series<'a, 'b> {
                 last.round.map(|r| ordinal(language, r + 1)).as_deref(),
                 &self.names,
                 &format_date(language, PartialDate::month_of(expected)),
-                expected < as_of,
+                // Past by the day the record can tell: a round due after the collected
+                // record ends is not yet missed.
+                expected < known.day,
                 pace,
                 until.as_deref(),
             )
@@ -448,6 +471,7 @@ impl<'a, 'b> Series<'a, 'b> {
         let words = self.brief.language.words();
         let action = if after_record { words.follow_up_check() } else { words.follow_up_ask() };
         let text = format!("{} {action}", with_caveat(text, self.caveat.clone()));
+        let text = with_owner(self.brief.language, text, self.owner.clone());
         Finding { text, refs: self.brief.cite(self.last) }
     }
 

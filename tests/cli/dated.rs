@@ -130,7 +130,7 @@ fn words_written_after_the_brief_s_date_are_left_out_and_older_words_are_dated_a
     // In Indonesian.
     let spec = written_spec(dir.path(), "id", "2024-12-31");
     brief(dir.path(), &["generate", &spec, "--as-of", "2026-12-06", "-o", "w.pdf"]).expect(0);
-    assert!(pdf_text(&dir.path().join("w.pdf")).contains("Ditulis per 31 Desember 2024"));
+    assert!(pdf_text(&dir.path().join("w.pdf")).contains("Disusun pada 31 Desember 2024"));
 }
 
 #[test]
@@ -267,7 +267,7 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
         "{text}"
     );
     assert!(
-        text.contains("Planned Indonesia–Russia expert meeting on international security (2025): announced October 2024, never reported held by 31 December 2025. Confirm whether it took place."),
+        text.contains("Planned Indonesia–Russia expert meeting on international security (2025): announced October 2024, not reported as held by 31 December 2025. Confirm whether it took place."),
         "{text}"
     );
     assert!(
@@ -297,9 +297,9 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
     let id = write(dir.path(), "id.toml", &spec("id"));
     let text = text_as_of(dir.path(), &id, "2026-12-06");
     assert!(text.contains("Tindak lanjut dan hal yang belum tuntas"), "{text}");
-    assert!(text.contains("tetapi belum pernah dilaporkan terlaksana"), "{text}");
+    assert!(text.contains("tetapi belum tercatat terlaksana"), "{text}");
     assert!(
-        text.contains("dengan Filipina, yakni putaran ke-4, berlangsung pada 24 Maret 2022."),
+        text.contains("Indonesia–Filipina, yakni putaran ke-4, berlangsung pada 24 Maret 2022."),
         "{text}"
     );
 }
@@ -313,29 +313,29 @@ fn a_working_group_round_due_soon_by_its_pace_is_a_follow_up_in_both_languages()
         )
     };
     let en = write(dir.path(), "en.toml", &spec("en"));
-    // Inside the record: the Philippine rounds of 2017–2019 came a year apart, and no
-    // 4th was announced by June 2020.
+    // Inside the record: the Philippine rounds of 2017–2019 came about a year apart, and
+    // no 4th was announced by June 2020. Two gaps are given as they are, not averaged.
     let text = text_as_of(dir.path(), &en, "2020-06-01");
     assert!(
-        text.contains("At the pace of earlier rounds (every 12 months on average), the 4th round of the working group with the Philippines falls due around September 2020; no date is announced"),
+        text.contains("At the pace of the rounds on record (11 and 13 months apart, no set pace), the 4th round of the working group with the Philippines would fall due around September 2020; no date is announced"),
         "{text}"
     );
     assert!(text.contains("Ask the partner for a date."), "{text}");
     // Not yet worth watching half a year earlier.
     let early = text_as_of(dir.path(), &en, "2019-12-01");
     assert!(!early.contains("At the pace"), "{early}");
-    // Past the collected record, a round due after its end cannot be known missing:
-    // the brief asks whether it took place.
+    // Past the collected record, a round due after its end cannot be known missing: it
+    // is not said to have been due, and the brief asks whether it took place.
     let late = text_as_of(dir.path(), &en, "2026-12-06");
     assert!(
-        late.contains("the 4th round of the working group with the United Kingdom was due around August 2026; no date is on record by 31 December 2025. Confirm"),
+        late.contains("the 4th round of the working group with the United Kingdom would fall due around August 2026; no date is on record by 31 December 2025. Confirm"),
         "{late}"
     );
     assert!(late.contains("Confirm whether it has taken place or been scheduled."), "{late}");
     let id = write(dir.path(), "id.toml", &spec("id"));
     let text = text_as_of(dir.path(), &id, "2020-06-01");
     assert!(
-        text.contains("Dengan jarak antarputaran rata-rata 12 bulan, putaran ke-4 kelompok kerja bersama dengan Filipina semestinya digelar sekitar September 2020; jadwalnya belum tercatat"),
+        text.contains("Dengan selang antarputaran yang tercatat 11 dan 13 bulan (belum berpola tetap), putaran ke-4 kelompok kerja bersama Indonesia–Filipina diperkirakan jatuh sekitar September 2020; jadwalnya belum tercatat"),
         "{text}"
     );
     assert!(text.contains("Jadwalnya perlu ditanyakan kepada mitra."), "{text}");
@@ -388,7 +388,7 @@ fn a_brief_dated_after_its_period_names_what_came_after_it_and_what_its_words_pr
     );
     let text = pdf_text(&dir.path().join("out/public-2022-id.pdf"));
     assert!(
-        text.contains("Sejak ulasan dalam ringkasan ini ditulis (31 Maret 2023), tercatat satu kegiatan lain pada periode ini yang belum tercermin di dalamnya: MoU penanggulangan terorisme BNPT–Kementerian Keamanan Publik Vietnam (22 Desember 2022)."),
+        text.contains("Sejak ulasan dalam ringkasan ini ditulis (31 Maret 2023), tercatat satu kegiatan lain pada periode ini yang belum dimuat di dalamnya: MoU penanggulangan terorisme BNPT–Kementerian Keamanan Publik Vietnam (22 Desember 2022)."),
         "{text}"
     );
     // Its five partners new to the record are each named, none hidden in "two more".
@@ -411,7 +411,7 @@ fn follow_ups_watch_a_lone_round_and_a_quiet_partner_and_say_what_a_pace_rests_o
     );
     let text = pdf_text(&dir.path().join("out/uk-2021-2024-id.pdf"));
     assert!(
-        text.contains("Baru satu putaran kelompok kerja bersama dengan Inggris yang tercatat (putaran ke-1, 11 November 2021); 19 bulan kemudian, putaran berikutnya belum tercatat."),
+        text.contains("Baru satu putaran kelompok kerja bersama Indonesia–Inggris yang tercatat (putaran ke-1, 11 November 2021); 19 bulan kemudian, putaran berikutnya belum tercatat."),
         "{text}"
     );
     // UNOCT, named in the flagship, has nothing on record after October 2023.
@@ -422,9 +422,11 @@ fn follow_ups_watch_a_lone_round_and_a_quiet_partner_and_say_what_a_pace_rests_o
         "{text}"
     );
     assert!(text.contains("Ask whether the cooperation continues, and what is planned."), "{text}");
-    // Rounds 24 and 13 months apart come every 19 months, to the nearest month; two
-    // rounds make one interval, said as such.
-    assert!(text.contains("(every 19 months on average)"), "{text}");
+    // Rounds 24 and 13 months apart are given as they are: two gaps make no set pace.
+    // Two rounds make one interval, said as such.
+    assert!(text.contains("(24 and 13 months apart, no set pace)"), "{text}");
+    // Each item names who acts on it, from the project's `[owners]`.
+    assert!(text.contains("Owner: Directorate of Bilateral Cooperation."), "{text}");
     let spec = write(
         dir.path(),
         "vnm.toml",
@@ -462,4 +464,35 @@ fn every_source_listed_is_cited_where_a_reader_sees_it_even_in_a_quiet_period() 
         assert!(cited, "source [{n}] is listed but cited nowhere:\n{text}");
     }
     assert!(listed >= 5, "{text}");
+}
+
+#[test]
+fn each_open_item_names_its_owner_from_the_spec_or_its_project() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "_brief.toml",
+        "[owners]\ndefault = { en = \"Cooperation Deputy\", id = \"Deputi Kerja Sama\" }\n\
+         phl = { en = \"Manila Desk\", id = \"Meja Manila\" }\n",
+    );
+    let spec = |language: &str, owners: &str| {
+        format!(
+            "title = \"O\"\nlanguage = \"{language}\"\n[period]\nfrom = 2021\nto = 2024\n\
+             [filter]\npartners = [\"phl\", \"unoct\"]\n[[sections]]\nkind = \"follow-ups\"\n{owners}"
+        )
+    };
+    // The project's units, one partner's replaced by the spec's own.
+    let en = write(dir.path(), "en.toml", &spec("en", "[owners]\nphl = \"Philippine Desk\"\n"));
+    let text = text_as_of(dir.path(), &en, "2026-12-06");
+    assert!(text.contains("propose dates to the partner. Owner: Philippine Desk."), "{text}");
+    assert!(text.contains("what is planned. Owner: Cooperation Deputy."), "{text}");
+    let id = write(dir.path(), "id.toml", &spec("id", ""));
+    let text = text_as_of(dir.path(), &id, "2026-12-06");
+    assert!(text.contains("Pelaksana: Meja Manila."), "{text}");
+    assert!(text.contains("Pelaksana: Deputi Kerja Sama."), "{text}");
+    // A key that is no partner is an error at its place.
+    let wrong = write(dir.path(), "wrong.toml", &spec("en", "[owners]\nInggriss = \"Desk\"\n"));
+    let run = brief(dir.path(), &["check", &wrong]).expect(2);
+    assert!(run.stderr.contains("error: `[owners]`: unknown partner `Inggriss`"), "{}", run.stderr);
+    assert!(run.stderr.contains("wrong.toml:11:"), "{}", run.stderr);
 }

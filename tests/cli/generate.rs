@@ -52,7 +52,7 @@ fn the_flagship_renders_from_another_folder_with_its_facts() {
     // The 2025 planned expert meeting is outside the period: no engagement of it, only
     // an open item of the follow-ups, once its date has passed with no report.
     assert_eq!(text.matches("Planned Indonesia–Russia expert meeting").count(), 1, "{text}");
-    assert!(text.contains("announced October 2024, never reported held"), "{text}");
+    assert!(text.contains("announced October 2024, not reported as held"), "{text}");
     // A source title that ends in its own stop gets no second one ("Terorisme!.").
     assert!(text.contains("Terorisme!") && !text.contains("!."), "{text}");
 }
@@ -144,7 +144,7 @@ fn the_indonesian_brief_has_indonesian_labels_and_month_names() {
     let text = pdf_text(&dir.path().join("bnpt-international-2021-2024-id.pdf"));
     for expected in [
         "Halaman 1 dari",
-        "Angka kunci",
+        "Data pokok",
         "Profil mitra",
         "9 Oktober 2024",
         "24 Maret 2022",
@@ -180,7 +180,11 @@ fn the_executive_brief_fits_two_pages() {
     let text = pdf_text(&pdf);
     assert!(text.contains("Key developments") && text.contains("Assessment"), "{text}");
     // The spec's Typst markup is evaluated: *UNOCT* is bold, so the asterisks are gone.
-    assert!(text.contains("Engagement with UNOCT has been") && !text.contains("*UNOCT*"), "{text}");
+    assert!(text.contains("engagement with UNOCT was") && !text.contains("*UNOCT*"), "{text}");
+    // What to do comes on the first page, before the developments, each with its owner.
+    let first = &super::harness::pdf_page_texts(&pdf)[0];
+    assert!(first.contains("Follow-ups and open items"), "{first}");
+    assert!(first.contains("Owner: Directorate of Bilateral Cooperation."), "{first}");
     // It fits with the best engagement of three of its four named partners (Russia has
     // only a courtesy call), not cut to one or two: a brief at that edge loses its key
     // developments on the next open item of a scheduled run.
@@ -196,7 +200,7 @@ fn the_executive_brief_fits_two_pages() {
     assert!(text.contains("Indonesia–United Kingdom counter-terrorism MoU"), "{text}");
     assert!(text.contains("Indonesia–UK Joint Working Group"), "{text}");
     assert!(!text.contains("Russian ambassador's courtesy call"), "{text}");
-    assert!(text.contains("announced October 2024, never reported held"), "{text}");
+    assert!(text.contains("announced October 2024, not reported as held"), "{text}");
     // Without follow-ups, "Coming up" holds the lapsed announcement, said to have lapsed.
     let spec = std::fs::read_to_string(repo().join("briefs/executive-2021-2024.toml"))
         .unwrap()
@@ -329,7 +333,7 @@ fn language_and_audience_flags_override_the_spec() {
     let pdf = dir.path().join("x.pdf");
     assert!(pdf_pages(&pdf) <= 2);
     let text = pdf_text(&pdf);
-    assert!(text.contains("Angka kunci") && text.contains("Inggris"), "{text}");
+    assert!(text.contains("Data pokok") && text.contains("Inggris"), "{text}");
     assert!(pdf_info(&pdf).contains("Title:           Inggris"), "{}", pdf_info(&pdf));
 }
 
