@@ -183,16 +183,19 @@ impl Exported {
     }
 }
 
-/// The selected pages of `document` as PNG or SVG images.
+/// The selected pages of `document` as PNG or SVG images, encoded in parallel (each
+/// page apart: `brief preview` shows SVG pages, and a PNG page is a rasterisation of
+/// its own), in page order.
 pub(super) fn page_images(
     document: &PagedDocument,
     export: &Export,
 ) -> Result<Vec<PageImage>, String> {
     let selected = |number: &usize| export.pages.as_ref().is_none_or(|s| s.includes(*number));
     let pixel_per_pt = f64::from(export.ppi) / 72.0;
+    use rayon::prelude::*;
     document
         .pages()
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(index, page)| (index + 1, page))
         .filter(|(number, _)| selected(number))
