@@ -160,8 +160,12 @@ def typst_watch(work):
     tpl = os.path.join(work, "tpl")
     subprocess.run([BRIEF, "templates", "export", tpl], check=True, capture_output=True)
     data = os.path.join(tpl, "brief.json")
+    # The spec as the other two tools read it: a copy, outside any project folder.
+    spec = os.path.join(work, "f.toml")
+    with open(SPEC, encoding="utf-8") as f:
+        save(spec, f.read())
     subprocess.run(
-        [BRIEF, "generate", SPEC, "--as-of", AS_OF, "-q", "--emit-data", data,
+        [BRIEF, "generate", spec, "--as-of", AS_OF, "-q", "--emit-data", data,
          "-o", os.path.join(work, "flagship.pdf")],
         check=True,
     )
