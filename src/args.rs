@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 use brief::dataset::{EventType, Role, Status};
-use brief::listing::{CountBy, Format, SortKey};
+use brief::listing::{CountBy, ListFormat, SortKey};
 use brief::locale::Language;
 use brief::plan::Shard;
-use brief::render::export::{DEFAULT_PPI, Format as ExportFormat, PageSelection};
+use brief::render::export::{DEFAULT_PPI, ExportFormat, PageSelection};
 use brief::spec::{Audience, PdfStandard};
 
 /// Turn a short TOML spec into a typeset PDF policy brief on BNPT's international
@@ -345,7 +345,7 @@ pub(crate) struct EventsArgs {
 pub(crate) struct ListingOutput {
     /// Output format: `xlsx` is an Excel workbook (redirect it to a file).
     #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    pub format: ListFormat,
     /// Start CSV with a byte order mark, so that Excel on Windows reads it as UTF-8
     /// ("–" and "é" stay whole).
     #[arg(long)]

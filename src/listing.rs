@@ -11,7 +11,7 @@ use crate::locale::Language;
 
 vocabulary! {
     /// How a listing is printed.
-    Format("format") {
+    ListFormat("format") {
         /// Aligned columns for reading.
         Table = "table",
         /// JSON for scripts.
@@ -146,10 +146,10 @@ pub fn counted(
     counts: &[(String, String, usize)],
     key: CountBy,
     events: usize,
-    format: Format,
+    format: ListFormat,
 ) -> Result<String, String> {
     match format {
-        Format::Table => {
+        ListFormat::Table => {
             let rows: Vec<Vec<String>> = counts
                 .iter()
                 .map(|(k, name, n)| vec![k.clone(), name.clone(), n.to_string()])
@@ -168,14 +168,14 @@ pub fn counted(
             });
             Ok(out)
         }
-        Format::Json => {
+        ListFormat::Json => {
             let rows: Vec<serde_json::Value> = counts
                 .iter()
                 .map(|(k, name, n)| serde_json::json!({ "key": k, "name": name, "events": n }))
                 .collect();
             serde_json::to_string_pretty(&rows).map(|s| s + "\n").map_err(|e| e.to_string())
         }
-        Format::Csv | Format::Xlsx => {
+        ListFormat::Csv | ListFormat::Xlsx => {
             let mut writer = csv::Writer::from_writer(Vec::new());
             writer.write_record(["key", "name", "events"]).map_err(|e| e.to_string())?;
             for (k, name, n) in counts {
@@ -249,11 +249,11 @@ pub fn events(
     dataset: &Dataset,
     events: &[&Event],
     layout: &Layout,
-    format: Format,
+    format: ListFormat,
 ) -> Result<String, String> {
     let lang = layout.language.code();
     match format {
-        Format::Table => {
+        ListFormat::Table => {
             let rows: Vec<Vec<String>> = events
                 .iter()
                 .map(|e| {
@@ -302,12 +302,12 @@ pub fn events(
             }
             Ok(out)
         }
-        Format::Json => {
+        ListFormat::Json => {
             let known: Vec<serde_json::Value> =
                 events.iter().map(|e| known_json(e, layout.as_of)).collect::<Result<_, _>>()?;
             serde_json::to_string_pretty(&known).map(|s| s + "\n").map_err(|e| e.to_string())
         }
-        Format::Csv | Format::Xlsx => csv_events(events),
+        ListFormat::Csv | ListFormat::Xlsx => csv_events(events),
     }
 }
 
@@ -399,10 +399,14 @@ struct PartnerRow<'a> {
 }
 
 /// The partner registry with event counts, in the format asked for.
-pub fn partners(dataset: &Dataset, events: &[&Event], format: Format) -> Result<String, String> {
+pub fn partners(
+    dataset: &Dataset,
+    events: &[&Event],
+    format: ListFormat,
+) -> Result<String, String> {
     let count = |p: &Partner| events.iter().filter(|e| e.partners.contains(&p.id)).count();
     match format {
-        Format::Table => {
+        ListFormat::Table => {
             let rows: Vec<Vec<String>> = dataset
                 .partners
                 .iter()
@@ -419,7 +423,7 @@ pub fn partners(dataset: &Dataset, events: &[&Event], format: Format) -> Result<
                 .collect();
             Ok(table(&["ID", "NAME (EN)", "NAME (ID)", "KIND", "EVENTS", "ALIASES"], &rows))
         }
-        Format::Json => {
+        ListFormat::Json => {
             let rows: Vec<PartnerRow> = dataset
                 .partners
                 .iter()
@@ -427,7 +431,7 @@ pub fn partners(dataset: &Dataset, events: &[&Event], format: Format) -> Result<
                 .collect();
             serde_json::to_string_pretty(&rows).map(|s| s + "\n").map_err(|e| e.to_string())
         }
-        Format::Csv | Format::Xlsx => {
+        ListFormat::Csv | ListFormat::Xlsx => {
             let mut writer = csv::Writer::from_writer(Vec::new());
             let header = ["id", "name_en", "name_id", "kind", "events", "aliases"];
             writer.write_record(header).map_err(|e| e.to_string())?;

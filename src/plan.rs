@@ -17,7 +17,7 @@ use crate::diag::{Diagnostic, suggestion};
 use crate::locale::Language;
 use crate::model::BriefSettings;
 use crate::output::{self, FileIdentity, Placeholders, Resolved, Target};
-use crate::render::export::Format;
+use crate::render::export::ExportFormat;
 use crate::render::{Export, PageLimit, TEMPLATE_NAMES, check_template_dir};
 use crate::select::{self, Selection};
 use crate::spec::{Audience, Marking, PdfStandard, Spec, VariantSpec};
@@ -925,7 +925,7 @@ fn plan_standards(spec: &Spec, options: &Options) -> Result<Vec<PdfStandard>, Ve
     let from_command_line = !options.pdf_standards.is_empty();
     let standards =
         if from_command_line { options.pdf_standards.clone() } else { spec.pdf_standards.clone() };
-    if options.export.format == Format::Pdf
+    if options.export.format == ExportFormat::Pdf
         && options.export.pages.is_some()
         && standards.contains(&PdfStandard::Ua1)
     {
@@ -1027,7 +1027,7 @@ fn output_path(
         Ok(expanded) => {
             let image = Path::new(&expanded)
                 .extension()
-                .and_then(|e| Format::parse(&e.to_string_lossy()))
+                .and_then(|e| ExportFormat::parse(&e.to_string_lossy()))
                 .filter(|format| format.per_page() && extension == "pdf");
             if let Some(image) = image {
                 return Err(at(Diagnostic::error(format!(

@@ -5,7 +5,7 @@
 
 #![no_main]
 
-use brief::dataset::{DatasetBuilder, Format, Query};
+use brief::dataset::{DatasetBuilder, DataFormat, Query};
 use brief::listing;
 use brief::locale::Language;
 use brief_fuzz::{BUNDLED_BUILDER, emit_all};
@@ -18,9 +18,9 @@ fuzz_target!(|input: &[u8]| {
     let Some((&selector, rest)) = input.split_first() else { return };
     let Ok(text) = std::str::from_utf8(rest) else { return };
     let (format, name) = match selector % 3 {
-        0 => (Format::Toml, "fuzz.toml"),
-        1 => (Format::Json, "fuzz.json"),
-        _ => (Format::Csv, "fuzz.csv"),
+        0 => (DataFormat::Toml, "fuzz.toml"),
+        1 => (DataFormat::Json, "fuzz.json"),
+        _ => (DataFormat::Csv, "fuzz.csv"),
     };
     let mut builder =
         if selector & 0x80 != 0 { BUNDLED_BUILDER.clone() } else { DatasetBuilder::default() };
@@ -29,7 +29,7 @@ fuzz_target!(|input: &[u8]| {
         Ok((dataset, warnings)) => {
             emit_all(&warnings);
             let events: Vec<_> = dataset.select(&Query::default()).collect();
-            for format in [listing::Format::Table, listing::Format::Json, listing::Format::Csv] {
+            for format in [listing::ListFormat::Table, listing::ListFormat::Json, listing::ListFormat::Csv] {
                 for language in [Language::En, Language::Id] {
                     for wide in [false, true] {
                         let sort =

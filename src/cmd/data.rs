@@ -44,7 +44,7 @@ pub(crate) fn events(args: &args::EventsArgs) -> Exit {
 fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
     check_output(&args.output)?;
     // The table shows titles in --language; the other forms hold both languages.
-    let shown = (args.output.format == listing::Format::Table).then_some(args.language);
+    let shown = (args.output.format == listing::ListFormat::Table).then_some(args.language);
     let (record, as_of) = (load(&args.data, &args.output, shown)?, as_of(args.as_of)?);
     // Filters, counts and listings see each event as it read on the day; the CSV form
     // gives the record itself, revisions and all, so that it reads back whole.
@@ -77,7 +77,7 @@ fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
         return Ok(print_listing(counted, &args.output, "counts"));
     }
     listing::sort(&dataset, &mut selected, args.sort, args.language);
-    if matches!(args.output.format, listing::Format::Csv | listing::Format::Xlsx) {
+    if matches!(args.output.format, listing::ListFormat::Csv | listing::ListFormat::Xlsx) {
         let recorded: HashMap<&str, &dataset::Event> =
             record.events.iter().map(|e| (e.id.as_str(), e)).collect();
         selected = selected.iter().filter_map(|e| recorded.get(e.id.as_str()).copied()).collect();
@@ -117,14 +117,14 @@ fn query(dataset: &dataset::Dataset, filters: &EventFilters) -> Result<Query, Ex
 /// Refuses output options that do not fit: `--bom` but for CSV, and a workbook sent
 /// to a terminal.
 fn check_output(output: &args::ListingOutput) -> Result<(), Exit> {
-    if output.bom && output.format != listing::Format::Csv {
+    if output.bom && output.format != listing::ListFormat::Csv {
         return Err(fail(
             format!("--bom is for CSV, not for --format {}", output.format.as_str()),
             &["add `--format csv`, or leave --bom out"],
             Exit::Invalid,
         ));
     }
-    if output.format == listing::Format::Xlsx && std::io::stdout().is_terminal() {
+    if output.format == listing::ListFormat::Xlsx && std::io::stdout().is_terminal() {
         return Err(fail(
             "an xlsx workbook is binary, and standard output is a terminal",
             &["redirect it to a file: `brief events --format xlsx > events.xlsx`"],
@@ -142,7 +142,7 @@ pub(crate) fn print_listing(
     sheet: &str,
 ) -> Exit {
     let written = listing.and_then(|text| match output.format {
-        listing::Format::Xlsx => brief::workbook::from_csv(&text, sheet),
+        listing::ListFormat::Xlsx => brief::workbook::from_csv(&text, sheet),
         _ if output.bom => Ok(format!("\u{feff}{text}").into_bytes()),
         _ => Ok(text.into_bytes()),
     });

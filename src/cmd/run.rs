@@ -6,7 +6,7 @@ use std::time::Duration;
 use brief::generate::{self, Exit, Mode, Options};
 use brief::plan::Shard;
 use brief::render::Export;
-use brief::render::export::Format as ExportFormat;
+use brief::render::export::ExportFormat;
 use brief::worker::{Limits, WorkerCommand};
 
 use crate::args::{self, BriefArgs};

@@ -26,7 +26,7 @@ pub(super) const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// The file formats a dataset can come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub enum DataFormat {
     /// `[[partners]]`, `[[topics]]` and `[[events]]` tables.
     Toml,
     /// An object with `partners`, `topics` and `events` arrays, or an array of events.
@@ -363,13 +363,13 @@ pub(super) struct RawSet {
 /// Reads one file's records into `set`, reporting what cannot be read.
 pub(super) fn read(
     source: &Arc<SourceText>,
-    format: Format,
+    format: DataFormat,
     set: &mut RawSet,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let origin = |range: Range<usize>| Origin { source: Arc::clone(source), range };
     match format {
-        Format::Toml => match toml::from_str::<TomlFile>(&source.text) {
+        DataFormat::Toml => match toml::from_str::<TomlFile>(&source.text) {
             Ok(file) => {
                 if let Some(info) = &file.dataset {
                     set.coverage
@@ -421,8 +421,8 @@ pub(super) fn read(
                 );
             }
         },
-        Format::Json => read_json(source, set, diagnostics),
-        Format::Csv => read_csv(source, set, diagnostics),
+        DataFormat::Json => read_json(source, set, diagnostics),
+        DataFormat::Csv => read_csv(source, set, diagnostics),
     }
 }
 

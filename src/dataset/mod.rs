@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::dates::{PartialDate, Period};
 use crate::diag::{Diagnostic, SourceText, nearest};
 
-pub use load::{CSV_COLUMNS, Format, neutral_cell, plain_cell};
+pub use load::{CSV_COLUMNS, DataFormat, neutral_cell, plain_cell};
 pub use names::NameIndex;
 pub use vocab::{Direction, EventType, Mode, PartnerKind, Role, Status};
 
@@ -833,7 +833,7 @@ impl DatasetBuilder {
     pub fn add_bundled(&mut self) {
         for (name, text) in BUNDLED {
             let source = SourceText::new(name, text);
-            load::read(&source, Format::Toml, &mut self.raw, &mut self.diagnostics);
+            load::read(&source, DataFormat::Toml, &mut self.raw, &mut self.diagnostics);
         }
     }
 
@@ -859,9 +859,9 @@ impl DatasetBuilder {
             return self.add_spreadsheet(path, shown);
         }
         let format = match path.extension().and_then(|e| e.to_str()).map(str::to_lowercase) {
-            Some(e) if e == "toml" => Format::Toml,
-            Some(e) if e == "json" => Format::Json,
-            Some(e) if e == "csv" => Format::Csv,
+            Some(e) if e == "toml" => DataFormat::Toml,
+            Some(e) if e == "json" => DataFormat::Json,
+            Some(e) if e == "csv" => DataFormat::Csv,
             _ => {
                 self.diagnostics.push(
                     Diagnostic::error(format!("cannot read dataset file `{shown}`"))
@@ -888,7 +888,7 @@ impl DatasetBuilder {
                         Diagnostic::error(format!("unusable cell: {why}")).at(&source, range),
                     );
                 }
-                load::read(&source, Format::Csv, &mut self.raw, &mut self.diagnostics);
+                load::read(&source, DataFormat::Csv, &mut self.raw, &mut self.diagnostics);
             }
             Err(message) => self.diagnostics.push(
                 Diagnostic::error(format!("cannot read spreadsheet `{shown}` ({message})"))
@@ -898,7 +898,7 @@ impl DatasetBuilder {
     }
 
     /// Adds a dataset file's text, read in `format`; `shown` names it in diagnostics.
-    pub fn add_text(&mut self, shown: &str, text: String, format: Format) {
+    pub fn add_text(&mut self, shown: &str, text: String, format: DataFormat) {
         let source = SourceText::new(shown, text);
         load::read(&source, format, &mut self.raw, &mut self.diagnostics);
     }

@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Group, Pace, Trend, Words};
+use super::words::{Against, Group, Pace, Phrasebook, Trend};
 
 /// The English language.
 pub(super) struct English;
@@ -228,7 +228,7 @@ const COUNTRIES: &[(&str, &str)] = &[
     ("VNM", "Viet Nam"),
 ];
 
-impl Words for English {
+impl Phrasebook for English {
     fn labels(&self) -> &'static [(&'static str, &'static str)] {
         LABELS
     }
@@ -286,7 +286,7 @@ impl Words for English {
         if name.starts_with("the ") {
             return name.to_owned();
         }
-        // Words that make a name take "the", and the plural names of states that do; a
+        // Phrasebook that make a name take "the", and the plural names of states that do; a
         // name such as "Cyprus" or "Laos" ends in s and takes none.
         const WORDS: [&str; 13] = [
             "United",

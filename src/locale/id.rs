@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Group, Pace, Trend, Words};
+use super::words::{Against, Group, Pace, Phrasebook, Trend};
 
 /// The Indonesian language.
 pub(super) struct Indonesian;
@@ -245,7 +245,7 @@ const CITIES: [(&str, &str); 7] = [
     ("Lisbon", "Lisabon"),
 ];
 
-impl Words for Indonesian {
+impl Phrasebook for Indonesian {
     fn labels(&self) -> &'static [(&'static str, &'static str)] {
         LABELS
     }

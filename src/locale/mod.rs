@@ -1,6 +1,6 @@
 //! Every sentence and label a reader sees, in English and Bahasa Indonesia.
 //!
-//! A language is a file of its own (`en.rs`, `id.rs`) implementing [`Words`]: its labels,
+//! A language is a file of its own (`en.rs`, `id.rs`) implementing [`Phrasebook`]: its labels,
 //! month and country names, the way it counts, lists and orders, and every sentence the
 //! brief model writes (findings, changes, notes, the starter spec's title). The rest of
 //! the program asks this module for finished strings and never matches on a language.
@@ -8,7 +8,7 @@
 //! date, number and label a brief prints is formatted here and handed to the template
 //! as text.
 //!
-//! Adding a language means a variant of [`Language`], a file implementing [`Words`] and
+//! Adding a language means a variant of [`Language`], a file implementing [`Phrasebook`] and
 //! its arm in [`Language::words`]; the tests check that its labels have the same keys.
 
 mod en;
@@ -23,7 +23,7 @@ use crate::dataset::{EventType, Mode, PartnerKind, Role, Status};
 use crate::dates::{PartialDate, Period, Precision};
 use crate::vocab::vocabulary;
 
-pub use words::{Against, Group, Pace, Trend, Words};
+pub use words::{Against, Group, Pace, Phrasebook, Trend};
 
 vocabulary! {
     /// A language a brief can be written in, by its ISO 639-1 code.
@@ -42,7 +42,7 @@ impl Language {
     }
 
     /// The language's words: every label and sentence in it.
-    pub fn words(self) -> &'static dyn Words {
+    pub fn words(self) -> &'static dyn Phrasebook {
         match self {
             Language::En => &en::English,
             Language::Id => &id::Indonesian,

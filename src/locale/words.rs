@@ -1,4 +1,4 @@
-//! The [`Words`] of a language: what each language file provides.
+//! The [`Phrasebook`] of a language: what each language file provides.
 
 use crate::dataset::Role;
 
@@ -57,7 +57,7 @@ pub enum Against {
 /// Everything a language says: its labels and names, how it counts and lists, and every
 /// sentence the brief model writes. Arguments arrive formatted (dates, numbers, lists in
 /// the language); a method only puts them into words.
-pub trait Words: Sync {
+pub trait Phrasebook: Sync {
     /// Every label a template may print, by key.
     fn labels(&self) -> &'static [(&'static str, &'static str)];
     /// Month names, January first.
@@ -191,7 +191,7 @@ pub trait Words: Sync {
     /// Partners whose first engagement on record falls in the period.
     fn first_on_record(&self, list: &str) -> String;
     /// Partners active again after none in `that`; the list's items come from
-    /// [`Words::first_since`].
+    /// [`Phrasebook::first_since`].
     fn active_again(&self, that: &str, list: &str) -> String;
     /// A partner active again, with the date of its engagement before: "Russia (first
     /// since October 2019)".
@@ -225,7 +225,7 @@ pub trait Words: Sync {
     fn follow_up_prepare(&self) -> &'static str;
     /// A joint working-group series past its cadence: the last round's ordinal (if
     /// numbered), the partners, its date, the months since (to `until`, as for
-    /// [`Words::follow_up_lapsed`]), and how often it meets.
+    /// [`Phrasebook::follow_up_lapsed`]), and how often it meets.
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
@@ -261,7 +261,7 @@ pub trait Words: Sync {
     ) -> String;
     /// A joint working-group series of one round (its ordinal, if numbered, and date)
     /// with no next round announced `months` later (to `until`, as for
-    /// [`Words::follow_up_lapsed`]).
+    /// [`Phrasebook::follow_up_lapsed`]).
     fn follow_up_single(
         &self,
         ordinal: Option<&str>,
@@ -271,7 +271,7 @@ pub trait Words: Sync {
         until: Option<&str>,
     ) -> String;
     /// A named partner with no engagement on record for `months` since its latest, on
-    /// `date` (to `until`, as for [`Words::follow_up_lapsed`]).
+    /// `date` (to `until`, as for [`Phrasebook::follow_up_lapsed`]).
     /// `own`: whether a later multilateral meeting, where the partner was one of
     /// several, is left out of "the latest engagement".
     fn follow_up_quiet(
@@ -331,17 +331,17 @@ pub trait Words: Sync {
     /// last year), where nothing has been collected: " (nothing after 2025 has been
     /// collected yet)".
     fn not_collected(&self, end: &str) -> String;
-    /// [`Words::thin_comparison`] once the brief has given it in full: " (the record is
+    /// [`Phrasebook::thin_comparison`] once the brief has given it in full: " (the record is
     /// systematic only for 2019–2025)".
     fn thin_again(&self, span: &str) -> String;
-    /// [`Words::not_collected`] once the brief has given it in full: " (not collected
+    /// [`Phrasebook::not_collected`] once the brief has given it in full: " (not collected
     /// after 2025)".
     fn not_collected_again(&self, end: &str) -> String;
     /// A "first on record" whose earlier record is thin: " (the record is systematic only
     /// from 2019, so an engagement before 2019 may be missing)"; `start` is where
     /// systematic coverage begins.
     fn thin_first(&self, span: &str, start: &str) -> String;
-    /// [`Words::thin_first`] once the brief has given the record's coverage in full:
+    /// [`Phrasebook::thin_first`] once the brief has given the record's coverage in full:
     /// " (the record is thin before 2019)".
     fn thin_first_again(&self, start: &str) -> String;
     /// The methodology's note on the record's coverage and the brief's period.

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use crate::dataset::{Dataset, Direction, Event, EventType, Query, Status};
 use crate::dates::{Period, Precision};
 use crate::locale::{
-    self, Group, Language, Trend, Words, count_in_words, format_date, format_number, format_span,
-    in_sentence, join_list, ordinal, percent,
+    self, Group, Language, Phrasebook, Trend, count_in_words, format_date, format_number,
+    format_span, in_sentence, join_list, ordinal, percent,
 };
 use crate::select;
 use crate::spec::SectionKind;
@@ -207,7 +207,7 @@ impl<'b, 'a> Facts<'b, 'a> {
     }
 
     /// The sentences of the brief's language.
-    pub(super) fn words(&self) -> &'static dyn Words {
+    pub(super) fn words(&self) -> &'static dyn Phrasebook {
         self.language.words()
     }
 

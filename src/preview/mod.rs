@@ -23,7 +23,7 @@ use crate::locale::Language;
 use crate::output::Status;
 use crate::plan::Inputs;
 use crate::render::Export;
-use crate::render::export::Format;
+use crate::render::export::ExportFormat;
 use crate::spec::Audience;
 
 /// What a page asks to see: the options that may differ from the command line's.
@@ -197,7 +197,7 @@ impl Session {
             }
             cache.generation
         };
-        let run = self.run(choices, Format::Pdf);
+        let run = self.run(choices, ExportFormat::Pdf);
         let pdf = match (&run.error, run.outputs.first()) {
             (None, Some(output)) => {
                 output.path.as_ref().ok_or_else(|| "no PDF was written".to_string()).and_then(
@@ -218,7 +218,7 @@ impl Session {
 
     /// Renders the pages of the view for `choices` as SVG images.
     fn render_pages(&self, choices: &Choices, generation: u64) -> (View, Inputs) {
-        let run = self.run(choices, Format::Svg);
+        let run = self.run(choices, ExportFormat::Svg);
         let mut view = View {
             generation,
             title: run.title.clone(),
@@ -250,7 +250,7 @@ impl Session {
 
     /// Runs the spec with `choices` into the private folder, exported as `format`,
     /// collecting what the run says instead of printing it.
-    fn run(&self, choices: &Choices, format: Format) -> Run {
+    fn run(&self, choices: &Choices, format: ExportFormat) -> Run {
         self.clear_folder();
         let options = Options {
             as_of: choices.as_of.unwrap_or(self.options.as_of),

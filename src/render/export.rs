@@ -14,7 +14,7 @@ use crate::vocab::vocabulary;
 
 vocabulary! {
     /// What a brief is exported as.
-    Format("output format") {
+    ExportFormat("output format") {
         /// One PDF file.
         Pdf = "pdf",
         /// A PNG image per page.
@@ -24,10 +24,10 @@ vocabulary! {
     }
 }
 
-impl Format {
+impl ExportFormat {
     /// Whether the format writes a file per page.
     pub fn per_page(self) -> bool {
-        self != Format::Pdf
+        self != ExportFormat::Pdf
     }
 }
 
@@ -123,7 +123,7 @@ impl PageSelection {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Export {
     /// PDF, PNG or SVG.
-    pub format: Format,
+    pub format: ExportFormat,
     /// Pixels per inch of PNG pages.
     pub ppi: f32,
     /// The pages to export; `None` for every page.
@@ -132,7 +132,7 @@ pub struct Export {
 
 impl Default for Export {
     fn default() -> Self {
-        Export { format: Format::Pdf, ppi: DEFAULT_PPI, pages: None }
+        Export { format: ExportFormat::Pdf, ppi: DEFAULT_PPI, pages: None }
     }
 }
 
@@ -201,8 +201,10 @@ pub(super) fn page_images(
         .filter(|(number, _)| selected(number))
         .map(|(number, page)| {
             let bytes = match export.format {
-                Format::Svg => typst_svg::svg(page, &typst_svg::SvgOptions::default()).into_bytes(),
-                Format::Png | Format::Pdf => {
+                ExportFormat::Svg => {
+                    typst_svg::svg(page, &typst_svg::SvgOptions::default()).into_bytes()
+                }
+                ExportFormat::Png | ExportFormat::Pdf => {
                     let options = typst_render::RenderOptions {
                         pixel_per_pt: Scalar::new(pixel_per_pt),
                         ..Default::default()
