@@ -949,8 +949,11 @@ impl Phrasebook for English {
         )
     }
 
-    fn written_as_of(&self, date: &str) -> String {
-        format!("Written as of {date}")
+    fn written_as_of(&self, date: &str, months_before: Option<&str>) -> String {
+        match months_before {
+            Some(months) => format!("Written as of {date}, {months} months before this brief"),
+            None => format!("Written as of {date}"),
+        }
     }
 
     fn starter_title(&self, partners: Option<&str>, period: &str) -> String {

@@ -910,8 +910,11 @@ impl Phrasebook for Indonesian {
         )
     }
 
-    fn written_as_of(&self, date: &str) -> String {
-        format!("Disusun pada {date}")
+    fn written_as_of(&self, date: &str, months_before: Option<&str>) -> String {
+        match months_before {
+            Some(months) => format!("Disusun pada {date}, {months} bulan sebelum ringkasan ini"),
+            None => format!("Disusun pada {date}"),
+        }
     }
 
     fn starter_title(&self, partners: Option<&str>, period: &str) -> String {

@@ -361,8 +361,9 @@ pub trait Phrasebook: Sync {
     /// (`end`): the record cannot speak of it.
     fn period_not_collected(&self, period: &str, end: &str) -> String;
 
-    /// Under the heading of the analyst's prose: when it was written.
-    fn written_as_of(&self, date: &str) -> String;
+    /// Under the heading of the analyst's prose: when it was written, and how many
+    /// months before the brief when that is long ago.
+    fn written_as_of(&self, date: &str, months_before: Option<&str>) -> String;
 
     // The starter spec.
     /// A starter spec's title: its partners (or all) and its period (", 2024" or "").

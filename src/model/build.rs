@@ -158,6 +158,10 @@ pub fn build(
 /// The rank of routine engagements among highlights: courtesy calls, staff visits.
 const ROUTINE: u8 = 4;
 
+/// The analyst's words are said to be this many months old, or more, under their
+/// heading ("Written as of 28 February 2025, 21 months before this brief").
+const WRITTEN_LONG_AGO_MONTHS: u32 = 6;
+
 /// The first sentence of `text`: up to the first full stop followed by a space and a
 /// capital letter, after a word of more than two letters (so that "St. Petersburg" or
 /// an initial does not end it).
@@ -451,7 +455,12 @@ impl BuildContext<'_> {
             return Ok(Some(Section { title, empty_note, written: String::new(), content }));
         };
         let date = format_date(self.language, written.date);
-        let written = self.language.words().written_as_of(&date);
+        // Words written long before the brief's date say how long: a reader weighs
+        // them against the record since.
+        let months = crate::dates::whole_months(written.date.last_day(), self.settings.as_of);
+        let ago = (months >= WRITTEN_LONG_AGO_MONTHS)
+            .then(|| locale::count_in_words(self.language, months as usize));
+        let written = self.language.words().written_as_of(&date, ago.as_deref());
         Ok(Some(Section { title, empty_note, written, content }))
     }
 

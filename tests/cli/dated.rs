@@ -118,7 +118,18 @@ fn words_written_after_the_brief_s_date_are_left_out_and_older_words_are_dated_a
         "{}",
         run.stderr
     );
-    assert!(pdf_text(&dir.path().join("w.pdf")).contains("Written as of 31 December 2024"));
+    // Words almost two years old say so under their heading.
+    assert!(
+        pdf_text(&dir.path().join("w.pdf"))
+            .contains("Written as of 31 December 2024, 23 months before this brief")
+    );
+    brief(dir.path(), &["generate", &spec, "--as-of", "2025-03-31", "-o", "fresh.pdf"]).expect(0);
+    let fresh = pdf_text(&dir.path().join("fresh.pdf"));
+    assert!(
+        fresh.contains("Written as of 31 December 2024")
+            && !fresh.contains("months before this brief"),
+        "{fresh}"
+    );
     // A `written` date on a computed section is an error at its key.
     let bad = write(
         dir.path(),
@@ -130,7 +141,10 @@ fn words_written_after_the_brief_s_date_are_left_out_and_older_words_are_dated_a
     // In Indonesian.
     let spec = written_spec(dir.path(), "id", "2024-12-31");
     brief(dir.path(), &["generate", &spec, "--as-of", "2026-12-06", "-o", "w.pdf"]).expect(0);
-    assert!(pdf_text(&dir.path().join("w.pdf")).contains("Disusun pada 31 Desember 2024"));
+    assert!(
+        pdf_text(&dir.path().join("w.pdf"))
+            .contains("Disusun pada 31 Desember 2024, 23 bulan sebelum ringkasan ini")
+    );
 }
 
 #[test]
