@@ -14,6 +14,7 @@ Usage: benches/watch_latency.py [ROUNDS]  (environment: BRIEF, TYPST, RESULTS)
 Writes a Markdown table to stdout and to $RESULTS/watch-latency.md.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -92,35 +93,43 @@ def wait_for_start(process, path):
     time.sleep(1.0)
 
 
-def brief_watch(work):
-    spec, out = os.path.join(work, "s.toml"), os.path.join(work, "s.pdf")
-    save(spec, spec_text(0))
-    process = subprocess.Popen(
-        [BRIEF, "watch", spec, "-o", out, "--as-of", AS_OF, "-q"], stderr=subprocess.DEVNULL
-    )
+@contextlib.contextmanager
+def running(command, **popen):
+    """Runs `command` for the length of a `with` block, then stops it."""
+    process = subprocess.Popen(command, **popen)
     try:
-        wait_for_start(process, out)
-
-        def edit(n):
-            before = stamp(out)
-            started = save(spec, spec_text(n + 1))
-            return started, wait_for_change(out, before, started)
-
-        return rounds(edit)
+        yield process
     finally:
         process.terminate()
         process.wait()
 
 
+def file_rounds(process, out, path, text_of):
+    """The rounds of a tool whose output is the file `out`: each saves `text_of(n)` to
+    `path` and waits for `out` to change."""
+    wait_for_start(process, out)
+
+    def edit(n):
+        before = stamp(out)
+        started = save(path, text_of(n + 1))
+        return started, wait_for_change(out, before, started)
+
+    return rounds(edit)
+
+
+def brief_watch(work):
+    spec, out = os.path.join(work, "s.toml"), os.path.join(work, "s.pdf")
+    save(spec, spec_text(0))
+    command = [BRIEF, "watch", spec, "-o", out, "--as-of", AS_OF, "-q"]
+    with running(command, stderr=subprocess.DEVNULL) as process:
+        return file_rounds(process, out, spec, spec_text)
+
+
 def brief_preview(work):
     spec = os.path.join(work, "p.toml")
     save(spec, spec_text(0))
-    process = subprocess.Popen(
-        [BRIEF, "preview", spec, "--as-of", AS_OF],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    command = [BRIEF, "preview", spec, "--as-of", AS_OF]
+    with running(command, stderr=subprocess.PIPE, text=True) as process:
         line = process.stderr.readline()
         port = int(line.split("http://127.0.0.1:")[1].split("/")[0])
         base = f"http://127.0.0.1:{port}"
@@ -151,9 +160,6 @@ def brief_preview(work):
             return started, time.monotonic()
 
         return rounds(edit)
-    finally:
-        process.terminate()
-        process.wait()
 
 
 def typst_watch(work):
@@ -171,27 +177,18 @@ def typst_watch(work):
     )
     with open(data, encoding="utf-8") as f:
         brief = json.load(f)
+    title = brief["meta"]["title"]
+
+    def data_text(n):
+        brief["meta"]["title"] = f"{title} round{n}"
+        return json.dumps(brief, ensure_ascii=False)
+
     out = os.path.join(work, "t.pdf")
-    process = subprocess.Popen(
-        [TYPST, "watch", "--root", tpl, "--font-path", os.path.join(tpl, "fonts"),
-         "--ignore-system-fonts", "--ignore-embedded-fonts", os.path.join(tpl, "brief.typ"), out],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_start(process, out)
-        title = brief["meta"]["title"]
-
-        def edit(n):
-            brief["meta"]["title"] = f"{title} round{n + 1}"
-            before = stamp(out)
-            started = save(data, json.dumps(brief, ensure_ascii=False))
-            return started, wait_for_change(out, before, started)
-
-        return rounds(edit)
-    finally:
-        process.terminate()
-        process.wait()
+    command = [TYPST, "watch", "--root", tpl, "--font-path", os.path.join(tpl, "fonts"),
+               "--ignore-system-fonts", "--ignore-embedded-fonts",
+               os.path.join(tpl, "brief.typ"), out]
+    with running(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as process:
+        return file_rounds(process, out, data, data_text)
 
 
 def row(name, times):

@@ -5,7 +5,7 @@
 
 #![no_main]
 
-use brief::dataset::{DatasetBuilder, DataFormat, Query};
+use brief::dataset::{DataFormat, DatasetBuilder, Query};
 use brief::listing;
 use brief::locale::Language;
 use brief_fuzz::{BUNDLED_BUILDER, emit_all};
@@ -29,7 +29,9 @@ fuzz_target!(|input: &[u8]| {
         Ok((dataset, warnings)) => {
             emit_all(&warnings);
             let events: Vec<_> = dataset.select(&Query::default()).collect();
-            for format in [listing::ListFormat::Table, listing::ListFormat::Json, listing::ListFormat::Csv] {
+            for format in
+                [listing::ListFormat::Table, listing::ListFormat::Json, listing::ListFormat::Csv]
+            {
                 for language in [Language::En, Language::Id] {
                     for wide in [false, true] {
                         let sort =

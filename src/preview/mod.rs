@@ -147,9 +147,14 @@ impl Session {
         &self.options
     }
 
+    /// The session's cache, locked.
+    fn cache(&self) -> std::sync::MutexGuard<'_, Cache> {
+        self.cache.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// Forgets every view: an input changed. Returns the new generation.
     pub fn changed(&self) -> u64 {
-        let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut cache = self.cache();
         cache.generation += 1;
         cache.views.clear();
         cache.pdfs.clear();
@@ -158,45 +163,63 @@ impl Session {
 
     /// The current generation.
     pub fn generation(&self) -> u64 {
-        self.cache.lock().unwrap_or_else(PoisonError::into_inner).generation
+        self.cache().generation
     }
 
     /// What the last render read (the spec, its data and templates), for the watch.
     pub fn inputs(&self) -> Inputs {
-        let cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-        cache.inputs.clone().unwrap_or_default()
+        self.cache().inputs.clone().unwrap_or_default()
     }
 
     /// The view for `choices`, rendered now unless it was made since the last change.
     pub fn view(&self, choices: &Choices) -> Arc<View> {
-        let _one_at_a_time = self.rendering.lock().unwrap_or_else(PoisonError::into_inner);
-        let generation = {
-            let cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some(view) = cache.views.get(choices) {
-                return Arc::clone(view);
-            }
-            cache.generation
-        };
-        let (view, inputs) = self.render_pages(choices, generation);
-        let view = Arc::new(view);
-        let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-        if cache.generation == generation {
-            cache.views.insert(*choices, Arc::clone(&view));
-            cache.inputs = Some(inputs);
-        }
-        view
+        self.cached(
+            |cache| cache.views.get(choices).cloned(),
+            |generation| Arc::new(self.render_pages(choices, generation)),
+            |cache, view| {
+                cache.views.insert(*choices, Arc::clone(view));
+            },
+        )
     }
 
     /// The PDF of the view for `choices`, or why it could not be made.
     pub fn pdf(&self, choices: &Choices) -> Arc<Result<Vec<u8>, String>> {
+        self.cached(
+            |cache| cache.pdfs.get(choices).cloned(),
+            |_| Arc::new(self.render_pdf(choices)),
+            |cache, pdf| {
+                cache.pdfs.insert(*choices, Arc::clone(pdf));
+            },
+        )
+    }
+
+    /// What `find` finds in the cache, else what `make` renders for the current
+    /// generation (one render at a time), kept by `keep` unless an input changed while
+    /// it rendered.
+    fn cached<T>(
+        &self,
+        find: impl Fn(&Cache) -> Option<T>,
+        make: impl FnOnce(u64) -> T,
+        keep: impl FnOnce(&mut Cache, &T),
+    ) -> T {
         let _one_at_a_time = self.rendering.lock().unwrap_or_else(PoisonError::into_inner);
         let generation = {
-            let cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some(pdf) = cache.pdfs.get(choices) {
-                return Arc::clone(pdf);
+            let cache = self.cache();
+            if let Some(found) = find(&cache) {
+                return found;
             }
             cache.generation
         };
+        let made = make(generation);
+        let mut cache = self.cache();
+        if cache.generation == generation {
+            keep(&mut cache, &made);
+        }
+        made
+    }
+
+    /// Renders the view for `choices` as one PDF, read back into memory.
+    fn render_pdf(&self, choices: &Choices) -> Result<Vec<u8>, String> {
         let run = self.run(choices, ExportFormat::Pdf);
         let pdf = match (&run.error, run.outputs.first()) {
             (None, Some(output)) => {
@@ -208,16 +231,12 @@ impl Session {
             (None, None) => Err("the spec makes no brief".to_string()),
         };
         self.clear_folder();
-        let pdf = Arc::new(pdf);
-        let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-        if cache.generation == generation {
-            cache.pdfs.insert(*choices, Arc::clone(&pdf));
-        }
         pdf
     }
 
-    /// Renders the pages of the view for `choices` as SVG images.
-    fn render_pages(&self, choices: &Choices, generation: u64) -> (View, Inputs) {
+    /// Renders the pages of the view for `choices` as SVG images, keeping what the run
+    /// read for the watch.
+    fn render_pages(&self, choices: &Choices, generation: u64) -> View {
         let run = self.run(choices, ExportFormat::Svg);
         let mut view = View {
             generation,
@@ -245,7 +264,8 @@ impl Session {
             }
         }
         self.clear_folder();
-        (view, run.inputs)
+        self.cache().inputs = Some(run.inputs);
+        view
     }
 
     /// Runs the spec with `choices` into the private folder, exported as `format`,

@@ -259,6 +259,14 @@ impl Browser {
         self.call("POST", &format!("/session/{}/execute/sync", self.session), Some(&body))
     }
 
+    /// Sets the page's control `id` to `value` as a user would, and lets it know.
+    fn choose(&self, id: &str, value: &str) {
+        self.run(&format!(
+            "const c = document.getElementById('{id}'); c.value = '{value}'; \
+             c.dispatchEvent(new Event('change')); return null"
+        ));
+    }
+
     /// Waits until `script` returns `true` in the page, or fails with `what`.
     #[track_caller]
     fn wait_for(&self, what: &str, script: &str, preview: &Preview) {
@@ -358,10 +366,7 @@ fn the_preview_page_follows_edits_errors_dates_and_languages_in_a_browser() {
     assert_eq!(browser.run("return window.kept"), json!("no reload"));
 
     // An as-of date inside the period shows the brief as it read then: fewer engagements.
-    browser.run(
-        "const d = document.getElementById('as-of'); d.value = '2022-03-31'; \
-         d.dispatchEvent(new Event('change')); return null",
-    );
+    browser.choose("as-of", "2022-03-31");
     browser.wait_for(
         "the brief as of 2022-03-31",
         "return document.getElementById('status').textContent.includes('as of 2022-03-31')",
@@ -371,10 +376,7 @@ fn the_preview_page_follows_edits_errors_dates_and_languages_in_a_browser() {
     assert!(then < whole, "as of 2022-03-31: {then} engagements, at the end: {whole}");
 
     // The language control shows the Indonesian title; the URL holds the choices.
-    browser.run(
-        "const l = document.getElementById('language'); l.value = 'id'; \
-         l.dispatchEvent(new Event('change')); return null",
-    );
+    browser.choose("language", "id");
     browser.wait_for(
         "the Indonesian title",
         "return document.getElementById('title').textContent === 'Peramban pertama'",
