@@ -414,14 +414,13 @@ impl SectionSpec {
     }
 }
 
-/// The sections of an executive brief whose spec lists none: the findings first, the
-/// headline figures, the key developments, what is open and what is coming, and the
-/// sources of what it cites.
-pub const EXECUTIVE_SECTIONS: [SectionKind; 6] = [
+/// The sections of an executive brief whose spec lists none: the findings first, what
+/// is open and who acts on it, the key developments, what is coming, and the sources
+/// of what it cites (its findings state the headline counts).
+pub const EXECUTIVE_SECTIONS: [SectionKind; 5] = [
     SectionKind::Findings,
-    SectionKind::KeyFigures,
-    SectionKind::Events,
     SectionKind::FollowUps,
+    SectionKind::Events,
     SectionKind::Upcoming,
     SectionKind::Sources,
 ];

@@ -557,6 +557,14 @@ impl Dataset {
         (!inside).then_some(first)
     }
 
+    /// The first day of the span of systematic coverage that holds `day`, if one does.
+    pub fn covered_from(&self, day: NaiveDate) -> Option<NaiveDate> {
+        self.coverage
+            .iter()
+            .find(|c| c.from.first_day() <= day && c.to.is_none_or(|to| to.last_day() >= day))
+            .map(|c| c.from.first_day())
+    }
+
     /// Where the record is systematic, when a quarter or more of `period` lies outside
     /// it: a period no fair comparison can rest on (2017–2020 against a record
     /// systematic from 2019 is half guesswork). `None` when the data declares no

@@ -363,6 +363,11 @@ impl Phrasebook for English {
             Trend::Uncovered(span) => {
                 format!("; as the record is {span}, {before} offers no fair comparison")
             }
+            Trend::UncoveredSince { span, years, count, n } => format!(
+                "; as the record is {span}, {before} offers no fair comparison, but in {years}, \
+                 the covered years just before, it shows {count} {}",
+                self.engagements(n)
+            ),
         };
         let noun = self.engagements(n);
         format!("In {this}, the record shows {held} {noun} held{scope}{trend}.")
@@ -397,8 +402,14 @@ impl Phrasebook for English {
         top: &str,
         total: &str,
         share: &str,
+        conferences: Option<(usize, &str)>,
         next: Option<&str>,
     ) -> String {
+        let share = match conferences {
+            Some((1, _)) => format!("{share}, one of them a conference"),
+            Some((_, count)) => format!("{share}, {count} of them conferences"),
+            None => share.to_owned(),
+        };
         let mut text = format!(
             "{} was the most engaged partner, with {top} of the {total} engagements ({share})",
             super::capitalised(names)

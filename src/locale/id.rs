@@ -347,6 +347,10 @@ impl Phrasebook for Indonesian {
             Trend::Uncovered(span) => {
                 format!("; karena data {span}, angka {before} tidak dapat dijadikan pembanding")
             }
+            Trend::UncoveredSince { span, years, count, .. } => format!(
+                "; karena data {span}, angka {before} tidak dapat dijadikan pembanding, tetapi \
+                 pada {years}, tahun-tahun tercakup tepat sebelumnya, tercatat {count} kegiatan"
+            ),
         };
         format!("Selama {this} tercatat {held} kegiatan terlaksana{scope}{trend}.")
     }
@@ -380,8 +384,13 @@ impl Phrasebook for Indonesian {
         top: &str,
         total: &str,
         share: &str,
+        conferences: Option<(usize, &str)>,
         next: Option<&str>,
     ) -> String {
+        let share = match conferences {
+            Some((_, count)) => format!("{share}, {count} di antaranya konferensi"),
+            None => share.to_owned(),
+        };
         let mut text = format!(
             "Mitra paling aktif adalah {names}, dengan {top} dari {total} kegiatan ({share})"
         );

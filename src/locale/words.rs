@@ -41,6 +41,19 @@ pub enum Trend<'a> {
     /// No fair comparison: the earlier period lies largely outside where the record is
     /// systematic, given in words ("systematic only for 2019–2025").
     Uncovered(&'a str),
+    /// As [`Trend::Uncovered`], but the record covers a year or more just before this
+    /// period: those years, named (`years`), and the engagements held in them (`count`
+    /// in words, `n`), so that the reader has the fair part of the comparison.
+    UncoveredSince {
+        /// Where the record is systematic, in words.
+        span: &'a str,
+        /// The covered years just before this period, named ("2019–2020").
+        years: &'a str,
+        /// The engagements held in them, in words.
+        count: &'a str,
+        /// The same, as a number.
+        n: usize,
+    },
 }
 
 /// What a `changes` section compares its period with.
@@ -109,13 +122,16 @@ pub trait Phrasebook: Sync {
     fn partner_scope(&self, names: &[String], active: usize) -> String;
     /// Nothing held in `this`; `before` held `earlier` (formatted), or none.
     fn volume_none(&self, this: &str, before: &str, earlier: Option<&str>) -> String;
-    /// The most engaged partner, its count of the total and share, and who came next.
+    /// The most engaged partner, its count of the total and share, how many of its
+    /// engagements were conferences (a number and in words, when some but not all
+    /// were: a conference counts the same as a working session), and who came next.
     fn leading_partner(
         &self,
         names: &str,
         top: &str,
         total: &str,
         share: &str,
+        conferences: Option<(usize, &str)>,
         next: Option<&str>,
     ) -> String;
     /// Several partners tied as the most engaged, each with `top` of `total`.

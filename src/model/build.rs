@@ -57,16 +57,23 @@ pub fn build(
     } else {
         spec.sections.iter().zip(&selection.sections).collect()
     };
+    // An executive version opens with its summary, its findings and what to do next.
     order.sort_by_key(|(section, _)| match section.kind {
         SectionKind::Summary => 0,
         SectionKind::Findings if executive => 1,
-        _ => 2,
+        SectionKind::FollowUps if executive => 2,
+        _ => 3,
     });
-    // What an executive version leaves to the full brief, by title.
+    // What an executive version leaves to the full brief, by title: key figures too
+    // when its findings state the same counts, unless the spec is an executive brief of
+    // its own that asks for them.
     let mut left_out: Vec<String> = Vec::new();
     if executive {
+        let has_findings = order.iter().any(|(s, _)| s.kind == SectionKind::Findings);
+        let derived = spec.audience != Audience::Executive;
         order.retain(|(section, _)| {
-            let kept = !CONDENSED_AWAY.contains(&section.kind);
+            let repeated = section.kind == SectionKind::KeyFigures && has_findings && derived;
+            let kept = !CONDENSED_AWAY.contains(&section.kind) && !repeated;
             if !kept {
                 left_out.push(heading(section, language));
             }

@@ -22,6 +22,10 @@ use super::context::BuildContext;
 /// The most findings a section prints.
 const MAX_FINDINGS: usize = 7;
 
+/// The covered years before a period are a baseline worth giving when they span at
+/// least this many months.
+const MIN_BASELINE_MONTHS: u32 = 12;
+
 /// The most findings an executive brief prints.
 const MAX_EXECUTIVE_FINDINGS: usize = 5;
 
@@ -279,6 +283,18 @@ impl<'b, 'a> Facts<'b, 'a> {
         Some(locale::coverage_span(self.language, coverage))
     }
 
+    /// The years the record covers systematically just before this period, from the
+    /// start of its coverage to the day before the period: a fair baseline when the
+    /// period of the same length before is not covered. `None` when that is less than
+    /// [`MIN_BASELINE_MONTHS`] (or the coverage starts with the period).
+    fn covered_before(&self) -> Option<Period> {
+        let to = self.period.from.pred_opt()?;
+        let start = self.dataset().covered_from(to)?;
+        let months = crate::dates::whole_months(start, self.period.from);
+        (start < self.period.from && months >= MIN_BASELINE_MONTHS)
+            .then_some(Period { from: start, to })
+    }
+
     /// The period a comparison with `earlier` takes, and its name: `earlier` whole, or,
     /// while this period is not over, the same part of it, so that like is compared with
     /// like.
@@ -319,17 +335,22 @@ impl<'b, 'a> Facts<'b, 'a> {
         let text = match (n, m, &uncovered) {
             (0, 0, _) => self.words().volume_none(&this, &before, None),
             (0, _, _) => self.words().volume_none(&this, &before, Some(&mf)),
-            // The sentence itself says why there is no comparison.
+            // The sentence itself says why there is no comparison, and gives the covered
+            // years just before this period when there are any.
             (_, _, Some(span)) => {
+                let since = self.covered_before().map(|years| {
+                    let held = self.held_in(years).len();
+                    (locale::period_name(self.language, years), held)
+                });
+                let count = since.as_ref().map(|(_, held)| count_in_words(self.language, *held));
+                let trend = match (&since, &count) {
+                    (Some((years, held)), Some(count)) => {
+                        Trend::UncoveredSince { span, years, count, n: *held }
+                    }
+                    _ => Trend::Uncovered(span),
+                };
                 return Some(Finding {
-                    text: self.words().volume(
-                        &this,
-                        &before,
-                        n,
-                        &nf,
-                        Trend::Uncovered(span),
-                        &self.scope(),
-                    ),
+                    text: self.words().volume(&this, &before, n, &nf, trend, &self.scope()),
                     refs: vec![],
                 });
             }
@@ -413,12 +434,22 @@ impl<'b, 'a> Facts<'b, 'a> {
             true => next.join(self.words().then()),
             false => join_list(self.language, &next, ", "),
         };
+        // A leader's count may hold conferences it convened for many: said, so that its
+        // share is not read as so many working sessions with BNPT.
+        let conferences = self
+            .held
+            .iter()
+            .filter(|e| e.kind == EventType::Conference && e.partners.contains(&leaders[0].0))
+            .count();
+        let conferences = (conferences > 0 && conferences < top)
+            .then(|| (conferences, count_in_words(self.language, conferences)));
         let text = match leaders.len() {
             1 => self.words().leading_partner(
                 &names,
                 &topf,
                 &nf,
                 &share,
+                conferences.as_ref().map(|(n, words)| (*n, words.as_str())),
                 (!next.is_empty()).then_some(next.as_str()),
             ),
             _ => self.words().leading_partners(&names, &topf, &nf, &share),

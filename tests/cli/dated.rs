@@ -165,8 +165,9 @@ fn a_period_not_yet_over_is_to_date_and_compared_like_with_like() {
     );
     // That part of 2017–2020 lies mostly before the record's coverage: no comparison.
     // Nor is the rest of the record's coverage known on that date: it is "from 2019".
+    // The covered years just before the period are given instead.
     assert!(
-        volume.ends_with("; as the record is systematic only from 2019, January 2017 – 30 June 2019 offers no fair comparison."),
+        volume.contains("; as the record is systematic only from 2019, January 2017 – 30 June 2019 offers no fair comparison, but in 2019–2020, the covered years just before, it shows "),
         "{volume}"
     );
     // The chart by year stops at the brief's year.
@@ -207,7 +208,7 @@ fn a_comparison_reaching_outside_the_record_s_coverage_says_so_in_its_sentence()
     let text21 = text_as_of(dir.path(), &spec21, "2026-12-06");
     assert!(
         text21.replace("– ", "–").contains(
-            "; as the record is systematic only for 2019–2025, 2017–2020 offers no fair comparison."
+            "; as the record is systematic only for 2019–2025, 2017–2020 offers no fair comparison, but in 2019–2020, the covered years just before, it shows "
         ) && !text21.contains("up from"),
         "{text21}"
     );

@@ -223,7 +223,7 @@ fn any_spec_has_an_executive_version_on_two_pages() {
     let text = pdf_text(&pdf);
     // What it leaves to the full brief, said in one line.
     assert!(
-        text.contains("This executive version leaves out Timeline of engagements, Partner profiles and Methodology: the full brief has them."),
+        text.contains("This executive version leaves out Key figures, Timeline of engagements, Partner profiles and Methodology: the full brief has them."),
         "{text}"
     );
     // An executive brief of a spec with no sections opens with its findings.

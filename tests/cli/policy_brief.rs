@@ -130,7 +130,11 @@ fn percent(part: usize, whole: usize) -> usize {
 struct FlagshipCounts {
     n: usize,
     m: usize,
+    /// Held in 2019–2020, the covered years just before the period.
+    base: usize,
     unoct: usize,
+    /// UNOCT's engagements that were conferences.
+    unoct_conferences: usize,
     gbr: usize,
     phl: usize,
     uncertain: usize,
@@ -144,7 +148,9 @@ fn flagship_counts(dir: &Path) -> FlagshipCounts {
     let counts = FlagshipCounts {
         n: now.len(),
         m: before.len(),
+        base: held(&listed(dir, &FLAGSHIP_PARTNERS, Some("2019-01-01"), Some("2020-12-31"))).len(),
         unoct: with(&now, "unoct"),
+        unoct_conferences: with(&of_types(&now, &["conference"]), "unoct"),
         gbr: with(&now, "gbr"),
         phl: with(&now, "phl"),
         uncertain: uncertain(&now),
@@ -152,8 +158,9 @@ fn flagship_counts(dir: &Path) -> FlagshipCounts {
         copies: only_copies(&now),
     };
     // The sentences below are written for this shape of the record.
-    assert!(counts.n > counts.m && counts.m > 0);
+    assert!(counts.n > counts.m && counts.m > counts.base && counts.base > 1);
     assert!(counts.unoct > counts.gbr && counts.gbr > counts.phl);
+    assert!(counts.unoct_conferences > 1 && counts.unoct_conferences < counts.unoct);
     assert_eq!(with(&now, "rus"), counts.phl, "Philippines and Russia tie: both are named");
     assert_eq!(of_types(&now, &["mou", "agreement", "framework"]).len(), 1);
     assert_eq!(of_types(&now, &["working-group"]).len(), 3);
@@ -169,19 +176,23 @@ fn the_flagship_findings_read_word_for_word_in_english() {
         brief_json(dir.path(), &repo_file("briefs/bnpt-international-2021-2024.toml"), AS_OF);
     let texts: Vec<String> = findings(&json).into_iter().map(|(t, _)| t).collect();
     let expected = [
-        // 2017–2020 lies half outside the record's coverage: no trend is drawn from it.
+        // 2017–2020 lies half outside the record's coverage: no trend is drawn from it,
+        // but the covered years just before are given.
         format!(
             "In 2021–2024, the record shows {} engagements held with the four partners this brief covers; as the record is systematic \
-             only for 2019–2025, 2017–2020 offers no fair comparison.",
-            en(c.n)
+             only for 2019–2025, 2017–2020 offers no fair comparison, but in 2019–2020, the covered years just before, it shows {} \
+             engagements.",
+            en(c.n),
+            en(c.base)
         ),
         format!(
             "The UN Office of Counter-Terrorism was the most engaged partner, with {} of the {} \
-             engagements ({}%); next came the United Kingdom ({}), then the Philippines and \
-             Russia ({} each).",
+             engagements ({}%, {} of them conferences); next came the United Kingdom ({}), then \
+             the Philippines and Russia ({} each).",
             en(c.unoct),
             en(c.n),
             percent(c.unoct, c.n),
+            en(c.unoct_conferences),
             c.gbr,
             en(c.phl)
         ),
@@ -222,15 +233,19 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
     let expected = [
         format!(
             "Selama 2021–2024 tercatat {} kegiatan terlaksana dengan empat mitra yang dicakup ringkasan ini; karena data dihimpun secara \
-             sistematis hanya untuk 2019–2025, angka 2017–2020 tidak dapat dijadikan pembanding.",
-            id(c.n)
+             sistematis hanya untuk 2019–2025, angka 2017–2020 tidak dapat dijadikan pembanding, tetapi pada 2019–2020, tahun-tahun \
+             tercakup tepat sebelumnya, tercatat {} kegiatan.",
+            id(c.n),
+            id(c.base)
         ),
         format!(
             "Mitra paling aktif adalah Kantor PBB Bidang Kontraterorisme, dengan {} dari {} \
-             kegiatan ({}%), disusul Inggris ({}), lalu Filipina dan Rusia (masing-masing {}).",
+             kegiatan ({}%, {} di antaranya konferensi), disusul Inggris ({}), lalu Filipina dan \
+             Rusia (masing-masing {}).",
             id(c.unoct),
             id(c.n),
             percent(c.unoct, c.n),
+            id(c.unoct_conferences),
             c.gbr,
             id(c.phl)
         ),
