@@ -363,11 +363,23 @@ impl Phrasebook for English {
             Trend::Uncovered(span) => {
                 format!("; as the record is {span}, {before} offers no fair comparison")
             }
-            Trend::UncoveredSince { span, years, count, n } => format!(
-                "; as the record is {span}, {before} offers no fair comparison, but in {years}, \
-                 the covered years just before, it shows {count} {}",
-                self.engagements(n)
-            ),
+            Trend::UncoveredSince { span, years, months, count, n } => {
+                let length = match months % 12 {
+                    0 => format!(
+                        "{} covered years",
+                        super::count_in_words(super::Language::En, (months / 12) as usize)
+                    ),
+                    _ => format!(
+                        "{} covered months",
+                        super::count_in_words(super::Language::En, months as usize)
+                    ),
+                };
+                format!(
+                    "; as the record is {span}, {before} offers no fair comparison, but in \
+                     {years}, the {length} just before, it shows {count} {}",
+                    self.engagements(n)
+                )
+            }
         };
         let noun = self.engagements(n);
         format!("In {this}, the record shows {held} {noun} held{scope}{trend}.")
@@ -755,6 +767,19 @@ impl Phrasebook for English {
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
+        if let Pace::Gaps(months) = pace {
+            // No set pace: no month is projected from it.
+            let round =
+                next.map_or_else(|| "the next round".to_owned(), |o| format!("the {o} round"));
+            let none = match until {
+                Some(until) => format!("no date for {round} is on record by {until}"),
+                None => format!("no date for {round} is announced"),
+            };
+            return format!(
+                "The rounds of the working group with {partners} on record came {months} months \
+                 apart, with no set pace; {none}."
+            );
+        }
         let stated = matches!(pace, Pace::Stated(_));
         let pace = match pace {
             Pace::Stated(12) => "At the annual pace its sources describe".to_owned(),
@@ -767,10 +792,8 @@ impl Phrasebook for English {
             Pace::Interval(months) => {
                 format!("At the pace of the two rounds on record ({months} months apart)")
             }
-            Pace::Gaps(months) => {
-                format!("At the pace of the rounds on record ({months} months apart, no set pace)")
-            }
-            Pace::Single => "At the pace of earlier rounds".to_owned(),
+            // Gaps with no set pace are said above, without a projection.
+            Pace::Gaps(_) | Pace::Single => "At the pace of earlier rounds".to_owned(),
         };
         let round = match next {
             Some(ordinal) => format!("the {ordinal} round of the working group with {partners}"),

@@ -347,10 +347,23 @@ impl Phrasebook for Indonesian {
             Trend::Uncovered(span) => {
                 format!("; karena data {span}, angka {before} tidak dapat dijadikan pembanding")
             }
-            Trend::UncoveredSince { span, years, count, .. } => format!(
-                "; karena data {span}, angka {before} tidak dapat dijadikan pembanding, tetapi \
-                 pada {years}, tahun-tahun tercakup tepat sebelumnya, tercatat {count} kegiatan"
-            ),
+            Trend::UncoveredSince { span, years, months, count, .. } => {
+                let length = match months % 12 {
+                    0 => format!(
+                        "{} tahun",
+                        super::count_in_words(super::Language::Id, (months / 12) as usize)
+                    ),
+                    _ => format!(
+                        "{} bulan",
+                        super::count_in_words(super::Language::Id, months as usize)
+                    ),
+                };
+                format!(
+                    "; karena data {span}, angka {before} tidak dapat dijadikan pembanding, \
+                     tetapi pada {years}, {length} sebelum periode ini yang datanya lengkap, \
+                     tercatat {count} kegiatan"
+                )
+            }
         };
         format!("Selama {this} tercatat {held} kegiatan terlaksana{scope}{trend}.")
     }
@@ -702,6 +715,19 @@ impl Phrasebook for Indonesian {
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
+        if let Pace::Gaps(months) = pace {
+            // Tanpa pola tetap, tidak ada bulan yang diproyeksikan.
+            let round =
+                next.map_or_else(|| "putaran berikutnya".to_owned(), |o| format!("putaran {o}"));
+            let none = match until {
+                Some(until) => format!("hingga {until}, jadwal {round} belum tercatat"),
+                None => format!("jadwal {round} belum tercatat"),
+            };
+            return format!(
+                "Putaran kelompok kerja bersama Indonesia–{partners} yang tercatat berselang \
+                 {months} bulan dan belum berpola tetap; {none}."
+            );
+        }
         let stated = matches!(pace, Pace::Stated(_));
         let pace = match pace {
             Pace::Stated(12) => "Sesuai jadwal tahunan yang disebut sumbernya".to_owned(),
@@ -712,10 +738,8 @@ impl Phrasebook for Indonesian {
             Pace::Interval(months) => {
                 format!("Dengan selang {months} bulan antara dua putaran yang tercatat")
             }
-            Pace::Gaps(months) => format!(
-                "Dengan selang antarputaran yang tercatat {months} bulan (belum berpola tetap)"
-            ),
-            Pace::Single => "Menurut jarak antarputaran sebelumnya".to_owned(),
+            // Selang tanpa pola tetap sudah dikatakan di atas, tanpa proyeksi.
+            Pace::Gaps(_) | Pace::Single => "Menurut jarak antarputaran sebelumnya".to_owned(),
         };
         let round = match next {
             Some(ordinal) => {
@@ -802,7 +826,7 @@ impl Phrasebook for Indonesian {
     }
 
     fn follow_up_owner(&self, unit: &str) -> String {
-        format!("Pelaksana: {unit}.")
+        format!("Penanggung jawab: {unit}.")
     }
 
     fn follow_up_check(&self) -> &'static str {

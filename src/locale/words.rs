@@ -49,6 +49,8 @@ pub enum Trend<'a> {
         span: &'a str,
         /// The covered years just before this period, named ("2019–2020").
         years: &'a str,
+        /// How long they are, in months.
+        months: u32,
         /// The engagements held in them, in words.
         count: &'a str,
         /// The same, as a number.

@@ -340,12 +340,13 @@ impl<'b, 'a> Facts<'b, 'a> {
             (_, _, Some(span)) => {
                 let since = self.covered_before().map(|years| {
                     let held = self.held_in(years).len();
-                    (locale::period_name(self.language, years), held)
+                    let months = crate::dates::whole_months(years.from, self.period.from);
+                    (locale::period_name(self.language, years), months, held)
                 });
-                let count = since.as_ref().map(|(_, held)| count_in_words(self.language, *held));
+                let count = since.as_ref().map(|(_, _, held)| count_in_words(self.language, *held));
                 let trend = match (&since, &count) {
-                    (Some((years, held)), Some(count)) => {
-                        Trend::UncoveredSince { span, years, count, n: *held }
+                    (Some((years, months, held)), Some(count)) => {
+                        Trend::UncoveredSince { span, years, months: *months, count, n: *held }
                     }
                     _ => Trend::Uncovered(span),
                 };

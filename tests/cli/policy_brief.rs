@@ -180,7 +180,7 @@ fn the_flagship_findings_read_word_for_word_in_english() {
         // but the covered years just before are given.
         format!(
             "In 2021–2024, the record shows {} engagements held with the four partners this brief covers; as the record is systematic \
-             only for 2019–2025, 2017–2020 offers no fair comparison, but in 2019–2020, the covered years just before, it shows {} \
+             only for 2019–2025, 2017–2020 offers no fair comparison, but in 2019–2020, the two covered years just before, it shows {} \
              engagements.",
             en(c.n),
             en(c.base)
@@ -233,8 +233,8 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
     let expected = [
         format!(
             "Selama 2021–2024 tercatat {} kegiatan terlaksana dengan empat mitra yang dicakup ringkasan ini; karena data dihimpun secara \
-             sistematis hanya untuk 2019–2025, angka 2017–2020 tidak dapat dijadikan pembanding, tetapi pada 2019–2020, tahun-tahun \
-             tercakup tepat sebelumnya, tercatat {} kegiatan.",
+             sistematis hanya untuk 2019–2025, angka 2017–2020 tidak dapat dijadikan pembanding, tetapi pada 2019–2020, dua tahun \
+             sebelum periode ini yang datanya lengkap, tercatat {} kegiatan.",
             id(c.n),
             id(c.base)
         ),
