@@ -3,17 +3,16 @@
 //! language and audience the page asks for.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
-use brief::generate::{Exit, Mode, Options};
+use brief::generate::{Exit, Mode};
 use brief::preview::server::{self, Hub};
 use brief::preview::{Choices, Session};
 use brief::render::Export;
-use brief::watch::{Wake, Watch, Watched};
-use brief::worker::WorkerPool;
+use brief::watch::{Watch, Watched};
 
 use super::run::run_options;
-use super::watch::shown;
+use super::watch::{next_change, session_options, shown, stop_on_ctrl_c};
 use crate::args;
 use crate::terminal::{self, fail};
 
@@ -45,19 +44,13 @@ pub(crate) fn preview(args: &args::PreviewArgs) -> Exit {
         }
     };
     let options = match run_options(&args.brief, Mode::Write, None, None, None, Export::default()) {
-        // The session keeps its workers warm from one render to the next.
-        Ok(options) => Options {
-            ends_after_run: false,
-            workers: Some(Arc::new(WorkerPool::default())),
-            ..options
-        },
+        Ok(options) => session_options(options),
         Err(exit) => return exit,
     };
-    let stop = Arc::new(AtomicBool::new(false));
-    let raised = Arc::clone(&stop);
-    if let Err(e) = ctrlc::set_handler(move || raised.store(true, Ordering::SeqCst)) {
-        return fail(format!("cannot catch Ctrl-C ({e})"), &[], Exit::Failed);
-    }
+    let stop = match stop_on_ctrl_c() {
+        Ok(stop) => stop,
+        Err(exit) => return exit,
+    };
     let session = match Session::new(spec.clone(), options.clone()) {
         Ok(session) => Arc::new(session),
         Err(e) => {
@@ -123,22 +116,9 @@ fn watch_inputs(
         if let Err(message) = files.set(inputs) {
             return fail(message, &[], Exit::Failed);
         }
-        loop {
-            match files.wait(stop) {
-                Wake::Stopped => return Exit::Success,
-                Wake::Trouble(why) => {
-                    terminal::print_err(&format!("warning: watching files: {why}"));
-                    continue;
-                }
-                Wake::Changed(paths) => {
-                    if !args.brief.quiet {
-                        let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
-                        terminal::print_err(&format!("changed: {}", names.join(", ")));
-                    }
-                    hub.changed(session.changed());
-                }
-            }
-            break;
+        if !next_change(&files, stop, args.brief.quiet) {
+            return Exit::Success;
         }
+        hub.changed(session.changed());
     }
 }

@@ -19,12 +19,7 @@ pub(crate) fn watch(args: &args::WatchArgs) -> Exit {
     let export = export_options(&args.export, args.output.as_deref());
     let options =
         match run_options(&args.brief, Mode::Write, args.output.clone(), None, None, export) {
-            // A session keeps its workers warm from one render to the next.
-            Ok(options) => Options {
-                ends_after_run: false,
-                workers: Some(Arc::new(WorkerPool::default())),
-                ..options
-            },
+            Ok(options) => session_options(options),
             Err(exit) => return exit,
         };
     if args.brief.specs.iter().any(|s| s.as_os_str() == "-") {
@@ -34,11 +29,10 @@ pub(crate) fn watch(args: &args::WatchArgs) -> Exit {
             Exit::Invalid,
         );
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    let raised = Arc::clone(&stop);
-    if let Err(e) = ctrlc::set_handler(move || raised.store(true, Ordering::SeqCst)) {
-        return fail(format!("cannot catch Ctrl-C ({e})"), &[], Exit::Failed);
-    }
+    let stop = match stop_on_ctrl_c() {
+        Ok(stop) => stop,
+        Err(exit) => return exit,
+    };
     let mut files = match Watch::new() {
         Ok(watch) => watch,
         Err(message) => return fail(message, &[], Exit::Failed),
@@ -52,20 +46,41 @@ pub(crate) fn watch(args: &args::WatchArgs) -> Exit {
         if !args.brief.quiet {
             terminal::print_err(&format!("watching {}; Ctrl-C to stop", inputs.describe()));
         }
-        loop {
-            match files.wait(&stop) {
-                Wake::Stopped => return Exit::Success,
-                Wake::Trouble(why) => {
-                    terminal::print_err(&format!("warning: watching files: {why}"));
-                    continue;
-                }
-                Wake::Changed(paths) if !args.brief.quiet => {
+        if !next_change(&files, &stop, args.brief.quiet) {
+            return Exit::Success;
+        }
+    }
+}
+
+/// The options of a session (`watch`, `preview`): the run goes on after each render,
+/// and keeps its workers warm from one render to the next.
+pub(crate) fn session_options(options: Options) -> Options {
+    Options { ends_after_run: false, workers: Some(Arc::new(WorkerPool::default())), ..options }
+}
+
+/// A flag that Ctrl-C (or SIGTERM, SIGHUP) raises, for a session to stop between renders.
+pub(crate) fn stop_on_ctrl_c() -> Result<Arc<AtomicBool>, Exit> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let raised = Arc::clone(&stop);
+    ctrlc::set_handler(move || raised.store(true, Ordering::SeqCst))
+        .map_err(|e| fail(format!("cannot catch Ctrl-C ({e})"), &[], Exit::Failed))?;
+    Ok(stop)
+}
+
+/// Waits for the next change to the watched files, printing what changed (unless
+/// `quiet`) and any trouble the system reports; `false` when `stop` was raised.
+pub(crate) fn next_change(files: &Watch, stop: &Arc<AtomicBool>, quiet: bool) -> bool {
+    loop {
+        match files.wait(stop) {
+            Wake::Stopped => return false,
+            Wake::Trouble(why) => terminal::print_err(&format!("warning: watching files: {why}")),
+            Wake::Changed(paths) => {
+                if !quiet {
                     let names: Vec<String> = paths.iter().map(|p| shown(p)).collect();
                     terminal::print_err(&format!("changed: {}", names.join(", ")));
                 }
-                Wake::Changed(_) => {}
+                return true;
             }
-            break;
         }
     }
 }

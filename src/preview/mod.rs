@@ -137,11 +137,6 @@ impl Session {
         })
     }
 
-    /// The spec previewed.
-    pub fn spec(&self) -> &PathBuf {
-        &self.spec
-    }
-
     /// The command line's options.
     pub fn options(&self) -> &Options {
         &self.options
