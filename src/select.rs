@@ -49,7 +49,8 @@ pub fn resolve(
 }
 
 /// The spec's `[owners]`, each key resolved to the partner ids it names (`default` to
-/// `None`); an unknown key is reported at its unit.
+/// `None`), each partner once: the first unit for it wins, which is the spec's over its
+/// project's. An unknown key is reported at its unit.
 fn owners(
     spec: &Spec,
     dataset: &Dataset,
@@ -57,23 +58,26 @@ fn owners(
 ) -> Vec<(Option<String>, Words)> {
     let mut owners = Vec::new();
     for owner in &spec.owners {
-        if owner.key.eq_ignore_ascii_case("default") {
-            owners.push((None, owner.unit.clone()));
-            continue;
-        }
-        match dataset.find_partner(&owner.key) {
-            Ok(partner) => owners.extend(
-                dataset.selected_by(partner).into_iter().map(|id| (Some(id), owner.unit.clone())),
-            ),
-            Err(missing) => errors.push(
-                Diagnostic::error(format!("`[owners]`: {}", missing.message))
-                    .at(&spec.source, owner.unit.range())
-                    .hint(missing.hint.unwrap_or_else(|| {
-                        "key each unit by a partner's id, name or alias, or by `default` \
-                         (`brief partners` lists them)"
-                            .into()
-                    })),
-            ),
+        let ids = match dataset.find_partner(&owner.key) {
+            _ if owner.key.eq_ignore_ascii_case("default") => vec![None],
+            Ok(partner) => dataset.selected_by(partner).into_iter().map(Some).collect(),
+            Err(missing) => {
+                errors.push(
+                    Diagnostic::error(format!("`[owners]`: {}", missing.message))
+                        .at(&spec.source, owner.unit.range())
+                        .hint(missing.hint.unwrap_or_else(|| {
+                            "key each unit by a partner's id, name or alias, or by `default` \
+                             (`brief partners` lists them)"
+                                .into()
+                        })),
+                );
+                continue;
+            }
+        };
+        for id in ids {
+            if !owners.iter().any(|(known, _)| *known == id) {
+                owners.push((id, owner.unit.clone()));
+            }
         }
     }
     owners

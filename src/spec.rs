@@ -514,8 +514,8 @@ pub struct Spec {
     /// The house style, usually from the project's `_brief.toml`.
     pub theme: Theme,
     /// Who acts on the open items of each partner (`[owners]`): keyed by a partner's
-    /// id, name or alias, or `default` for the rest; resolved against the dataset when
-    /// the brief is planned.
+    /// id, name or alias, or `default` for the rest, the spec's own before its
+    /// project's; resolved against the dataset when the brief is planned.
     pub owners: Vec<Owner>,
 }
 
@@ -627,7 +627,20 @@ struct RawSpec {
     sections: Option<Vec<Spanned<RawSection>>>,
     variants: Option<Vec<Spanned<RawVariant>>>,
     theme: Option<RawTheme>,
-    owners: Option<std::collections::BTreeMap<String, Spanned<RawWords>>>,
+    owners: Option<RawOwners>,
+}
+
+/// `[owners]` as the layers give it, each layer's units before those of the layers
+/// below: a partner named in two layers, under any of its names, takes the upper unit.
+#[derive(Debug, Default)]
+struct RawOwners(Vec<(String, Spanned<RawWords>)>);
+
+impl<'de> Deserialize<'de> for RawOwners {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let table =
+            std::collections::BTreeMap::<String, Spanned<RawWords>>::deserialize(deserializer)?;
+        Ok(RawOwners(table.into_iter().collect()))
+    }
 }
 
 impl RawSpec {
@@ -668,9 +681,7 @@ impl RawSpec {
             },
             owners: match (self.owners, lower.owners) {
                 (Some(mut upper), Some(lower)) => {
-                    for (key, unit) in lower {
-                        upper.entry(key).or_insert(unit);
-                    }
+                    upper.0.extend(lower.0);
                     Some(upper)
                 }
                 (upper, lower) => upper.or(lower),
@@ -1330,6 +1341,7 @@ impl Spec {
             owners: raw
                 .owners
                 .unwrap_or_default()
+                .0
                 .into_iter()
                 .map(|(key, unit)| Owner { key, unit: words(unit) })
                 .collect(),

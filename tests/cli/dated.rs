@@ -488,7 +488,7 @@ fn each_open_item_names_its_owner_from_the_spec_or_its_project() {
         dir.path(),
         "_brief.toml",
         "[owners]\ndefault = { en = \"Cooperation Deputy\", id = \"Deputi Kerja Sama\" }\n\
-         phl = { en = \"Manila Desk\", id = \"Meja Manila\" }\n",
+         PHL = { en = \"Manila Desk\", id = \"Meja Manila\" }\n",
     );
     let spec = |language: &str, owners: &str| {
         format!(
@@ -496,7 +496,8 @@ fn each_open_item_names_its_owner_from_the_spec_or_its_project() {
              [filter]\npartners = [\"phl\", \"unoct\"]\n[[sections]]\nkind = \"follow-ups\"\n{owners}"
         )
     };
-    // The project's units, one partner's replaced by the spec's own.
+    // The project's units, one partner's replaced by the spec's own, whichever of the
+    // partner's names each uses.
     let en = write(dir.path(), "en.toml", &spec("en", "[owners]\nphl = \"Philippine Desk\"\n"));
     let text = text_as_of(dir.path(), &en, "2026-12-06");
     assert!(text.contains("propose dates to the partner. Owner: Philippine Desk."), "{text}");
