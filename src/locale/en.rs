@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Group, Pace, Phrasebook, Trend};
+use super::words::{Against, Group, Length, Pace, Phrasebook, Trend};
 
 /// The English language.
 pub(super) struct English;
@@ -363,16 +363,10 @@ impl Phrasebook for English {
             Trend::Uncovered(span) => {
                 format!("; as the record is {span}, {before} offers no fair comparison")
             }
-            Trend::UncoveredSince { span, years, months, count, n } => {
-                let length = match months % 12 {
-                    0 => format!(
-                        "{} covered years",
-                        super::count_in_words(super::Language::En, (months / 12) as usize)
-                    ),
-                    _ => format!(
-                        "{} covered months",
-                        super::count_in_words(super::Language::En, months as usize)
-                    ),
+            Trend::UncoveredSince { span, years, length, count, n } => {
+                let length = match length {
+                    Length::Years(years) => format!("{years} covered years"),
+                    Length::Months(months) => format!("{months} covered months"),
                 };
                 format!(
                     "; as the record is {span}, {before} offers no fair comparison, but in \

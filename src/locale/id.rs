@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Group, Pace, Phrasebook, Trend};
+use super::words::{Against, Group, Length, Pace, Phrasebook, Trend};
 
 /// The Indonesian language.
 pub(super) struct Indonesian;
@@ -347,16 +347,10 @@ impl Phrasebook for Indonesian {
             Trend::Uncovered(span) => {
                 format!("; karena data {span}, angka {before} tidak dapat dijadikan pembanding")
             }
-            Trend::UncoveredSince { span, years, months, count, .. } => {
-                let length = match months % 12 {
-                    0 => format!(
-                        "{} tahun",
-                        super::count_in_words(super::Language::Id, (months / 12) as usize)
-                    ),
-                    _ => format!(
-                        "{} bulan",
-                        super::count_in_words(super::Language::Id, months as usize)
-                    ),
+            Trend::UncoveredSince { span, years, length, count, .. } => {
+                let length = match length {
+                    Length::Years(years) => format!("{years} tahun"),
+                    Length::Months(months) => format!("{months} bulan"),
                 };
                 format!(
                     "; karena data {span}, angka {before} tidak dapat dijadikan pembanding, \

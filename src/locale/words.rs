@@ -49,13 +49,22 @@ pub enum Trend<'a> {
         span: &'a str,
         /// The covered years just before this period, named ("2019–2020").
         years: &'a str,
-        /// How long they are, in months.
-        months: u32,
+        /// How long they are, in words.
+        length: Length<'a>,
         /// The engagements held in them, in words.
         count: &'a str,
         /// The same, as a number.
         n: usize,
     },
+}
+
+/// How long a span is, in words: whole years when it is, else months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Length<'a> {
+    /// This many years ("two").
+    Years(&'a str),
+    /// This many months ("18").
+    Months(&'a str),
 }
 
 /// What a `changes` section compares its period with.

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::dataset::{Dataset, Direction, Event, EventType, Query, Status};
 use crate::dates::{Period, Precision};
 use crate::locale::{
-    self, Group, Language, Phrasebook, Trend, count_in_words, format_date, format_number,
+    self, Group, Language, Length, Phrasebook, Trend, count_in_words, format_date, format_number,
     format_span, in_sentence, join_list, ordinal, percent,
 };
 use crate::select;
@@ -284,15 +284,14 @@ impl<'b, 'a> Facts<'b, 'a> {
     }
 
     /// The years the record covers systematically just before this period, from the
-    /// start of its coverage to the day before the period: a fair baseline when the
-    /// period of the same length before is not covered. `None` when that is less than
-    /// [`MIN_BASELINE_MONTHS`] (or the coverage starts with the period).
-    fn covered_before(&self) -> Option<Period> {
+    /// start of its coverage to the day before the period, and how many months they
+    /// span: a fair baseline when the period of the same length before is not covered.
+    /// `None` when that is less than [`MIN_BASELINE_MONTHS`].
+    fn covered_before(&self) -> Option<(Period, u32)> {
         let to = self.period.from.pred_opt()?;
         let start = self.dataset().covered_from(to)?;
         let months = crate::dates::whole_months(start, self.period.from);
-        (start < self.period.from && months >= MIN_BASELINE_MONTHS)
-            .then_some(Period { from: start, to })
+        (months >= MIN_BASELINE_MONTHS).then_some((Period { from: start, to }, months))
     }
 
     /// The period a comparison with `earlier` takes, and its name: `earlier` whole, or,
@@ -338,17 +337,24 @@ impl<'b, 'a> Facts<'b, 'a> {
             // The sentence itself says why there is no comparison, and gives the covered
             // years just before this period when there are any.
             (_, _, Some(span)) => {
-                let since = self.covered_before().map(|years| {
+                let since = self.covered_before().map(|(years, months)| {
                     let held = self.held_in(years).len();
-                    let months = crate::dates::whole_months(years.from, self.period.from);
-                    (locale::period_name(self.language, years), months, held)
+                    let (whole, length) = match months % 12 {
+                        0 => (true, count_in_words(self.language, (months / 12) as usize)),
+                        _ => (false, count_in_words(self.language, months as usize)),
+                    };
+                    let name = locale::period_name(self.language, years);
+                    (name, whole, length, count_in_words(self.language, held), held)
                 });
-                let count = since.as_ref().map(|(_, _, held)| count_in_words(self.language, *held));
-                let trend = match (&since, &count) {
-                    (Some((years, months, held)), Some(count)) => {
-                        Trend::UncoveredSince { span, years, months: *months, count, n: *held }
-                    }
-                    _ => Trend::Uncovered(span),
+                let trend = match &since {
+                    Some((years, whole, length, count, held)) => Trend::UncoveredSince {
+                        span,
+                        years,
+                        length: if *whole { Length::Years(length) } else { Length::Months(length) },
+                        count,
+                        n: *held,
+                    },
+                    None => Trend::Uncovered(span),
                 };
                 return Some(Finding {
                     text: self.words().volume(&this, &before, n, &nf, trend, &self.scope()),
