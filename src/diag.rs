@@ -235,7 +235,7 @@ const EXCERPT_RANGE: usize = 160;
 pub fn printable_char(c: char) -> char {
     match c {
         '\n' | '\t' => c,
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{0}'..='\u{1f}' => control_picture(c),
         '\u{7f}' => '\u{2421}',
         '\u{80}'..='\u{9f}' => '\u{fffd}',
         c if is_invisible(c) => '\u{fffd}',
@@ -269,11 +269,13 @@ pub fn printable(text: &str) -> String {
 /// visible too (`␊`, `␉`), since in a name it is never a line break.
 pub fn printable_name(name: &str) -> String {
     name.chars()
-        .map(|c| match c {
-            '\n' | '\t' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            c => printable_char(c),
-        })
+        .map(|c| if matches!(c, '\n' | '\t') { control_picture(c) } else { printable_char(c) })
         .collect()
+}
+
+/// The visible Unicode picture of a C0 control character (ESC as `␛`).
+fn control_picture(c: char) -> char {
+    char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')
 }
 
 /// The part of a file a diagnostic shows: its range with some context, cut with `…`
