@@ -784,6 +784,60 @@ fn scanned_refusal(path: &Path) -> Option<Diagnostic> {
     ))
 }
 
+/// The logo a spec names, checked and held to its folder: a logo the project's
+/// `_brief.toml` names is its own, relative to the project's folder.
+fn plan_logo(
+    spec: &Spec,
+    project: Option<&Path>,
+    options: &Options,
+    inputs: &mut Inputs,
+) -> Result<Option<PathBuf>, Vec<Diagnostic>> {
+    let Some(logo) = &spec.theme.logo else { return Ok(None) };
+    // Held to the project's folder, so that specs in folders below share it.
+    let folder = spec.folder();
+    let project_part = spec.source.parts().get(1).map_or(0, |spec_part| spec_part.start);
+    let own_folder = spec.folder_real().ok();
+    let base = match project.and_then(Path::parent) {
+        Some(project_folder)
+            if logo.range.start < project_part && own_folder.as_deref() != Some(project_folder) =>
+        {
+            project_folder
+        }
+        _ => folder.as_path(),
+    };
+    let file = base.join(&logo.value);
+    let real = check_spec_file(&file, base, options, "logo")
+        .and_then(|real| check_svg_logo(&real, &file).map(|()| real))
+        .map_err(|d| vec![d.at(&spec.source, logo.range.clone())])?;
+    inputs.add(&file);
+    Ok(Some(real))
+}
+
+/// The dataset a spec's brief reads: the run's, or with the spec's own `data` files
+/// added (their warnings kept in `warnings`).
+fn spec_dataset(
+    spec: &Spec,
+    base: &BaseData,
+    options: &Options,
+    warnings: &mut Vec<Vec<Diagnostic>>,
+) -> Result<Arc<Dataset>, Vec<Diagnostic>> {
+    if spec.data.is_empty() {
+        return Ok(Arc::clone(&base.dataset));
+    }
+    // The bundled and `--data` files as already read, with the spec's own added.
+    let folder = spec.folder();
+    let mut builder = base.read.clone();
+    for file in spec.data.iter().map(|d| folder.join(d)) {
+        builder.add_file(&file, &file.display().to_string());
+    }
+    let (mut dataset, spec_warnings) = builder.build()?;
+    dataset.apply_known_on(options.as_of);
+    if !spec_warnings.is_empty() {
+        warnings.push(spec_warnings);
+    }
+    Ok(Arc::new(dataset))
+}
+
 /// Plans every output of one spec.
 fn plan_spec(
     path: &Path,
@@ -805,45 +859,8 @@ fn plan_spec(
             .map_err(|d| vec![d.at(&spec.source, locate_key(&spec, "data"))])?;
         inputs.add(&file);
     }
-    let logo = match &spec.theme.logo {
-        Some(logo) => {
-            // A logo the project's `_brief.toml` names is its own: relative to its
-            // folder, and held to it, so that specs in folders below share it.
-            let project_part = spec.source.parts().get(1).map_or(0, |spec_part| spec_part.start);
-            let own_folder = spec.folder_real().ok();
-            let base = match project.as_deref().and_then(Path::parent) {
-                Some(project_folder)
-                    if logo.range.start < project_part
-                        && own_folder.as_deref() != Some(project_folder) =>
-                {
-                    project_folder
-                }
-                _ => folder.as_path(),
-            };
-            let file = base.join(&logo.value);
-            let real = check_spec_file(&file, base, options, "logo")
-                .and_then(|real| check_svg_logo(&real, &file).map(|()| real))
-                .map_err(|d| vec![d.at(&spec.source, logo.range.clone())])?;
-            inputs.add(&file);
-            Some(real)
-        }
-        None => None,
-    };
-    let dataset = if spec.data.is_empty() {
-        Arc::clone(&base.dataset)
-    } else {
-        // The bundled and `--data` files as already read, with the spec's own added.
-        let mut builder = base.read.clone();
-        for file in spec.data.iter().map(|d| folder.join(d)) {
-            builder.add_file(&file, &file.display().to_string());
-        }
-        let (mut dataset, spec_warnings) = builder.build()?;
-        dataset.apply_known_on(options.as_of);
-        if !spec_warnings.is_empty() {
-            warnings.push(spec_warnings);
-        }
-        Arc::new(dataset)
-    };
+    let logo = plan_logo(&spec, project.as_deref(), options, inputs)?;
+    let dataset = spec_dataset(&spec, base, options, warnings)?;
     // The period and the filters are the spec's, the same for every variant.
     let period = spec.period.resolve(options.as_of);
     let selection = select::resolve(&spec, &dataset, period, options.as_of)?;

@@ -54,119 +54,148 @@ impl Starter {
 
     /// The spec's text.
     pub fn render(&self) -> String {
-        let mut out = String::new();
-        let mut line = |text: &str| {
-            out.push_str(text);
-            out.push('\n');
-        };
-        line(&format!(
+        let mut out = Lines::default();
+        self.keys(&mut out);
+        self.period_table(&mut out);
+        self.filter_table(&mut out);
+        self.sections(&mut out);
+        self.variants_and_owners(&mut out);
+        out.0
+    }
+
+    /// The comment that opens the spec and its top-level keys.
+    fn keys(&self, out: &mut Lines) {
+        out.line(&format!(
             "# A brief spec written by `brief new` on {}. Check it with `brief check FILE`,",
             self.today
         ));
-        line("# render it with `brief generate FILE`. Keys behind `#` are optional: remove the");
-        line("# `#` to use one. README.md (\"The spec in short\") explains every key.");
-        line("");
-        line(&format!(
+        out.line(
+            "# render it with `brief generate FILE`. Keys behind `#` are optional: remove the",
+        );
+        out.line("# `#` to use one. README.md (\"The spec in short\") explains every key.");
+        out.blank();
+        out.line(&format!(
             "title = {}   # or per language: {{ en = \"…\", id = \"…\" }}",
             quoted(&self.title())
         ));
-        line("# subtitle = \"Partners, agreements and working groups\"");
-        line("# author = \"Directorate of International Cooperation\"   # who issues the brief");
-        line(
+        out.line("# subtitle = \"Partners, agreements and working groups\"");
+        out.line("# author = \"Deputy for International Cooperation\"   # who issues the brief");
+        out.line(
             "# reference = \"KI/2026/12\"   # the document's reference, printed in the title block",
         );
-        line("# contact = \"Directorate of International Cooperation, BNPT\"   # whom readers ask");
-        line(&format!(
+        out.line("# contact = \"Deputy for International Cooperation, BNPT\"   # whom readers ask");
+        out.line(&format!(
             "language = {}   # {}",
             quoted(self.language.code()),
             choices(Language::NAMES)
         ));
-        line(&format!(
+        out.line(&format!(
             "audience = {}   # executive: two pages; analyst: the full brief; public: no names, TLP:CLEAR",
             quoted(self.audience.as_str())
         ));
-        line(&format!(
+        out.line(&format!(
             "# template = {}   # brief | executive | public, or a path to a .typ file",
             quoted(self.audience.default_template())
         ));
-        line(
+        out.line(
             "# templates = \"my-templates\"   # a folder whose files shadow the built-in templates",
         );
         let marking = format!("# {}", choices(Marking::NAMES));
         if self.audience == Audience::Public {
-            line(&format!("marking = \"TLP:CLEAR\"   {marking} (a public brief is TLP:CLEAR)"));
+            out.line(&format!("marking = \"TLP:CLEAR\"   {marking} (a public brief is TLP:CLEAR)"));
         } else {
-            line(&format!("# marking = \"TLP:AMBER\"   {marking}"));
+            out.line(&format!("# marking = \"TLP:AMBER\"   {marking}"));
         }
-        line(&format!(
+        out.line(&format!(
             "# pdf_standard = [\"a-2b\", \"ua-1\"]   # validated export: {}",
             choices(PdfStandard::NAMES)
         ));
         if self.period.is_some() {
-            line(
+            out.line(
                 "# output = \"out/{slug}-{language}.pdf\"   # {slug} {language} {audience} {from} {to} {as_of}",
             );
         } else {
             // A relative period moves with the date: each run's brief gets a name of its own.
-            line(
+            out.line(
                 "output = \"out/{slug}-{from:%Y-%m}-{language}.pdf\"   # each period's brief a file of its own; {slug} {language} {audience} {from} {to} {as_of}",
             );
         }
-        line(
+        out.line(
             "# data = [\"our-events.csv\"]   # extra dataset files (TOML, JSON, CSV, .xlsx or .ods), beside this spec",
         );
-        line(
+        out.line(
             "# written = 2024-12-31   # when the prose sections' words were written: a brief dated earlier leaves them out, a later one says when",
         );
-        line(
+        out.line(
             "# lag_months = 3   # months past the latest engagement on record before the brief says that recording may lag",
         );
-        line(
+        out.line(
             "# public_names = [\"Full Name\"]   # participants a public brief may name, by your decision; its methodology lists them",
         );
-        line("");
-        line("[period]   # inclusive: a day (2024-01-31), a month (\"2024-01\") or a year (2024)");
+    }
+
+    /// The `[period]` table: the chosen period, or a relative one.
+    fn period_table(&self, out: &mut Lines) {
+        out.blank();
+        out.line(
+            "[period]   # inclusive: a day (2024-01-31), a month (\"2024-01\") or a year (2024)",
+        );
         match self.period {
             Some((from, to)) => {
-                line(&format!("from = {}", toml_date(from)));
-                line(&format!("to = {}", toml_date(to)));
-                line(&format!(
+                out.line(&format!("from = {}", toml_date(from)));
+                out.line(&format!("to = {}", toml_date(to)));
+                out.line(&format!(
                     "# relative = \"previous-month\"   # instead of from/to, for scheduled runs: {}",
                     choices(RelativePeriod::NAMES)
                 ));
             }
             None => {
-                line(&format!(
+                out.line(&format!(
                     "relative = \"previous-month\"   # {}; or `from` and `to`",
                     choices(RelativePeriod::NAMES)
                 ));
             }
         }
-        line("");
-        line(
+    }
+
+    /// The `[filter]` table: the chosen partners, the other filters commented out.
+    fn filter_table(&self, out: &mut Lines) {
+        out.blank();
+        out.line(
             "[filter]   # what every section draws on; filters of different kinds combine with AND",
         );
         if self.partners.is_empty() {
-            line("# partners = [\"aus\", \"gbr\"]   # ids or names; `brief partners` lists them");
+            out.line(
+                "# partners = [\"aus\", \"gbr\"]   # ids or names; `brief partners` lists them",
+            );
         } else {
             let ids: Vec<String> = self.partners.iter().map(|(id, _)| quoted(id)).collect();
-            line(&format!(
+            out.line(&format!(
                 "partners = [{}]   # ids or names; `brief partners` lists them",
                 ids.join(", ")
             ));
         }
-        line(&format!("# types = [\"mou\", \"working-group\"]   # {}", choices(EventType::NAMES)));
-        line("# topics = [\"deradicalisation\"]   # topic ids or names");
-        line(&format!("# status = [\"held\"]   # {}", choices(Status::NAMES)));
-        line("");
-        line("# The sections, in order. Each may have its own `title` and `[sections.filter]`;");
-        line(&format!("# the kinds: {}.", SectionKind::NAMES.join(", ")));
-        line(
+        out.line(&format!(
+            "# types = [\"mou\", \"working-group\"]   # {}",
+            choices(EventType::NAMES)
+        ));
+        out.line("# topics = [\"deradicalisation\"]   # topic ids or names");
+        out.line(&format!("# status = [\"held\"]   # {}", choices(Status::NAMES)));
+    }
+
+    /// The sections, each kind with the keys worth knowing.
+    fn sections(&self, out: &mut Lines) {
+        out.blank();
+        out.line(
+            "# The sections, in order. Each may have its own `title` and `[sections.filter]`;",
+        );
+        out.line(&format!("# the kinds: {}.", SectionKind::NAMES.join(", ")));
+        out.line(
             "# summary, assessment, recommendations, outlook and text take a `body` of Typst markup:",
         );
-        line("# [[sections]]");
-        line("# kind = \"summary\"");
-        line("# body = \"The analyst's bottom line.\"");
+        out.line("# [[sections]]");
+        out.line("# kind = \"summary\"");
+        out.line("# body = \"The analyst's bottom line.\"");
         for kind in [
             "findings",
             "changes",
@@ -177,39 +206,61 @@ impl Starter {
             "sources",
             "methodology",
         ] {
-            line("");
-            line("[[sections]]");
-            line(&format!("kind = {}", quoted(kind)));
+            out.blank();
+            out.line("[[sections]]");
+            out.line(&format!("kind = {}", quoted(kind)));
             match kind {
-                "changes" => line(
+                "changes" => out.line(
                     "# compare = \"previous-year\"   # previous-period (the default) | previous-year | { from = …, to = … }",
                 ),
                 "events" => {
-                    line("# title = \"Engagements\"   # every section may have its own title");
-                    line(
+                    out.line("# title = \"Engagements\"   # every section may have its own title");
+                    out.line(
                         "# filter = { types = [\"working-group\", \"mou\"] }   # narrows [filter]",
                     );
-                    line("# on_empty = \"note\"   # when nothing matches: note | omit | fail");
-                    line("# detail = \"full\"   # full | summary");
+                    out.line("# on_empty = \"note\"   # when nothing matches: note | omit | fail");
+                    out.line("# detail = \"full\"   # full | summary");
                 }
                 _ => {}
             }
         }
-        line("");
-        line(
+    }
+
+    /// A commented-out variant and `[owners]` table.
+    fn variants_and_owners(&self, out: &mut Lines) {
+        out.blank();
+        out.line(
             "# More outputs from this one spec, each with its own language and/or audience (a spec",
         );
-        line("# in both languages gives its title as { en = \"…\", id = \"…\" }):");
-        line("# [[variants]]");
-        line(&format!("# language = {}", quoted(other_language(self.language).code())));
-        line("# audience = \"executive\"");
-        line("");
-        line("# Who acts on each open item the follow-ups list: a unit per partner (id or name),");
-        line("# `default` for the rest; a project's `_brief.toml` is a good home for them.");
-        line("# [owners]");
-        line("# default = \"International Cooperation Unit\"");
-        line("# gbr = { en = \"Bilateral Desk\", id = \"Bagian Kerja Sama Bilateral\" }");
-        out
+        out.line("# in both languages gives its title as { en = \"…\", id = \"…\" }):");
+        out.line("# [[variants]]");
+        out.line(&format!("# language = {}", quoted(other_language(self.language).code())));
+        out.line("# audience = \"executive\"");
+        out.blank();
+        out.line(
+            "# Who acts on each open item the follow-ups list: a unit per partner (id or name),",
+        );
+        out.line("# `default` for the rest; a project's `_brief.toml` is a good home for them.");
+        out.line("# [owners]");
+        out.line("# default = \"Deputy for International Cooperation\"");
+        out.line("# gbr = { en = \"Directorate of Bilateral Cooperation\", id = \"Direktorat Kerja Sama Bilateral\" }");
+    }
+}
+
+/// The spec's text, a line at a time.
+#[derive(Default)]
+struct Lines(String);
+
+impl Lines {
+    /// Adds a line.
+    fn line(&mut self, text: &str) {
+        self.0.push_str(text);
+        self.0.push('\n');
+    }
+
+    /// Adds an empty line.
+    fn blank(&mut self) {
+        self.0.push('\n');
     }
 }
 

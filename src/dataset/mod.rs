@@ -1,14 +1,17 @@
 //! The dataset: partners, topics and events, loaded from the bundled files and the
 //! user's own (TOML, JSON, CSV or spreadsheets), validated, and queried.
 //!
-//! Records are read in two steps. `load` turns a file into raw records that remember
-//! where they stand in the file; [`DatasetBuilder::build`] checks them one by one and as
-//! a whole (unique ids, known partners and topics) and reports every problem with its
-//! file, line and column.
+//! Records are read in two steps. `read` (one reader per form; `sheet` turns a
+//! spreadsheet into CSV first) makes a file's raw records (`raw`), each remembering where
+//! it stands in the file; `validate`, through [`DatasetBuilder::build`], checks them one
+//! by one and as a whole (unique ids, known partners and topics) and reports every
+//! problem with its file, line and column.
 
-mod load;
 mod names;
+mod raw;
+mod read;
 mod sheet;
+mod validate;
 mod vocab;
 mod xls;
 
@@ -23,8 +26,8 @@ use serde::Serialize;
 use crate::dates::{PartialDate, Period};
 use crate::diag::{Diagnostic, SourceText, nearest};
 
-pub use load::{CSV_COLUMNS, DataFormat, neutral_cell, plain_cell};
 pub use names::NameIndex;
+pub use read::{CSV_COLUMNS, DataFormat, neutral_cell, plain_cell};
 pub use vocab::{Direction, EventType, Mode, PartnerKind, Role, Status};
 
 /// The bundled dataset files, embedded at build time.
@@ -831,7 +834,7 @@ impl Query {
 #[derive(Debug, Clone, Default)]
 pub struct DatasetBuilder {
     /// Raw records from every file added so far.
-    raw: load::RawSet,
+    raw: raw::RawSet,
     /// Problems found while reading files.
     diagnostics: Vec<Diagnostic>,
 }
@@ -841,7 +844,7 @@ impl DatasetBuilder {
     pub fn add_bundled(&mut self) {
         for (name, text) in BUNDLED {
             let source = SourceText::new(name, text);
-            load::read(&source, DataFormat::Toml, &mut self.raw, &mut self.diagnostics);
+            read::read(&source, DataFormat::Toml, &mut self.raw, &mut self.diagnostics);
         }
     }
 
@@ -878,7 +881,7 @@ impl DatasetBuilder {
                 return;
             }
         };
-        match crate::diag::read_text(path, load::MAX_FILE_BYTES) {
+        match crate::diag::read_text(path, read::MAX_FILE_BYTES) {
             Ok(text) => self.add_text(shown, text, format),
             Err(message) => self
                 .diagnostics
@@ -888,7 +891,7 @@ impl DatasetBuilder {
 
     /// Adds a spreadsheet's first sheet, read with the columns of a CSV file.
     fn add_spreadsheet(&mut self, path: &Path, shown: &str) {
-        match sheet::read(path, load::MAX_FILE_BYTES) {
+        match sheet::read(path, read::MAX_FILE_BYTES) {
             Ok(sheet) => {
                 let source = SourceText::sheet(shown, sheet.text, sheet.cells);
                 for (range, why) in sheet.problems {
@@ -896,7 +899,7 @@ impl DatasetBuilder {
                         Diagnostic::error(format!("unusable cell: {why}")).at(&source, range),
                     );
                 }
-                load::read(&source, DataFormat::Csv, &mut self.raw, &mut self.diagnostics);
+                read::read(&source, DataFormat::Csv, &mut self.raw, &mut self.diagnostics);
             }
             Err(message) => self.diagnostics.push(
                 Diagnostic::error(format!("cannot read spreadsheet `{shown}` ({message})"))
@@ -908,13 +911,13 @@ impl DatasetBuilder {
     /// Adds a dataset file's text, read in `format`; `shown` names it in diagnostics.
     pub fn add_text(&mut self, shown: &str, text: String, format: DataFormat) {
         let source = SourceText::new(shown, text);
-        load::read(&source, format, &mut self.raw, &mut self.diagnostics);
+        read::read(&source, format, &mut self.raw, &mut self.diagnostics);
     }
 
     /// Validates everything added and returns the dataset with any warnings, or every
     /// error found.
     pub fn build(self) -> Result<(Dataset, Vec<Diagnostic>), Vec<Diagnostic>> {
-        load::validate(self.raw, self.diagnostics)
+        validate::validate(self.raw, self.diagnostics)
     }
 }
 

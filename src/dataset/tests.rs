@@ -365,7 +365,7 @@ fn files_over_the_size_limit_are_refused_before_reading() {
     let path = dir.path().join("huge.csv");
     // A sparse file: as large as it says, without using the disk.
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(load::MAX_FILE_BYTES + 1).unwrap();
+    file.set_len(read::MAX_FILE_BYTES + 1).unwrap();
     let mut builder = DatasetBuilder::default();
     builder.add_file(&path, "huge.csv");
     let all = rendered(&builder.build().unwrap_err());
@@ -381,7 +381,7 @@ fn endless_files_that_report_no_size_stop_at_the_limit() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("endless.csv");
     std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
-    let message = crate::diag::read_text(&path, load::MAX_FILE_BYTES).unwrap_err();
+    let message = crate::diag::read_text(&path, read::MAX_FILE_BYTES).unwrap_err();
     assert_eq!(message, "512 MiB or more; the limit is 512 MiB");
 }
 
@@ -390,7 +390,7 @@ fn a_byte_order_mark_is_dropped() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bom.csv");
     std::fs::write(&path, "\u{feff}id,date\n").unwrap();
-    assert_eq!(crate::diag::read_text(&path, load::MAX_FILE_BYTES).unwrap(), "id,date\n");
+    assert_eq!(crate::diag::read_text(&path, read::MAX_FILE_BYTES).unwrap(), "id,date\n");
 }
 
 #[test]

@@ -47,39 +47,11 @@ pub fn build(
         withheld: names.clone(),
         state: RefCell::default(),
     };
-    let executive = settings.audience == Audience::Executive;
     // An executive brief of a spec that lists no sections takes the executive ones,
     // each over the brief's own filter.
     let executive_sections: Vec<SectionSpec> =
         crate::spec::EXECUTIVE_SECTIONS.iter().map(|k| SectionSpec::of_kind(*k)).collect();
-    let mut order: Vec<(&SectionSpec, &Query)> = if executive && spec.default_sections {
-        executive_sections.iter().map(|s| (s, &selection.brief)).collect()
-    } else {
-        spec.sections.iter().zip(&selection.sections).collect()
-    };
-    // An executive version opens with its summary, its findings and what to do next.
-    order.sort_by_key(|(section, _)| match section.kind {
-        SectionKind::Summary => 0,
-        SectionKind::Findings if executive => 1,
-        SectionKind::FollowUps if executive => 2,
-        _ => 3,
-    });
-    // What an executive version leaves to the full brief, by title: key figures too
-    // when its findings state the same counts, unless the spec is an executive brief of
-    // its own that asks for them.
-    let mut left_out: Vec<String> = Vec::new();
-    if executive {
-        let has_findings = order.iter().any(|(s, _)| s.kind == SectionKind::Findings);
-        let derived = spec.audience != Audience::Executive;
-        order.retain(|(section, _)| {
-            let repeated = section.kind == SectionKind::KeyFigures && has_findings && derived;
-            let kept = !CONDENSED_AWAY.contains(&section.kind) && !repeated;
-            if !kept {
-                left_out.push(heading(section, language));
-            }
-            kept
-        });
-    }
+    let (order, left_out) = section_order(spec, settings, selection, &executive_sections);
     let brief = BuildContext {
         spec,
         settings,
@@ -101,32 +73,7 @@ pub fn build(
         }
     }
     let sources = brief.citations.state.take().sources;
-    // The source list is known only once every other section has cited its sources.
-    let mut kept = Vec::new();
-    for (on_empty, mut section) in sections {
-        if matches!(section.content, Content::Sources {}) && sources.is_empty() {
-            match on_empty {
-                OnEmpty::Omit => continue,
-                OnEmpty::Fail => return Err(empty_section(&section.title, SectionKind::Sources)),
-                OnEmpty::Note => {
-                    section.empty_note = empty_note(language, SectionKind::Sources).to_owned();
-                }
-            }
-        }
-        kept.push(section);
-    }
-    // A brief that lists no sources does not send its reader to them.
-    let listed =
-        !sources.is_empty() && kept.iter().any(|s| matches!(s.content, Content::Sources {}));
-    if !listed {
-        for section in &mut kept {
-            if let Content::Methodology { notes, .. } = &mut section.content {
-                for note in notes.iter_mut().filter(|n| *n == label(language, "method-sources")) {
-                    *note = label(language, "method-sources-unlisted").to_owned();
-                }
-            }
-        }
-    }
+    let kept = settle_sources(sections, &sources, language)?;
     let partners = brief
         .partner_ids
         .iter()
@@ -160,6 +107,82 @@ pub fn build(
     data.glossary = super::glossary::used_terms(&value, &dataset.glossary, language);
     data.withheld = names;
     Ok(data)
+}
+
+/// The sections in the order the brief gives them, each with its filter, and the
+/// titles of those an executive version leaves to the full brief.
+///
+/// A `summary` always comes first; an executive version opens with its summary, its
+/// findings and what to do next, and leaves out what it does not carry in full: key
+/// figures too when its findings state the same counts, unless the spec is an executive
+/// brief of its own that asks for them.
+fn section_order<'s>(
+    spec: &'s Spec,
+    settings: &BriefSettings,
+    selection: &'s Selection,
+    executive_sections: &'s [SectionSpec],
+) -> (Vec<(&'s SectionSpec, &'s Query)>, Vec<String>) {
+    let executive = settings.audience == Audience::Executive;
+    let mut order: Vec<(&SectionSpec, &Query)> = if executive && spec.default_sections {
+        executive_sections.iter().map(|s| (s, &selection.brief)).collect()
+    } else {
+        spec.sections.iter().zip(&selection.sections).collect()
+    };
+    order.sort_by_key(|(section, _)| match section.kind {
+        SectionKind::Summary => 0,
+        SectionKind::Findings if executive => 1,
+        SectionKind::FollowUps if executive => 2,
+        _ => 3,
+    });
+    let mut left_out: Vec<String> = Vec::new();
+    if executive {
+        let has_findings = order.iter().any(|(s, _)| s.kind == SectionKind::Findings);
+        let derived = spec.audience != Audience::Executive;
+        order.retain(|(section, _)| {
+            let repeated = section.kind == SectionKind::KeyFigures && has_findings && derived;
+            let kept = !CONDENSED_AWAY.contains(&section.kind) && !repeated;
+            if !kept {
+                left_out.push(heading(section, settings.language));
+            }
+            kept
+        });
+    }
+    (order, left_out)
+}
+
+/// The sections once every other section has cited its sources: a source list with
+/// nothing to list is left out, failed or noted as its section asks, and a brief that
+/// lists no sources does not send its reader to them.
+fn settle_sources(
+    sections: Vec<(OnEmpty, Section)>,
+    sources: &[super::SourceEntry],
+    language: Language,
+) -> Result<Vec<Section>, BuildError> {
+    let mut kept = Vec::new();
+    for (on_empty, mut section) in sections {
+        if matches!(section.content, Content::Sources {}) && sources.is_empty() {
+            match on_empty {
+                OnEmpty::Omit => continue,
+                OnEmpty::Fail => return Err(empty_section(&section.title, SectionKind::Sources)),
+                OnEmpty::Note => {
+                    section.empty_note = empty_note(language, SectionKind::Sources).to_owned();
+                }
+            }
+        }
+        kept.push(section);
+    }
+    let listed =
+        !sources.is_empty() && kept.iter().any(|s| matches!(s.content, Content::Sources {}));
+    if !listed {
+        for section in &mut kept {
+            if let Content::Methodology { notes, .. } = &mut section.content {
+                for note in notes.iter_mut().filter(|n| *n == label(language, "method-sources")) {
+                    *note = label(language, "method-sources-unlisted").to_owned();
+                }
+            }
+        }
+    }
+    Ok(kept)
 }
 
 /// The rank of routine engagements among highlights: courtesy calls, staff visits.

@@ -62,32 +62,7 @@ pub(super) fn changes(
         }
     };
 
-    let mut types: Vec<_> = now.iter().chain(&before).map(|e| e.kind).collect();
-    types.sort_by_key(|t| t.as_str());
-    types.dedup();
-    let mut by_type: Vec<(usize, usize, String)> = types
-        .into_iter()
-        .map(|t| {
-            let count = |list: &[&Event]| list.iter().filter(|e| e.kind == t).count();
-            (count(now), count(&before), locale::event_type(language, t).to_owned())
-        })
-        .collect();
-    sort_rows(&mut by_type);
-    let mut partners = facts.counted_partners(now);
-    for p in facts.counted_partners(&before) {
-        if !partners.contains(&p) {
-            partners.push(p);
-        }
-    }
-    let mut by_partner: Vec<(usize, usize, String)> = partners
-        .iter()
-        .map(|p| {
-            let count = |list: &[&Event]| list.iter().filter(|e| e.partners.contains(p)).count();
-            (count(now), count(&before), brief.partner_short(p))
-        })
-        .filter(|(a, b, _)| a + b > 0)
-        .collect();
-    sort_rows(&mut by_partner);
+    let (mut by_type, mut by_partner) = rows_by_type_and_partner(brief, &facts, now, &before);
     // Against an empty earlier period every row reads "0 → n", which the summary
     // already says; and one partner's row only repeats the total.
     // Against a period the record does not fairly cover, no count is set beside the
@@ -137,6 +112,46 @@ pub(super) fn changes(
         by_partner_note,
         points: points(&facts, events, &before, compared, &that, fair),
     }
+}
+
+/// Rows of a table: the period's count, the compared period's, and the row's name.
+type Rows = Vec<(usize, usize, String)>;
+
+/// The rows by type and by partner of `now` against `before`.
+fn rows_by_type_and_partner(
+    brief: &BuildContext<'_>,
+    facts: &Facts<'_, '_>,
+    now: &[&Event],
+    before: &[&Event],
+) -> (Rows, Rows) {
+    let language = facts.language;
+    let mut types: Vec<_> = now.iter().chain(before).map(|e| e.kind).collect();
+    types.sort_by_key(|t| t.as_str());
+    types.dedup();
+    let mut by_type: Vec<(usize, usize, String)> = types
+        .into_iter()
+        .map(|t| {
+            let count = |list: &[&Event]| list.iter().filter(|e| e.kind == t).count();
+            (count(now), count(before), locale::event_type(language, t).to_owned())
+        })
+        .collect();
+    sort_rows(&mut by_type);
+    let mut partners = facts.counted_partners(now);
+    for p in facts.counted_partners(before) {
+        if !partners.contains(&p) {
+            partners.push(p);
+        }
+    }
+    let mut by_partner: Vec<(usize, usize, String)> = partners
+        .iter()
+        .map(|p| {
+            let count = |list: &[&Event]| list.iter().filter(|e| e.partners.contains(p)).count();
+            (count(now), count(before), brief.partner_short(p))
+        })
+        .filter(|(a, b, _)| a + b > 0)
+        .collect();
+    sort_rows(&mut by_partner);
+    (by_type, by_partner)
 }
 
 /// Rows by count this period, then the earlier one, then name.
