@@ -365,6 +365,8 @@ fn csv_events(events: &[&Event]) -> Result<String, String> {
             e.round.map(|r| r.to_string()).unwrap_or_default(),
             e.cadence_months.map(|c| c.to_string()).unwrap_or_default(),
             e.direction.map_or("", |d| d.as_str()).to_owned(),
+            e.term_ends.map(|d| d.to_string()).unwrap_or_default(),
+            e.renews.clone().unwrap_or_default(),
             text(&e.title.en),
             text(&e.title.id),
             text(&e.summary.en),

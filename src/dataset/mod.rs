@@ -291,6 +291,15 @@ pub struct Event {
     /// Who travelled, if it matters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
+    /// The last day, month or year an agreement is in force, as a source of it states
+    /// (a plan "2019–2025": `2025`); follow-ups say when it has ended or ends soon with
+    /// no renewal on record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term_ends: Option<PartialDate>,
+    /// The id of the earlier agreement this one renews, extends or replaces, as its
+    /// sources report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renews: Option<String>,
     /// A short title in both languages.
     pub title: Text,
     /// What happened, in both languages.
@@ -351,6 +360,9 @@ pub struct Revision {
     /// The topics, as the source reports them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub topics: Option<Vec<String>>,
+    /// The end of an agreement's term, as the source states it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term_ends: Option<PartialDate>,
 }
 
 /// A partner in an event in a role other than counterpart.
@@ -453,6 +465,9 @@ impl Event {
             }
             if let Some(topics) = revision.topics {
                 self.topics = topics;
+            }
+            if revision.term_ends.is_some() {
+                self.term_ends = revision.term_ends;
             }
         }
     }

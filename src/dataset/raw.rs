@@ -126,6 +126,8 @@ pub(super) struct RawEvent {
     pub(super) round: Option<WholeNumber>,
     pub(super) cadence_months: Option<WholeNumber>,
     pub(super) direction: Option<String>,
+    pub(super) term_ends: Option<String>,
+    pub(super) renews: Option<String>,
     #[serde(default)]
     pub(super) title: Text,
     #[serde(default)]
@@ -158,6 +160,7 @@ pub(super) struct RawRevision {
     pub(super) location: Option<RawLocation>,
     pub(super) participants: Option<Vec<RawParticipant>>,
     pub(super) topics: Option<Vec<String>>,
+    pub(super) term_ends: Option<String>,
 }
 
 impl RawRevision {
@@ -171,6 +174,7 @@ impl RawRevision {
             || self.location.is_some()
             || self.participants.is_some()
             || self.topics.is_some()
+            || self.term_ends.is_some()
     }
 }
 

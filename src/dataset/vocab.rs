@@ -33,6 +33,14 @@ vocabulary! {
     }
 }
 
+impl EventType {
+    /// Whether an event of this type is an agreement with a term: an MoU, another
+    /// agreement or a framework (`term_ends`, `renews`).
+    pub fn has_term(self) -> bool {
+        matches!(self, EventType::Mou | EventType::Agreement | EventType::Framework)
+    }
+}
+
 vocabulary! {
     /// Whether an event took place or is announced.
     Status("status") {

@@ -748,6 +748,32 @@ impl Phrasebook for English {
         "Confirm whether it took place."
     }
 
+    fn follow_up_term(
+        &self,
+        title: &str,
+        date: &str,
+        ends: &str,
+        ended: bool,
+        until: Option<&str>,
+    ) -> String {
+        let by = until.map_or_else(String::new, |until| format!(" by {until}"));
+        match ended {
+            true => format!(
+                "{title} ({date}): its term ran through {ends}, and no renewal or successor is on record{by}."
+            ),
+            false => format!(
+                "{title} ({date}): its term runs through {ends}, and no renewal is on record{by}."
+            ),
+        }
+    }
+
+    fn follow_up_renew(&self, ended: bool) -> &'static str {
+        match ended {
+            true => "Confirm whether it was renewed or replaced.",
+            false => "Open talks on its renewal before the term ends.",
+        }
+    }
+
     fn follow_up_due(&self) -> &'static str {
         "The next round is overdue: propose dates to the partner."
     }

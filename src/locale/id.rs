@@ -696,6 +696,32 @@ impl Phrasebook for Indonesian {
         "Perlu dipastikan apakah kegiatan ini terlaksana."
     }
 
+    fn follow_up_term(
+        &self,
+        title: &str,
+        date: &str,
+        ends: &str,
+        ended: bool,
+        until: Option<&str>,
+    ) -> String {
+        let by = until.map_or_else(String::new, |until| format!(" hingga {until}"));
+        match ended {
+            true => format!(
+                "{title} ({date}): masa berlakunya sampai {ends}, dan belum tercatat perpanjangan atau penggantinya{by}."
+            ),
+            false => format!(
+                "{title} ({date}): masa berlakunya sampai {ends}, dan belum tercatat perpanjangannya{by}."
+            ),
+        }
+    }
+
+    fn follow_up_renew(&self, ended: bool) -> &'static str {
+        match ended {
+            true => "Pastikan apakah sudah diperpanjang atau diganti.",
+            false => "Mulai pembahasan perpanjangannya sebelum masa berlakunya berakhir.",
+        }
+    }
+
     fn follow_up_due(&self) -> &'static str {
         "Putaran berikutnya telah melampaui jadwalnya; disarankan segera mengusulkan tanggal kepada mitra."
     }

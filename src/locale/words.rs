@@ -271,6 +271,19 @@ pub trait Phrasebook: Sync {
     fn record_end(&self, day: &str, first: bool) -> String;
     /// What to do about a lapsed announcement, after its sentence.
     fn follow_up_confirm(&self) -> &'static str;
+    /// An agreement whose term has ended (`ended`) or ends within a year, with no
+    /// renewal or successor on record: its title, its date, the end of its term, and
+    /// the end of the collected record when that comes before the brief's date.
+    fn follow_up_term(
+        &self,
+        title: &str,
+        date: &str,
+        ends: &str,
+        ended: bool,
+        until: Option<&str>,
+    ) -> String;
+    /// What to do about an agreement whose term has ended (`ended`) or ends soon.
+    fn follow_up_renew(&self, ended: bool) -> &'static str;
     /// What to do about an overdue series, after its sentence.
     fn follow_up_due(&self) -> &'static str;
     /// A joint working-group series whose next round falls due soon by its pace: that

@@ -1,8 +1,8 @@
 //! Follow-ups: what the record leaves open on the brief's date. Announcements that no
 //! source ever reported held, working-group series whose next round is past their own
-//! cadence, those whose next round falls due soon, and named partners gone quiet, each
-//! sentence with the sources it rests on. (Agreements ending are not
-//! among them: the record holds no terms yet.)
+//! cadence, those whose next round falls due soon, agreements whose term has ended or
+//! ends within a year with no renewal on record, and named partners gone quiet, each
+//! sentence with the sources it rests on.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -37,6 +37,10 @@ const SINGLE_WATCH_MONTHS: u32 = 12;
 /// again, and at least this many months.
 const MIN_OVERDUE_MONTHS: u32 = 12;
 
+/// An agreement whose term ends within this many months of the brief's date, with no
+/// renewal on record, is an open item.
+const TERM_WATCH_MONTHS: u32 = 12;
+
 /// A named partner with no engagement on record for this many months is an open item.
 const QUIET_MONTHS: u32 = 12;
 
@@ -57,6 +61,7 @@ pub(super) fn follow_ups(brief: &BuildContext<'_>, query: &Query) -> Vec<Finding
         items.extend(announced(brief, query));
     }
     items.extend(lapsed(brief, query, &known));
+    items.extend(terms_ending(brief, query, &known));
     items.extend(series_follow_ups(brief, query, &known));
     items.extend(quiet_partners(brief, query, &known));
     if let Some(collect) = collect {
@@ -262,6 +267,48 @@ fn lapsed(brief: &BuildContext<'_>, query: &Query, known: &KnownUntil<'_, '_>) -
             let text = format!("{text} {}", language.words().follow_up_confirm());
             let text = with_owner(language, text, brief.owner_of(&e.partners));
             Finding { text, refs: brief.cite(e) }
+        })
+        .collect()
+}
+
+/// Agreements within `query` whose term, as the record knows it on the brief's date,
+/// has ended (no more than [`LAPSED_MONTHS_BEFORE`] months before the brief's period)
+/// or ends within [`TERM_WATCH_MONTHS`], with no renewal or successor on record.
+fn terms_ending(
+    brief: &BuildContext<'_>,
+    query: &Query,
+    known: &KnownUntil<'_, '_>,
+) -> Vec<Finding> {
+    let language = brief.language;
+    let as_of = brief.settings.as_of;
+    let from = brief.settings.period.from;
+    let since = from.checked_sub_months(Months::new(LAPSED_MONTHS_BEFORE)).unwrap_or(from);
+    let watch_until = as_of.checked_add_months(Months::new(TERM_WATCH_MONTHS)).unwrap_or(as_of);
+    let held = |e: &Event| e.status_on(as_of) == Some(Status::Held);
+    let renewed =
+        |id: &str| brief.dataset.events.iter().any(|e| e.renews.as_deref() == Some(id) && held(e));
+    let scope = Query { period: None, status: Vec::new(), ..query.clone() };
+    brief
+        .dataset
+        .select(&scope)
+        .filter(|e| e.kind.has_term() && held(e))
+        .filter_map(|e| {
+            let ends = e.term_ends?;
+            let last = ends.last_day();
+            if last < since || last > watch_until || renewed(&e.id) {
+                return None;
+            }
+            let ended = last < as_of;
+            let text = language.words().follow_up_term(
+                e.title.get_or_other(language.code()),
+                &format_span(language, e.date, e.end),
+                &format_date(language, ends),
+                ended,
+                known.name().as_deref(),
+            );
+            let text = format!("{text} {}", language.words().follow_up_renew(ended));
+            let text = with_owner(language, text, brief.owner_of(&e.partners));
+            Some(Finding { text, refs: brief.cite(e) })
         })
         .collect()
 }

@@ -512,3 +512,99 @@ fn each_open_item_names_its_owner_from_the_spec_or_its_project() {
     assert!(run.stderr.contains("error: `[owners]`: unknown partner `Inggriss`"), "{}", run.stderr);
     assert!(run.stderr.contains("wrong.toml:11:"), "{}", run.stderr);
 }
+
+/// A spec over Australia in 2023–2024 with follow-ups, reading `extra.csv`: an MoU of
+/// March 2020 whose term runs through June 2024, and the `rows` given.
+fn term_spec(dir: &std::path::Path, language: &str, rows: &str) -> String {
+    write(
+        dir,
+        "extra.csv",
+        &format!(
+            "id,date,status,partners,type,term_ends,renews,title_en,title_id,summary_en,summary_id,source_url,source_publisher,source_published,source_reports\n\
+             x-mou,2020-03-02,held,aus,mou,2024-06,,Test MoU,MoU uji,An MoU.,Sebuah MoU.,https://example.org/mou,Example,2020-03-03,held\n{rows}"
+        ),
+    );
+    let spec = format!(
+        "title = \"T\"\nlanguage = \"{language}\"\ndata = [\"extra.csv\"]\n[period]\nfrom = 2023\nto = 2024\n\
+         [filter]\npartners = [\"aus\"]\n[[sections]]\nkind = \"follow-ups\"\n"
+    );
+    write(dir, &format!("t-{language}.toml"), &spec)
+}
+
+#[test]
+fn an_agreement_s_term_ending_with_no_renewal_is_a_follow_up_in_both_languages() {
+    let dir = tempdir();
+    let en = term_spec(dir.path(), "en", "");
+    let soon = text_as_of(dir.path(), &en, "2024-03-01");
+    assert!(
+        soon.contains("Test MoU (2 March 2020): its term runs through June 2024, and no renewal is on record. Open talks on its renewal before the term ends."),
+        "{soon}"
+    );
+    let ended = text_as_of(dir.path(), &en, "2024-09-01");
+    assert!(
+        ended.contains("Test MoU (2 March 2020): its term ran through June 2024, and no renewal or successor is on record. Confirm whether it was renewed or replaced."),
+        "{ended}"
+    );
+    // More than a year before its end, it is not yet an open item.
+    assert!(!text_as_of(dir.path(), &en, "2023-05-01").contains("Test MoU"));
+    let id = term_spec(dir.path(), "id", "");
+    let ended = text_as_of(dir.path(), &id, "2024-09-01");
+    assert!(
+        ended.contains("MoU uji (2 Maret 2020): masa berlakunya sampai Juni 2024, dan belum tercatat perpanjangan atau penggantinya. Pastikan apakah sudah diperpanjang atau diganti."),
+        "{ended}"
+    );
+}
+
+#[test]
+fn a_renewal_on_record_closes_the_agreement_s_term_from_its_report() {
+    let dir = tempdir();
+    let renewal = "x-renewal,2024-05-20,held,aus,mou,,x-mou,Renewed MoU,MoU diperpanjang,Renewed.,Diperpanjang.,https://example.org/renewal,Example,2024-05-21,held\n";
+    let en = term_spec(dir.path(), "en", renewal);
+    assert!(!text_as_of(dir.path(), &en, "2024-09-01").contains("Test MoU"));
+    // Before the renewal was reported, the term was still an open item.
+    assert!(text_as_of(dir.path(), &en, "2024-05-01").contains("Test MoU (2 March 2020)"));
+    // The CSV export keeps both fields, so that it reads back the same.
+    let run = brief(
+        dir.path(),
+        &[
+            "events",
+            "--data",
+            "extra.csv",
+            "--partner",
+            "aus",
+            "--from",
+            "2020-03",
+            "--to",
+            "2020-03",
+            "--format",
+            "csv",
+        ],
+    )
+    .expect(0);
+    assert!(run.stdout.lines().next().unwrap().contains(",term_ends,renews,"), "{}", run.stdout);
+    assert!(run.stdout.contains("x-mou,2020-03-02,,held,"), "{}", run.stdout);
+    assert!(run.stdout.contains(",2024-06,,"), "{}", run.stdout);
+}
+
+#[test]
+fn a_term_or_renewal_that_cannot_be_is_an_error_at_its_place() {
+    let dir = tempdir();
+    let rows = "x-call,2021-01-05,held,aus,meeting,2022,,Call,Kunjungan,A call.,Kunjungan.,https://example.org/call,Example,2021-01-06,held\n\
+                x-bad,2021-02-05,held,aus,mou,,x-none,Bad,Buruk,Bad.,Buruk.,https://example.org/bad,Example,2021-02-06,held\n";
+    let en = term_spec(dir.path(), "en", rows);
+    let run = brief(dir.path(), &["check", &en]).expect(2);
+    assert!(run.stderr.contains("only an agreement has a `term_ends`"), "{}", run.stderr);
+    assert!(run.stderr.contains("extra.csv:3:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`renews` names `x-none`, which is not an event"),
+        "{}",
+        run.stderr
+    );
+    // The hint names the earlier agreements with the same partner.
+    assert!(
+        run.stderr.contains("expected one of `2018-12-aus-mou-extension`, `x-mou`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("extra.csv:4:"), "{}", run.stderr);
+}

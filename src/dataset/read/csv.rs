@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, SourceText, quoted_list, suggestion};
 /// The columns a CSV dataset may have, in their documented order. Lists are split at
 /// `;` (`partners` entries may carry a role: `gbr:invitee`); `participants` and
 /// `more_sources` and `revisions` hold JSON arrays in the shape of the TOML form.
-pub const CSV_COLUMNS: [&str; 31] = [
+pub const CSV_COLUMNS: [&str; 33] = [
     "id",
     "date",
     "end",
@@ -27,6 +27,8 @@ pub const CSV_COLUMNS: [&str; 31] = [
     "round",
     "cadence_months",
     "direction",
+    "term_ends",
+    "renews",
     "title_en",
     "title_id",
     "summary_en",
@@ -369,6 +371,8 @@ fn csv_event(
         round: field!("round").map(WholeNumber::Text),
         cadence_months: field!("cadence_months").map(WholeNumber::Text),
         direction: field!("direction"),
+        term_ends: field!("term_ends"),
+        renews: field!("renews"),
         title: text_pair!("title_en", "title_id"),
         summary: text_pair!("summary_en", "summary_id"),
         location: RawLocation {

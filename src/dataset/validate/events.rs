@@ -83,6 +83,7 @@ pub(super) fn validate_events(
         let direction =
             e.direction.as_deref().and_then(|d| check_vocab(d, "direction", &origin, out));
         let (round, cadence_months) = check_series(&e, kind, &origin, out);
+        let term_ends = check_term(&e, kind, date, &origin, out);
         check_references(&e, &partner_ids, &topic_ids, &origin, out);
         let roles = check_roles(&e, &origin, out);
         let date_note = check_note(e.date_note, "date_note", "the date note", &origin, out);
@@ -127,6 +128,8 @@ pub(super) fn validate_events(
             round,
             cadence_months,
             direction,
+            term_ends,
+            renews: e.renews,
             title: e.title,
             summary: e.summary,
             location: Location { city: e.location.city, country: e.location.country, mode },
@@ -191,6 +194,73 @@ fn check_series(
         out,
     );
     (round, cadence_months)
+}
+
+/// An agreement's `term_ends`, checked: a date, on an agreement, not before the event.
+/// (`renews` is checked once every event is known: [`check_renewals`].)
+fn check_term(
+    e: &RawEvent,
+    kind: Option<EventType>,
+    date: Option<PartialDate>,
+    origin: &Origin,
+    out: &mut Vec<Diagnostic>,
+) -> Option<PartialDate> {
+    for (key, value) in [("term_ends", &e.term_ends), ("renews", &e.renews)] {
+        if let (Some(value), Some(kind)) = (value, kind)
+            && !kind.has_term()
+        {
+            out.push(origin.error_at(key, value, format!("only an agreement has a `{key}`")).hint(
+                format!(
+                    "remove `{key}`, or give the event the type `mou`, `agreement` or `framework`"
+                ),
+            ));
+        }
+    }
+    let term_ends = e.term_ends.as_deref().and_then(|v| check_date(v, "term_ends", origin, out))?;
+    if let Some(date) = date
+        && term_ends.last_day() < date.first_day()
+    {
+        out.push(
+            origin
+                .error_at(
+                    "term_ends",
+                    &term_ends.to_string(),
+                    format!("the agreement's term ends ({term_ends}) before it is made ({date})"),
+                )
+                .hint("`term_ends` is the last day, month or year the agreement is in force"),
+        );
+    }
+    Some(term_ends)
+}
+
+/// Checks each `renews` once every event is known: the id of an earlier agreement.
+pub(super) fn check_renewals(events: &[Event], out: &mut Vec<Diagnostic>) {
+    for event in events {
+        let Some(renewed) = &event.renews else { continue };
+        let problem = match events.iter().find(|e| &e.id == renewed) {
+            None => "which is not an event",
+            Some(earlier) if !earlier.kind.has_term() => "which is not an agreement",
+            Some(earlier) if earlier.first_day() >= event.first_day() => {
+                "which is not earlier than this agreement"
+            }
+            Some(_) => continue,
+        };
+        let message = format!("`renews` names `{renewed}`, {problem}");
+        // The agreements it could renew: earlier ones with a partner of its own.
+        let earlier: Vec<&str> = events
+            .iter()
+            .filter(|e| e.kind.has_term() && e.first_day() < event.first_day())
+            .filter(|e| e.partners.iter().any(|p| event.partners.contains(p)))
+            .map(|e| e.id.as_str())
+            .collect();
+        let hint = match earlier.is_empty() {
+            true => "no earlier agreement with these partners is on record: add it, or remove \
+                     `renews`"
+                .to_owned(),
+            false => suggestion(renewed, &earlier),
+        };
+        out.push(event.origin.error_at("renews", renewed, message).hint(hint));
+    }
 }
 
 /// Whether the file of the records read last is the bundled data: decided once a file,
@@ -347,6 +417,8 @@ fn check_revisions(
         let note = |n: Option<OneOrEach>, key: &str, what: &str, out: &mut Vec<Diagnostic>| {
             n.map(|n| check_note(Some(n), key, what, origin, out))
         };
+        let term_ends =
+            r.term_ends.as_deref().and_then(|v| check_date(v, "term_ends", origin, out));
         let date_note = note(r.date_note, "date_note", "a revision's date note", out);
         let plain_note = note(r.note, "note", "a revision's note", out);
         revisions.push(Revision {
@@ -365,6 +437,7 @@ fn check_revisions(
                     .collect()
             }),
             topics: r.topics,
+            term_ends,
         });
     }
     revisions

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 mod events;
 
-use events::{validate_events, warn_undated};
+use events::{check_renewals, validate_events, warn_undated};
 
 use crate::dataset::raw::{RawAmbiguous, RawCoverage, RawPartner, RawSet, RawTerm, RawTopic};
 use crate::dataset::{
@@ -28,6 +28,7 @@ pub(super) fn validate(
     let glossary = validate_glossary(raw.glossary, &mut out);
     let events = validate_events(raw.events, &partners, &topics, &mut out);
     warn_undated(&events, &mut out);
+    check_renewals(&events, &mut out);
     fold_untranslated(&mut out);
     let coverage = validate_coverage(&raw.coverage, &mut out);
     if out.iter().any(|d| d.severity == Severity::Error) {
