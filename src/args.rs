@@ -82,7 +82,31 @@ pub(crate) enum TemplatesCommand {
         /// Overwrite files that already exist.
         #[arg(long)]
         force: bool,
+        /// The sample brief's date.
+        #[command(flatten)]
+        source_date: SourceDate,
     },
+}
+
+/// The day of reproducible builds, read from the environment by clap: the default
+/// as-of date when `--as-of` is not given.
+#[derive(Debug, Clone, Default, Args)]
+pub(crate) struct SourceDate {
+    /// `SOURCE_DATE_EPOCH`, in seconds since 1970, as the environment gives it.
+    #[arg(long = "source-date-epoch", env = "SOURCE_DATE_EPOCH", hide = true, value_name = "SECS")]
+    pub epoch: Option<String>,
+}
+
+/// A share of the specs from the environment of an indexed job (Kubernetes), read by
+/// clap: the default of `--shard`.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct ShardEnv {
+    /// `JOB_COMPLETION_INDEX`: which share, from 0.
+    #[arg(long = "job-completion-index", env = "JOB_COMPLETION_INDEX", hide = true)]
+    pub index: Option<String>,
+    /// `BRIEF_SHARD_COUNT`: how many shares.
+    #[arg(long = "shard-count", env = "BRIEF_SHARD_COUNT", hide = true)]
+    pub count: Option<String>,
 }
 
 /// Dataset options shared by the subcommands that read data.
@@ -107,6 +131,9 @@ pub(crate) struct BriefArgs {
     /// [default: today, or the day of SOURCE_DATE_EPOCH].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// The default of `--as-of`.
+    #[command(flatten)]
+    pub source_date: SourceDate,
     /// Dataset files.
     #[command(flatten)]
     pub data: DataArgs,
@@ -133,6 +160,9 @@ pub(crate) struct BriefArgs {
     /// JOB_COMPLETION_INDEX and BRIEF_SHARD_COUNT when both are set].
     #[arg(long, value_name = "I/N")]
     pub shard: Option<Shard>,
+    /// The default of `--shard`.
+    #[command(flatten)]
+    pub shard_env: ShardEnv,
     /// Briefs rendered in parallel, each in a worker process [default: all cores; at most
     /// one per output and 8 per core].
     #[arg(short, long, value_name = "N")]
@@ -328,6 +358,9 @@ pub(crate) struct EventsArgs {
     /// SOURCE_DATE_EPOCH].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// The default of `--as-of`.
+    #[command(flatten)]
+    pub source_date: SourceDate,
     /// The language of titles in the table.
     #[arg(long, value_enum, ignore_case = true, default_value = "en")]
     pub language: Language,
@@ -367,6 +400,9 @@ pub(crate) struct PartnersArgs {
     /// See the dataset as it was known on this day (default: today).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// The default of `--as-of`.
+    #[command(flatten)]
+    pub source_date: SourceDate,
     /// Dataset files.
     #[command(flatten)]
     pub data: DataArgs,

@@ -38,8 +38,8 @@ fn main() -> ExitCode {
         Command::Events(args) => cmd::data::events(&args),
         Command::Partners(args) => cmd::data::partners(&args),
         Command::Templates { command: TemplatesCommand::List } => cmd::templates::templates_list(),
-        Command::Templates { command: TemplatesCommand::Export { dir, force } } => {
-            cmd::templates::templates_export(&dir, force)
+        Command::Templates { command: TemplatesCommand::Export { dir, force, source_date } } => {
+            cmd::templates::templates_export(&dir, force, &source_date)
         }
         Command::Completions { shell } => cmd::man::completions(shell),
         Command::Man { dir } => cmd::man::man_pages(dir.as_deref()),

@@ -45,7 +45,8 @@ fn list_events(args: &args::EventsArgs) -> Result<Exit, Exit> {
     check_output(&args.output)?;
     // The table shows titles in --language; the other forms hold both languages.
     let shown = (args.output.format == listing::ListFormat::Table).then_some(args.language);
-    let (record, as_of) = (load(&args.data, &args.output, shown)?, as_of(args.as_of)?);
+    let (record, as_of) =
+        (load(&args.data, &args.output, shown)?, as_of(args.as_of, &args.source_date)?);
     // Filters, counts and listings see each event as it read on the day; the CSV form
     // gives the record itself, revisions and all, so that it reads back whole.
     let dataset = record.known_on(as_of);
@@ -96,7 +97,8 @@ pub(crate) fn partners(args: &args::PartnersArgs) -> Exit {
 /// `brief partners`, stopping at the first step that fails.
 fn list_partners(args: &args::PartnersArgs) -> Result<Exit, Exit> {
     check_output(&args.output)?;
-    let (record, as_of) = (load(&args.data, &args.output, None)?, as_of(args.as_of)?);
+    let (record, as_of) =
+        (load(&args.data, &args.output, None)?, as_of(args.as_of, &args.source_date)?);
     let dataset = record.known_on(as_of);
     // The events counted: those of the period asked for, as known on the day.
     let filters =

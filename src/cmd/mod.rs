@@ -13,11 +13,12 @@ use chrono::NaiveDate;
 
 use brief::generate::Exit;
 
+use crate::args::SourceDate;
 use crate::terminal::fail;
 
 /// The as-of date: the flag, else the day of SOURCE_DATE_EPOCH, else today. A bad
 /// SOURCE_DATE_EPOCH is reported, and the command ends as invalid input.
-pub(crate) fn as_of(flag: Option<NaiveDate>) -> Result<NaiveDate, Exit> {
-    brief::dates::as_of(flag, std::env::var("SOURCE_DATE_EPOCH").ok())
+pub(crate) fn as_of(flag: Option<NaiveDate>, source_date: &SourceDate) -> Result<NaiveDate, Exit> {
+    brief::dates::as_of(flag, source_date.epoch.clone())
         .map_err(|message| fail(message, &["unset it, or pass --as-of YYYY-MM-DD"], Exit::Invalid))
 }

@@ -54,13 +54,10 @@ pub(crate) fn run_options(
     report: Option<PathBuf>,
     export: Export,
 ) -> Result<Options, Exit> {
-    let as_of = super::as_of(args.as_of)?;
+    let as_of = super::as_of(args.as_of, &args.source_date)?;
     let shard = match args.shard {
         Some(shard) => Some(shard),
-        None => match Shard::from_env(
-            std::env::var("JOB_COMPLETION_INDEX").ok(),
-            std::env::var("BRIEF_SHARD_COUNT").ok(),
-        ) {
+        None => match Shard::from_env(args.shard_env.index.clone(), args.shard_env.count.clone()) {
             Some(Ok(shard)) => Some(shard),
             Some(Err(message)) => {
                 return Err(fail(

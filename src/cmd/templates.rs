@@ -6,6 +6,7 @@ use brief::generate::{self, Exit};
 use brief::render;
 use brief::render::assets::{self, ExportError};
 
+use crate::args::SourceDate;
 use crate::terminal::{fail, print_out};
 
 /// `brief templates list`.
@@ -18,8 +19,8 @@ pub(crate) fn templates_list() -> Exit {
 }
 
 /// `brief templates export DIR`.
-pub(crate) fn templates_export(dir: &Path, force: bool) -> Exit {
-    let as_of = match super::as_of(None) {
+pub(crate) fn templates_export(dir: &Path, force: bool, source_date: &SourceDate) -> Exit {
+    let as_of = match super::as_of(None, source_date) {
         Ok(as_of) => as_of,
         Err(exit) => return exit,
     };
