@@ -23,10 +23,26 @@ pub(crate) fn public_command() -> clap::Command {
         .subcommands(visible)
 }
 
+/// `command` as a completion script offers it: its hidden arguments (those that carry
+/// environment variables) and hidden subcommands left out, at every level, for the
+/// static generators of clap_complete would offer them.
+fn without_hidden(command: &clap::Command) -> clap::Command {
+    let mut shown = clap::Command::new(command.get_name().to_owned())
+        .args(command.get_arguments().filter(|a| !a.is_hide_set()).cloned())
+        .subcommands(command.get_subcommands().filter(|s| !s.is_hide_set()).map(without_hidden));
+    if let Some(about) = command.get_about() {
+        shown = shown.about(about.clone());
+    }
+    if let Some(version) = command.get_version() {
+        shown = shown.version(version.to_owned());
+    }
+    shown
+}
+
 /// `brief completions SHELL`: the completion script of the public command line.
 pub(crate) fn completions(shell: clap_complete::Shell) -> Exit {
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut public_command(), "brief", &mut script);
+    clap_complete::generate(shell, &mut without_hidden(&public_command()), "brief", &mut script);
     print_out(String::from_utf8_lossy(&script).trim_end());
     Exit::Success
 }

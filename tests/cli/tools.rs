@@ -33,6 +33,10 @@ fn completion_scripts_know_every_subcommand_and_option() {
         }
         assert!(run.stdout.contains("pdf-standard"), "{shell}: no --pdf-standard");
         assert!(!run.stdout.contains("__render-worker"), "{shell}: the hidden worker shows");
+        // The arguments that carry environment variables are not offered.
+        for hidden in ["source-date-epoch", "job-completion-index", "shard-count"] {
+            assert!(!run.stdout.contains(hidden), "{shell}: --{hidden} shows");
+        }
     }
     let run = brief(dir.path(), &["completions", "tcsh"]).expect(2);
     assert!(run.stderr.contains("invalid value 'tcsh'"), "{}", run.stderr);
