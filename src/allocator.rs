@@ -4,9 +4,9 @@
 //! quarter of a 100,000-event load in malloc (BENCHMARKS.md). By default mimalloc asks
 //! the kernel for transparent huge pages for its memory, and the kernel zeroes a whole
 //! 2 MiB page at its first touch: that was a quarter of a one-shot brief's time, and
-//! made its peak memory 99 MiB instead of 57 (BENCHMARKS.md, "One-shot runs"). So each
-//! process turns huge pages off for mimalloc as it starts, unless `MIMALLOC_ALLOW_THP`
-//! says otherwise.
+//! made its peak memory 99 MiB instead of 57 (BENCHMARKS.md, "What moved the figures",
+//! `f3f1ea7`). So each process turns huge pages off for mimalloc as it starts, unless
+//! `MIMALLOC_ALLOW_THP` says otherwise.
 //!
 //! A program (the `brief` binary, the benchmarks) takes it with
 //! [`global_allocator!`](crate::global_allocator) once, at its root.

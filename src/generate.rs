@@ -270,7 +270,8 @@ fn render_all(
 ) -> Result<Vec<ReportEntry>, Diagnostic> {
     let plans = &planned.plans;
     // One brief in a process that ends with it renders here: starting a worker would
-    // cost more than the brief's own compile (BENCHMARKS.md, "One-shot runs").
+    // cost more than the brief's own compile (BENCHMARKS.md, "What moved the figures",
+    // `1b31fbb`).
     let watched = options.ends_after_run && plans.len() == 1;
     let renderer = match options.worker {
         Some(_) if !watched => None,
