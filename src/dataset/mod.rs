@@ -7,6 +7,7 @@
 //! by one and as a whole (unique ids, known partners and topics) and reports every
 //! problem with its file, line and column.
 
+mod extent;
 mod names;
 mod raw;
 mod read;

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 
+use super::extent::{Extent, MAX_CELLS};
 use crate::diag::CellMap;
 
 /// The file extensions read as spreadsheets.
@@ -78,10 +79,6 @@ pub(super) const MAX_UNPACKED: u64 = 64 << 20;
 
 /// The most parts (files) a workbook's package may hold.
 const MAX_PARTS: usize = 10_000;
-
-/// The most cells a sheet may span, from its first cell to its last: a sheet is read
-/// whole, a cell for every place in that rectangle.
-pub(super) const MAX_CELLS: u64 = 4_000_000;
 
 /// Refuses a zip package (`.xlsx`, `.xlsm`, `.ods`) that unpacks to more than
 /// [`MAX_UNPACKED`] or holds too many parts, by unpacking every part into nothing and
@@ -169,28 +166,6 @@ fn check_string_count(head: &[u8]) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// How far a sheet reaches: its last row and column with a value (0-based), if any.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Extent(Option<(u64, u64)>);
-
-impl Extent {
-    /// The sheet reaches `row` and `column` too.
-    pub(super) fn reach(&mut self, row: u64, column: u64) {
-        let (r, c) = self.0.unwrap_or((0, 0));
-        self.0 = Some((r.max(row), c.max(column)));
-    }
-
-    /// The cells of the rectangle from A1 to the last cell, as a sheet is laid out.
-    pub(super) fn cells(self) -> u64 {
-        self.0.map_or(0, |(r, c)| (r + 1).saturating_mul(c + 1))
-    }
-
-    /// Whether it spans more than [`MAX_CELLS`].
-    fn too_large(self) -> bool {
-        self.cells() > MAX_CELLS
-    }
 }
 
 /// Refuses a sheet whose cells span more than [`MAX_CELLS`].

@@ -5,13 +5,13 @@
 //! first cell to its last. A file of a few bytes can claim billions of cells, and a sheet
 //! listed many times is laid out as many times. This module walks the workbook's record
 //! stream (BIFF5/BIFF8 inside a compound file) the way calamine will, sheet by sheet,
-//! and refuses what would not fit in [`MAX_CELLS`](super::sheet::MAX_CELLS) before any
+//! and refuses what would not fit in [`MAX_CELLS`](super::extent::MAX_CELLS) before any
 //! of it is laid out.
 
 use std::io::Read;
 use std::path::Path;
 
-use super::sheet::{Extent, MAX_CELLS};
+use super::extent::{Extent, MAX_CELLS};
 
 /// The BOF record that opens a substream (the globals, a sheet, an embedded chart).
 const BOF: u16 = 0x0809;

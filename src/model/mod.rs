@@ -183,16 +183,19 @@ impl ThemeData {
             organisation: words(theme.organisation.as_ref())
                 .unwrap_or_else(|| crate::locale::label(language, "organisation").to_owned()),
             short_name: words(theme.short_name.as_ref()).unwrap_or_else(|| "BNPT".to_owned()),
-            logo: theme
-                .logo
-                .as_ref()
-                .and_then(|l| crate::render::logo_path(&l.value))
-                .unwrap_or_default(),
+            logo: theme.logo.as_ref().and_then(|l| logo_path(&l.value)).unwrap_or_default(),
             colour_soft: theme.colour.as_deref().map_or_else(|| soft.to_owned(), |c| tint(c, 0.1)),
             colour: theme.colour.clone().unwrap_or_else(|| colour.to_owned()),
             accent: theme.accent.clone().unwrap_or_else(|| accent.to_owned()),
         }
     }
+}
+
+/// Where templates find a theme's logo at `path`: `/logo.png`, `/logo.svg`… (the render
+/// serves the file there).
+pub fn logo_path(path: &std::path::Path) -> Option<String> {
+    let extension = path.extension()?.to_str()?.to_lowercase();
+    Some(format!("/logo.{extension}"))
 }
 
 /// `#rrggbb` mixed with white, `share` of the colour kept.

@@ -27,8 +27,8 @@ use typst_layout::PagedDocument;
 
 pub use assets::{BUILTIN_TEMPLATES, FONT_FILES, TEMPLATE_NAMES};
 pub use export::{Export, Exported, PageImage};
+pub use world::DATA_PATH;
 use world::{BriefWorld, Overrides, project_file};
-pub use world::{DATA_PATH, logo_path};
 
 use crate::model::{TOOL, TYPST_VERSION};
 use crate::spec::PdfStandard;

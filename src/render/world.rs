@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use chrono::Datelike;
@@ -34,12 +34,6 @@ use super::{RenderRequest, Renderer};
 
 /// The virtual path of the brief's data.
 pub const DATA_PATH: &str = "/brief.json";
-
-/// Where templates find a theme's logo at `path`: `/logo.png`, `/logo.svg`…
-pub fn logo_path(path: &Path) -> Option<String> {
-    let extension = path.extension()?.to_str()?.to_lowercase();
-    Some(format!("/logo.{extension}"))
-}
 
 /// The package through which templates evaluate a spec's markup (`markup` in lib.typ).
 /// Its file lives in a root of its own, so every path a text body names, in whatever
@@ -150,10 +144,9 @@ impl<'a> BriefWorld<'a> {
             main,
             data_id: project_file(DATA_PATH).expect("the data path is valid"),
             data: Bytes::new(request.data),
-            logo: request
-                .logo
-                .as_ref()
-                .and_then(|path| Some((project_file(&logo_path(path)?)?, path.clone()))),
+            logo: request.logo.as_ref().and_then(|path| {
+                Some((project_file(&crate::model::logo_path(path)?)?, path.clone()))
+            }),
             overrides,
             today,
         })
