@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::dataset::{Dataset, Event, EventType, Query, Role, Status, search_words};
+use crate::dataset::{Dataset, Event, EventType, PartnerKind, Query, Role, Status, search_words};
 use crate::dates::{PartialDate, Period};
 use crate::diag::{Diagnostic, SourceText, nearest};
 use crate::spec::{FilterSpec, SectionKind, Spec, Words};
@@ -56,29 +56,46 @@ fn owners(
     dataset: &Dataset,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<(Option<String>, Words)> {
-    let mut owners = Vec::new();
-    for owner in &spec.owners {
-        let ids = match dataset.find_partner(&owner.key) {
-            _ if owner.key.eq_ignore_ascii_case("default") => vec![None],
-            Ok(partner) => dataset.selected_by(partner).into_iter().map(Some).collect(),
-            Err(missing) => {
-                errors.push(
-                    Diagnostic::error(format!("`[owners]`: {}", missing.message))
-                        .at(&spec.source, owner.unit.range())
-                        .hint(missing.hint.unwrap_or_else(|| {
-                            "key each unit by a partner's id, name or alias, or by `default` \
-                             (`brief partners` lists them)"
-                                .into()
-                        })),
-                );
-                continue;
-            }
-        };
+    let mut owners: Vec<(Option<String>, Words)> = Vec::new();
+    let mut add = |ids: Vec<Option<String>>, unit: &Words| {
         for id in ids {
             if !owners.iter().any(|(known, _)| *known == id) {
-                owners.push((id, owner.unit.clone()));
+                owners.push((id, unit.clone()));
             }
         }
+    };
+    // A partner's own key (or its group's) wins over a key for its kind, whatever the
+    // order: the kinds are taken second.
+    let mut kinds = Vec::new();
+    for owner in &spec.owners {
+        if owner.key.eq_ignore_ascii_case("default") {
+            add(vec![None], &owner.unit);
+            continue;
+        }
+        if let Some(kind) = PartnerKind::parse(&owner.key) {
+            kinds.push((kind, &owner.unit));
+            continue;
+        }
+        match dataset.find_partner(&owner.key) {
+            Ok(partner) => {
+                add(dataset.selected_by(partner).into_iter().map(Some).collect(), &owner.unit)
+            }
+            Err(missing) => errors.push(
+                Diagnostic::error(format!("`[owners]`: {}", missing.message))
+                    .at(&spec.source, owner.unit.range())
+                    .hint(missing.hint.unwrap_or_else(|| {
+                        format!(
+                            "key each unit by a partner's id, name or alias, by a kind of \
+                             partner ({}), or by `default` (`brief partners` lists them)",
+                            PartnerKind::NAMES.join(", ")
+                        )
+                    })),
+            ),
+        }
+    }
+    for (kind, unit) in kinds {
+        let of_kind = dataset.partners.iter().filter(|p| p.kind == kind);
+        add(of_kind.map(|p| Some(p.id.clone())).collect(), unit);
     }
     owners
 }

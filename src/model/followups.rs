@@ -86,8 +86,10 @@ fn collect_first(
     known.said.set(true);
     let end = format_date(language, PartialDate::day(known.day));
     let months = count_in_words(language, months as usize);
+    // Collecting the record is no partner's matter: the default unit acts on it.
+    let owner = brief.owner_of(&[]);
     Some(move |alone: bool| Finding {
-        text: language.words().follow_up_collect(&end, &months, alone),
+        text: with_owner(language, language.words().follow_up_collect(&end, &months, alone), owner),
         refs: vec![],
     })
 }

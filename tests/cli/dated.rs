@@ -513,6 +513,26 @@ fn each_open_item_names_its_owner_from_the_spec_or_its_project() {
     assert!(run.stderr.contains("wrong.toml:11:"), "{}", run.stderr);
 }
 
+#[test]
+fn a_kind_of_partner_names_an_owner_that_a_partner_s_own_key_overrides() {
+    let dir = tempdir();
+    // The kinds come first in the file, yet the Philippines' own unit wins; UNOCT, an
+    // organisation, takes its kind's; collecting the record falls to `default`.
+    let spec = write(
+        dir.path(),
+        "k.toml",
+        "title = \"K\"\n[period]\nfrom = 2021\nto = 2024\n\
+         [filter]\npartners = [\"phl\", \"unoct\", \"rus\"]\n[[sections]]\nkind = \"follow-ups\"\n\
+         [owners]\ncountry = \"Bilateral Directorate\"\norganisation = \"Multilateral Directorate\"\n\
+         phl = \"Manila Desk\"\ndefault = \"Deputy\"\n",
+    );
+    let text = text_as_of(dir.path(), &spec, "2026-12-06");
+    assert!(text.contains("propose dates to the partner. Owner: Manila Desk."), "{text}");
+    assert!(text.contains("Confirm whether it took place. Owner: Bilateral Directorate."), "{text}");
+    assert!(text.contains("Owner: Multilateral Directorate."), "{text}");
+    assert!(text.contains("rest on a record that stops there. Owner: Deputy."), "{text}");
+}
+
 /// A spec over Australia in 2023–2024 with follow-ups, reading `extra.csv`: an MoU of
 /// March 2020 whose term runs through June 2024, and the `rows` given.
 fn term_spec(dir: &std::path::Path, language: &str, rows: &str) -> String {
