@@ -290,6 +290,16 @@ impl Run {
     }
 }
 
+/// The events held on `as_of` that `brief events` lists with the filters `args`
+/// (`--partner`, `--from`, `--to`…), as JSON: a count a test expects comes from the
+/// dataset, not copied from a brief, so that adding an event breaks no test.
+pub(crate) fn held_events(dir: &Path, as_of: &str, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["events", "--as-of", as_of, "--status", "held", "--format", "json"];
+    all.extend_from_slice(args);
+    let run = brief(dir, &all).expect(0);
+    serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap().as_array().unwrap().clone()
+}
+
 /// Renders `spec` as of `as_of` in `dir` and returns its `/brief.json`.
 pub(crate) fn brief_json(dir: &Path, spec: &str, as_of: &str) -> serde_json::Value {
     let args = ["generate", spec, "--as-of", as_of, "--emit-data", "brief.json", "-o", "b.pdf"];
