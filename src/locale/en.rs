@@ -95,7 +95,7 @@ const LABELS: &[(&str, &str)] = &[
     ("profile-type", "Type of engagement"),
     ("profile-history", "In the whole record"),
     ("profile-agreements", "MoUs and other instruments in this period"),
-    ("profile-none", "None in this period"),
+    ("profile-none", "None"),
     ("empty-period-again", "None in this period."),
     ("empty-not-collected", "Not collected yet."),
     // Sources.
@@ -253,6 +253,10 @@ impl Phrasebook for English {
         ","
     }
 
+    fn decimal_separator(&self) -> &'static str {
+        "."
+    }
+
     fn engagements(&self, n: usize) -> &'static str {
         if n == 1 { "engagement" } else { "engagements" }
     }
@@ -363,15 +367,25 @@ impl Phrasebook for English {
             Trend::Uncovered(span) => {
                 format!("; as the record is {span}, {before} offers no fair comparison")
             }
-            Trend::UncoveredSince { span, years, length, count, n } => {
+            Trend::BeforeRecord(span) => {
+                format!("; the record is {span}, so no earlier span of the same length compares")
+            }
+            Trend::UncoveredSince { span, years, length, count, n, rates } => {
                 let length = match length {
                     Length::Years(years) => format!("{years} covered years"),
                     Length::Months(months) => format!("{months} covered months"),
                 };
+                let shows = match (n, rates) {
+                    (0, _) => "none".to_owned(),
+                    (_, Some((then, now))) => format!(
+                        "{count} {} ({then} a year, against {now} a year in {this})",
+                        self.engagements(n)
+                    ),
+                    (_, None) => format!("{count} {}", self.engagements(n)),
+                };
                 format!(
                     "; as the record is {span}, {before} offers no fair comparison, but in \
-                     {years}, the {length} just before, it shows {count} {}",
-                    self.engagements(n)
+                     {years}, the {length} just before, it shows {shows}"
                 )
             }
         };
@@ -793,7 +807,7 @@ impl Phrasebook for English {
                 next.map_or_else(|| "the next round".to_owned(), |o| format!("the {o} round"));
             let none = match until {
                 Some(until) => format!("no date for {round} is on record by {until}"),
-                None => format!("no date for {round} is announced"),
+                None => format!("no date for {round} has been announced"),
             };
             return format!(
                 "The rounds of the working group with {partners} on record came {months} months \
@@ -827,7 +841,7 @@ impl Phrasebook for English {
         };
         let none = match until {
             Some(until) => format!("no date is on record by {until}"),
-            None => "no date is announced".to_owned(),
+            None => "no date has been announced".to_owned(),
         };
         format!("{pace}, {round} {due} around {expected}; {none}.")
     }
@@ -843,7 +857,7 @@ impl Phrasebook for English {
         let round = ordinal.map_or_else(|| date.to_owned(), |o| format!("the {o}, of {date}"));
         let none = match until {
             Some(until) => format!("no next round is on record in the {months} months to {until}"),
-            None => format!("no next round is announced {months} months later"),
+            None => format!("no next round has been announced in the {months} months since"),
         };
         format!(
             "Only one round of the working group with {partners} is on record ({round}); {none}."

@@ -101,7 +101,7 @@ const LABELS: &[(&str, &str)] = &[
     ("profile-type", "Jenis kegiatan"),
     ("profile-history", "Riwayat kerja sama"),
     ("profile-agreements", "MoU dan instrumen lain pada periode ini"),
-    ("profile-none", "Tidak ada pada periode ini"),
+    ("profile-none", "Belum ada"),
     ("empty-period-again", "Tidak ada pada periode ini."),
     ("empty-not-collected", "Belum dihimpun."),
     // Sources.
@@ -150,7 +150,7 @@ const LABELS: &[(&str, &str)] = &[
     ("empty-events", "Tidak ada kegiatan pada periode ini yang sesuai dengan filter ringkasan."),
     (
         "empty-follow-ups",
-        "Tidak ada hal yang belum tuntas dalam data: tidak ada rencana kegiatan yang melewati jadwal tanpa laporan pelaksanaan, dan jarak antarputaran kelompok kerja masih dalam kisaran sebelumnya.",
+        "Tidak ada hal yang belum tuntas dalam data: tidak ada rencana kegiatan yang melewati jadwal tanpa laporan pelaksanaan, dan jarak antarpertemuan kelompok kerja masih dalam kisaran sebelumnya.",
     ),
     ("empty-upcoming", "Tidak ada rencana kegiatan yang tercatat setelah tanggal ringkasan ini."),
     (
@@ -167,7 +167,7 @@ const LABELS: &[(&str, &str)] = &[
     ("type-courtesy-call", "Kunjungan kehormatan"),
     ("type-visit", "Kunjungan"),
     ("type-conference", "Konferensi"),
-    ("type-training", "Lokakarya atau pelatihan"),
+    ("type-training", "Lokakarya/pelatihan"),
     ("type-seminar", "Seminar"),
     ("type-framework", "Kerangka kerja"),
     ("type-programme", "Program"),
@@ -271,6 +271,10 @@ impl Phrasebook for Indonesian {
         "."
     }
 
+    fn decimal_separator(&self) -> &'static str {
+        ","
+    }
+
     /// Indonesian nouns do not change with number.
     fn engagements(&self, _n: usize) -> &'static str {
         "kegiatan"
@@ -317,7 +321,7 @@ impl Phrasebook for Indonesian {
                 "TLP:AMBER+STRICT: hanya boleh dibagikan kepada pihak yang perlu mengetahuinya, di lingkungan organisasi penerima sendiri."
             }
             "TLP:AMBER" => {
-                "TLP:AMBER: hanya boleh dibagikan kepada pihak yang perlu mengetahuinya, di lingkungan organisasi penerima dan pihak yang dilayaninya."
+                "TLP:AMBER: hanya boleh dibagikan atas dasar perlu tahu, di lingkungan organisasi penerima dan mitra yang dilayaninya."
             }
             "TLP:GREEN" => {
                 "TLP:GREEN: penerima boleh membagikannya di dalam komunitasnya, tetapi tidak melalui saluran yang dapat diakses publik."
@@ -347,15 +351,27 @@ impl Phrasebook for Indonesian {
             Trend::Uncovered(span) => {
                 format!("; karena data {span}, angka {before} tidak dapat dijadikan pembanding")
             }
-            Trend::UncoveredSince { span, years, length, count, .. } => {
+            Trend::BeforeRecord(span) => format!(
+                "; karena data {span}, tidak ada periode sebelumnya yang sama panjangnya untuk \
+                 dibandingkan"
+            ),
+            Trend::UncoveredSince { span, years, length, count, n, rates } => {
                 let length = match length {
                     Length::Years(years) => format!("{years} tahun"),
                     Length::Months(months) => format!("{months} bulan"),
                 };
+                let recorded = match (n, rates) {
+                    (0, _) => "tidak tercatat satu pun kegiatan".to_owned(),
+                    (_, Some((then, now))) => format!(
+                        "tercatat {count} kegiatan ({then} per tahun, dibandingkan {now} per tahun \
+                         pada {this})"
+                    ),
+                    (_, None) => format!("tercatat {count} kegiatan"),
+                };
                 format!(
                     "; karena data {span}, angka {before} tidak dapat dijadikan pembanding, \
                      tetapi pada {years}, {length} sebelum periode ini yang datanya lengkap, \
-                     tercatat {count} kegiatan"
+                     {recorded}"
                 )
             }
         };
@@ -457,28 +473,31 @@ impl Phrasebook for Indonesian {
     fn working_groups(&self, n: usize, count: &str, list: &str) -> String {
         match n {
             1..=9 => {
-                format!("{} putaran kelompok kerja terlaksana: {list}.", super::capitalised(count))
+                format!(
+                    "{} pertemuan kelompok kerja terlaksana: {list}.",
+                    super::capitalised(count)
+                )
             }
-            _ => format!("Tercatat {count} putaran kelompok kerja: {list}."),
+            _ => format!("Tercatat {count} pertemuan kelompok kerja: {list}."),
         }
     }
 
     fn round_unnumbered(&self, group: Group<'_>, date: &str) -> String {
         match group {
-            Group::Joint(partners) => format!("satu putaran dengan {partners} ({date})"),
+            Group::Joint(partners) => format!("satu pertemuan dengan {partners} ({date})"),
             Group::Body(body) => format!("satu pertemuan kelompok kerja {body} ({date})"),
         }
     }
 
     fn round(&self, ordinal: &str, group: Group<'_>, date: &str) -> String {
         match group {
-            Group::Joint(partners) => format!("putaran {ordinal} dengan {partners} ({date})"),
+            Group::Joint(partners) => format!("pertemuan {ordinal} dengan {partners} ({date})"),
             Group::Body(body) => format!("pertemuan {ordinal} kelompok kerja {body} ({date})"),
         }
     }
 
     fn following_round(&self, ordinal: &str, date: &str) -> String {
-        format!(", setelah putaran {ordinal} pada {date}")
+        format!(", setelah pertemuan {ordinal} pada {date}")
     }
 
     fn since_period(
@@ -505,7 +524,7 @@ impl Phrasebook for Indonesian {
 
     fn first_engagements(&self, _n: usize, list: &str) -> String {
         format!(
-            "Kegiatan pertama yang tercatat dengan {list} jatuh pada periode ini; kerja sama sebelumnya yang diberitakan tanpa tanggal, atau tidak diberitakan sama sekali, tidak tercatat dalam basis data."
+            "Kegiatan pertama yang tercatat dengan {list} berlangsung dalam periode ini; kerja sama sebelumnya yang diberitakan tanpa tanggal, atau tidak diberitakan sama sekali, tidak tercatat dalam basis data."
         )
     }
 
@@ -524,9 +543,9 @@ impl Phrasebook for Indonesian {
         copies: (usize, &str),
     ) -> String {
         let dates = match uncertain {
-            (0, _) => "semuanya bertanggal pasti".to_owned(),
+            (0, _) => "tanggal semuanya pasti".to_owned(),
             (_, words) => format!(
-                "{words} tanggalnya tidak pasti (hanya bulan atau tahunnya yang diketahui, atau diberi catatan)"
+                "{words} di antaranya tidak pasti tanggalnya (hanya diketahui bulan atau tahunnya, atau tanggalnya disimpulkan atau berbeda antarsumber)"
             ),
         };
         let sources = match single {
@@ -536,7 +555,7 @@ impl Phrasebook for Indonesian {
         match copies {
             (0, _) => format!("Dari {total} kegiatan itu, {dates} dan {sources}."),
             (_, copies) => format!(
-                "Dari {total} kegiatan itu, {dates}, {sources}, dan {copies} hanya bersumber dari salinan laman penerbitnya yang dimuat ulang di situs pihak ketiga."
+                "Dari {total} kegiatan itu, {dates}, {sources}, dan {copies} hanya bersumber dari salinan laman penerbitnya yang dimuat ulang di situs lain."
             ),
         }
     }
@@ -653,9 +672,9 @@ impl Phrasebook for Indonesian {
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
-        let last = format!("Putaran terakhir kelompok kerja bersama Indonesia–{partners}");
+        let last = format!("Pertemuan terakhir kelompok kerja bersama Indonesia–{partners}");
         let round = match ordinal {
-            Some(ordinal) => format!("{last}, yakni putaran {ordinal},"),
+            Some(ordinal) => format!("{last}, yakni pertemuan {ordinal},"),
             None => last,
         };
         let pace = match pace {
@@ -666,22 +685,24 @@ impl Phrasebook for Indonesian {
                 format!(", padahal menurut sumbernya pertemuan ini digelar setiap {months} bulan")
             }
             Pace::Mean(months) => {
-                format!(", padahal jarak antarputaran sebelumnya rata-rata {months} bulan")
+                format!(", padahal jarak antarpertemuan sebelumnya rata-rata {months} bulan")
             }
             Pace::Interval(months) => {
-                format!(", padahal dua putaran yang tercatat berselang {months} bulan")
+                format!(", padahal dua pertemuan yang tercatat berselang {months} bulan")
             }
             Pace::Gaps(months) => format!(
-                ", padahal selang antarputaran yang tercatat {months} bulan, meski belum \
+                ", padahal selang antarpertemuan yang tercatat {months} bulan, meski belum \
                  membentuk pola tetap"
             ),
-            Pace::Single => ", padahal itulah satu-satunya putaran yang tercatat".to_owned(),
+            Pace::Single => ", padahal itulah satu-satunya pertemuan yang tercatat".to_owned(),
         };
         let since = match until {
             Some(until) => format!("Dalam {months} bulan sejak itu hingga {until},"),
             None => format!("Dalam {months} bulan sejak itu"),
         };
-        format!("{round} berlangsung pada {date}. {since} belum tercatat putaran berikutnya{pace}.")
+        format!(
+            "{round} berlangsung pada {date}. {since} belum tercatat pertemuan berikutnya{pace}."
+        )
     }
 
     fn record_until(&self, day: &str) -> String {
@@ -723,7 +744,7 @@ impl Phrasebook for Indonesian {
     }
 
     fn follow_up_due(&self) -> &'static str {
-        "Putaran berikutnya telah melampaui jadwalnya; disarankan segera mengusulkan tanggal kepada mitra."
+        "Pertemuan berikutnya telah melampaui jadwalnya; disarankan segera mengusulkan tanggal kepada mitra."
     }
 
     fn follow_up_due_soon(
@@ -737,14 +758,14 @@ impl Phrasebook for Indonesian {
     ) -> String {
         if let Pace::Gaps(months) = pace {
             // Tanpa pola tetap, tidak ada bulan yang diproyeksikan.
-            let round =
-                next.map_or_else(|| "putaran berikutnya".to_owned(), |o| format!("putaran {o}"));
+            let round = next
+                .map_or_else(|| "pertemuan berikutnya".to_owned(), |o| format!("pertemuan {o}"));
             let none = match until {
                 Some(until) => format!("hingga {until}, jadwal {round} belum tercatat"),
                 None => format!("jadwal {round} belum tercatat"),
             };
             return format!(
-                "Putaran kelompok kerja bersama Indonesia–{partners} yang tercatat berselang \
+                "Pertemuan kelompok kerja bersama Indonesia–{partners} yang tercatat berselang \
                  {months} bulan dan belum berpola tetap; {none}."
             );
         }
@@ -754,18 +775,18 @@ impl Phrasebook for Indonesian {
             Pace::Stated(months) => {
                 format!("Sesuai jadwal setiap {months} bulan yang disebut sumbernya")
             }
-            Pace::Mean(months) => format!("Dengan jarak antarputaran rata-rata {months} bulan"),
+            Pace::Mean(months) => format!("Dengan jarak antarpertemuan rata-rata {months} bulan"),
             Pace::Interval(months) => {
-                format!("Dengan selang {months} bulan antara dua putaran yang tercatat")
+                format!("Dengan selang {months} bulan antara dua pertemuan yang tercatat")
             }
             // Selang tanpa pola tetap sudah dikatakan di atas, tanpa proyeksi.
-            Pace::Gaps(_) | Pace::Single => "Menurut jarak antarputaran sebelumnya".to_owned(),
+            Pace::Gaps(_) | Pace::Single => "Menurut jarak antarpertemuan sebelumnya".to_owned(),
         };
         let round = match next {
             Some(ordinal) => {
-                format!("putaran {ordinal} kelompok kerja bersama Indonesia–{partners}")
+                format!("pertemuan {ordinal} kelompok kerja bersama Indonesia–{partners}")
             }
-            None => format!("putaran berikutnya kelompok kerja bersama Indonesia–{partners}"),
+            None => format!("pertemuan berikutnya kelompok kerja bersama Indonesia–{partners}"),
         };
         let due = match (stated, past) {
             (true, true) => "semestinya sudah digelar",
@@ -789,15 +810,15 @@ impl Phrasebook for Indonesian {
         months: &str,
         until: Option<&str>,
     ) -> String {
-        let round = ordinal.map_or_else(|| date.to_owned(), |o| format!("putaran {o}, {date}"));
+        let round = ordinal.map_or_else(|| date.to_owned(), |o| format!("pertemuan {o}, {date}"));
         let none = match until {
             Some(until) => {
-                format!("hingga {until}, dalam {months} bulan belum tercatat putaran berikutnya")
+                format!("hingga {until}, dalam {months} bulan belum tercatat pertemuan berikutnya")
             }
-            None => format!("{months} bulan kemudian, putaran berikutnya belum tercatat"),
+            None => format!("{months} bulan kemudian, pertemuan berikutnya belum tercatat"),
         };
         format!(
-            "Baru satu putaran kelompok kerja bersama Indonesia–{partners} yang tercatat ({round}); {none}."
+            "Baru satu pertemuan kelompok kerja bersama Indonesia–{partners} yang tercatat ({round}); {none}."
         )
     }
 
@@ -820,7 +841,7 @@ impl Phrasebook for Indonesian {
             false => "",
         };
         format!(
-            "Kegiatan terakhir dengan {partner}{which} yang tercatat bertanggal {date}; {since}."
+            "Kegiatan terakhir dengan {partner}{which} yang tercatat berlangsung pada {date}; {since}."
         )
     }
 
@@ -863,8 +884,8 @@ impl Phrasebook for Indonesian {
 
     fn history_rounds(&self, n: usize, count: &str, title: &str, date: &str) -> String {
         match n {
-            1 => format!("Putaran yang tercatat: satu, yaitu {title} ({date})."),
-            _ => format!("Putaran yang tercatat: {count}; yang terakhir {title} ({date})."),
+            1 => format!("Pertemuan yang tercatat: satu, yaitu {title} ({date})."),
+            _ => format!("Pertemuan yang tercatat: {count}; yang terakhir {title} ({date})."),
         }
     }
 
@@ -873,7 +894,7 @@ impl Phrasebook for Indonesian {
     }
 
     fn latest_on_record(&self, nothing: &str, date: &str) -> String {
-        format!("{nothing} Kegiatan terakhir yang tercatat bertanggal {date}.")
+        format!("{nothing} Kegiatan terakhir yang tercatat berlangsung pada {date}.")
     }
 
     fn unconfirmed_note(&self, day: &str) -> String {
@@ -959,7 +980,7 @@ impl Phrasebook for Indonesian {
 
     fn recording_lag(&self, date: &str, months: &str) -> String {
         format!(
-            "Kegiatan terakhir yang tercatat dalam cakupan ringkasan ini bertanggal {date}, {months} bulan sebelum tanggal ringkasan ini: basis data mungkin belum memuat kegiatan terbaru, sehingga masa tanpa catatan belum tentu berarti tidak ada kegiatan."
+            "Kegiatan terakhir yang tercatat dalam cakupan ringkasan ini berlangsung pada {date}, {months} bulan sebelum tanggal ringkasan ini. Basis data mungkin belum memuat kegiatan terbaru, sehingga masa tanpa catatan belum tentu berarti tidak ada kegiatan."
         )
     }
 

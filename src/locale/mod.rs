@@ -272,6 +272,32 @@ pub fn role_phrase(language: Language, role: Role, names: &[String]) -> String {
     }
 }
 
+/// A name as an item after the first of a run-in list ("Topics: Threat assessment,
+/// information exchange"): its first letter in lower case, unless the first word is an
+/// acronym or a proper name in capitals ("KBRN", "P/CVE").
+pub fn list_item(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(name[first.len_utf8()..].chars()).collect()
+        }
+        _ => name.to_owned(),
+    }
+}
+
+/// `count` engagements over `months` as a yearly rate, to one decimal in the
+/// language's form ("1.5", "1,5"; "3" for a whole rate).
+pub fn per_year(language: Language, count: usize, months: u32) -> String {
+    let tenths = (count * 120 + months as usize / 2).checked_div(months as usize).unwrap_or(0);
+    match tenths % 10 {
+        0 => format_number(language, tenths / 10),
+        rest => {
+            let whole = format_number(language, tenths / 10);
+            format!("{whole}{}{rest}", language.words().decimal_separator())
+        }
+    }
+}
+
 /// A share as a whole percentage: "38%".
 pub fn percent(part: usize, whole: usize) -> String {
     let share = (part * 100 + whole / 2).checked_div(whole).unwrap_or(0);
@@ -364,6 +390,24 @@ pub fn country(language: Language, code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_in_list_item_keeps_acronyms_and_lowers_a_common_noun() {
+        assert_eq!(list_item("Information exchange"), "information exchange");
+        assert_eq!(list_item("KBRN dan terorisme kimia"), "KBRN dan terorisme kimia");
+        assert_eq!(list_item("P/CVE"), "P/CVE");
+        assert_eq!(list_item(""), "");
+    }
+
+    #[test]
+    fn a_yearly_rate_has_one_decimal_rounded_half_up_in_the_language_s_form() {
+        assert_eq!(per_year(Language::En, 13, 48), "3.3");
+        assert_eq!(per_year(Language::Id, 13, 48), "3,3");
+        assert_eq!(per_year(Language::En, 3, 24), "1.5");
+        assert_eq!(per_year(Language::En, 6, 24), "3");
+        assert_eq!(per_year(Language::En, 10, 30), "4");
+        assert_eq!(per_year(Language::En, 1, 0), "0");
+    }
 
     fn p(text: &str) -> PartialDate {
         text.parse().unwrap()

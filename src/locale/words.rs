@@ -41,6 +41,9 @@ pub enum Trend<'a> {
     /// No fair comparison: the earlier period lies largely outside where the record is
     /// systematic, given in words ("systematic only for 2019–2025").
     Uncovered(&'a str),
+    /// No comparison at all: the earlier period lies wholly before the record is
+    /// systematic (given in words), so the sentence names no window of its own.
+    BeforeRecord(&'a str),
     /// As [`Trend::Uncovered`], but the record covers a year or more just before this
     /// period: those years, named (`years`), and the engagements held in them (`count`
     /// in words, `n`), so that the reader has the fair part of the comparison.
@@ -55,6 +58,9 @@ pub enum Trend<'a> {
         count: &'a str,
         /// The same, as a number.
         n: usize,
+        /// Engagements a year in those years and in this period ("1.5", "3.3"), so
+        /// that spans of unequal length compare; `None` when none were held before.
+        rates: Option<(&'a str, &'a str)>,
     },
 }
 
@@ -94,6 +100,8 @@ pub trait Phrasebook: Sync {
     fn quarter(&self, quarter: u32, year: i32) -> String;
     /// What groups thousands in a number.
     fn thousands_separator(&self) -> &'static str;
+    /// What separates a number's decimals.
+    fn decimal_separator(&self) -> &'static str;
     /// "engagement" or "engagements" for a count of `n`.
     fn engagements(&self, n: usize) -> &'static str;
     /// The numbers one to nine, in words, as newsrooms write them in running text.

@@ -390,13 +390,17 @@ impl BuildContext<'_> {
             summary: event.summary.get_or_other(lang).to_owned(),
             place: place(language, event),
             participants,
+            // A run-in list: "Topics: Threat assessment, information exchange".
             topics: event
                 .topics
                 .iter()
-                .map(|t| {
-                    self.dataset
+                .enumerate()
+                .map(|(i, t)| {
+                    let name = self
+                        .dataset
                         .topic(t)
-                        .map_or_else(|| t.clone(), |t| t.name.get_or_other(lang).to_owned())
+                        .map_or_else(|| t.clone(), |t| t.name.get_or_other(lang).to_owned());
+                    if i == 0 { name } else { locale::list_item(&name) }
                 })
                 .collect(),
             refs: self.cite(event),

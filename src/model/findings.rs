@@ -344,16 +344,33 @@ impl<'b, 'a> Facts<'b, 'a> {
                         _ => (false, count_in_words(self.language, months as usize)),
                     };
                     let name = locale::period_name(self.language, years);
-                    (name, whole, length, count_in_words(self.language, held), held)
+                    // Yearly rates, for the two spans seldom have the same length.
+                    let rates = (held > 0).then(|| {
+                        let counted = self.period.elapsed(self.as_of).unwrap_or(self.period);
+                        let now = crate::dates::whole_months(
+                            counted.from,
+                            counted.to.succ_opt().unwrap_or(counted.to),
+                        );
+                        (
+                            locale::per_year(self.language, held, months),
+                            locale::per_year(self.language, n, now),
+                        )
+                    });
+                    (name, whole, length, count_in_words(self.language, held), held, rates)
                 });
                 let trend = match &since {
-                    Some((years, whole, length, count, held)) => Trend::UncoveredSince {
+                    Some((years, whole, length, count, held, rates)) => Trend::UncoveredSince {
                         span,
                         years,
                         length: if *whole { Length::Years(length) } else { Length::Months(length) },
                         count,
                         n: *held,
+                        rates: rates.as_ref().map(|(then, now)| (then.as_str(), now.as_str())),
                     },
+                    // A window wholly before the record is not worth naming.
+                    None if self.dataset().covered_from(previous.to).is_none() => {
+                        Trend::BeforeRecord(span)
+                    }
                     None => Trend::Uncovered(span),
                 };
                 return Some(Finding {

@@ -126,6 +126,16 @@ fn percent(part: usize, whole: usize) -> usize {
     (part * 100 + whole / 2) / whole
 }
 
+/// `count` engagements over `months` a year, to one decimal rounded half up, with the
+/// language's decimal `mark` ("3.3", "3,3"; "3" when whole).
+fn per_year(count: usize, months: usize, mark: &str) -> String {
+    let tenths = (count * 120 + months / 2) / months;
+    match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        rest => format!("{}{mark}{rest}", tenths / 10),
+    }
+}
+
 /// What the flagship's findings are counted from.
 struct FlagshipCounts {
     n: usize,
@@ -181,9 +191,11 @@ fn the_flagship_findings_read_word_for_word_in_english() {
         format!(
             "In 2021–2024, the record shows {} engagements held with the four partners this brief covers; as the record is systematic \
              only for 2019–2025, 2017–2020 offers no fair comparison, but in 2019–2020, the two covered years just before, it shows {} \
-             engagements.",
+             engagements ({} a year, against {} a year in 2021–2024).",
             en(c.n),
-            en(c.base)
+            en(c.base),
+            per_year(c.base, 24, "."),
+            per_year(c.n, 48, "."),
         ),
         format!(
             "The UN Office of Counter-Terrorism was the most engaged partner, with {} of the {} \
@@ -234,9 +246,11 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
         format!(
             "Selama 2021–2024 tercatat {} kegiatan terlaksana dengan empat mitra yang dicakup ringkasan ini; karena data dihimpun secara \
              sistematis hanya untuk 2019–2025, angka 2017–2020 tidak dapat dijadikan pembanding, tetapi pada 2019–2020, dua tahun \
-             sebelum periode ini yang datanya lengkap, tercatat {} kegiatan.",
+             sebelum periode ini yang datanya lengkap, tercatat {} kegiatan ({} per tahun, dibandingkan {} per tahun pada 2021–2024).",
             id(c.n),
-            id(c.base)
+            id(c.base),
+            per_year(c.base, 24, ","),
+            per_year(c.n, 48, ","),
         ),
         format!(
             "Mitra paling aktif adalah Kantor PBB Bidang Kontraterorisme, dengan {} dari {} \
@@ -250,22 +264,23 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
             id(c.phl)
         ),
         "Satu nota kesepahaman ditandatangani, yaitu dengan Inggris (7 April 2021).".to_owned(),
-        "Tiga putaran kelompok kerja terlaksana: putaran ke-1 dengan Inggris (11 November \
-         2021); putaran ke-4 dengan Filipina (24 Maret 2022), setelah putaran ke-3 pada 5 \
-         September 2019; dan putaran ke-2 dengan Inggris (5–8 Desember 2023)."
+        "Tiga pertemuan kelompok kerja terlaksana: pertemuan ke-1 dengan Inggris (11 November \
+         2021); pertemuan ke-4 dengan Filipina (24 Maret 2022), setelah pertemuan ke-3 pada 5 \
+         September 2019; dan pertemuan ke-2 dengan Inggris (5–8 Desember 2023)."
             .to_owned(),
         "Sejak periode ini berakhir hingga batas data terhimpun (31 Desember 2025), \
          tercatat satu kegiatan lagi: Kelompok Kerja Bersama (JWG) ke-3 Indonesia–Inggris \
          tentang Penanggulangan Terorisme (20 Januari 2025)."
             .to_owned(),
         "Kegiatan pertama yang tercatat dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
-         Kontraterorisme (April 2022) jatuh pada periode ini; kerja sama sebelumnya yang \
+         Kontraterorisme (April 2022) berlangsung dalam periode ini; kerja sama sebelumnya yang \
          diberitakan tanpa tanggal, atau tidak diberitakan sama sekali, tidak tercatat dalam basis data."
             .to_owned(),
         format!(
-            "Dari {} kegiatan itu, {} tanggalnya tidak pasti (hanya bulan atau tahunnya yang \
-             diketahui, atau diberi catatan), {} hanya didukung satu sumber, dan {} hanya \
-             bersumber dari salinan laman penerbitnya yang dimuat ulang di situs pihak ketiga.",
+            "Dari {} kegiatan itu, {} di antaranya tidak pasti tanggalnya (hanya diketahui bulan \
+             atau tahunnya, atau tanggalnya disimpulkan atau berbeda antarsumber), {} hanya \
+             didukung satu sumber, dan {} hanya bersumber dari salinan laman penerbitnya yang \
+             dimuat ulang di situs lain.",
             id(c.n),
             id(c.uncertain),
             id(c.single),
