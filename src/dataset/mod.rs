@@ -473,6 +473,18 @@ impl Event {
         }
     }
 
+    /// The series of meetings the event is a round of, if any: a working group's, or a
+    /// numbered series of consultations (one with a `round`).
+    pub fn series_kind(&self) -> Option<crate::locale::SeriesKind> {
+        match self.kind {
+            EventType::WorkingGroup => Some(crate::locale::SeriesKind::WorkingGroup),
+            EventType::Consultation if self.round.is_some() => {
+                Some(crate::locale::SeriesKind::Consultation)
+            }
+            _ => None,
+        }
+    }
+
     /// The sources public on `as_of`.
     pub fn sources_on(&self, as_of: NaiveDate) -> impl Iterator<Item = &Source> {
         let fallback = self.first_day();

@@ -443,14 +443,18 @@ fn formula_cells_are_guarded_and_read_back_exactly() {
 }
 
 #[test]
-fn a_round_is_a_positive_number_on_a_working_group() {
+fn a_round_is_a_positive_number_on_a_working_group_or_a_consultation() {
     let csv = "id,date,status,partners,type,round,title_en,source_url,source_publisher\n\
                u-1,2022-01-05,held,gbr,working-group,4,JWG,https://example.org/1,Ex\n\
+               u-0,2022-01-04,held,aus,consultation,9,Talks,https://example.org/0,Ex\n\
                u-2,2022-01-06,held,gbr,meeting,2,Meeting,https://example.org/2,Ex\n\
                u-3,2022-01-07,held,gbr,working-group,four,JWG,https://example.org/3,Ex\n";
     let errors = with_user_file("rounds.csv", csv).unwrap_err();
     let text = rendered(&errors);
-    assert!(text.contains("only a `working-group` event has a `round`"), "{text}");
+    assert!(
+        text.contains("only a `working-group` or `consultation` event has a `round`"),
+        "{text}"
+    );
     assert!(text.contains("invalid round `four`"), "{text}");
     assert_eq!(
         errors.iter().filter(|d| d.severity == crate::diag::Severity::Error).count(),
@@ -458,9 +462,10 @@ fn a_round_is_a_positive_number_on_a_working_group() {
         "{text}"
     );
     let (dataset, _) =
-        with_user_file("round.csv", &csv.lines().take(2).collect::<Vec<_>>().join("\n"))
+        with_user_file("round.csv", &csv.lines().take(3).collect::<Vec<_>>().join("\n"))
             .unwrap_or_else(|e| panic!("{}", rendered(&e)));
     assert_eq!(dataset.events.iter().find(|e| e.id == "u-1").unwrap().round, Some(4));
+    assert_eq!(dataset.events.iter().find(|e| e.id == "u-0").unwrap().round, Some(9));
     let bundled = Dataset::bundled().unwrap();
     for event in bundled.events.iter().filter(|e| e.kind == EventType::WorkingGroup) {
         assert!(event.round.is_some(), "{} has no round", event.id);
@@ -475,7 +480,10 @@ fn a_stated_cadence_is_a_number_of_months_on_a_working_group() {
                c-3,2022-01-07,held,gbr,working-group,5,0,JWG,https://example.org/3,Ex\n";
     let errors = with_user_file("cadence.csv", csv).unwrap_err();
     let text = rendered(&errors);
-    assert!(text.contains("only a `working-group` event has a `cadence_months`"), "{text}");
+    assert!(
+        text.contains("only a `working-group` or `consultation` event has a `cadence_months`"),
+        "{text}"
+    );
     assert!(text.contains("invalid cadence_months `0`"), "{text}");
     let (dataset, _) =
         with_user_file("cadence.csv", &csv.lines().take(2).collect::<Vec<_>>().join("\n"))

@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Group, Length, Pace, Phrasebook, Trend};
+use super::words::{Against, Group, Length, Pace, Phrasebook, SeriesKind, Trend};
 
 /// The English language.
 pub(super) struct English;
@@ -723,7 +723,7 @@ impl Phrasebook for English {
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
-        partners: &str,
+        group: &str,
         date: &str,
         months: &str,
         pace: Pace<'_>,
@@ -742,7 +742,7 @@ impl Phrasebook for English {
             Pace::Single => "; it is the only round on record".to_owned(),
         };
         let round = ordinal.map_or_else(String::new, |ordinal| format!(", the {ordinal},"));
-        let last = format!("The last round of the working group with {partners}");
+        let last = format!("The last round of {group}");
         let since = match until {
             Some(until) => format!("{months} months to {until}"),
             None => format!("{months} months since"),
@@ -788,14 +788,27 @@ impl Phrasebook for English {
         }
     }
 
-    fn follow_up_due(&self) -> &'static str {
-        "The next round is overdue: propose dates to the partner."
+    fn follow_up_due(&self, missed: bool) -> &'static str {
+        match missed {
+            false => "The next round is overdue: propose dates to the partner.",
+            true => {
+                "The next round is long overdue, two rounds having gone by at its pace: raise \
+                 the series with the partner at a senior level, with proposed dates."
+            }
+        }
+    }
+
+    fn series(&self, kind: SeriesKind, partners: &str) -> String {
+        match kind {
+            SeriesKind::WorkingGroup => format!("the working group with {partners}"),
+            SeriesKind::Consultation => format!("the bilateral consultations with {partners}"),
+        }
     }
 
     fn follow_up_due_soon(
         &self,
         next: Option<&str>,
-        partners: &str,
+        group: &str,
         expected: &str,
         past: bool,
         pace: Pace<'_>,
@@ -810,8 +823,8 @@ impl Phrasebook for English {
                 None => format!("no date for {round} has been announced"),
             };
             return format!(
-                "The rounds of the working group with {partners} on record came {months} months \
-                 apart, with no set pace; {none}."
+                "The rounds of {group} on record came {months} months apart, with no set pace; \
+                 {none}."
             );
         }
         let stated = matches!(pace, Pace::Stated(_));
@@ -830,8 +843,8 @@ impl Phrasebook for English {
             Pace::Gaps(_) | Pace::Single => "At the pace of earlier rounds".to_owned(),
         };
         let round = match next {
-            Some(ordinal) => format!("the {ordinal} round of the working group with {partners}"),
-            None => format!("the next round of the working group with {partners}"),
+            Some(ordinal) => format!("the {ordinal} round of {group}"),
+            None => format!("the next round of {group}"),
         };
         let due = match (stated, past) {
             (true, true) => "was due",
@@ -849,7 +862,7 @@ impl Phrasebook for English {
     fn follow_up_single(
         &self,
         ordinal: Option<&str>,
-        partners: &str,
+        group: &str,
         date: &str,
         months: &str,
         until: Option<&str>,
@@ -859,9 +872,7 @@ impl Phrasebook for English {
             Some(until) => format!("no next round is on record in the {months} months to {until}"),
             None => format!("no next round has been announced in the {months} months since"),
         };
-        format!(
-            "Only one round of the working group with {partners} is on record ({round}); {none}."
-        )
+        format!("Only one round of {group} is on record ({round}); {none}.")
     }
 
     fn follow_up_quiet(
@@ -883,8 +894,13 @@ impl Phrasebook for English {
         format!("The latest engagement with {partner}{which} dates from {date}; {since}.")
     }
 
-    fn follow_up_continue(&self) -> &'static str {
-        "Ask whether the cooperation continues, and what is planned."
+    fn follow_up_continue(&self, topic: Option<&str>) -> String {
+        match topic {
+            Some(topic) => format!(
+                "Ask the partner how the work on {topic} is to continue, and what is planned."
+            ),
+            None => "Ask whether the cooperation continues, and what is planned.".to_owned(),
+        }
     }
 
     fn follow_up_collect(&self, end: &str, months: &str, alone: bool) -> String {

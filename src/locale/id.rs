@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Group, Length, Pace, Phrasebook, Trend};
+use super::words::{Against, Group, Length, Pace, Phrasebook, SeriesKind, Trend};
 
 /// The Indonesian language.
 pub(super) struct Indonesian;
@@ -666,13 +666,13 @@ impl Phrasebook for Indonesian {
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
-        partners: &str,
+        group: &str,
         date: &str,
         months: &str,
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
-        let last = format!("Pertemuan terakhir kelompok kerja bersama Indonesia–{partners}");
+        let last = format!("Pertemuan terakhir {group}");
         let round = match ordinal {
             Some(ordinal) => format!("{last}, yakni pertemuan {ordinal},"),
             None => last,
@@ -743,14 +743,31 @@ impl Phrasebook for Indonesian {
         }
     }
 
-    fn follow_up_due(&self) -> &'static str {
-        "Pertemuan berikutnya telah melampaui jadwalnya; disarankan segera mengusulkan tanggal kepada mitra."
+    fn follow_up_due(&self, missed: bool) -> &'static str {
+        match missed {
+            false => {
+                "Pertemuan berikutnya telah melampaui jadwalnya; disarankan segera mengusulkan \
+                 tanggal kepada mitra."
+            }
+            true => {
+                "Pertemuan berikutnya sudah lama melampaui jadwalnya: menurut jadwal itu, dua \
+                 pertemuan telah terlewat; disarankan membahasnya dengan mitra di tingkat \
+                 pimpinan sekaligus mengusulkan tanggal."
+            }
+        }
+    }
+
+    fn series(&self, kind: SeriesKind, partners: &str) -> String {
+        match kind {
+            SeriesKind::WorkingGroup => format!("kelompok kerja bersama Indonesia–{partners}"),
+            SeriesKind::Consultation => format!("konsultasi bilateral Indonesia–{partners}"),
+        }
     }
 
     fn follow_up_due_soon(
         &self,
         next: Option<&str>,
-        partners: &str,
+        group: &str,
         expected: &str,
         past: bool,
         pace: Pace<'_>,
@@ -765,8 +782,8 @@ impl Phrasebook for Indonesian {
                 None => format!("jadwal {round} belum tercatat"),
             };
             return format!(
-                "Pertemuan kelompok kerja bersama Indonesia–{partners} yang tercatat berselang \
-                 {months} bulan dan belum berpola tetap; {none}."
+                "Pertemuan {group} yang tercatat berselang {months} bulan dan belum berpola \
+                 tetap; {none}."
             );
         }
         let stated = matches!(pace, Pace::Stated(_));
@@ -783,10 +800,8 @@ impl Phrasebook for Indonesian {
             Pace::Gaps(_) | Pace::Single => "Menurut jarak antarpertemuan sebelumnya".to_owned(),
         };
         let round = match next {
-            Some(ordinal) => {
-                format!("pertemuan {ordinal} kelompok kerja bersama Indonesia–{partners}")
-            }
-            None => format!("pertemuan berikutnya kelompok kerja bersama Indonesia–{partners}"),
+            Some(ordinal) => format!("pertemuan {ordinal} {group}"),
+            None => format!("pertemuan berikutnya {group}"),
         };
         let due = match (stated, past) {
             (true, true) => "semestinya sudah digelar",
@@ -805,7 +820,7 @@ impl Phrasebook for Indonesian {
     fn follow_up_single(
         &self,
         ordinal: Option<&str>,
-        partners: &str,
+        group: &str,
         date: &str,
         months: &str,
         until: Option<&str>,
@@ -817,9 +832,7 @@ impl Phrasebook for Indonesian {
             }
             None => format!("{months} bulan kemudian, pertemuan berikutnya belum tercatat"),
         };
-        format!(
-            "Baru satu pertemuan kelompok kerja bersama Indonesia–{partners} yang tercatat ({round}); {none}."
-        )
+        format!("Baru satu pertemuan {group} yang tercatat ({round}); {none}.")
     }
 
     fn follow_up_quiet(
@@ -845,8 +858,15 @@ impl Phrasebook for Indonesian {
         )
     }
 
-    fn follow_up_continue(&self) -> &'static str {
-        "Kelanjutan kerja sama dan rencana berikutnya perlu dikonfirmasi kepada mitra."
+    fn follow_up_continue(&self, topic: Option<&str>) -> String {
+        match topic {
+            Some(topic) => format!(
+                "Tanyakan kepada mitra kelanjutan kerja sama di bidang {topic} dan rencana \
+                 berikutnya."
+            ),
+            None => "Kelanjutan kerja sama dan rencana berikutnya perlu dikonfirmasi kepada mitra."
+                .to_owned(),
+        }
     }
 
     fn follow_up_collect(&self, end: &str, months: &str, alone: bool) -> String {

@@ -64,6 +64,16 @@ pub enum Trend<'a> {
     },
 }
 
+/// What kind of meeting series a follow-up speaks of (ordered so that working groups
+/// are listed first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SeriesKind {
+    /// A joint working group's rounds.
+    WorkingGroup,
+    /// A numbered series of bilateral consultations (Australia's, for one).
+    Consultation,
+}
+
 /// How long a span is, in words: whole years when it is, else months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Length<'a> {
@@ -258,13 +268,13 @@ pub trait Phrasebook: Sync {
     fn follow_up_announced(&self, title: &str, date: &str, announced: &str) -> String;
     /// What to do about an announcement still to come, after its sentence.
     fn follow_up_prepare(&self) -> &'static str;
-    /// A joint working-group series past its cadence: the last round's ordinal (if
-    /// numbered), the partners, its date, the months since (to `until`, as for
+    /// A meeting series past its cadence: the last round's ordinal (if numbered), the
+    /// series ([`Phrasebook::series`]), its date, the months since (to `until`, as for
     /// [`Phrasebook::follow_up_lapsed`]), and how often it meets.
     fn follow_up_overdue(
         &self,
         ordinal: Option<&str>,
-        partners: &str,
+        group: &str,
         date: &str,
         months: &str,
         pace: Pace<'_>,
@@ -292,28 +302,34 @@ pub trait Phrasebook: Sync {
     ) -> String;
     /// What to do about an agreement whose term has ended (`ended`) or ends soon.
     fn follow_up_renew(&self, ended: bool) -> &'static str;
-    /// What to do about an overdue series, after its sentence.
-    fn follow_up_due(&self) -> &'static str;
-    /// A joint working-group series whose next round falls due soon by its pace: that
-    /// round's ordinal (if numbered), the partners, the month it falls due (`past`
+    /// What to do about an overdue series, after its sentence; `missed`: whether two
+    /// or more rounds have gone by its pace, so that the matter needs raising higher.
+    fn follow_up_due(&self, missed: bool) -> &'static str;
+    /// A meeting series as the follow-ups name it, with the partners' names: "the
+    /// working group with the Philippines", "the bilateral consultations with
+    /// Australia".
+    fn series(&self, kind: SeriesKind, partners: &str) -> String;
+    /// A meeting series whose next round falls due soon by its pace: that round's
+    /// ordinal (if numbered), the series, the month it falls due (`past`
     /// when that month is already behind the brief's date), how often it meets, and the
     /// end of the collected record when that comes before the brief's date.
     fn follow_up_due_soon(
         &self,
         next: Option<&str>,
-        partners: &str,
+        group: &str,
         expected: &str,
         past: bool,
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String;
-    /// A joint working-group series of one round (its ordinal, if numbered, and date)
+    /// A meeting series (as named by [`Phrasebook::series`]) of one round (its ordinal,
+    /// if numbered, and date)
     /// with no next round announced `months` later (to `until`, as for
     /// [`Phrasebook::follow_up_lapsed`]).
     fn follow_up_single(
         &self,
         ordinal: Option<&str>,
-        partners: &str,
+        group: &str,
         date: &str,
         months: &str,
         until: Option<&str>,
@@ -330,8 +346,9 @@ pub trait Phrasebook: Sync {
         until: Option<&str>,
         own: bool,
     ) -> String;
-    /// What to do about a partner gone quiet, after its sentence.
-    fn follow_up_continue(&self) -> &'static str;
+    /// What to do about a partner gone quiet, after its sentence: ask about the work
+    /// its latest engagement was on (its first topic, when it has one).
+    fn follow_up_continue(&self, topic: Option<&str>) -> String;
     /// The first item when the collected record ends `months` (in words) before the
     /// brief's date, on `end`: collect what came since before acting on the rest (or,
     /// `alone`, when no other item follows).

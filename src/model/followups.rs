@@ -12,7 +12,9 @@ use chrono::{Months, NaiveDate};
 use crate::dates::{PartialDate, whole_months};
 
 use crate::dataset::{Direction, Event, EventType, Query, Status};
-use crate::locale::{Pace, count_in_words, format_date, format_span, ordinal, with_caveat};
+use crate::locale::{
+    Pace, SeriesKind, count_in_words, format_date, format_span, ordinal, with_caveat,
+};
 use crate::spec::SectionKind;
 
 use super::Finding;
@@ -131,8 +133,8 @@ fn quiet_partners(
             .copied()
             .filter(|e| e.direction != Some(Direction::Multilateral) || e.partners.len() == 1)
             .collect();
-        // A partner with working-group rounds is followed by its series' pace instead.
-        if held.iter().any(|e| e.kind == EventType::WorkingGroup) {
+        // A partner with a series of rounds is followed by its series' pace instead.
+        if held.iter().any(|e| e.series_kind().is_some()) {
             continue;
         }
         let Some(last) = held.iter().copied().max_by_key(|e| (e.last_day(), e.id.clone())) else {
@@ -153,7 +155,13 @@ fn quiet_partners(
             own,
         );
         let text = with_caveat(text, thin_after(brief, last.first_day(), known.day));
-        let text = format!("{text} {}", language.words().follow_up_continue());
+        // The work of its latest engagement, its first topic: what to ask about.
+        let topic = last
+            .topics
+            .first()
+            .and_then(|t| brief.dataset.topic(t))
+            .map(|t| crate::locale::list_item(t.name.get_or_other(language.code())));
+        let text = format!("{text} {}", language.words().follow_up_continue(topic.as_deref()));
         let text = with_owner(language, text, brief.owner_of(std::slice::from_ref(partner)));
         items.push(Finding { text, refs: brief.cite(last) });
     }
@@ -326,8 +334,8 @@ fn series_follow_ups(
 ) -> Vec<Finding> {
     unannounced_series(brief, query)
         .into_iter()
-        .filter_map(|(partners, rounds)| {
-            let series = Series::new(brief, &partners, &rounds, known.day)?;
+        .filter_map(|((kind, partners), rounds)| {
+            let series = Series::new(brief, kind, &partners, &rounds, known.day)?;
             if series.overdue() {
                 Some(series.overdue_finding(known))
             } else {
@@ -337,33 +345,41 @@ fn series_follow_ups(
         .collect()
 }
 
-/// The rounds held on the brief's date of each joint working-group series within
-/// `query` (keyed by its sorted partners), but those whose next round is announced.
+/// A meeting series: its kind and its sorted partners.
+type SeriesKey = (SeriesKind, Vec<String>);
+
+/// The rounds held on the brief's date of each joint series within `query` (a
+/// working group's, or numbered consultations), keyed by kind and sorted partners, but
+/// those whose next round is announced.
 fn unannounced_series<'a>(
     brief: &BuildContext<'a>,
     query: &Query,
-) -> BTreeMap<Vec<String>, Vec<&'a Event>> {
-    let scope = Query {
-        period: None,
-        status: Vec::new(),
-        types: vec![EventType::WorkingGroup],
-        ..query.clone()
+) -> BTreeMap<SeriesKey, Vec<&'a Event>> {
+    let types = [EventType::WorkingGroup, EventType::Consultation];
+    let types = match query.types.is_empty() {
+        true => types.to_vec(),
+        false => types.into_iter().filter(|t| query.types.contains(t)).collect(),
     };
-    let mut series: BTreeMap<Vec<String>, Vec<&Event>> = BTreeMap::new();
-    let mut announced: Vec<Vec<String>> = Vec::new();
+    if types.is_empty() {
+        return BTreeMap::new();
+    }
+    let scope = Query { period: None, status: Vec::new(), types, ..query.clone() };
+    let mut series: BTreeMap<SeriesKey, Vec<&Event>> = BTreeMap::new();
+    let mut announced: Vec<SeriesKey> = Vec::new();
     // A body's own group (ASEAN's) meets when its chair convenes it: no joint
     // commitment of BNPT's is late when it does not.
     let joint = |e: &&Event| e.direction != Some(crate::dataset::Direction::Multilateral);
     for event in brief.dataset.select(&scope).filter(joint) {
+        let Some(kind) = event.series_kind() else { continue };
         let mut partners = event.partners.clone();
         partners.sort();
         match event.status_on(brief.settings.as_of) {
-            Some(Status::Held) => series.entry(partners).or_default().push(event),
-            Some(Status::Planned) => announced.push(partners),
+            Some(Status::Held) => series.entry((kind, partners)).or_default().push(event),
+            Some(Status::Planned) => announced.push((kind, partners)),
             _ => {}
         }
     }
-    series.retain(|partners, _| !announced.contains(partners));
+    series.retain(|key, _| !announced.contains(key));
     series
 }
 
@@ -375,8 +391,9 @@ struct Series<'a, 'b> {
     brief: &'b BuildContext<'a>,
     /// The latest round held.
     last: &'a Event,
-    /// Who the group is, named in the brief's language.
-    names: String,
+    /// The series, named with its partners in the brief's language ("the working
+    /// group with the Philippines").
+    group: String,
     /// The unit that acts on it, from the spec's `[owners]`.
     owner: Option<String>,
     /// The cadence a source states (the latest round's), in months.
@@ -392,9 +409,10 @@ struct Series<'a, 'b> {
 }
 
 impl<'a, 'b> Series<'a, 'b> {
-    /// Reads `rounds` (oldest first) of the series with `partners`.
+    /// Reads `rounds` (oldest first) of the series of `kind` with `partners`.
     fn new(
         brief: &'b BuildContext<'a>,
+        kind: SeriesKind,
         partners: &[String],
         rounds: &[&'a Event],
         until: NaiveDate,
@@ -421,7 +439,7 @@ impl<'a, 'b> Series<'a, 'b> {
         Some(Self {
             brief,
             last,
-            names: crate::locale::join_list(language, &names, ", "),
+            group: language.words().series(kind, &crate::locale::join_list(language, &names, ", ")),
             owner: brief.owner_of(partners),
             stated,
             mean,
@@ -441,6 +459,12 @@ impl<'a, 'b> Series<'a, 'b> {
             (None, None) => SINGLE_ROUND_MONTHS,
         };
         self.since > due
+    }
+
+    /// Whether two rounds or more have gone by at the series' pace (a stated cadence,
+    /// else the mean gap): the months since the last exceed twice it.
+    fn missed_twice(&self) -> bool {
+        self.stated.or(self.mean).is_some_and(|pace| self.since > 2 * pace)
     }
 
     /// Calls `say` with how often the series meets, in the brief's language.
@@ -468,7 +492,7 @@ impl<'a, 'b> Series<'a, 'b> {
         let text = self.with_pace(|pace| {
             language.words().follow_up_overdue(
                 last.round.map(|r| ordinal(language, r)).as_deref(),
-                &self.names,
+                &self.group,
                 &format_span(language, last.date, last.end),
                 &count_in_words(language, self.since as usize),
                 pace,
@@ -478,7 +502,7 @@ impl<'a, 'b> Series<'a, 'b> {
         let text = format!(
             "{} {}",
             with_caveat(text, self.caveat.clone()),
-            language.words().follow_up_due()
+            language.words().follow_up_due(self.missed_twice())
         );
         let text = with_owner(language, text, self.owner.clone());
         Finding { text, refs: self.brief.cite(last) }
@@ -501,7 +525,7 @@ impl<'a, 'b> Series<'a, 'b> {
         let text = self.with_pace(|pace| {
             language.words().follow_up_due_soon(
                 last.round.map(|r| ordinal(language, r + 1)).as_deref(),
-                &self.names,
+                &self.group,
                 &format_date(language, PartialDate::month_of(expected)),
                 // Past by the day the record can tell: a round due after the collected
                 // record ends is not yet missed.
@@ -535,7 +559,7 @@ impl<'a, 'b> Series<'a, 'b> {
         let until = known.name();
         let text = language.words().follow_up_single(
             last.round.map(|r| ordinal(language, r)).as_deref(),
-            &self.names,
+            &self.group,
             &format_span(language, last.date, last.end),
             &count_in_words(language, self.since as usize),
             until.as_deref(),

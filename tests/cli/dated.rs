@@ -301,7 +301,11 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
     assert_eq!(text.matches("The collected record ends on").count(), 1, "{text}");
     assert_eq!(text.matches("the end of the collected record").count(), 0, "{text}");
     assert!(text.contains("its sources describe it as an annual meeting"), "{text}");
-    assert!(text.contains("The next round is overdue: propose dates to the partner."), "{text}");
+    // 45 months is past twice its annual pace: the item asks for more than dates.
+    assert!(
+        text.contains("The next round is long overdue, two rounds having gone by at its pace: raise the series with the partner at a senior level, with proposed dates."),
+        "{text}"
+    );
     // Before its date passed, the expert meeting was still to come; inside the collected
     // record, the months are counted to the brief's date.
     let early = text_as_of(dir.path(), &en, "2024-12-01");
@@ -315,6 +319,11 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
     let annual = text_as_of(dir.path(), &en, "2023-06-30");
     assert!(
         annual.contains("with the Philippines, the 4th, dates from 24 March 2022; none is on record in the 15 months since"),
+        "{annual}"
+    );
+    // Not yet twice its pace: dates are what to propose.
+    assert!(
+        annual.contains("The next round is overdue: propose dates to the partner."),
         "{annual}"
     );
     let id = write(dir.path(), "id.toml", &spec("id"));
@@ -444,7 +453,11 @@ fn follow_ups_watch_a_lone_round_and_a_quiet_partner_and_say_what_a_pace_rests_o
         text.contains("The latest engagement with the UN Office of Counter-Terrorism on record dates from 23–25 October 2023; none is on record in the 26 months to 31 December 2025"),
         "{text}"
     );
-    assert!(text.contains("Ask whether the cooperation continues, and what is planned."), "{text}");
+    // What to ask: the work of the latest engagement, its first topic.
+    assert!(
+        text.contains("Ask the partner how the work on chemical and CBRN terrorism is to continue, and what is planned."),
+        "{text}"
+    );
     // Rounds 24 and 13 months apart are given as they are: two gaps make no set pace.
     // Two rounds make one interval, said as such.
     assert!(text.contains("came 24 and 13 months apart, with no set pace"), "{text}");
@@ -508,7 +521,7 @@ fn each_open_item_names_its_owner_from_the_spec_or_its_project() {
     // partner's names each uses.
     let en = write(dir.path(), "en.toml", &spec("en", "[owners]\nphl = \"Philippine Desk\"\n"));
     let text = text_as_of(dir.path(), &en, "2026-12-06");
-    assert!(text.contains("propose dates to the partner. Owner: Philippine Desk."), "{text}");
+    assert!(text.contains("with proposed dates. Owner: Philippine Desk."), "{text}");
     assert!(text.contains("what is planned. Owner: Cooperation Deputy."), "{text}");
     let id = write(dir.path(), "id.toml", &spec("id", ""));
     let text = text_as_of(dir.path(), &id, "2026-12-06");
@@ -519,6 +532,31 @@ fn each_open_item_names_its_owner_from_the_spec_or_its_project() {
     let run = brief(dir.path(), &["check", &wrong]).expect(2);
     assert!(run.stderr.contains("error: `[owners]`: unknown partner `Inggriss`"), "{}", run.stderr);
     assert!(run.stderr.contains("wrong.toml:11:"), "{}", run.stderr);
+}
+
+#[test]
+fn a_numbered_series_of_consultations_is_followed_like_a_working_group_in_both_languages() {
+    let dir = tempdir();
+    let profile = repo_file("briefs/partner-profile-australia.toml");
+    // Australia's consultations are numbered, and their sources call them annual: the
+    // 9th of September 2023 is past its pace 16 months on.
+    let text = text_as_of(dir.path(), &profile, "2025-01-15");
+    assert!(
+        text.contains("The last round of the bilateral consultations with Australia, the 9th, dates from 14 September 2023; none is on record in the 16 months since; its sources describe it as an annual meeting. The next round is overdue: propose dates to the partner."),
+        "{text}"
+    );
+    // A series followed by its pace is not also a partner gone quiet.
+    assert!(!text.contains("Ask the partner how the work"), "{text}");
+    let spec = write(
+        dir.path(),
+        "aus-id.toml",
+        "title = \"A\"\nlanguage = \"id\"\n[period]\nfrom = 2019\nto = 2025\n[filter]\npartners = [\"aus\"]\n[[sections]]\nkind = \"follow-ups\"\n",
+    );
+    let text = text_as_of(dir.path(), &spec, "2025-01-15");
+    assert!(
+        text.contains("Pertemuan terakhir konsultasi bilateral Indonesia–Australia, yakni pertemuan ke-9, berlangsung pada 14 September 2023."),
+        "{text}"
+    );
 }
 
 #[test]
@@ -535,7 +573,7 @@ fn a_kind_of_partner_names_an_owner_that_a_partner_s_own_key_overrides() {
          phl = \"Manila Desk\"\ndefault = \"Deputy\"\n",
     );
     let text = text_as_of(dir.path(), &spec, "2026-12-06");
-    assert!(text.contains("propose dates to the partner. Owner: Manila Desk."), "{text}");
+    assert!(text.contains("with proposed dates. Owner: Manila Desk."), "{text}");
     assert!(
         text.contains("Confirm whether it took place. Owner: Bilateral Directorate."),
         "{text}"

@@ -711,7 +711,10 @@ fn an_empty_section_speaks_of_filters_only_when_the_brief_has_some() {
     let plain = pdf_text(&dir.path().join("plain.pdf"));
     assert!(plain.contains("Tidak ada kegiatan yang tercatat pada periode ini."), "{plain}");
     // The reader learns how far the record reaches, as known on the brief's date.
-    assert!(plain.contains("Kegiatan terakhir yang tercatat berlangsung pada Desember 2025."), "{plain}");
+    assert!(
+        plain.contains("Kegiatan terakhir yang tercatat berlangsung pada Desember 2025."),
+        "{plain}"
+    );
     assert!(!plain.contains("filter"), "{plain}");
     let filtered = pdf_text(&dir.path().join("filtered.pdf"));
     assert!(filtered.contains("yang sesuai dengan filter ringkasan"), "{filtered}");

@@ -41,11 +41,18 @@ fn check_series_number(
         );
         return None;
     };
-    if kind.is_some_and(|k| k != EventType::WorkingGroup) {
+    if kind.is_some_and(|k| !matches!(k, EventType::WorkingGroup | EventType::Consultation)) {
         out.push(
             origin
-                .error_at(key, &written, format!("only a `working-group` event has a `{key}`"))
-                .hint(format!("remove `{key}`, or change the type to `working-group`")),
+                .error_at(
+                    key,
+                    &written,
+                    format!("only a `working-group` or `consultation` event has a `{key}`"),
+                )
+                .hint(format!(
+                    "remove `{key}`, or change the type to `working-group` (or `consultation`, \
+                     for a numbered series of consultations)"
+                )),
         );
         return None;
     }
