@@ -503,6 +503,10 @@ impl Phrasebook for English {
         }
     }
 
+    fn round_again(&self, ordinal: &str, date: &str) -> String {
+        format!("the {ordinal} ({date})")
+    }
+
     fn round(&self, ordinal: &str, group: Group<'_>, date: &str) -> String {
         match group {
             Group::Joint(partners) => format!("the {ordinal} with {partners} ({date})"),

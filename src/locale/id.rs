@@ -489,6 +489,10 @@ impl Phrasebook for Indonesian {
         }
     }
 
+    fn round_again(&self, ordinal: &str, date: &str) -> String {
+        format!("pertemuan {ordinal} ({date})")
+    }
+
     fn round(&self, ordinal: &str, group: Group<'_>, date: &str) -> String {
         match group {
             Group::Joint(partners) => format!("pertemuan {ordinal} dengan {partners} ({date})"),

@@ -185,6 +185,8 @@ pub trait Phrasebook: Sync {
     /// A numbered round: "the 4th with the Philippines (24 March 2022)", or "the 18th
     /// meeting of ASEAN's working group (7 July 2022)".
     fn round(&self, ordinal: &str, group: Group<'_>, date: &str) -> String;
+    /// A later round of the group the clause before names: "the 2nd (5–8 December 2023)".
+    fn round_again(&self, ordinal: &str, date: &str) -> String;
     /// The round before, appended to a round: ", following the 3rd of 5 September 2019".
     fn following_round(&self, ordinal: &str, date: &str) -> String;
     /// `n` engagements held after the period, up to `day` (the end of the collected

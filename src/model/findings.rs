@@ -516,12 +516,35 @@ impl<'b, 'a> Facts<'b, 'a> {
 
     /// The working-group rounds held, each with its number and the previous round.
     fn working_groups(&self) -> Option<Finding> {
-        let rounds: Vec<&Event> =
+        let mut rounds: Vec<&Event> =
             self.held.iter().copied().filter(|e| e.kind == EventType::WorkingGroup).collect();
         if rounds.is_empty() {
             return None;
         }
-        let items: Vec<String> = rounds.iter().map(|e| self.round_clause(e, &rounds)).collect();
+        // Each group's rounds together, the groups in the order of their first round: a
+        // later round of the group just named needs no partners again.
+        let group_key = |e: &Event| {
+            let mut partners = e.partners.clone();
+            partners.sort();
+            partners
+        };
+        let firsts: Vec<Vec<String>> = rounds.iter().map(|e| group_key(e)).collect();
+        rounds.sort_by_key(|e| {
+            let key = group_key(e);
+            (firsts.iter().position(|k| *k == key), e.first_day())
+        });
+        let items: Vec<String> = rounds
+            .iter()
+            .enumerate()
+            .map(|(i, e)| match (i.checked_sub(1).map(|p| rounds[p]), e.round) {
+                (Some(before), Some(round))
+                    if group_key(before) == group_key(e) && before.round.is_some() =>
+                {
+                    self.words().round_again(&ordinal(self.language, round), &self.date(e))
+                }
+                _ => self.round_clause(e, &rounds),
+            })
+            .collect();
         let list = self.listed(items, "; ");
         let count = count_in_words(self.language, rounds.len());
         let text = self.words().working_groups(rounds.len(), &count, &list);

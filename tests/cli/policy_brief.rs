@@ -209,9 +209,10 @@ fn the_flagship_findings_read_word_for_word_in_english() {
             en(c.phl)
         ),
         "One MoU was concluded: with the United Kingdom (7 April 2021).".to_owned(),
+        // Each group's rounds together, the partners named once.
         "Three working-group rounds were held: the 1st with the United Kingdom (11 \
-         November 2021); the 4th with the Philippines (24 March 2022), following the 3rd of 5 \
-         September 2019; and the 2nd with the United Kingdom (5–8 December 2023)."
+         November 2021); the 2nd (5–8 December 2023); and the 4th with the Philippines (24 \
+         March 2022), following the 3rd of 5 September 2019."
             .to_owned(),
         // Dated after the period, the brief names what came after it.
         "After the period, to 31 December 2025, the end of the collected record, one more \
@@ -265,8 +266,8 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
         ),
         "Satu nota kesepahaman ditandatangani, yaitu dengan Inggris (7 April 2021).".to_owned(),
         "Tiga pertemuan kelompok kerja terlaksana: pertemuan ke-1 dengan Inggris (11 November \
-         2021); pertemuan ke-4 dengan Filipina (24 Maret 2022), setelah pertemuan ke-3 pada 5 \
-         September 2019; dan pertemuan ke-2 dengan Inggris (5–8 Desember 2023)."
+         2021); pertemuan ke-2 (5–8 Desember 2023); dan pertemuan ke-4 dengan Filipina (24 Maret \
+         2022), setelah pertemuan ke-3 pada 5 September 2019."
             .to_owned(),
         "Sejak periode ini berakhir hingga batas data terhimpun (31 Desember 2025), \
          tercatat satu kegiatan lagi: Kelompok Kerja Bersama (JWG) ke-3 Indonesia–Inggris \
