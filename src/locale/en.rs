@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Group, Length, Pace, Phrasebook, SeriesKind, Trend};
+use super::words::{Against, Due, Group, Length, Pace, Phrasebook, SeriesKind, Trend};
 
 /// The English language.
 pub(super) struct English;
@@ -144,7 +144,7 @@ const LABELS: &[(&str, &str)] = &[
     ("empty-events", "No engagements in this period match the brief's filters."),
     (
         "empty-follow-ups",
-        "No open item is on record: no announcement has lapsed and no working-group series is past its cadence.",
+        "No open item is on record: no announcement has lapsed, no series of meetings is past its pace, and no agreement's term is ending.",
     ),
     ("empty-upcoming", "No planned engagements after the as-of date are on record."),
     (
@@ -378,14 +378,14 @@ impl Phrasebook for English {
                 let shows = match (n, rates) {
                     (0, _) => "none".to_owned(),
                     (_, Some((then, now))) => format!(
-                        "{count} {} ({then} a year, against {now} a year in {this})",
+                        "{count} {} ({then} a year, against {now} a year in this period)",
                         self.engagements(n)
                     ),
                     (_, None) => format!("{count} {}", self.engagements(n)),
                 };
                 format!(
-                    "; as the record is {span}, {before} offers no fair comparison, but in \
-                     {years}, the {length} just before, it shows {shows}"
+                    "; the record being {span}, the fair comparison is with {years}, the {length} \
+                     just before, where it shows {shows}"
                 )
             }
         };
@@ -792,13 +792,13 @@ impl Phrasebook for English {
         }
     }
 
-    fn follow_up_due(&self, missed: bool) -> &'static str {
+    fn follow_up_due(&self, missed: Option<&str>) -> String {
         match missed {
-            false => "The next round is overdue: propose dates to the partner.",
-            true => {
-                "The next round is long overdue, two rounds having gone by at its pace: raise \
-                 the series with the partner at a senior level, with proposed dates."
-            }
+            None => "The next round is overdue: propose dates to the partner.".to_owned(),
+            Some(rounds) => format!(
+                "The next round is long overdue, {rounds} rounds having gone by at its pace: \
+                 raise the series with the partner at a senior level, with proposed dates."
+            ),
         }
     }
 
@@ -814,7 +814,7 @@ impl Phrasebook for English {
         next: Option<&str>,
         group: &str,
         expected: &str,
-        past: bool,
+        due: Due,
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
@@ -850,11 +850,12 @@ impl Phrasebook for English {
             Some(ordinal) => format!("the {ordinal} round of {group}"),
             None => format!("the next round of {group}"),
         };
-        let due = match (stated, past) {
-            (true, true) => "was due",
-            (true, false) => "falls due",
-            (false, true) => "would have fallen due",
-            (false, false) => "would fall due",
+        let due = match (stated, due) {
+            (true, Due::Missed) => "was due",
+            (true, Due::Passed) => "fell due",
+            (true, Due::Ahead) => "falls due",
+            (false, Due::Missed | Due::Passed) => "would have fallen due",
+            (false, Due::Ahead) => "would fall due",
         };
         let none = match until {
             Some(until) => format!("no date is on record by {until}"),

@@ -2,7 +2,7 @@
 
 use crate::dataset::Role;
 
-use super::words::{Against, Group, Length, Pace, Phrasebook, SeriesKind, Trend};
+use super::words::{Against, Due, Group, Length, Pace, Phrasebook, SeriesKind, Trend};
 
 /// The Indonesian language.
 pub(super) struct Indonesian;
@@ -150,7 +150,7 @@ const LABELS: &[(&str, &str)] = &[
     ("empty-events", "Tidak ada kegiatan pada periode ini yang sesuai dengan filter ringkasan."),
     (
         "empty-follow-ups",
-        "Tidak ada hal yang belum tuntas dalam data: tidak ada rencana kegiatan yang melewati jadwal tanpa laporan pelaksanaan, dan jarak antarpertemuan kelompok kerja masih dalam kisaran sebelumnya.",
+        "Tidak ada hal yang belum tuntas dalam data: tidak ada rencana kegiatan yang melewati jadwal tanpa laporan pelaksanaan, tidak ada rangkaian pertemuan yang melewati jadwalnya, dan tidak ada perjanjian yang masa berlakunya segera berakhir.",
     ),
     ("empty-upcoming", "Tidak ada rencana kegiatan yang tercatat setelah tanggal ringkasan ini."),
     (
@@ -364,14 +364,13 @@ impl Phrasebook for Indonesian {
                     (0, _) => "tidak tercatat satu pun kegiatan".to_owned(),
                     (_, Some((then, now))) => format!(
                         "tercatat {count} kegiatan ({then} per tahun, dibandingkan {now} per tahun \
-                         pada {this})"
+                         pada periode ini)"
                     ),
                     (_, None) => format!("tercatat {count} kegiatan"),
                 };
                 format!(
-                    "; karena data {span}, angka {before} tidak dapat dijadikan pembanding, \
-                     tetapi pada {years}, {length} sebelum periode ini yang datanya lengkap, \
-                     {recorded}"
+                    "; karena data {span}, pembanding yang adil adalah {years}, {length} sebelum \
+                     periode ini, dan pada masa itu {recorded}"
                 )
             }
         };
@@ -747,17 +746,18 @@ impl Phrasebook for Indonesian {
         }
     }
 
-    fn follow_up_due(&self, missed: bool) -> &'static str {
+    fn follow_up_due(&self, missed: Option<&str>) -> String {
         match missed {
-            false => {
+            None => {
                 "Pertemuan berikutnya telah melampaui jadwalnya; disarankan segera mengusulkan \
-                 tanggal kepada mitra."
+                     tanggal kepada mitra."
+                    .to_owned()
             }
-            true => {
-                "Pertemuan berikutnya sudah lama melampaui jadwalnya: menurut jadwal itu, dua \
-                 pertemuan telah terlewat; disarankan membahasnya dengan mitra di tingkat \
-                 pimpinan sekaligus mengusulkan tanggal."
-            }
+            Some(rounds) => format!(
+                "Pertemuan berikutnya sudah lama melampaui jadwalnya: menurut jadwal itu, {rounds} \
+                 pertemuan telah terlewat; disarankan membahasnya dengan mitra di tingkat pimpinan \
+                 sekaligus mengusulkan tanggal."
+            ),
         }
     }
 
@@ -773,7 +773,7 @@ impl Phrasebook for Indonesian {
         next: Option<&str>,
         group: &str,
         expected: &str,
-        past: bool,
+        due: Due,
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String {
@@ -807,9 +807,9 @@ impl Phrasebook for Indonesian {
             Some(ordinal) => format!("pertemuan {ordinal} {group}"),
             None => format!("pertemuan berikutnya {group}"),
         };
-        let due = match (stated, past) {
-            (true, true) => "semestinya sudah digelar",
-            (true, false) => "semestinya digelar",
+        let due = match (stated, due) {
+            (true, Due::Missed) => "semestinya sudah digelar",
+            (true, Due::Passed | Due::Ahead) => "semestinya digelar",
             (false, _) => "diperkirakan jatuh",
         };
         let none = match until {
@@ -865,8 +865,8 @@ impl Phrasebook for Indonesian {
     fn follow_up_continue(&self, topic: Option<&str>) -> String {
         match topic {
             Some(topic) => format!(
-                "Tanyakan kepada mitra kelanjutan kerja sama di bidang {topic} dan rencana \
-                 berikutnya."
+                "Perlu ditanyakan kepada mitra kelanjutan kerja sama di bidang {topic} dan \
+                 rencana berikutnya."
             ),
             None => "Kelanjutan kerja sama dan rencana berikutnya perlu dikonfirmasi kepada mitra."
                 .to_owned(),

@@ -64,6 +64,18 @@ pub enum Trend<'a> {
     },
 }
 
+/// Where a series' next round, by its pace, stands against the brief's date and the
+/// end of the collected record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// After the brief's date.
+    Ahead,
+    /// Before the brief's date, but after the collected record ends: not known missed.
+    Passed,
+    /// Before the brief's date, within the collected record: missed.
+    Missed,
+}
+
 /// What kind of meeting series a follow-up speaks of (ordered so that working groups
 /// are listed first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -304,23 +316,24 @@ pub trait Phrasebook: Sync {
     ) -> String;
     /// What to do about an agreement whose term has ended (`ended`) or ends soon.
     fn follow_up_renew(&self, ended: bool) -> &'static str;
-    /// What to do about an overdue series, after its sentence; `missed`: whether two
-    /// or more rounds have gone by its pace, so that the matter needs raising higher.
-    fn follow_up_due(&self, missed: bool) -> &'static str;
+    /// What to do about an overdue series, after its sentence; `missed`: how many
+    /// rounds (in words) have gone by at its pace, when two or more, so that the matter
+    /// needs raising higher.
+    fn follow_up_due(&self, missed: Option<&str>) -> String;
     /// A meeting series as the follow-ups name it, with the partners' names: "the
     /// working group with the Philippines", "the bilateral consultations with
     /// Australia".
     fn series(&self, kind: SeriesKind, partners: &str) -> String;
     /// A meeting series whose next round falls due soon by its pace: that round's
-    /// ordinal (if numbered), the series, the month it falls due (`past`
-    /// when that month is already behind the brief's date), how often it meets, and the
+    /// ordinal (if numbered), the series, the month it falls due and where that stands
+    /// ([`Due`]), how often it meets, and the
     /// end of the collected record when that comes before the brief's date.
     fn follow_up_due_soon(
         &self,
         next: Option<&str>,
         group: &str,
         expected: &str,
-        past: bool,
+        due: Due,
         pace: Pace<'_>,
         until: Option<&str>,
     ) -> String;

@@ -13,7 +13,7 @@ use crate::dates::{PartialDate, whole_months};
 
 use crate::dataset::{Direction, Event, EventType, Query, Status};
 use crate::locale::{
-    Pace, SeriesKind, count_in_words, format_date, format_span, ordinal, with_caveat,
+    Due, Pace, SeriesKind, count_in_words, format_date, format_span, ordinal, with_caveat,
 };
 use crate::spec::SectionKind;
 
@@ -461,10 +461,13 @@ impl<'a, 'b> Series<'a, 'b> {
         self.since > due
     }
 
-    /// Whether two rounds or more have gone by at the series' pace (a stated cadence,
-    /// else the mean gap): the months since the last exceed twice it.
-    fn missed_twice(&self) -> bool {
-        self.stated.or(self.mean).is_some_and(|pace| self.since > 2 * pace)
+    /// How many rounds (in words) have gone by at the series' pace (a stated cadence,
+    /// else the mean gap), when two or more: the months since the last, over it.
+    fn missed(&self) -> Option<String> {
+        let pace = self.stated.or(self.mean).filter(|p| *p > 0)?;
+        let rounds = self.since / pace;
+        (rounds >= 2 && self.since > 2 * pace)
+            .then(|| count_in_words(self.brief.language, rounds as usize))
     }
 
     /// Calls `say` with how often the series meets, in the brief's language.
@@ -502,7 +505,7 @@ impl<'a, 'b> Series<'a, 'b> {
         let text = format!(
             "{} {}",
             with_caveat(text, self.caveat.clone()),
-            language.words().follow_up_due(self.missed_twice())
+            language.words().follow_up_due(self.missed().as_deref())
         );
         let text = with_owner(language, text, self.owner.clone());
         Finding { text, refs: self.brief.cite(last) }
@@ -527,9 +530,13 @@ impl<'a, 'b> Series<'a, 'b> {
                 last.round.map(|r| ordinal(language, r + 1)).as_deref(),
                 &self.group,
                 &format_date(language, PartialDate::month_of(expected)),
-                // Past by the day the record can tell: a round due after the collected
-                // record ends is not yet missed.
-                expected < known.day,
+                // Missed by the day the record can tell; a round due after the collected
+                // record ends, but before the brief's date, has passed, not been missed.
+                match expected {
+                    e if e < known.day => Due::Missed,
+                    e if e < as_of => Due::Passed,
+                    _ => Due::Ahead,
+                },
                 pace,
                 until.as_deref(),
             )

@@ -163,13 +163,15 @@ fn a_period_not_yet_over_is_to_date_and_compared_like_with_like() {
         volume.starts_with("In January 2021 – 30 June 2023 (in progress), the record shows"),
         "{volume}"
     );
-    // That part of 2017–2020 lies mostly before the record's coverage: no comparison.
-    // Nor is the rest of the record's coverage known on that date: it is "from 2019".
-    // The covered years just before the period are given instead.
+    // That part of 2017–2020 lies mostly before the record's coverage: no comparison
+    // with it, nor is it named. Nor is the rest of the record's coverage known on that
+    // date: it is "from 2019". The covered years just before the period are the
+    // comparison, yearly, and the period is not named twice.
     assert!(
-        volume.contains("; as the record is systematic only from 2019, January 2017 – 30 June 2019 offers no fair comparison, but in 2019–2020, the two covered years just before, it shows "),
+        volume.contains("; the record being systematic only from 2019, the fair comparison is with 2019–2020, the two covered years just before, where it shows "),
         "{volume}"
     );
+    assert!(volume.contains(" a year in this period)") && !volume.contains("2017"), "{volume}");
     // The chart by year stops at the brief's year.
     let figures = serde_json::to_string(&json["sections"][1]).unwrap();
     assert!(!figures.contains("\"2024\""), "{figures}");
@@ -216,7 +218,7 @@ fn a_comparison_reaching_outside_the_record_s_coverage_says_so_in_its_sentence()
     let text21 = text_as_of(dir.path(), &spec21, "2026-12-06");
     assert!(
         text21.replace("– ", "–").contains(
-            "; as the record is systematic only for 2019–2025, 2017–2020 offers no fair comparison, but in 2019–2020, the two covered years just before, it shows "
+            "; the record being systematic only for 2019–2025, the fair comparison is with 2019–2020, the two covered years just before, where it shows "
         ) && !text21.contains("up from"),
         "{text21}"
     );
@@ -303,7 +305,7 @@ fn follow_ups_name_a_lapsed_announcement_and_an_overdue_working_group_in_both_la
     assert!(text.contains("its sources describe it as an annual meeting"), "{text}");
     // 45 months is past twice its annual pace: the item asks for more than dates.
     assert!(
-        text.contains("The next round is long overdue, two rounds having gone by at its pace: raise the series with the partner at a senior level, with proposed dates."),
+        text.contains("The next round is long overdue, three rounds having gone by at its pace: raise the series with the partner at a senior level, with proposed dates."),
         "{text}"
     );
     // Before its date passed, the expert meeting was still to come; inside the collected

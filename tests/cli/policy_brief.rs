@@ -186,12 +186,12 @@ fn the_flagship_findings_read_word_for_word_in_english() {
         brief_json(dir.path(), &repo_file("briefs/bnpt-international-2021-2024.toml"), AS_OF);
     let texts: Vec<String> = findings(&json).into_iter().map(|(t, _)| t).collect();
     let expected = [
-        // 2017–2020 lies half outside the record's coverage: no trend is drawn from it,
-        // but the covered years just before are given.
+        // 2017–2020 lies half outside the record's coverage: the covered years just
+        // before are the comparison, yearly.
         format!(
-            "In 2021–2024, the record shows {} engagements held with the four partners this brief covers; as the record is systematic \
-             only for 2019–2025, 2017–2020 offers no fair comparison, but in 2019–2020, the two covered years just before, it shows {} \
-             engagements ({} a year, against {} a year in 2021–2024).",
+            "In 2021–2024, the record shows {} engagements held with the four partners this brief covers; the record being systematic \
+             only for 2019–2025, the fair comparison is with 2019–2020, the two covered years just before, where it shows {} \
+             engagements ({} a year, against {} a year in this period).",
             en(c.n),
             en(c.base),
             per_year(c.base, 24, "."),
@@ -246,8 +246,8 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
     let expected = [
         format!(
             "Selama 2021–2024 tercatat {} kegiatan terlaksana dengan empat mitra yang dicakup ringkasan ini; karena data dihimpun secara \
-             sistematis hanya untuk 2019–2025, angka 2017–2020 tidak dapat dijadikan pembanding, tetapi pada 2019–2020, dua tahun \
-             sebelum periode ini yang datanya lengkap, tercatat {} kegiatan ({} per tahun, dibandingkan {} per tahun pada 2021–2024).",
+             sistematis hanya untuk 2019–2025, pembanding yang adil adalah 2019–2020, dua tahun sebelum periode ini, dan pada masa itu \
+             tercatat {} kegiatan ({} per tahun, dibandingkan {} per tahun pada periode ini).",
             id(c.n),
             id(c.base),
             per_year(c.base, 24, ","),
