@@ -31,6 +31,7 @@ const LABELS: &[(&str, &str)] = &[
     ("section-key-figures", "Key figures"),
     ("section-timeline", "Timeline of engagements"),
     ("section-partners", "Partner profiles"),
+    ("section-partner", "Partner profile"),
     ("section-events", "Engagements"),
     ("section-table", "Engagements at a glance"),
     ("section-upcoming", "Coming up"),
@@ -919,7 +920,7 @@ impl Phrasebook for English {
     }
 
     fn follow_up_ask(&self) -> &'static str {
-        "Ask the partner for a date."
+        "Propose dates to the partner."
     }
 
     fn follow_up_owner(&self, unit: &str) -> String {

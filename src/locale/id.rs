@@ -31,6 +31,7 @@ const LABELS: &[(&str, &str)] = &[
     ("section-key-figures", "Data pokok"),
     ("section-timeline", "Lini masa kegiatan"),
     ("section-partners", "Profil mitra"),
+    ("section-partner", "Profil mitra"),
     ("section-events", "Kegiatan kerja sama"),
     ("section-table", "Ikhtisar kegiatan"),
     ("section-upcoming", "Agenda mendatang"),
@@ -887,7 +888,7 @@ impl Phrasebook for Indonesian {
     }
 
     fn follow_up_ask(&self) -> &'static str {
-        "Jadwalnya perlu ditanyakan kepada mitra."
+        "Disarankan mengusulkan tanggal kepada mitra."
     }
 
     fn follow_up_owner(&self, unit: &str) -> String {

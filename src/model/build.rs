@@ -477,6 +477,15 @@ impl BuildContext<'_> {
             (true, OnEmpty::Note) => empty_note(language, kind).to_owned(),
         };
         let content = self.content(spec_section, query, &events);
+        // One partner's profile is headed in the singular, unless the spec titles it.
+        let title = match &content {
+            Content::Partners { profiles, .. }
+                if profiles.len() == 1 && spec_section.title.is_none() =>
+            {
+                label(language, "section-partner").to_owned()
+            }
+            _ => title,
+        };
         let empty_note = match (&content, spec_section.on_empty) {
             (Content::FollowUps { items }, on_empty) if items.is_empty() => match on_empty {
                 OnEmpty::Omit => return Ok(None),

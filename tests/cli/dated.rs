@@ -354,7 +354,7 @@ fn a_working_group_round_due_soon_by_its_pace_is_a_follow_up_in_both_languages()
         text.contains("The rounds of the working group with the Philippines on record came 11 and 13 months apart, with no set pace; no date for the 4th round has been announced"),
         "{text}"
     );
-    assert!(text.contains("Ask the partner for a date."), "{text}");
+    assert!(text.contains("Propose dates to the partner."), "{text}");
     // Not yet worth watching half a year earlier.
     let early = text_as_of(dir.path(), &en, "2019-12-01");
     assert!(!early.contains("At the pace"), "{early}");
@@ -372,7 +372,7 @@ fn a_working_group_round_due_soon_by_its_pace_is_a_follow_up_in_both_languages()
         text.contains("Pertemuan kelompok kerja bersama Indonesia–Filipina yang tercatat berselang 11 dan 13 bulan dan belum berpola tetap; jadwal pertemuan ke-4 belum tercatat"),
         "{text}"
     );
-    assert!(text.contains("Jadwalnya perlu ditanyakan kepada mitra."), "{text}");
+    assert!(text.contains("Disarankan mengusulkan tanggal kepada mitra."), "{text}");
 }
 
 #[test]
@@ -440,7 +440,7 @@ fn follow_ups_watch_a_lone_round_and_a_quiet_partner_and_say_what_a_pace_rests_o
     brief(dir.path(), &["generate", &uk, "--as-of", "2023-06-30", "-o", "out"]).expect(0);
     let text = pdf_text(&dir.path().join("out/uk-2021-2024-en.pdf"));
     assert!(
-        text.contains("Only one round of the working group with the United Kingdom is on record (the 1st, of 11 November 2021); no next round has been announced in the 19 months since. Ask the partner for a date."),
+        text.contains("Only one round of the working group with the United Kingdom is on record (the 1st, of 11 November 2021); no next round has been announced in the 19 months since. Propose dates to the partner."),
         "{text}"
     );
     let text = pdf_text(&dir.path().join("out/uk-2021-2024-id.pdf"));
