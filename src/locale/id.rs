@@ -549,7 +549,7 @@ impl Phrasebook for Indonesian {
         let dates = match uncertain {
             (0, _) => "tanggal semuanya pasti".to_owned(),
             (_, words) => format!(
-                "{words} di antaranya tidak pasti tanggalnya (hanya diketahui bulan atau tahunnya, atau tanggalnya disimpulkan atau berbeda antarsumber)"
+                "{words} tidak pasti tanggalnya (hanya diketahui bulan atau tahunnya, atau tanggalnya disimpulkan atau berbeda antarsumber)"
             ),
         };
         let sources = match single {
@@ -750,12 +750,12 @@ impl Phrasebook for Indonesian {
     fn follow_up_due(&self, missed: Option<&str>) -> String {
         match missed {
             None => {
-                "Pertemuan berikutnya telah melampaui jadwalnya; disarankan segera mengusulkan \
+                "Pertemuan berikutnya sudah lewat dari jadwalnya; disarankan segera mengusulkan \
                      tanggal kepada mitra."
                     .to_owned()
             }
             Some(rounds) => format!(
-                "Pertemuan berikutnya sudah lama melampaui jadwalnya: menurut jadwal itu, {rounds} \
+                "Pertemuan berikutnya sudah lama tertunda: menurut jadwalnya, {rounds} \
                  pertemuan telah terlewat; disarankan membahasnya dengan mitra di tingkat pimpinan \
                  sekaligus mengusulkan tanggal."
             ),
@@ -859,7 +859,7 @@ impl Phrasebook for Indonesian {
             false => "",
         };
         format!(
-            "Kegiatan terakhir dengan {partner}{which} yang tercatat berlangsung pada {date}; {since}."
+            "Kegiatan terakhir yang tercatat dengan {partner}{which} berlangsung pada {date}; {since}."
         )
     }
 
@@ -937,7 +937,7 @@ impl Phrasebook for Indonesian {
     }
 
     fn to_date(&self, span: &str) -> String {
-        format!("{span} (periode belum berakhir)")
+        format!("{span} (periode berjalan)")
     }
 
     fn coverage_span(&self, from: &str, to: Option<&str>) -> String {
@@ -948,7 +948,7 @@ impl Phrasebook for Indonesian {
     }
 
     fn thin_comparison(&self, span: &str) -> String {
-        format!(" (data {span}; di luar rentang itu, jumlahnya tidak lengkap)")
+        format!(" (data {span}; di luar itu, datanya tidak lengkap)")
     }
 
     fn not_collected(&self, end: &str) -> String {

@@ -423,7 +423,7 @@ mod tests {
         );
         assert_eq!(
             period_label(Language::Id, period, day("2023-06-30")),
-            "Januari 2021 – 30 Juni 2023 (periode belum berakhir)"
+            "Januari 2021 – 30 Juni 2023 (periode berjalan)"
         );
         assert_eq!(period_label(Language::En, period, day("2025-01-01")), "2021–2024");
         assert_eq!(

@@ -182,10 +182,7 @@ fn a_period_not_yet_over_is_to_date_and_compared_like_with_like() {
         "title = \"T\"\nlanguage = \"id\"\n[period]\nfrom = 2021\nto = 2024\n[[sections]]\nkind = \"findings\"\n",
     );
     let json = brief_json(dir.path(), &spec, "2023-06-30");
-    assert_eq!(
-        json["meta"]["period"]["label"],
-        "Januari 2021 – 30 Juni 2023 (periode belum berakhir)"
-    );
+    assert_eq!(json["meta"]["period"]["label"], "Januari 2021 – 30 Juni 2023 (periode berjalan)");
 }
 
 #[test]

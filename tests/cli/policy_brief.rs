@@ -278,7 +278,7 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
          diberitakan tanpa tanggal, atau tidak diberitakan sama sekali, tidak tercatat dalam basis data."
             .to_owned(),
         format!(
-            "Dari {} kegiatan itu, {} di antaranya tidak pasti tanggalnya (hanya diketahui bulan \
+            "Dari {} kegiatan itu, {} tidak pasti tanggalnya (hanya diketahui bulan \
              atau tahunnya, atau tanggalnya disimpulkan atau berbeda antarsumber), {} hanya \
              didukung satu sumber, dan {} hanya bersumber dari salinan laman penerbitnya yang \
              dimuat ulang di situs lain.",
