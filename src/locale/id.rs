@@ -528,7 +528,7 @@ impl Phrasebook for Indonesian {
 
     fn first_engagements(&self, _n: usize, list: &str) -> String {
         format!(
-            "Kegiatan pertama yang tercatat dengan {list} berlangsung dalam periode ini; kerja sama sebelumnya yang diberitakan tanpa tanggal, atau tidak diberitakan sama sekali, tidak tercatat dalam basis data."
+            "Dalam basis data, kegiatan paling awal dengan {list} berlangsung dalam periode ini; kerja sama sebelumnya yang tidak diberitakan, atau diberitakan tanpa tanggal, tidak tercakup di dalamnya."
         )
     }
 

@@ -273,9 +273,9 @@ fn the_flagship_findings_read_word_for_word_in_indonesian() {
          tercatat satu kegiatan lagi: Kelompok Kerja Bersama (JWG) ke-3 Indonesia–Inggris \
          tentang Penanggulangan Terorisme (20 Januari 2025)."
             .to_owned(),
-        "Kegiatan pertama yang tercatat dengan Inggris (7 April 2021) dan Kantor PBB Bidang \
-         Kontraterorisme (April 2022) berlangsung dalam periode ini; kerja sama sebelumnya yang \
-         diberitakan tanpa tanggal, atau tidak diberitakan sama sekali, tidak tercatat dalam basis data."
+        "Dalam basis data, kegiatan paling awal dengan Inggris (7 April 2021) dan Kantor PBB \
+         Bidang Kontraterorisme (April 2022) berlangsung dalam periode ini; kerja sama sebelumnya \
+         yang tidak diberitakan, atau diberitakan tanpa tanggal, tidak tercakup di dalamnya."
             .to_owned(),
         format!(
             "Dari {} kegiatan itu, {} tidak pasti tanggalnya (hanya diketahui bulan \
