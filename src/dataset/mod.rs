@@ -252,6 +252,16 @@ impl Source {
     }
 }
 
+/// What kind of meeting series an event is a round of (ordered so that working groups
+/// are listed first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SeriesKind {
+    /// A joint working group's rounds.
+    WorkingGroup,
+    /// A numbered series of bilateral consultations (Australia's, for one).
+    Consultation,
+}
+
 /// One engagement between BNPT and its partners.
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {
@@ -475,12 +485,10 @@ impl Event {
 
     /// The series of meetings the event is a round of, if any: a working group's, or a
     /// numbered series of consultations (one with a `round`).
-    pub fn series_kind(&self) -> Option<crate::locale::SeriesKind> {
+    pub fn series_kind(&self) -> Option<SeriesKind> {
         match self.kind {
-            EventType::WorkingGroup => Some(crate::locale::SeriesKind::WorkingGroup),
-            EventType::Consultation if self.round.is_some() => {
-                Some(crate::locale::SeriesKind::Consultation)
-            }
+            EventType::WorkingGroup => Some(SeriesKind::WorkingGroup),
+            EventType::Consultation if self.round.is_some() => Some(SeriesKind::Consultation),
             _ => None,
         }
     }

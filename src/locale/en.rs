@@ -1,8 +1,8 @@
 //! English: labels, names and sentences.
 
-use crate::dataset::Role;
+use crate::dataset::{Role, SeriesKind};
 
-use super::words::{Against, Due, Group, Length, Pace, Phrasebook, SeriesKind, Trend};
+use super::words::{Against, Due, Group, Length, Pace, Phrasebook, Trend};
 
 /// The English language.
 pub(super) struct English;

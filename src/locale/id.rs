@@ -1,8 +1,8 @@
 //! Bahasa Indonesia: labels, names and sentences (docs/style-id.md holds the terms).
 
-use crate::dataset::Role;
+use crate::dataset::{Role, SeriesKind};
 
-use super::words::{Against, Due, Group, Length, Pace, Phrasebook, SeriesKind, Trend};
+use super::words::{Against, Due, Group, Length, Pace, Phrasebook, Trend};
 
 /// The Indonesian language.
 pub(super) struct Indonesian;

@@ -23,7 +23,7 @@ use crate::dataset::{EventType, Mode, PartnerKind, Role, Status};
 use crate::dates::{PartialDate, Period, Precision};
 use crate::vocab::vocabulary;
 
-pub use words::{Against, Due, Group, Length, Pace, Phrasebook, SeriesKind, Trend};
+pub use words::{Against, Due, Group, Length, Pace, Phrasebook, Trend};
 
 vocabulary! {
     /// A language a brief can be written in, by its ISO 639-1 code.

@@ -1,6 +1,6 @@
 //! The [`Phrasebook`] of a language: what each language file provides.
 
-use crate::dataset::Role;
+use crate::dataset::{Role, SeriesKind};
 
 /// How often a working-group series meets, as a follow-up gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,16 +74,6 @@ pub enum Due {
     Passed,
     /// Before the brief's date, within the collected record: missed.
     Missed,
-}
-
-/// What kind of meeting series a follow-up speaks of (ordered so that working groups
-/// are listed first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum SeriesKind {
-    /// A joint working group's rounds.
-    WorkingGroup,
-    /// A numbered series of bilateral consultations (Australia's, for one).
-    Consultation,
 }
 
 /// How long a span is, in words: whole years when it is, else months.

@@ -11,10 +11,8 @@ use chrono::{Months, NaiveDate};
 
 use crate::dates::{PartialDate, whole_months};
 
-use crate::dataset::{Direction, Event, EventType, Query, Status};
-use crate::locale::{
-    Due, Pace, SeriesKind, count_in_words, format_date, format_span, ordinal, with_caveat,
-};
+use crate::dataset::{Direction, Event, EventType, Query, SeriesKind, Status};
+use crate::locale::{Due, Pace, count_in_words, format_date, format_span, ordinal, with_caveat};
 use crate::spec::SectionKind;
 
 use super::Finding;
@@ -465,9 +463,9 @@ impl<'a, 'b> Series<'a, 'b> {
     /// else the mean gap), when two or more: the months since the last, over it.
     fn missed(&self) -> Option<String> {
         let pace = self.stated.or(self.mean).filter(|p| *p > 0)?;
-        let rounds = self.since / pace;
-        (rounds >= 2 && self.since > 2 * pace)
-            .then(|| count_in_words(self.brief.language, rounds as usize))
+        // Past twice the pace, at least two rounds have gone by.
+        (self.since > 2 * pace)
+            .then(|| count_in_words(self.brief.language, (self.since / pace) as usize))
     }
 
     /// Calls `say` with how often the series meets, in the brief's language.
