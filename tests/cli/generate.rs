@@ -189,10 +189,7 @@ fn the_executive_brief_fits_two_pages() {
     // It fits with the best engagement of three of its four named partners (Russia has
     // only a courtesy call), not cut to one or two: a brief at that edge loses its key
     // developments on the next open item of a scheduled run.
-    let flagship =
-        ["--partner", "unoct", "--partner", "gbr", "--partner", "phl", "--partner", "rus"];
-    let period = ["--from", "2021-01-01", "--to", "2024-12-31"];
-    let held = held_events(dir.path(), "2026-11-22", &[&flagship[..], &period[..]].concat());
+    let held = flagship_held(dir.path(), "2026-11-22");
     let shown: usize = text
         .split(&format!(" of {} engagements shown", held.len()))
         .next()
@@ -354,10 +351,7 @@ fn emit_data_writes_the_template_input() {
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("brief.json")).unwrap())
             .unwrap();
     assert_eq!(json["meta"]["title"], "BNPT International Cooperation 2021–2024");
-    let flagship =
-        ["--partner", "unoct", "--partner", "gbr", "--partner", "phl", "--partner", "rus"];
-    let period = ["--from", "2021-01-01", "--to", "2024-12-31"];
-    let held = held_events(dir.path(), "2026-11-22", &[&flagship[..], &period[..]].concat());
+    let held = flagship_held(dir.path(), "2026-11-22");
     assert_eq!(json["meta"]["event_count"], held.len());
     assert_eq!(json["partners"].as_array().unwrap().len(), 4);
     assert_eq!(json["labels"]["page"], "Page");

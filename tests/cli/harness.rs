@@ -300,6 +300,32 @@ pub(crate) fn held_events(dir: &Path, as_of: &str, args: &[&str]) -> Vec<serde_j
     serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap().as_array().unwrap().clone()
 }
 
+/// The flagship's four partners, by id.
+pub(crate) const FLAGSHIP_PARTNERS: [&str; 4] = ["unoct", "gbr", "phl", "rus"];
+
+/// The engagements held on `as_of` with `partners` (every partner when empty) between
+/// two dates, each bound optional, as [`held_events`] lists them.
+pub(crate) fn held_with(
+    dir: &Path,
+    as_of: &str,
+    partners: &[&str],
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Vec<serde_json::Value> {
+    let mut args = Vec::new();
+    for partner in partners {
+        args.extend(["--partner", partner]);
+    }
+    args.extend(from.iter().flat_map(|from| ["--from", from]));
+    args.extend(to.iter().flat_map(|to| ["--to", to]));
+    held_events(dir, as_of, &args)
+}
+
+/// The flagship's engagements: its four partners in 2021–2024, held on `as_of`.
+pub(crate) fn flagship_held(dir: &Path, as_of: &str) -> Vec<serde_json::Value> {
+    held_with(dir, as_of, &FLAGSHIP_PARTNERS, Some("2021-01-01"), Some("2024-12-31"))
+}
+
 /// Renders `spec` as of `as_of` in `dir` and returns its `/brief.json`.
 pub(crate) fn brief_json(dir: &Path, spec: &str, as_of: &str) -> serde_json::Value {
     let args = ["generate", spec, "--as-of", as_of, "--emit-data", "brief.json", "-o", "b.pdf"];

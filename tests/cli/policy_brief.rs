@@ -11,23 +11,6 @@ use serde_json::Value;
 use super::harness::*;
 
 const AS_OF: &str = "2026-11-22";
-const FLAGSHIP_PARTNERS: [&str; 4] = ["unoct", "gbr", "phl", "rus"];
-
-/// The events `brief events` lists for `partners` (all when empty) between two dates.
-fn listed(dir: &Path, partners: &[&str], from: Option<&str>, to: Option<&str>) -> Vec<Value> {
-    let mut args = vec!["events", "--as-of", AS_OF, "--format", "json"];
-    for partner in partners {
-        args.extend(["--partner", partner]);
-    }
-    if let Some(from) = from {
-        args.extend(["--from", from]);
-    }
-    if let Some(to) = to {
-        args.extend(["--to", to]);
-    }
-    let run = brief(dir, &args).expect(0);
-    serde_json::from_str::<Value>(&run.stdout).unwrap().as_array().unwrap().clone()
-}
 
 /// A count in an English sentence: in words from one to nine, else in digits.
 fn en(n: usize) -> String {
@@ -45,11 +28,6 @@ fn capitalised(text: &str) -> String {
 fn id(n: usize) -> String {
     let words = ["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"];
     if (1..=9).contains(&n) { words[n - 1].to_owned() } else { n.to_string() }
-}
-
-/// Only the events held.
-fn held(events: &[Value]) -> Vec<Value> {
-    events.iter().filter(|e| e["status"] == "held").cloned().collect()
 }
 
 /// How many of `events` involve `partner`.
@@ -153,12 +131,13 @@ struct FlagshipCounts {
 }
 
 fn flagship_counts(dir: &Path) -> FlagshipCounts {
-    let now = held(&listed(dir, &FLAGSHIP_PARTNERS, Some("2021-01-01"), Some("2024-12-31")));
-    let before = held(&listed(dir, &FLAGSHIP_PARTNERS, Some("2017-01-01"), Some("2020-12-31")));
+    let now = flagship_held(dir, AS_OF);
+    let before = held_with(dir, AS_OF, &FLAGSHIP_PARTNERS, Some("2017-01-01"), Some("2020-12-31"));
     let counts = FlagshipCounts {
         n: now.len(),
         m: before.len(),
-        base: held(&listed(dir, &FLAGSHIP_PARTNERS, Some("2019-01-01"), Some("2020-12-31"))).len(),
+        base: held_with(dir, AS_OF, &FLAGSHIP_PARTNERS, Some("2019-01-01"), Some("2020-12-31"))
+            .len(),
         unoct: with(&now, "unoct"),
         unoct_conferences: with(&of_types(&now, &["conference"]), "unoct"),
         gbr: with(&now, "gbr"),
@@ -336,7 +315,7 @@ fn collect_refs(value: &Value, out: &mut Vec<u64>) {
 #[test]
 fn the_monthly_compares_september_2022_with_august_and_a_year_before() {
     let dir = tempdir();
-    let count = |from, to| held(&listed(dir.path(), &[], Some(from), Some(to))).len();
+    let count = |from, to| held_with(dir.path(), AS_OF, &[], Some(from), Some(to)).len();
     let (september, august) =
         (count("2022-09-01", "2022-09-30"), count("2022-08-01", "2022-08-31"));
     let year_before = count("2021-09-01", "2021-09-30");
@@ -392,14 +371,14 @@ fn changes_name_new_partners_and_partners_gone_quiet() {
     let changes = sections(&json, "changes")[0];
     let notes: Vec<&str> =
         changes["points"].as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
-    let now = held(&listed(dir.path(), &[], Some("2022-01-01"), Some("2022-12-31")));
-    let before = held(&listed(dir.path(), &[], Some("2021-01-01"), Some("2021-12-31")));
+    let now = held_with(dir.path(), AS_OF, &[], Some("2022-01-01"), Some("2022-12-31"));
+    let before = held_with(dir.path(), AS_OF, &[], Some("2021-01-01"), Some("2021-12-31"));
     // The United States signed in 2021 and is not in the 2022 record; Belgium first
     // appears in 2022.
     assert!(with(&before, "usa") > 0 && with(&now, "usa") == 0);
     assert!(
         with(&now, "bel") > 0
-            && with(&held(&listed(dir.path(), &["bel"], None, Some("2021"))), "bel") == 0
+            && with(&held_with(dir.path(), AS_OF, &["bel"], None, Some("2021")), "bel") == 0
     );
     let quiet = notes.iter().find(|n| n.starts_with("No engagement this period with")).unwrap();
     assert!(quiet.contains("the United States") && quiet.ends_with(", active in 2021."), "{quiet}");
@@ -434,7 +413,7 @@ fn the_summary_comes_first_wherever_the_spec_puts_it() {
 #[test]
 fn an_executive_brief_over_all_the_data_fits_two_pages_opens_with_findings_and_cites() {
     let dir = tempdir();
-    let all = held(&listed(dir.path(), &[], Some("2015-01-01"), Some("2025-12-31")));
+    let all = held_with(dir.path(), AS_OF, &[], Some("2015-01-01"), Some("2025-12-31"));
     let spec = write(
         dir.path(),
         "exec.toml",
@@ -453,7 +432,10 @@ fn an_executive_brief_over_all_the_data_fits_two_pages_opens_with_findings_and_c
     let every = events["events"].as_array().unwrap().len();
     assert_eq!(every, shown, "an executive brief lists only what it shows");
     let text = pdf_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
-    let all_listed = listed(dir.path(), &[], Some("2015-01-01"), Some("2025-12-31")).len();
+    // Every engagement listed, held or not: the brief counts what it could show.
+    let args = ["events", "--as-of", AS_OF, "--format", "json", "--from", "2015-01-01", "--to"];
+    let run = brief(dir.path(), &[&args[..], &["2025-12-31"]].concat()).expect(0);
+    let all_listed = serde_json::from_str::<Value>(&run.stdout).unwrap().as_array().unwrap().len();
     assert!(all_listed >= all.len());
     let note = format!("{shown} of {all_listed} engagements shown; the full brief lists all.");
     assert!(text.contains(&note), "{text}");

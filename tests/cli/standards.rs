@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::Command;
 
 use super::harness::{
-    brief, brief_json, files_in, held_events, pdf_text, qpdf_check, repo_file, small_spec, tempdir,
-    write,
+    brief, brief_json, files_in, flagship_held, pdf_text, qpdf_check, repo_file, small_spec,
+    tempdir, write,
 };
 
 /// The PDF's XMP identification entries (`pdfaid:part>2`, `pdfuaid:part>1`…), read from
@@ -156,13 +156,7 @@ fn charts_carry_alternative_text_in_the_brief_s_language_and_event_titles_are_he
         brief(dir.path(), &["generate", &spec, "-o", "out/", "--as-of", "2026-11-22"]).expect(0);
     }
     // The counts, from the dataset: the flagship's four partners in 2021–2024.
-    let partners =
-        ["--partner", "unoct", "--partner", "gbr", "--partner", "phl", "--partner", "rus"];
-    let held = held_events(
-        dir.path(),
-        "2026-11-22",
-        &[&partners[..], &["--from", "2021-01-01", "--to", "2024-12-31"]].concat(),
-    );
+    let held = flagship_held(dir.path(), "2026-11-22");
     let with = |id: &str| {
         held.iter().filter(|e| e["partners"].as_array().unwrap().iter().any(|p| p == id)).count()
     };
